@@ -1,0 +1,67 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Receptive",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "receptive", targets: ["receptive"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // Transport: libzmq and its Swift wrapper. Knows nothing of Jupyter.
+        .systemLibrary(
+            name: "CZeroMQ",
+            pkgConfig: "libzmq",
+            providers: [.apt(["libzmq3-dev"])]
+        ),
+        .target(name: "ZeroMQ", dependencies: ["CZeroMQ"]),
+
+        // Protocol: the Jupyter wire format as pure values and bytes. Knows nothing of ZeroMQ.
+        .target(
+            name: "JupyterProtocol",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+
+        // Kernel runtime: sockets, dispatch, heartbeat, iopub; talks to an `Interpreter`.
+        .target(
+            name: "JupyterKernel",
+            dependencies: [
+                "ZeroMQ", "JupyterProtocol",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        // Numerics: tensors, convolution, layers. Knows nothing of the language or Jupyter.
+        .target(name: "Tensors"),
+
+        // Rendering: values drawn as text (and HTML).
+        .target(name: "TextPlots", dependencies: ["Tensors"]),
+
+        // The language: lexer, parser, evaluator, builtins. Knows nothing of ZeroMQ.
+        .target(name: "ReceptiveLanguage", dependencies: ["Tensors", "TextPlots"]),
+
+        // The one small target that joins the language to the kernel.
+        .target(name: "ReceptiveKernel", dependencies: ["JupyterKernel", "ReceptiveLanguage"]),
+
+        .executableTarget(
+            name: "receptive",
+            dependencies: [
+                "ReceptiveKernel", "ReceptiveLanguage",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
+        .testTarget(name: "JupyterProtocolTests", dependencies: ["JupyterProtocol"]),
+        .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel"]),
+        .testTarget(name: "TensorsTests", dependencies: ["Tensors"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TextPlotsTests", dependencies: ["TextPlots"], resources: [.copy("Golden")]),
+        .testTarget(name: "ReceptiveLanguageTests", dependencies: ["ReceptiveLanguage"], resources: [.copy("Scripts")]),
+        .testTarget(name: "ReceptiveKernelTests", dependencies: ["ReceptiveKernel"]),
+    ]
+)

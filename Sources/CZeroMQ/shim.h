@@ -1,0 +1,4 @@
+#ifndef RECEPTIVE_CZEROMQ_SHIM_H
+#define RECEPTIVE_CZEROMQ_SHIM_H
+#include <zmq.h>
+#endif

@@ -1,0 +1,29 @@
+/// The one interface between the kernel and a language, in the manner of xeus's `xinterpreter`.
+///
+/// The kernel owns everything cross-cutting (execution count, `execute_input`, busy/idle,
+/// history, reply envelopes, stop-on-error). An interpreter only evaluates code and answers
+/// questions about it, and reaches the front end through the `ExecutionContext` it is handed.
+/// All methods but `interrupt()` are called on the shell thread, one at a time;
+/// `interrupt()` is called from the control thread while `execute` may be running.
+public protocol Interpreter: AnyObject {
+    /// Static facts for `kernel_info_reply`.
+    var kernelInfo: KernelInfo { get }
+
+    /// Runs one cell. Output goes through `context`; the returned outcome becomes the reply.
+    func execute(_ request: ExecutionRequest, context: ExecutionContext) -> ExecutionOutcome
+
+    /// Evaluates one `user_expressions` entry after a successful execution.
+    func evaluateUserExpression(_ expression: String) -> UserExpressionResult
+
+    /// Completion candidates at `cursorPosition`, counted in Unicode code points.
+    func complete(code: String, cursorPosition: Int) -> CompletionResult
+
+    /// Documentation for the name at `cursorPosition` (code points), or nil when there is none.
+    func inspect(code: String, cursorPosition: Int, detailLevel: Int) -> MimeBundle?
+
+    /// Whether `code` is ready to run, needs more lines, or cannot be valid.
+    func isComplete(code: String) -> CompletenessResult
+
+    /// Asks a running `execute` to stop soon; safe to call from any thread.
+    func interrupt()
+}

@@ -1,0 +1,157 @@
+/// A set of representations of one value keyed by MIME type (`text/plain`, `text/html`, ...).
+public typealias MimeBundle = [String: String]
+
+/// What the kernel reports about its language in `kernel_info_reply`.
+public struct KernelInfo: Sendable, Equatable {
+    /// `implementation`, e.g. "receptive".
+    public var implementation: String
+    /// `implementation_version`.
+    public var implementationVersion: String
+    /// `language_info.name`.
+    public var languageName: String
+    /// `language_info.version`.
+    public var languageVersion: String
+    /// `language_info.mimetype`.
+    public var mimetype: String
+    /// `language_info.file_extension`, with the dot.
+    public var fileExtension: String
+    /// `language_info.pygments_lexer`.
+    public var pygmentsLexer: String
+    /// `language_info.codemirror_mode`.
+    public var codemirrorMode: String
+    /// `banner`.
+    public var banner: String
+    /// `help_links` as (text, url) pairs.
+    public var helpLinks: [(text: String, url: String)]
+
+    /// Creates the description.
+    public init(implementation: String, implementationVersion: String, languageName: String,
+                languageVersion: String, mimetype: String, fileExtension: String,
+                pygmentsLexer: String, codemirrorMode: String, banner: String,
+                helpLinks: [(text: String, url: String)]) {
+        self.implementation = implementation
+        self.implementationVersion = implementationVersion
+        self.languageName = languageName
+        self.languageVersion = languageVersion
+        self.mimetype = mimetype
+        self.fileExtension = fileExtension
+        self.pygmentsLexer = pygmentsLexer
+        self.codemirrorMode = codemirrorMode
+        self.banner = banner
+        self.helpLinks = helpLinks
+    }
+
+    /// Compares every field; `helpLinks` compared element by element.
+    public static func == (lhs: KernelInfo, rhs: KernelInfo) -> Bool {
+        lhs.implementation == rhs.implementation && lhs.implementationVersion == rhs.implementationVersion
+            && lhs.languageName == rhs.languageName && lhs.languageVersion == rhs.languageVersion
+            && lhs.mimetype == rhs.mimetype && lhs.fileExtension == rhs.fileExtension
+            && lhs.pygmentsLexer == rhs.pygmentsLexer && lhs.codemirrorMode == rhs.codemirrorMode
+            && lhs.banner == rhs.banner
+            && lhs.helpLinks.map(\.text) == rhs.helpLinks.map(\.text)
+            && lhs.helpLinks.map(\.url) == rhs.helpLinks.map(\.url)
+    }
+}
+
+/// One `execute_request` as the interpreter sees it.
+public struct ExecutionRequest: Sendable, Equatable {
+    /// The cell's source.
+    public var code: String
+    /// `silent`: run without publishing output or counting.
+    public var silent: Bool
+    /// `allow_stdin`: whether `ExecutionContext.readInput` may be used.
+    public var allowStdin: Bool
+    /// The execution count this cell will be shown with.
+    public var executionCount: Int
+
+    /// Creates a request.
+    public init(code: String, silent: Bool = false, allowStdin: Bool = false, executionCount: Int) {
+        self.code = code
+        self.silent = silent
+        self.allowStdin = allowStdin
+        self.executionCount = executionCount
+    }
+}
+
+/// Which output stream a `stream` message goes to.
+public enum StreamName: String, Sendable {
+    /// Standard output.
+    case stdout
+    /// Standard error.
+    case stderr
+}
+
+/// A payload in `execute_reply` (for example the pager).
+public struct Payload: Sendable, Equatable {
+    /// `source`, e.g. "page".
+    public var source: String
+    /// The page's representations (for `source == "page"`).
+    public var data: MimeBundle
+    /// The line to start the pager at.
+    public var start: Int
+
+    /// A pager payload showing `data`.
+    public static func page(_ data: MimeBundle, start: Int = 0) -> Payload {
+        Payload(source: "page", data: data, start: start)
+    }
+}
+
+/// How a cell ended.
+public enum ExecutionOutcome: Sendable, Equatable {
+    /// The cell ran; `result` (if any) is published as `execute_result`.
+    case success(result: MimeBundle?, payloads: [Payload])
+    /// The cell failed; published as `error` and answered with status "error".
+    case failure(ename: String, evalue: String, traceback: [String])
+}
+
+/// The value of one `user_expressions` entry.
+public enum UserExpressionResult: Sendable, Equatable {
+    /// The expression's representations.
+    case value(MimeBundle)
+    /// The expression failed.
+    case failure(ename: String, evalue: String, traceback: [String])
+}
+
+/// The answer to `complete_request`; positions in Unicode code points.
+public struct CompletionResult: Sendable, Equatable {
+    /// Candidate replacements for `code[cursorStart..<cursorEnd]`.
+    public var matches: [String]
+    /// Start of the replaced range.
+    public var cursorStart: Int
+    /// End of the replaced range.
+    public var cursorEnd: Int
+
+    /// Creates a result.
+    public init(matches: [String], cursorStart: Int, cursorEnd: Int) {
+        self.matches = matches
+        self.cursorStart = cursorStart
+        self.cursorEnd = cursorEnd
+    }
+}
+
+/// The answer to `is_complete_request`.
+public enum CompletenessResult: Sendable, Equatable {
+    /// Ready to run.
+    case complete
+    /// Needs more lines; the front end should indent the next one with `indent`.
+    case incomplete(indent: String)
+    /// Cannot become valid by adding lines.
+    case invalid
+    /// The interpreter cannot tell.
+    case unknown
+}
+
+/// The kernel's side of a running cell: how an interpreter publishes output and reads input.
+///
+/// Everything here may be called only on the shell thread, during `execute`.
+public protocol ExecutionContext: AnyObject {
+    /// Publishes text on stdout or stderr (`stream`).
+    func stream(_ name: StreamName, _ text: String)
+    /// Publishes `display_data`, or `update_display_data` when `update` is true.
+    func display(_ data: MimeBundle, displayID: String?, update: Bool)
+    /// Publishes `clear_output`.
+    func clearOutput(wait: Bool)
+    /// Asks the front end for a line of input (`input_request` on stdin); throws when stdin
+    /// is not allowed or the front end does not answer.
+    func readInput(prompt: String, password: Bool) throws -> String
+}

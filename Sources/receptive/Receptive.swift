@@ -1,0 +1,13 @@
+import ArgumentParser
+import ReceptiveKernel
+
+/// The `receptive` command: a Jupyter kernel and terminal front ends for the Receptive language.
+@main
+struct Receptive: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "receptive",
+        abstract: "A Jupyter kernel for exploring convolution, with a script runner and a REPL.",
+        version: ReceptiveKernelInfo.version,
+        subcommands: []
+    )
+}

@@ -1,0 +1,19 @@
+import Testing
+@testable import Tensors
+
+@Test func stridesAreRowMajor() {
+    #expect(Tensor.strides(for: [2, 3, 4]) == [12, 4, 1])
+    #expect(Tensor.strides(for: []) == [])
+}
+
+@Test func initRejectsWrongElementCount() {
+    #expect(throws: TensorError.self) { try Tensor(shape: [2, 2], scalars: [1, 2, 3]) }
+}
+
+@Test func allocationCapIsEnforcedBeforeAllocating() {
+    let control = ExecutionControl.shared
+    let saved = control.maxElements
+    defer { control.maxElements = saved }
+    control.maxElements = 10
+    #expect(throws: TensorError.self) { try Tensor(repeating: 0, shape: [4, 4]) }
+}

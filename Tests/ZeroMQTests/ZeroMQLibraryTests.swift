@@ -1,0 +1,6 @@
+import Testing
+import ZeroMQ
+
+@Test func linkedLibraryIsVersionFour() {
+    #expect(ZeroMQLibrary.version.major == 4)
+}
