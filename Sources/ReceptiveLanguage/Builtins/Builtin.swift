@@ -1,0 +1,28 @@
+/// A function implemented in Swift and available in every session.
+public final class Builtin: Callable {
+    /// The name programs call it by.
+    public let name: String
+    /// Its parameters.
+    public let parameters: [Parameter]
+    /// One line saying what it does; `help(name)` and inspection show it under the signature.
+    public let summary: String
+    /// Optional further lines of documentation (examples, details).
+    public let details: String
+    /// The implementation, handed the bound arguments and the session.
+    let body: @Sendable (BoundArguments, any BuiltinContext) throws -> Value
+
+    /// Creates a builtin.
+    public init(_ name: String, _ parameters: [Parameter], summary: String, details: String = "",
+                body: @escaping @Sendable (BoundArguments, any BuiltinContext) throws -> Value) {
+        self.name = name
+        self.parameters = parameters
+        self.summary = summary
+        self.details = details
+        self.body = body
+    }
+
+    /// Calls the builtin with arguments already bound to its parameters.
+    public func invoke(_ arguments: BoundArguments, context: any BuiltinContext) throws -> Value {
+        try body(arguments, context)
+    }
+}

@@ -1,0 +1,44 @@
+import Tensors
+import TextPlots
+
+/// Every value a Receptive program can hold (LANGUAGE.md §3).
+///
+/// Layers and sparse matrices arrive with the §9.2 toolkit as further cases.
+public enum Value: Sendable {
+    /// A Double; the language has no separate integer type.
+    case number(Double)
+    /// `true` or `false`.
+    case bool(Bool)
+    /// A string of text.
+    case string(String)
+    /// The absence of a value.
+    case none
+    /// An N-d tensor of Double.
+    case tensor(Tensor)
+    /// An immutable sequence, `(a, b)`.
+    case tuple([Value])
+    /// A mixed sequence, `[1, "a", t]`.
+    case list([Value])
+    /// Named fields, from builtins such as `compare` or `timeit`.
+    case record(Record)
+    /// A builtin or user-defined function.
+    case function(any Callable)
+    /// A rendered picture (heatmap, spy plot, diagram, chart).
+    case plot(Figure)
+
+    /// The type's name as error messages and `inspect` show it: "a tensor", "a string", ...
+    public var typeDescription: String {
+        switch self {
+        case .number: return "a number"
+        case .bool: return "a bool"
+        case .string: return "a string"
+        case .none: return "none"
+        case .tensor(let tensor): return "a tensor \(Tensor.describe(tensor.shape))"
+        case .tuple: return "a tuple"
+        case .list: return "a list"
+        case .record: return "a record"
+        case .function: return "a function"
+        case .plot: return "a plot"
+        }
+    }
+}
