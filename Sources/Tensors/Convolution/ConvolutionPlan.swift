@@ -12,7 +12,7 @@ struct ConvolutionPlan: Sendable {
     /// Channel groups; each output channel sees C / groups input channels.
     var groups: Int
     /// The per-plane geometry.
-    var plane: PlaneGeometry
+    var plane: WindowPlane
 
     /// Output columns handled together, so a tile of a long row stays in the L1 cache while
     /// every tap is added to it.

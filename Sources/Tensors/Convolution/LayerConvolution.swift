@@ -60,20 +60,20 @@ struct LayerConvolution {
                 "\(name): with groups=\(groups) and weight \(Tensor.describe(weightShape)) the input needs \(weightShape[1] * groups) channels, found \(inputShape[1]) (input \(Tensor.describe(inputShape)))")
         }
         let axes = try spatialAxes(input: Array(inputShape.dropFirst(2)), kernel: Array(weightShape.dropFirst(2)))
-        let plane = axes.count == 2 ? PlaneGeometry(rows: axes[0], columns: axes[1]) : .oneDimensional(axes[0])
+        let plane = axes.count == 2 ? WindowPlane(rows: axes[0], columns: axes[1]) : .oneDimensional(axes[0])
         return ConvolutionPlan(batch: inputShape[0], inputChannels: inputShape[1],
                                outputChannels: outputChannels, groups: groups, plane: plane)
     }
 
     /// One geometry per spatial axis, after checking stride, dilation, padding and sizes.
-    private func spatialAxes(input: [Int], kernel: [Int]) throws -> [AxisGeometry] {
+    private func spatialAxes(input: [Int], kernel: [Int]) throws -> [WindowAxis] {
         let strides = try perAxis(stride, "stride", minimum: 1)
         let dilations = try perAxis(dilation, "dilation", minimum: 1)
         let pads = try paddings(kernel: kernel, dilations: dilations, strides: strides)
-        var axes: [AxisGeometry] = []
+        var axes: [WindowAxis] = []
         for axis in 0..<spatialRank {
             let (before, after) = pads[axis]
-            var geometry = AxisGeometry(input: input[axis], kernel: kernel[axis], stride: strides[axis],
+            var geometry = WindowAxis(input: input[axis], kernel: kernel[axis], stride: strides[axis],
                                         dilation: dilations[axis], padBefore: before, output: 0)
             let padded = input[axis] + before + after
             guard padded >= geometry.effectiveKernel else {

@@ -6,11 +6,11 @@
 /// for stride 1, the loop is a contiguous multiply-add the optimiser vectorises.
 struct PlaneCorrelator {
     /// The sizes, strides, dilations and padding of the plane.
-    let geometry: PlaneGeometry
+    let geometry: WindowPlane
     private let columnSpans: [Range<Int>]
 
     /// Prepares the per-tap column spans of `geometry`.
-    init(_ geometry: PlaneGeometry) {
+    init(_ geometry: WindowPlane) {
         self.geometry = geometry
         columnSpans = (0..<geometry.columns.kernel).map { geometry.columns.outputsInside(tap: $0) }
     }

@@ -30,7 +30,7 @@ struct Pooling {
         }
         let spatial = Array(input.shape.suffix(spatialRank))
         let axes = try geometry(spatial: spatial)
-        let plane = axes.count == 2 ? PlaneGeometry(rows: axes[0], columns: axes[1]) : .oneDimensional(axes[0])
+        let plane = axes.count == 2 ? WindowPlane(rows: axes[0], columns: axes[1]) : .oneDimensional(axes[0])
         let leading = Array(input.shape.dropLast(spatialRank))
         let planes = leading.reduce(1, *)
         let scalars = try run(input.scalars, planes: planes, plane: plane)
@@ -38,7 +38,7 @@ struct Pooling {
     }
 
     /// One geometry per pooled axis, after torch's argument checks.
-    private func geometry(spatial: [Int]) throws -> [AxisGeometry] {
+    private func geometry(spatial: [Int]) throws -> [WindowAxis] {
         let sizes = try perAxis(size, "size", minimum: 1)
         let strides = try perAxis(stride, "stride", minimum: 1)
         let pads = try perAxis(padding, "padding", minimum: 0)
@@ -48,12 +48,12 @@ struct Pooling {
                     "\(name): padding must be at most half the window, found padding \(pads[axis]) for size \(sizes[axis])")
             }
             let span = spatial[axis] + 2 * pads[axis] - sizes[axis]
-            let output = AxisGeometry.floorDivide(span, strides[axis]) + 1
+            let output = WindowAxis.floorDivide(span, strides[axis]) + 1
             guard output >= 1 else {
                 throw TensorError.shapeMismatch(
                     "\(name): the window \(Tensor.describe(sizes)) is larger than the padded input \(Tensor.describe(zip(spatial, pads).map { $0 + 2 * $1 })); use a smaller size or more padding")
             }
-            return AxisGeometry(input: spatial[axis], kernel: sizes[axis], stride: strides[axis],
+            return WindowAxis(input: spatial[axis], kernel: sizes[axis], stride: strides[axis],
                                 padBefore: pads[axis], output: output)
         }
     }
@@ -72,7 +72,7 @@ struct Pooling {
     }
 
     /// Pools every plane; one work unit is one output row of one plane.
-    private func run(_ input: [Double], planes: Int, plane: PlaneGeometry) throws -> [Double] {
+    private func run(_ input: [Double], planes: Int, plane: WindowPlane) throws -> [Double] {
         let count = planes * plane.outputCount
         try ExecutionControl.shared.checkAllocation(count)
         guard count > 0 else { return [] }

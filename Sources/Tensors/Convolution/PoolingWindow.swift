@@ -4,13 +4,13 @@
 /// input, so padding never has to be materialised.
 struct PoolingWindow {
     /// The plane's sizes, stride and padding (dilation 1).
-    let geometry: PlaneGeometry
+    let geometry: WindowPlane
     /// The reduction.
     let kind: Pooling.Kind
     private let columnSpans: [Range<Int>]
 
     /// Prepares the per-tap column spans.
-    init(_ geometry: PlaneGeometry, kind: Pooling.Kind) {
+    init(_ geometry: WindowPlane, kind: Pooling.Kind) {
         self.geometry = geometry
         self.kind = kind
         columnSpans = (0..<geometry.columns.kernel).map { geometry.columns.outputsInside(tap: $0) }

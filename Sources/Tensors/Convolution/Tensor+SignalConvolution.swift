@@ -34,7 +34,7 @@ enum SignalConvolution {
         guard input.count > 0, kernel.count > 0 else { return Tensor(validatedShape: [0], scalars: []) }
         if mode == .valid { try checkValidShapes(input.shape, kernel.shape, name: name) }
         let axes = zip(input.shape, kernel.shape).map { axis(input: $0, kernel: $1, mode: mode) }
-        let plane = axes.count == 2 ? PlaneGeometry(rows: axes[0], columns: axes[1]) : .oneDimensional(axes[0])
+        let plane = axes.count == 2 ? WindowPlane(rows: axes[0], columns: axes[1]) : .oneDimensional(axes[0])
         let plan = ConvolutionPlan(batch: 1, inputChannels: 1, outputChannels: 1, groups: 1, plane: plane)
         let weights = flipsKernel ? Array(kernel.scalars.reversed()) : kernel.scalars
         let scalars = try plan.run(input: input.scalars, weight: weights, bias: nil)
@@ -53,7 +53,7 @@ enum SignalConvolution {
 
     /// One axis: the full correlation has `n + m - 1` outputs, and output `i` of the full
     /// result reads input `i - (m - 1) + tap`; each mode crops it from `start`.
-    static func axis(input n: Int, kernel m: Int, mode: SignalMode) -> AxisGeometry {
+    static func axis(input n: Int, kernel m: Int, mode: SignalMode) -> WindowAxis {
         let start: Int
         let length: Int
         switch mode {
@@ -61,6 +61,6 @@ enum SignalConvolution {
         case .same: (start, length) = ((m - 1) / 2, n)
         case .valid: (start, length) = (min(n, m) - 1, max(n, m) - min(n, m) + 1)
         }
-        return AxisGeometry(input: n, kernel: m, padBefore: m - 1 - start, output: length)
+        return WindowAxis(input: n, kernel: m, padBefore: m - 1 - start, output: length)
     }
 }

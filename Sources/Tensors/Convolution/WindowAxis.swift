@@ -3,7 +3,7 @@
 ///
 /// Output index `j` and kernel tap `q` read input index
 /// `j * stride - padBefore + q * dilation`; indices outside `0..<input` are the padding.
-struct AxisGeometry: Sendable, Equatable {
+struct WindowAxis: Sendable, Equatable {
     /// The input's length along this axis.
     var input: Int
     /// The kernel's (or pooling window's) length.
@@ -23,8 +23,8 @@ struct AxisGeometry: Sendable, Equatable {
     /// The outputs whose tap `tap` falls inside the input rather than the padding.
     func outputsInside(tap: Int) -> Range<Int> {
         let offset = tap * dilation - padBefore
-        let first = max(0, AxisGeometry.ceilDivide(-offset, stride))
-        let last = min(output - 1, AxisGeometry.floorDivide(input - 1 - offset, stride))
+        let first = max(0, WindowAxis.ceilDivide(-offset, stride))
+        let last = min(output - 1, WindowAxis.floorDivide(input - 1 - offset, stride))
         return first..<max(first, last + 1)
     }
 
@@ -43,24 +43,4 @@ struct AxisGeometry: Sendable, Equatable {
     static func ceilDivide(_ numerator: Int, _ denominator: Int) -> Int {
         -floorDivide(-numerator, denominator)
     }
-}
-
-/// The two spatial axes of a plane; a 1-D operation is a plane of one row.
-struct PlaneGeometry: Sendable, Equatable {
-    /// The vertical axis (height).
-    var rows: AxisGeometry
-    /// The horizontal axis (width), contiguous in memory.
-    var columns: AxisGeometry
-
-    /// A plane geometry for a 1-D operation: one row, the axis along the columns.
-    static func oneDimensional(_ axis: AxisGeometry) -> PlaneGeometry {
-        PlaneGeometry(rows: AxisGeometry(input: 1, kernel: 1, output: 1), columns: axis)
-    }
-
-    /// Elements in one input plane.
-    var inputCount: Int { rows.input * columns.input }
-    /// Elements in one kernel.
-    var kernelCount: Int { rows.kernel * columns.kernel }
-    /// Elements in one output plane.
-    var outputCount: Int { rows.output * columns.output }
 }
