@@ -1,0 +1,63 @@
+/// A strided window onto row-major storage: element `(i0, i1, …)` lives at
+/// `base + Σ ik·strides[k]`. Slicing, transposing, flipping and broadcasting are all views.
+struct StridedView {
+    /// The offset of the first element.
+    var base: Int
+    /// The view's extent along each axis.
+    var shape: [Int]
+    /// The distance in storage between neighbours along each axis (may be 0 or negative).
+    var strides: [Int]
+
+    /// The number of elements the view covers.
+    var count: Int { shape.reduce(1, *) }
+
+    /// Calls `body(storageOffset, position)` for every element in row-major order of the view.
+    func forEachOffset(_ body: (Int, Int) -> Void) throws {
+        let total = count
+        guard total > 0 else { return }
+        let rank = shape.count
+        let inner = rank == 0 ? 1 : shape[rank - 1]
+        let innerStride = rank == 0 ? 0 : strides[rank - 1]
+        var counter = [Int](repeating: 0, count: Swift.max(rank - 1, 0))
+        var rowBase = base
+        var position = 0
+        while position < total {
+            try ExecutionControl.shared.checkInterrupt()
+            var offset = rowBase
+            for _ in 0..<inner {
+                body(offset, position)
+                offset += innerStride
+                position += 1
+            }
+            var axis = rank - 2
+            while axis >= 0 {
+                counter[axis] += 1
+                rowBase += strides[axis]
+                if counter[axis] < shape[axis] { break }
+                rowBase -= strides[axis] * shape[axis]
+                counter[axis] = 0
+                axis -= 1
+            }
+        }
+    }
+
+    /// The viewed elements copied out in row-major order of the view.
+    func gather(from source: [Double]) throws -> [Double] {
+        var result = [Double](repeating: 0, count: count)
+        try source.withUnsafeBufferPointer { input in
+            try result.withUnsafeMutableBufferPointer { output in
+                try forEachOffset { offset, position in output[position] = input[offset] }
+            }
+        }
+        return result
+    }
+
+    /// Writes `values` (one per viewed element, row-major) into the viewed positions of `target`.
+    func scatter(_ values: [Double], into target: inout [Double]) throws {
+        try values.withUnsafeBufferPointer { input in
+            try target.withUnsafeMutableBufferPointer { output in
+                try forEachOffset { offset, position in output[offset] = input[position] }
+            }
+        }
+    }
+}

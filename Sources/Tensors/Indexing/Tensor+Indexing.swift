@@ -1,0 +1,42 @@
+extension Tensor {
+    /// numpy basic indexing: indices drop their axis, slices keep it, missing components
+    /// select whole trailing axes. Throws `indexOutOfRange` with the axis, index and size.
+    public func subscripted(_ components: [TensorIndex]) throws -> Tensor {
+        let (view, shape) = try region(components)
+        let count = view.count
+        try ExecutionControl.shared.checkAllocation(count)
+        return Tensor(validatedShape: shape, scalars: try view.gather(from: scalars))
+    }
+
+    /// Assigns `value`, broadcast to the selected region's shape, into the region.
+    public mutating func assign(_ value: Tensor, at components: [TensorIndex]) throws {
+        let (view, shape) = try region(components)
+        let joined = try Tensor.broadcastShape(value.shape, shape)
+        guard joined == shape else {
+            throw TensorError.shapeMismatch(
+                "cannot assign a value of shape \(Tensor.describe(value.shape)) to a region of shape \(Tensor.describe(shape))")
+        }
+        let values = try value.broadcast(to: shape)
+        try view.scatter(values.scalars, into: &scalars)
+    }
+
+    /// The strided view the components select and the resulting shape (dropped axes removed).
+    func region(_ components: [TensorIndex]) throws -> (StridedView, [Int]) {
+        guard components.count <= rank else {
+            throw TensorError.indexOutOfRange(
+                "too many indices: the tensor has rank \(rank), but \(components.count) were given")
+        }
+        let ownStrides = strides
+        var view = StridedView(base: 0, shape: [], strides: [])
+        var resultShape: [Int] = []
+        for axis in 0..<rank {
+            let component = axis < components.count ? components[axis] : .all
+            let selection = try AxisSelection(component, axis: axis, size: shape[axis])
+            view.base += selection.count > 0 ? selection.start * ownStrides[axis] : 0
+            view.shape.append(selection.count)
+            view.strides.append(selection.step * ownStrides[axis])
+            if !selection.dropsAxis { resultShape.append(selection.count) }
+        }
+        return (view, resultShape)
+    }
+}

@@ -1,0 +1,99 @@
+extension Tensor {
+    /// Combines two tensors elementwise with numpy broadcasting.
+    ///
+    /// Throws `TensorError.shapeMismatch` ("cannot broadcast 2×3 with 4") when an axis pair
+    /// differs and neither is 1.
+    public func combined(with other: Tensor, _ operation: BinaryOperation) throws -> Tensor {
+        let shape = try Tensor.broadcastShape(self.shape, other.shape)
+        let count = try Tensor.elementCount(of: shape)
+        try ExecutionControl.shared.checkAllocation(count)
+        if self.shape == other.shape {
+            var result = [Double](repeating: 0, count: count)
+            for index in 0..<count {
+                if index & 0xFFFF == 0 { try ExecutionControl.shared.checkInterrupt() }
+                result[index] = operation.apply(scalars[index], other.scalars[index])
+            }
+            return Tensor(validatedShape: shape, scalars: result)
+        }
+        let left = Tensor.broadcastStrides(of: self.shape, to: shape)
+        let right = Tensor.broadcastStrides(of: other.shape, to: shape)
+        let result = try Tensor.broadcastLoop(shape: shape, count: count, left: left, right: right) {
+            operation.apply(scalars[$0], other.scalars[$1])
+        }
+        return Tensor(validatedShape: shape, scalars: result)
+    }
+
+    /// The shape two shapes broadcast to, following numpy's rules.
+    public static func broadcastShape(_ first: [Int], _ second: [Int]) throws -> [Int] {
+        let rank = Swift.max(first.count, second.count)
+        var shape = [Int](repeating: 1, count: rank)
+        for axis in 0..<rank {
+            let a = axis < rank - first.count ? 1 : first[axis - (rank - first.count)]
+            let b = axis < rank - second.count ? 1 : second[axis - (rank - second.count)]
+            guard a == b || a == 1 || b == 1 else {
+                throw TensorError.shapeMismatch("cannot broadcast \(describe(first)) with \(describe(second))")
+            }
+            shape[axis] = a == 1 ? b : a
+        }
+        return shape
+    }
+
+    /// This tensor's elements repeated to `shape`, which it must broadcast to exactly.
+    public func broadcast(to shape: [Int]) throws -> Tensor {
+        let joined = try Tensor.broadcastShape(self.shape, shape)
+        guard joined == shape else {
+            throw TensorError.shapeMismatch(
+                "cannot broadcast \(Tensor.describe(self.shape)) to \(Tensor.describe(shape))")
+        }
+        if self.shape == shape { return self }
+        let count = try Tensor.elementCount(of: shape)
+        try ExecutionControl.shared.checkAllocation(count)
+        let view = StridedView(base: 0, shape: shape, strides: Tensor.broadcastStrides(of: self.shape, to: shape))
+        return Tensor(validatedShape: shape, scalars: try view.gather(from: scalars))
+    }
+
+    /// Strides that read `shape` as if it had `target`'s shape: 0 along broadcast axes.
+    static func broadcastStrides(of shape: [Int], to target: [Int]) -> [Int] {
+        let own = strides(for: shape)
+        let offset = target.count - shape.count
+        return (0..<target.count).map { axis in
+            axis < offset || shape[axis - offset] == 1 ? 0 : own[axis - offset]
+        }
+    }
+
+    /// Runs `element(leftOffset, rightOffset)` for every position of `shape` in row-major order.
+    @inline(__always)
+    static func broadcastLoop(shape: [Int], count: Int, left: [Int], right: [Int],
+                              _ element: (Int, Int) -> Double) throws -> [Double] {
+        var result = [Double](repeating: 0, count: count)
+        guard count > 0 else { return result }
+        let rank = shape.count
+        let inner = rank == 0 ? 1 : shape[rank - 1]
+        let innerLeft = rank == 0 ? 0 : left[rank - 1]
+        let innerRight = rank == 0 ? 0 : right[rank - 1]
+        var counter = [Int](repeating: 0, count: Swift.max(rank - 1, 0))
+        var leftBase = 0, rightBase = 0, position = 0
+        while position < count {
+            try ExecutionControl.shared.checkInterrupt()
+            var l = leftBase, r = rightBase
+            for _ in 0..<inner {
+                result[position] = element(l, r)
+                position += 1
+                l += innerLeft
+                r += innerRight
+            }
+            var axis = rank - 2
+            while axis >= 0 {
+                counter[axis] += 1
+                leftBase += left[axis]
+                rightBase += right[axis]
+                if counter[axis] < shape[axis] { break }
+                leftBase -= left[axis] * shape[axis]
+                rightBase -= right[axis] * shape[axis]
+                counter[axis] = 0
+                axis -= 1
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,30 @@
+import CZeroMQ
+import Foundation
+
+extension Socket {
+    /// Makes an XPUB socket pass every subscription up, repeats included, so a publisher can
+    /// greet each new subscriber (Jupyter's `iopub_welcome`).
+    public func setXPubVerbose(_ on: Bool) throws(ZeroMQError) {
+        try LibZMQ.setOption(handle, ZMQ_XPUB_VERBOSE, on ? 1 : 0)
+    }
+
+    /// Lets a ROUTER give a routing identity to a new peer that reuses it (a reconnecting client).
+    public func setRouterHandover(_ on: Bool) throws(ZeroMQError) {
+        try LibZMQ.setOption(handle, ZMQ_ROUTER_HANDOVER, on ? 1 : 0)
+    }
+
+    /// Sets the routing identity this socket announces to a ROUTER peer; set before connecting.
+    public func setRoutingID(_ identity: Data) throws(ZeroMQError) {
+        try LibZMQ.setOption(handle, ZMQ_ROUTING_ID, identity)
+    }
+
+    /// Subscribes a SUB socket to messages whose first frame starts with `prefix`.
+    public func subscribe(_ prefix: Data = Data()) throws(ZeroMQError) {
+        try LibZMQ.setOption(handle, ZMQ_SUBSCRIBE, prefix)
+    }
+
+    /// Sets how long `close` waits to deliver pending messages (-1: forever, 0: drop them).
+    public func setLinger(milliseconds: Int32) throws(ZeroMQError) {
+        try LibZMQ.setOption(handle, ZMQ_LINGER, milliseconds)
+    }
+}

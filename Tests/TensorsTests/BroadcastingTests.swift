@@ -1,0 +1,61 @@
+import Testing
+@testable import Tensors
+
+// Expected values computed with numpy 2 (`a + b` etc.); integers are exact in Double.
+@Test func broadcastsRowAgainstMatrix() throws {
+    let sum = try arangeTensor([2, 3]).combined(with: makeTensor([3], [10, 20, 30]), .add)
+    #expect(sum == makeTensor([2, 3], [10, 21, 32, 13, 24, 35]))
+}
+
+@Test func broadcastsColumnAgainstMatrix() throws {
+    let product = try arangeTensor([2, 3]).combined(with: makeTensor([2, 1], [1, 2]), .multiply)
+    #expect(product == makeTensor([2, 3], [0, 1, 2, 6, 8, 10]))
+    let power = try arangeTensor([2, 3]).combined(with: makeTensor([2, 1], [1, 2]), .power)
+    #expect(power == makeTensor([2, 3], [0, 1, 2, 9, 16, 25]))
+}
+
+@Test func broadcastsColumnAgainstRowToOuterShape() throws {
+    let difference = try makeTensor([2, 1], [1, 2]).combined(with: makeTensor([3], [10, 20, 30]), .subtract)
+    #expect(difference == makeTensor([2, 3], [-9, -19, -29, -8, -18, -28]))
+}
+
+@Test func scalarBroadcastsEverywhere() throws {
+    let result = try Tensor(scalar: 2).combined(with: arangeTensor([2, 2]), .power)
+    #expect(result == makeTensor([2, 2], [1, 2, 4, 8]))
+}
+
+@Test func incompatibleShapesNameBothShapes() {
+    #expect(throws: TensorError.shapeMismatch("cannot broadcast 2×3 with 4")) {
+        try arangeTensor([2, 3]).combined(with: arangeTensor([4]), .add)
+    }
+}
+
+@Test func remainderIsFlooredLikeNumpy() throws {
+    // np.remainder([5,-5,5,-5,3],[3,3,-3,-3,0]) == [2, 1, -1, -2, nan]
+    let result = try makeTensor([5], [5, -5, 5, -5, 3]).combined(with: makeTensor([5], [3, 3, -3, -3, 0]), .remainder)
+    #expect(isClose(result, [5], [2, 1, -1, -2, .nan]))
+}
+
+@Test func comparisonsGiveZeroOrOne() throws {
+    let left = makeTensor([4], [1, 2, 3, .nan])
+    let right = makeTensor([4], [2, 2, 2, .nan])
+    #expect(try left.combined(with: right, .less).scalars == [1, 0, 0, 0])
+    #expect(try left.combined(with: right, .greaterEqual).scalars == [0, 1, 1, 0])
+    #expect(try left.combined(with: right, .notEqual).scalars == [1, 0, 1, 1])
+}
+
+@Test func minimumPropagatesNaN() throws {
+    let result = try makeTensor([2], [1, .nan]).combined(with: makeTensor([2], [0, 5]), .minimum)
+    #expect(result.scalars[0] == 0)
+    #expect(result.scalars[1].isNaN)
+}
+
+@Test func broadcastResultRespectsAllocationCap() {
+    let control = ExecutionControl.shared
+    let saved = control.maxElements
+    defer { control.maxElements = saved }
+    control.maxElements = 10
+    #expect(throws: TensorError.self) {
+        try arangeTensor([4, 1]).combined(with: arangeTensor([4]), .add)
+    }
+}

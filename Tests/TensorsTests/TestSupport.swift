@@ -1,0 +1,20 @@
+@testable import Tensors
+
+/// Builds a tensor for tests; shapes are written by hand, so a mismatch is a test bug.
+func makeTensor(_ shape: [Int], _ scalars: [Double]) -> Tensor {
+    Tensor(validatedShape: shape, scalars: scalars)
+}
+
+/// `0, 1, 2, …` in `shape`, like `np.arange(n).reshape(shape)`.
+func arangeTensor(_ shape: [Int]) -> Tensor {
+    let count = shape.reduce(1, *)
+    return Tensor(validatedShape: shape, scalars: (0..<count).map(Double.init))
+}
+
+/// Elementwise closeness with absolute tolerance `tolerance`; shapes must agree exactly.
+func isClose(_ actual: Tensor, _ expectedShape: [Int], _ expected: [Double], tolerance: Double = 1e-12) -> Bool {
+    guard actual.shape == expectedShape, actual.scalars.count == expected.count else { return false }
+    return zip(actual.scalars, expected).allSatisfy { a, e in
+        (a.isNaN && e.isNaN) || a == e || abs(a - e) <= tolerance * Swift.max(1, abs(e))
+    }
+}
