@@ -2,9 +2,9 @@ import Tensors
 import TextPlots
 
 extension Builtins {
-    /// Output, help and session state: `print warn show clear help vars del set input type len`.
+    /// Output, help and session state: `print warn show clear help vars del input type len`.
     static var session: [Builtin] {
-        [print, warn, show, clear, help, vars, delete, set, input, type, length]
+        [print, warn, show, clear, help, vars, delete, input, type, length]
     }
 
     private static let print = Builtin(

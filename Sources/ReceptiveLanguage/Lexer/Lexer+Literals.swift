@@ -44,6 +44,8 @@ extension Lexer {
         guard match("\"") else {
             markUnterminatedString()
             error("unterminated string; expected a closing '\"' before the end of the line")
+            // Still a string token, so the parser does not report a second error for it.
+            add(.string(String(text)))
             return
         }
         guard text.count <= Lexer.maximumStringLength else {

@@ -7,8 +7,8 @@ struct Parser {
     /// rather than a stack overflow.
     static let maximumNesting = 200
 
-    private let tokens: [Token]
-    private var position = 0
+    let tokens: [Token]
+    var position = 0
     private var nesting = 0
     private var functionDepth = 0
     /// The syntax errors found, in source order.
@@ -24,7 +24,10 @@ struct Parser {
         let lexer = Lexer(source)
         var parser = Parser(tokens: lexer.tokens)
         let statements = parser.program()
-        let errors = (lexer.errors + parser.errors).sorted { $0.range?.start.offset ?? 0 < $1.range?.start.offset ?? 0 }
+        // A lexical error usually makes the parser stumble on the same line; report only the cause.
+        let lexicalLines = Set(lexer.errors.compactMap { $0.range?.start.line })
+        let syntaxErrors = parser.errors.filter { !lexicalLines.contains($0.range?.start.line ?? 0) }
+        let errors = (lexer.errors + syntaxErrors).sorted { $0.range?.start.offset ?? 0 < $1.range?.start.offset ?? 0 }
         guard errors.isEmpty else { return .failure(ParseFailure(errors: errors)) }
         return .success(statements)
     }

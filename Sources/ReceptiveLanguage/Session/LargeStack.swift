@@ -26,11 +26,16 @@ enum LargeStack {
     // The caller blocks until the thread finishes, so the closure and result are never
     // touched by two threads at once; that is what makes the unchecked conformance sound.
     private final class Work<T>: @unchecked Sendable {
-        let body: () -> T
-        var result: T?
+        private var body: (() -> T)?
+        private(set) var result: T?
 
         init(_ body: @escaping () -> T) { self.body = body }
 
-        func run() { result = body() }
+        // Drops the closure once run: the thread object outlives this call, and the closure
+        // must not (it is only borrowed through `withoutActuallyEscaping`).
+        func run() {
+            result = body?()
+            body = nil
+        }
     }
 }

@@ -6,6 +6,8 @@ public struct ReportedError: Error, Sendable {
     public var message: String
     /// The lines to show: for each error "Kind: message", the source line and the caret line.
     public var traceback: [String]
+    /// The "Kind: message" line of each error, without source lines (for golden tests).
+    var headlines: [String] = []
 
     /// Creates a reported error.
     public init(kind: ErrorKind, message: String, traceback: [String]) {
@@ -20,6 +22,7 @@ public struct ReportedError: Error, Sendable {
         kind = first.kind
         message = errors.count > 1 ? "\(first.message) (and \(errors.count - 1) more)" : first.message
         traceback = errors.flatMap { DiagnosticFormatter.lines(for: $0, in: source) }
+        headlines = errors.map { "\($0.kind.rawValue): \($0.message)" }
     }
 
     /// The traceback as one text.
