@@ -11,6 +11,10 @@ public enum Builtins {
     }()
 
     private static var groups: [[Builtin]] {
+<<<<<<< HEAD
         [session, settings]
+=======
+        [creation, shape, math, kernels, plots]
+>>>>>>> main
     }
 }

@@ -2,8 +2,6 @@ import Tensors
 import TextPlots
 
 /// Every value a Receptive program can hold (LANGUAGE.md §3).
-///
-/// Layers and sparse matrices arrive with the §9.2 toolkit as further cases.
 public enum Value: Sendable {
     /// A Double; the language has no separate integer type.
     case number(Double)
@@ -25,6 +23,10 @@ public enum Value: Sendable {
     case function(any Callable)
     /// A rendered picture (heatmap, spy plot, diagram, chart).
     case plot(Figure)
+    /// A layer description, callable on a tensor (`conv_layer(3)(x)`).
+    case layer(Layer)
+    /// A sparse matrix (`connectivity`, `sharing`, `as_matrix`), with `shape`, `nnz`, `density`.
+    case sparse(SparseMatrix)
 
     /// The type's name as error messages and `inspect` show it: "a tensor", "a string", ...
     public var typeDescription: String {
@@ -39,6 +41,8 @@ public enum Value: Sendable {
         case .record: return "a record"
         case .function: return "a function"
         case .plot: return "a plot"
+        case .layer(let layer): return "a layer (\(layer.name))"
+        case .sparse(let matrix): return "a sparse matrix \(Tensor.describe(matrix.shape))"
         }
     }
 }

@@ -22,6 +22,9 @@ extension Tensor {
     /// `axis` with a negative value counted from the end, checked against the rank.
     public func normalizedAxis(_ axis: Int) throws -> Int {
         let resolved = axis < 0 ? axis + rank : axis
+        guard rank > 0 else {
+            throw TensorError.invalidArgument("axis \(axis) does not exist: a scalar has no axes")
+        }
         guard resolved >= 0, resolved < rank else {
             throw TensorError.invalidArgument(
                 "axis \(axis) is out of range for a tensor of rank \(rank); use 0 to \(rank - 1) or -\(rank) to -1")

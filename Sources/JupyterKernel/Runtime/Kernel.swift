@@ -1,0 +1,79 @@
+import Dispatch
+import Foundation
+import JupyterProtocol
+import Logging
+import ZeroMQ
+
+/// A Jupyter kernel serving one `Interpreter` on the sockets of one connection file.
+///
+/// Threads: shell (requests and cells), control (interrupt, shutdown, kernel_info while a cell
+/// runs), iopub (owns the XPUB socket), heartbeat (echo). Each libzmq socket stays on its thread.
+public final class Kernel {
+    private let connection: ConnectionInfo
+    private let interpreter: Interpreter
+    private let logger: Logger
+    private let interrupter: Interrupter
+
+    /// A kernel for `interpreter` on the addresses in `connection`.
+    public init(connection: ConnectionInfo, interpreter: Interpreter, logger: Logger) {
+        self.connection = connection
+        self.interpreter = interpreter
+        self.logger = logger
+        interrupter = Interrupter(interpreter: interpreter)
+    }
+
+    /// Interrupts the running cell as `interrupt_request` does; callable from any thread (the
+    /// command line runs it on SIGINT).
+    public var interruptAction: @Sendable () -> Void {
+        { [interrupter] in interrupter.interrupt() }
+    }
+
+    /// Binds the sockets, serves until a `shutdown_request`, and returns whether it asked for
+    /// a restart; throws when a socket cannot be bound.
+    public func run() throws(KernelError) -> Bool {
+        let factory = MessageFactory()
+        let codec = WireCodec(key: connection.key)
+        let sockets = try KernelSockets(connection: connection, queueName: "iopub-\(factory.session)")
+        let lifecycle = KernelLifecycle()
+        let forwarder = IOPubForwarder(xpub: sockets.iopub, pull: sockets.iopubQueue, codec: codec,
+                                       factory: factory, logger: logger)
+        let heartbeat = Heartbeat(socket: sockets.heartbeat, lifecycle: lifecycle, logger: logger)
+
+        let shell = ShellService(interpreter: interpreter, interrupter: interrupter,
+                                 stdin: StdinLink(channel: SocketRequestChannel(socket: sockets.stdin), codec: codec,
+                                                  factory: factory, logger: logger),
+                                 logger: logger)
+        let control = ControlService(kernelInfo: interpreter.kernelInfo, interrupter: interrupter)
+        let shellLoop = try loop(sockets.shell, shell.handlers, sockets, codec, factory, lifecycle)
+        let controlLoop = try loop(sockets.control, control.handlers, sockets, codec, factory, lifecycle)
+
+        let threads = [
+            KernelThread(name: "heartbeat") { heartbeat.run() },
+            KernelThread(name: "iopub") { forwarder.run() },
+        ]
+        let controlThread = KernelThread(name: "control") { controlLoop.value.run() }
+        // The interpreter recurses on this thread; give it room for deep programs.
+        let shellThread = KernelThread(name: "shell", stackSize: 256 << 20) { shellLoop.value.run() }
+        logger.info("kernel ready; shell at \(connection.endpoint(for: .shell))")
+
+        let restart = lifecycle.waitForShutdown()
+        interrupter.interrupt()
+        for thread in [shellThread, controlThread] where !thread.join(seconds: 2) {
+            logger.warning("a request thread did not stop within 2 s; exiting anyway")
+        }
+        forwarder.finish()
+        threads.forEach { $0.join(seconds: 2) }
+        return restart
+    }
+
+    private func loop(_ socket: ZeroMQ.Socket, _ handlers: [MessageType: RequestHandler], _ sockets: KernelSockets,
+                      _ codec: WireCodec, _ factory: MessageFactory,
+                      _ lifecycle: KernelLifecycle) throws(KernelError) -> ThreadConfined<RequestLoop> {
+        let channel = SocketRequestChannel(socket: socket)
+        let iopub = IOPub(publisher: try sockets.makePublisher(logger: logger), codec: codec, factory: factory)
+        let dispatcher = RequestDispatcher(codec: codec, factory: factory, channel: channel, iopub: iopub,
+                                           handlers: handlers, logger: logger)
+        return ThreadConfined(value: RequestLoop(channel: channel, dispatcher: dispatcher, lifecycle: lifecycle,
+                                                 logger: logger))
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import Logging
+import JupyterProtocol
+import ZeroMQ
+
+/// The kernel's sockets, bound to exactly the addresses of a connection file, plus the inproc
+/// queue through which other threads reach the iopub thread.
+struct KernelSockets {
+    let context: Context
+    let shell: Socket
+    let control: Socket
+    let stdin: Socket
+    let iopub: Socket
+    let heartbeat: Socket
+    let iopubQueue: Socket
+    let iopubQueueEndpoint: String
+
+    init(connection: ConnectionInfo, queueName: String) throws(KernelError) {
+        do {
+            context = try Context()
+            shell = try Socket(context: context, type: .router)
+            control = try Socket(context: context, type: .router)
+            stdin = try Socket(context: context, type: .router)
+            iopub = try Socket(context: context, type: .xpub)
+            heartbeat = try Socket(context: context, type: .rep)
+            iopubQueue = try Socket(context: context, type: .pull)
+            for router in [shell, control, stdin] { try router.setRouterHandover(true) }
+            try iopub.setXPubVerbose(true)
+        } catch {
+            throw .transport(error)
+        }
+        iopubQueueEndpoint = "inproc://\(queueName)"
+        let bindings: [(Socket, Channel?, String)] = [
+            (shell, .shell, connection.endpoint(for: .shell)),
+            (control, .control, connection.endpoint(for: .control)),
+            (stdin, .stdin, connection.endpoint(for: .stdin)),
+            (iopub, .iopub, connection.endpoint(for: .iopub)),
+            (heartbeat, .heartbeat, connection.endpoint(for: .heartbeat)),
+            (iopubQueue, nil, iopubQueueEndpoint),
+        ]
+        for (socket, channel, endpoint) in bindings {
+            do {
+                try socket.bind(endpoint)
+            } catch {
+                throw .cannotBind(channel: channel ?? .iopub, endpoint: endpoint, cause: error)
+            }
+        }
+    }
+
+    /// A new inproc pusher into the iopub queue, for one producing thread.
+    func makePublisher(logger: Logging.Logger) throws(KernelError) -> SocketFramePublisher {
+        do {
+            return try SocketFramePublisher(context: context, endpoint: iopubQueueEndpoint, logger: logger)
+        } catch {
+            throw .transport(error)
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import Tensors
+
+extension Builtins {
+    /// Elementwise math and reductions: `abs sqrt exp log sin cos tanh sigmoid relu round clip`,
+    /// `sum mean min max argmax argmin norm`, `allclose`.
+    static var math: [Builtin] {
+        UnaryFunction.allCases.filter { $0 != .round }.map(elementwise) + [round, clip]
+            + Reduction.allCases.map(reduction) + [allclose]
+    }
+
+    /// The builtin for one elementwise function; a number gives a number, a tensor a tensor.
+    private static func elementwise(_ function: UnaryFunction) -> Builtin {
+        Builtin(function.rawValue, [Parameter("t")], summary: function.summary) { arguments, _ in
+            numberOrTensor(arguments, try arguments.tensor("t").applying(function))
+        }
+    }
+
+    private static let round = Builtin(
+        "round", [Parameter("t"), Parameter("decimals", default: .number(0))],
+        summary: UnaryFunction.round.summary
+    ) { arguments, _ in
+        numberOrTensor(arguments, try arguments.tensor("t").rounded(decimals: arguments.integer("decimals")))
+    }
+
+    private static let clip = Builtin(
+        "clip", [Parameter("t"), Parameter("lo"), Parameter("hi")],
+        summary: "Limits every element to the range [lo, hi] (numpy.clip)."
+    ) { arguments, _ in
+        let clipped = try arguments.tensor("t").clipped(low: arguments.number("lo"), high: arguments.number("hi"))
+        return numberOrTensor(arguments, clipped)
+    }
+
+    /// The builtin for one reduction; without `axis:` the result is a number.
+    private static func reduction(_ reduction: Reduction) -> Builtin {
+        Builtin(reduction.rawValue, [Parameter("t"), Parameter("axis", default: Value.none)],
+                summary: reduction.summary) { arguments, _ in
+            let axis = arguments.has("axis") ? try arguments.integer("axis") : nil
+            let result = try arguments.tensor("t").reduced(reduction, axis: axis)
+            return result.rank == 0 ? .number(result.scalars[0]) : .tensor(result)
+        }
+    }
+
+    private static let allclose = Builtin(
+        "allclose", [Parameter("a"), Parameter("b"), Parameter("tol", default: .number(1e-9))],
+        summary: "Whether a and b (broadcast) agree elementwise within |a - b| ≤ tol·(1 + |b|)."
+    ) { arguments, _ in
+        .bool(try arguments.tensor("a").isClose(to: arguments.tensor("b"), tolerance: arguments.number("tol")))
+    }
+
+    /// A number when the argument `t` was a number, otherwise the tensor.
+    private static func numberOrTensor(_ arguments: BoundArguments, _ result: Tensor) -> Value {
+        if case .number = arguments.value("t"), result.rank == 0 { return .number(result.scalars[0]) }
+        return .tensor(result)
+    }
+}

@@ -1,0 +1,132 @@
+import Tensors
+import TextPlots
+
+extension Builtins {
+    /// The display builtins of LANGUAGE.md §5 "Show" that draw figures.
+    static var plots: [Builtin] {
+        [heatmap, spy]
+    }
+
+    private static var heatmap: Builtin {
+        Builtin("heatmap", [
+            Parameter("t"),
+            Parameter("width", kind: .namedOnly, default: Value.none),
+            Parameter("height", kind: .namedOnly, default: Value.none),
+            Parameter("ramp", kind: .namedOnly, default: .string("blocks")),
+            Parameter("zlim", kind: .namedOnly, default: Value.none),
+            Parameter("title", kind: .namedOnly, default: Value.none),
+            Parameter("color", kind: .namedOnly, default: .bool(false)),
+        ], summary: "Draws a rank-2 tensor (rank 3: channels side by side) with a character ramp and a legend.",
+        details: """
+            ramp: "blocks" ( ░▒▓█), "ascii" ( .:-=+*#%@) or "half" (▀▄, two rows per line).
+            Data straddling 0 uses a diverging ramp (●○∘· below 0, ░▒▓█ above). Inputs larger
+            than the box are averaged in square blocks; the legend says how many values a cell holds.
+            zlim: (low, high) fixes the scale. color: true adds ANSI/HTML colour.
+            """) { arguments, context in
+            let ramp = try choice(arguments, "ramp", HeatmapOptions.Ramp.self)
+            var options = HeatmapOptions(ramp: ramp, color: try arguments.bool("color"))
+            options.width = try optionalInteger(arguments, "width")
+            options.height = try optionalInteger(arguments, "height")
+            options.title = arguments.has("title") ? try arguments.string("title") : nil
+            if arguments.has("zlim") { options.zlim = try range(arguments, "zlim") }
+            let tensor = try arguments.tensor("t")
+            return try drawing {
+                try Heatmap.render(tensor, options: options, sessionWidth: context.renderOptions.width)
+            }
+        }
+    }
+
+    private static var spy: Builtin {
+        Builtin("spy", [
+            Parameter("m"),
+            Parameter("row_labels", kind: .namedOnly, default: Value.none),
+            Parameter("column_labels", kind: .namedOnly, default: Value.none),
+            Parameter("letters", kind: .namedOnly, default: .bool(false)),
+            Parameter("grid_limit", kind: .namedOnly, default: .number(40)),
+            Parameter("width", kind: .namedOnly, default: Value.none),
+            Parameter("height", kind: .namedOnly, default: Value.none),
+            Parameter("title", kind: .namedOnly, default: Value.none),
+        ], summary: "Shows where a matrix is nonzero: a ●/· grid with unit labels, or Braille dots when large.",
+        details: """
+            Up to grid_limit×grid_limit entries draw as a grid; labels are a list of strings or a
+            prefix ("s" gives s1, s2, …, numbered from 1 like the book's figures). letters: true
+            draws weight indices as letters (1 → a, 2 → b, …) for matrices from sharing().
+            Larger matrices draw on a Braille canvas with extents, the nonzero count and density.
+            """) { arguments, context in
+            let tensor = try arguments.tensor("m")
+            let rows = tensor.rank == 2 ? tensor.shape[0] : 1
+            let columns = tensor.shape.last ?? 1
+            let options = try spyOptions(arguments, rows: rows, columns: columns)
+            return try drawing {
+                try Spy.render(tensor, options: options, sessionWidth: context.renderOptions.width)
+            }
+        }
+    }
+
+    /// The options of `spy` for a `rows`×`columns` matrix (shared by dense and sparse inputs).
+    static func spyOptions(_ arguments: BoundArguments, rows: Int, columns: Int) throws -> SpyOptions {
+        var options = SpyOptions(letters: try arguments.bool("letters"))
+        options.rowLabels = try labels(arguments, "row_labels", count: rows)
+        options.columnLabels = try labels(arguments, "column_labels", count: columns)
+        options.gridLimit = try arguments.integer("grid_limit")
+        options.width = try optionalInteger(arguments, "width")
+        options.height = try optionalInteger(arguments, "height")
+        options.title = arguments.has("title") ? try arguments.string("title") : nil
+        return options
+    }
+
+    /// Unit labels: a list of strings, or a prefix numbered from 1 (`"x"` → x1, x2, …).
+    static func labels(_ arguments: BoundArguments, _ name: String, count: Int) throws -> [String]? {
+        switch arguments.value(name) {
+        case .none:
+            return nil
+        case .string(let prefix):
+            return (0..<count).map { prefix + String($0 + 1) }
+        case .list(let items), .tuple(let items):
+            return try items.map { item in
+                guard case .string(let text) = item else {
+                    throw arguments.typeError(name, expected: "a list of strings", found: item)
+                }
+                return text
+            }
+        case let other:
+            throw arguments.typeError(name, expected: "a list of strings or a prefix string", found: other)
+        }
+    }
+
+    /// Runs a renderer, turning its errors into the language's ValueError.
+    static func drawing(_ draw: () throws -> Figure) throws -> Value {
+        do {
+            return .plot(try draw())
+        } catch let error as TextPlotsError {
+            throw RuntimeError(.value, error.message)
+        }
+    }
+
+    /// An optional whole-number argument.
+    static func optionalInteger(_ arguments: BoundArguments, _ name: String) throws -> Int? {
+        arguments.has(name) ? try arguments.integer(name) : nil
+    }
+
+    /// A string argument that must name one case of `Choice`.
+    static func choice<Choice: RawRepresentable & CaseIterable>(
+        _ arguments: BoundArguments, _ name: String, _ type: Choice.Type
+    ) throws -> Choice where Choice.RawValue == String {
+        let text = try arguments.string(name)
+        guard let value = Choice(rawValue: text) else {
+            let valid = Choice.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+            throw arguments.valueError(name, "must be one of \(valid), found \"\(text)\"")
+        }
+        return value
+    }
+
+    /// A `(low, high)` pair with low < high.
+    static func range(_ arguments: BoundArguments, _ name: String) throws -> ClosedRange<Double> {
+        let pair = try arguments.tensor(name).scalars
+        guard pair.count == 2, pair[0] < pair[1] else {
+            throw arguments.valueError(name, "must be a pair (low, high) with low < high, found "
+                + pair.map { NumberText.compact($0) }.joined(separator: ", "))
+        }
+        return pair[0]...pair[1]
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+
+extension Tensor {
+    /// A tensor of `shape` filled with zeros.
+    public static func zeros(_ shape: [Int]) throws -> Tensor { try Tensor(repeating: 0, shape: shape) }
+
+    /// A tensor of `shape` filled with ones.
+    public static func ones(_ shape: [Int]) throws -> Tensor { try Tensor(repeating: 1, shape: shape) }
+
+    /// The `rows`×`columns` identity matrix (ones on the main diagonal).
+    public static func eye(_ rows: Int, _ columns: Int? = nil) throws -> Tensor {
+        let columns = columns ?? rows
+        var result = try Tensor(repeating: 0, shape: [rows, columns])
+        for index in 0..<Swift.min(rows, columns) { result.scalars[index * columns + index] = 1 }
+        return result
+    }
+
+    /// `start, start + step, …` up to but excluding `stop`, like `numpy.arange`.
+    public static func arange(_ start: Double, _ stop: Double, step: Double = 1) throws -> Tensor {
+        guard step != 0, step.isFinite, start.isFinite, stop.isFinite else {
+            throw TensorError.invalidArgument("arange needs finite bounds and a non-zero step, found step \(step)")
+        }
+        let span = ((stop - start) / step).rounded(.up)
+        guard span < Double(Int.max) else {
+            throw TensorError.limitExceeded("arange would produce \(span) elements")
+        }
+        let count = Swift.max(0, Int(span))
+        try ExecutionControl.shared.checkAllocation(count)
+        // numpy fills with the step as it is represented after one addition, (start + step) - start.
+        let delta = (start + step) - start
+        return Tensor(validatedShape: [count], scalars: (0..<count).map { start + Double($0) * delta })
+    }
+
+    /// `count` evenly spaced numbers from `start` to `stop` inclusive, like `numpy.linspace`.
+    public static func linspace(_ start: Double, _ stop: Double, count: Int) throws -> Tensor {
+        guard count >= 0 else {
+            throw TensorError.invalidArgument("linspace needs a count ≥ 0, found \(count)")
+        }
+        try ExecutionControl.shared.checkAllocation(count)
+        let step = (stop - start) / Double(Swift.max(count - 1, 1))
+        // numpy computes i·step + start and then pins the last element to `stop` exactly.
+        var values = (0..<count).map { Double($0) * step + start }
+        if count > 1 { values[count - 1] = stop }
+        return Tensor(validatedShape: [count], scalars: values)
+    }
+}

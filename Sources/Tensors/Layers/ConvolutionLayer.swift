@@ -1,0 +1,90 @@
+/// A convolution-like layer (Deep Learning §9.1–9.2, §9.5): a kernel slid over a 1-D or 2-D input
+/// with several channels, whose weights are shared everywhere (convolution), nowhere (locally
+/// connected, eq. 9.9) or cycled over t positions per axis (tiled, eq. 9.10).
+public struct ConvolutionLayer: Sendable, Equatable {
+    /// How the layer shares weights between output positions.
+    public enum Sharing: Sendable, Equatable {
+        /// One kernel for every position (convolution).
+        case shared
+        /// A different kernel at every output position (locally connected, eq. 9.9).
+        case unshared
+        /// `period` kernels per axis used in turn: position j uses kernel j mod t (eq. 9.10).
+        case tiled(period: Int)
+    }
+
+    /// Kernel shape, stride, dilation and padding.
+    public let geometry: ConvolutionGeometry
+    /// Input channels (C).
+    public let inChannels: Int
+    /// Output channels (O): one kernel per output channel.
+    public let outChannels: Int
+    /// How weights are shared between positions.
+    public let sharing: Sharing
+    /// Where the weights come from.
+    public let weights: KernelWeights
+
+    /// Creates a layer; a given weight tensor must be shaped `out × in × k…` for the geometry.
+    public init(geometry: ConvolutionGeometry, inChannels: Int = 1, outChannels: Int = 1,
+                sharing: Sharing = .shared, weights: KernelWeights) throws {
+        guard inChannels >= 1, outChannels >= 1 else {
+            throw TensorError.invalidArgument(
+                "channels must be ≥ 1, found in_channels \(inChannels) and out_channels \(outChannels)")
+        }
+        if case .tiled(let period) = sharing, period < 1 {
+            throw TensorError.invalidArgument("tiled needs t ≥ 1 kernels per axis, found t = \(period)")
+        }
+        if case .given(let kernel) = weights {
+            let expected = [outChannels, inChannels] + geometry.kernelShape
+            guard kernel.shape == expected else {
+                throw TensorError.shapeMismatch(
+                    "weights for this layer must be \(Tensor.describe(expected)) (out × in × kernel), "
+                    + "found \(Tensor.describe(kernel.shape))")
+            }
+        }
+        self.geometry = geometry
+        self.inChannels = inChannels
+        self.outChannels = outChannels
+        self.sharing = sharing
+        self.weights = weights
+    }
+
+    /// The number of weights in one kernel copy: O × C × (taps of the kernel).
+    public var kernelWeightCount: Int { outChannels * inChannels * geometry.kernelCount }
+
+    /// How many kernel copies the layer holds for `positions` output positions per channel:
+    /// 1 for a convolution, one per position when unshared, t^rank when tiled.
+    func copies(positions: Int) -> Int {
+        switch sharing {
+        case .shared: return 1
+        case .unshared: return positions
+        case .tiled(let period): return geometry.kernelShape.reduce(1) { product, _ in product * period }
+        }
+    }
+
+    /// The 0-based index of the weight that output channel `output` uses for input channel
+    /// `channel`, tap `tap`, in kernel copy `copy`.
+    @inline(__always)
+    func weightIndex(copy: Int, output: Int, channel: Int, tap: Int) -> Int {
+        ((copy * outChannels + output) * inChannels + channel) * geometry.kernelCount + tap
+    }
+
+    /// The value of the weight with index `index` (see `weightIndex`).
+    @inline(__always)
+    func weightValue(_ index: Int) -> Double {
+        switch weights {
+        case .given(let kernel): return kernel.scalars[index % kernelWeightCount]
+        case .seeded(let generator): return generator.weight(index)
+        }
+    }
+
+    /// The kernel copy used at output position (`row`, `column`) of the output plane, whose flat
+    /// index is `position`; a 1-D layer's positions all have row 0.
+    @inline(__always)
+    func copy(row: Int, column: Int, position: Int) -> Int {
+        switch sharing {
+        case .shared: return 0
+        case .unshared: return position
+        case .tiled(let period): return (row % period) * period + column % period
+        }
+    }
+}

@@ -1,0 +1,92 @@
+extension Layer {
+    /// Applies the layer to `input` (`layer(x)` in the language); no bias, no activation.
+    public func callAsFunction(_ input: Tensor) throws -> Tensor {
+        switch self {
+        case .dense(let layer):
+            return try layer.apply(to: input)
+        case .convolution(let layer):
+            let plan = try spatialPlan(input: input.shape)
+            return try layer.apply(to: input, plan: plan)
+        case .pooling(let layer):
+            let plan = try spatialPlan(input: input.shape)
+            return try layer.apply(to: input, plan: plan)
+        }
+    }
+}
+
+extension DenseLayer {
+    /// y = W x over the flattened input.
+    func apply(to input: Tensor) throws -> Tensor {
+        try checkInput(input.shape)
+        var result = [Double](repeating: 0, count: outputs)
+        for output in 0..<outputs {
+            try ExecutionControl.shared.checkInterrupt()
+            var sum = 0.0
+            for (index, value) in input.scalars.enumerated() { sum += weight(output: output, input: index) * value }
+            result[output] = sum
+        }
+        return Tensor(validatedShape: [outputs], scalars: result)
+    }
+}
+
+extension ConvolutionLayer {
+    /// Cross-correlation over an explicitly padded copy of the input (PyTorch's layer semantics).
+    func apply(to input: Tensor, plan: SpatialPlan) throws -> Tensor {
+        let plane = PlaneGeometry(plan)
+        let padded = try PaddedPlanes(input, plan: plane, channels: plan.channels, fill: 0)
+        try ExecutionControl.shared.checkAllocation(plan.outputCount)
+        var result = [Double](repeating: 0, count: plan.outputCount)
+        for output in 0..<outChannels {
+            for row in 0..<plane.outputHeight {
+                try ExecutionControl.shared.checkInterrupt()
+                for column in 0..<plane.outputWidth {
+                    let position = row * plane.outputWidth + column
+                    let copy = self.copy(row: row, column: column, position: position)
+                    var sum = 0.0
+                    for channel in 0..<inChannels {
+                        for tapRow in 0..<plane.kernelHeight {
+                            for tapColumn in 0..<plane.kernelWidth {
+                                let tap = tapRow * plane.kernelWidth + tapColumn
+                                let weight = weightValue(weightIndex(copy: copy, output: output, channel: channel, tap: tap))
+                                sum += weight * padded.value(channel: channel, row: row, column: column,
+                                                             tapRow: tapRow, tapColumn: tapColumn)
+                            }
+                        }
+                    }
+                    result[output * plan.positions + position] = sum
+                }
+            }
+        }
+        return Tensor(validatedShape: plan.outputShape, scalars: result)
+    }
+}
+
+extension PoolingLayer {
+    /// Max (padding ignored, as PyTorch) or average (padding counted, as PyTorch's default) per channel.
+    func apply(to input: Tensor, plan: SpatialPlan) throws -> Tensor {
+        let plane = PlaneGeometry(plan)
+        let padded = try PaddedPlanes(input, plan: plane, channels: plan.channels,
+                                      fill: kind == .max ? -Double.infinity : 0)
+        try ExecutionControl.shared.checkAllocation(plan.outputCount)
+        var result = [Double](repeating: 0, count: plan.outputCount)
+        let taps = Double(geometry.kernelCount)
+        for channel in 0..<plan.channels {
+            try ExecutionControl.shared.checkInterrupt()
+            for row in 0..<plane.outputHeight {
+                for column in 0..<plane.outputWidth {
+                    var summary = kind == .max ? -Double.infinity : 0
+                    for tapRow in 0..<plane.kernelHeight {
+                        for tapColumn in 0..<plane.kernelWidth {
+                            let value = padded.value(channel: channel, row: row, column: column,
+                                                     tapRow: tapRow, tapColumn: tapColumn)
+                            summary = kind == .max ? max(summary, value) : summary + value
+                        }
+                    }
+                    let index = channel * plan.positions + row * plane.outputWidth + column
+                    result[index] = kind == .max ? summary : summary / taps
+                }
+            }
+        }
+        return Tensor(validatedShape: plan.outputShape, scalars: result)
+    }
+}

@@ -1,0 +1,65 @@
+/// A convolution-like layer laid against a concrete input shape: channels, spatial extents in
+/// and out, and the output shape. Inputs are `spatial…` (one channel) or `C × spatial…`.
+struct SpatialPlan {
+    /// The geometry being applied.
+    let geometry: ConvolutionGeometry
+    /// The input shape as given.
+    let inputShape: [Int]
+    /// Input channels (C).
+    let channels: Int
+    /// Output channels (O).
+    let outChannels: Int
+    /// Spatial input extents.
+    let spatialIn: [Int]
+    /// Spatial output extents.
+    let spatialOut: [Int]
+    /// The output shape: `O × spatial…`, without the channel axis when the input had none and O = 1.
+    let outputShape: [Int]
+
+    /// Plans `geometry` on `inputShape`; `inChannels` nil accepts any channel count (pooling),
+    /// `outChannels` nil keeps the input's.
+    init(_ geometry: ConvolutionGeometry, input inputShape: [Int], inChannels: Int?, outChannels: Int?,
+         layerName: String) throws {
+        let rank = geometry.spatialRank
+        let hasChannelAxis: Bool
+        switch inputShape.count {
+        case rank: hasChannelAxis = false
+        case rank + 1: hasChannelAxis = true
+        default:
+            throw TensorError.shapeMismatch(
+                "\(layerName) with a \(rank)-D kernel expects an input of \(rank) axes (one channel) or "
+                + "\(rank + 1) (channels first), found \(Tensor.describe(inputShape))")
+        }
+        let channels = hasChannelAxis ? inputShape[0] : 1
+        if let expected = inChannels, expected != channels {
+            throw TensorError.shapeMismatch(
+                "\(layerName) expects \(expected) input channel(s) (channels first, C × spatial), "
+                + "found \(channels) in an input of shape \(Tensor.describe(inputShape))")
+        }
+        let spatialIn = Array(inputShape.suffix(rank))
+        guard spatialIn.allSatisfy({ $0 >= 1 }) else {
+            throw TensorError.shapeMismatch("\(layerName) needs a non-empty input, found \(Tensor.describe(inputShape))")
+        }
+        let spatialOut = try geometry.outputShape(spatial: spatialIn)
+        let outChannels = outChannels ?? channels
+        self.geometry = geometry
+        self.inputShape = inputShape
+        self.channels = channels
+        self.outChannels = outChannels
+        self.spatialIn = spatialIn
+        self.spatialOut = spatialOut
+        outputShape = (hasChannelAxis || outChannels > 1 ? [outChannels] : []) + spatialOut
+    }
+
+    /// Output positions per channel.
+    var positions: Int { spatialOut.reduce(1, *) }
+
+    /// Input units per channel.
+    var inputPositions: Int { spatialIn.reduce(1, *) }
+
+    /// All output units.
+    var outputCount: Int { outChannels * positions }
+
+    /// All input units.
+    var inputCount: Int { channels * inputPositions }
+}

@@ -1,0 +1,49 @@
+import Foundation
+
+/// A reduction over all elements or along one axis, named as the language names it.
+public enum Reduction: String, Sendable, CaseIterable {
+    case sum, mean, min, max, argmax, argmin, norm
+
+    /// A one-line description for `help`.
+    public var summary: String {
+        switch self {
+        case .sum: return "Sum of the elements, or along axis (the axis is removed)."
+        case .mean: return "Arithmetic mean of the elements, or along axis."
+        case .min: return "Smallest element, or along axis (NaN if any element is NaN)."
+        case .max: return "Largest element, or along axis (NaN if any element is NaN)."
+        case .argmax: return "Index of the largest element (a flat index without axis, as in numpy)."
+        case .argmin: return "Index of the smallest element (a flat index without axis, as in numpy)."
+        case .norm: return "Euclidean (Frobenius) norm of all elements, or of each line along axis."
+        }
+    }
+
+    /// Whether an empty input has a defined result (numpy: sum 0, mean NaN, norm 0).
+    var acceptsEmpty: Bool { self == .sum || self == .mean || self == .norm }
+
+    /// Reduces `count` values read at `base + i·stride`.
+    func reduce(_ values: UnsafeBufferPointer<Double>, base: Int, count: Int, stride: Int) -> Double {
+        switch self {
+        case .sum, .mean:
+            var total = 0.0
+            for i in 0..<count { total += values[base + i * stride] }
+            return self == .sum ? total : total / Double(count)
+        case .norm:
+            var total = 0.0
+            for i in 0..<count { total += values[base + i * stride] * values[base + i * stride] }
+            return total.squareRoot()
+        case .min, .max, .argmin, .argmax:
+            var best = values[base]
+            var bestIndex = 0
+            let wantsLarger = self == .max || self == .argmax
+            for i in 1..<Swift.max(count, 1) {
+                let value = values[base + i * stride]
+                if best.isNaN { break }
+                if value.isNaN || (wantsLarger ? value > best : value < best) {
+                    best = value
+                    bestIndex = i
+                }
+            }
+            return self == .min || self == .max ? best : Double(bestIndex)
+        }
+    }
+}

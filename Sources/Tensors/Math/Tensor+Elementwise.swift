@@ -1,0 +1,42 @@
+import Foundation
+
+extension Tensor {
+    /// Applies `function` to every element.
+    public func applying(_ function: UnaryFunction) throws -> Tensor {
+        try mapChecked(function.apply)
+    }
+
+    /// Limits every element to `[low, high]`, like `numpy.clip` (NaN stays NaN).
+    public func clipped(low: Double, high: Double) throws -> Tensor {
+        guard !(low > high) else {
+            throw TensorError.invalidArgument("clip needs low ≤ high, found low \(low) and high \(high)")
+        }
+        return try mapChecked { $0.isNaN ? $0 : Swift.min(Swift.max($0, low), high) }
+    }
+
+    /// Rounds to `decimals` places with halves to even, like `numpy.round` (which scales by
+    /// 10^decimals, rounds, and scales back, so it inherits that method's binary rounding).
+    public func rounded(decimals: Int) throws -> Tensor {
+        guard decimals != 0 else { return try applying(.round) }
+        guard Swift.abs(decimals) <= 308 else {
+            throw TensorError.invalidArgument("round needs decimals between -308 and 308, found \(decimals)")
+        }
+        let scale = pow(10, Double(Swift.abs(decimals)))
+        if decimals > 0 {
+            return try mapChecked { ($0 * scale).rounded(.toNearestOrEven) / scale }
+        }
+        return try mapChecked { ($0 / scale).rounded(.toNearestOrEven) * scale }
+    }
+
+    /// Whether every pair of broadcast elements satisfies `|a - b| ≤ tolerance·(1 + |b|)`
+    /// (numpy's `allclose` with `rtol = atol = tolerance`); NaN is never close.
+    public func isClose(to other: Tensor, tolerance: Double) throws -> Bool {
+        let left = try broadcast(to: Tensor.broadcastShape(shape, other.shape))
+        let right = try other.broadcast(to: left.shape)
+        for (a, b) in zip(left.scalars, right.scalars) {
+            if a == b { continue }
+            guard Swift.abs(a - b) <= tolerance * (1 + Swift.abs(b)) else { return false }
+        }
+        return true
+    }
+}

@@ -1,0 +1,38 @@
+extension Tensor {
+    /// Reduces every element to a rank-0 tensor, or along `axis` (the axis is removed), with
+    /// numpy semantics; argmax/argmin without an axis give the flat index.
+    public func reduced(_ reduction: Reduction, axis: Int? = nil) throws -> Tensor {
+        guard let axis else {
+            return Tensor(scalar: try reduceRun(reduction, base: 0, count: count, stride: 1, in: scalars))
+        }
+        let resolved = try normalizedAxis(axis)
+        let size = shape[resolved]
+        let outer = shape[..<resolved].reduce(1, *)
+        let inner = shape[(resolved + 1)...].reduce(1, *)
+        var newShape = shape
+        newShape.remove(at: resolved)
+        if size == 0 && !reduction.acceptsEmpty && outer * inner > 0 {
+            throw emptyError(reduction)
+        }
+        var result = [Double](repeating: 0, count: outer * inner)
+        try scalars.withUnsafeBufferPointer { input in
+            for block in 0..<outer {
+                try ExecutionControl.shared.checkInterrupt()
+                for offset in 0..<inner {
+                    result[block * inner + offset] = reduction.reduce(
+                        input, base: block * size * inner + offset, count: size, stride: inner)
+                }
+            }
+        }
+        return Tensor(validatedShape: newShape, scalars: result)
+    }
+
+    private func reduceRun(_ reduction: Reduction, base: Int, count: Int, stride: Int, in values: [Double]) throws -> Double {
+        if count == 0 && !reduction.acceptsEmpty { throw emptyError(reduction) }
+        return values.withUnsafeBufferPointer { reduction.reduce($0, base: base, count: count, stride: stride) }
+    }
+
+    private func emptyError(_ reduction: Reduction) -> TensorError {
+        .invalidArgument("\(reduction.rawValue) of an empty tensor is undefined; it has no elements to compare")
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// An elementwise function of one argument, named as the language names it.
+public enum UnaryFunction: String, Sendable, CaseIterable {
+    case abs, sqrt, exp, log, sin, cos, tanh, sigmoid, relu, round
+
+    /// A one-line description for `help`.
+    public var summary: String {
+        switch self {
+        case .abs: return "Absolute value, elementwise."
+        case .sqrt: return "Square root, elementwise (NaN below 0)."
+        case .exp: return "Exponential e^x, elementwise."
+        case .log: return "Natural logarithm, elementwise (-inf at 0, NaN below 0)."
+        case .sin: return "Sine of each element (radians)."
+        case .cos: return "Cosine of each element (radians)."
+        case .tanh: return "Hyperbolic tangent, elementwise."
+        case .sigmoid: return "Logistic sigmoid 1 / (1 + e^-x), elementwise."
+        case .relu: return "Rectifier max(x, 0), elementwise."
+        case .round: return "Rounds to decimals places (default whole numbers), halves to even as numpy.round does."
+        }
+    }
+
+    /// Applies the function to one number.
+    public func apply(_ x: Double) -> Double {
+        switch self {
+        case .abs: return Swift.abs(x)
+        case .sqrt: return x.squareRoot()
+        case .exp: return Foundation.exp(x)
+        case .log: return Foundation.log(x)
+        case .sin: return Foundation.sin(x)
+        case .cos: return Foundation.cos(x)
+        case .tanh: return Foundation.tanh(x)
+        case .sigmoid: return UnaryFunction.sigmoid(x)
+        case .relu: return x > 0 ? x : (x.isNaN ? x : 0)
+        case .round: return x.rounded(.toNearestOrEven)
+        }
+    }
+
+    // Split by sign so that exp never overflows: for x < 0, e^x / (1 + e^x) is exact in form.
+    private static func sigmoid(_ x: Double) -> Double {
+        if x >= 0 { return 1 / (1 + Foundation.exp(-x)) }
+        let e = Foundation.exp(x)
+        return e / (1 + e)
+    }
+}

@@ -1,0 +1,53 @@
+extension SparseMatrix {
+    /// `M @ x`: a rank-1 `x` of `columns` elements gives a rank-1 result of `rows` elements;
+    /// a `columns × k` matrix gives a `rows × k` matrix. Flatten an image first (`flatten(x)`).
+    public func multiply(_ operand: Tensor) throws -> Tensor {
+        guard (operand.rank == 1 || operand.rank == 2), operand.shape[0] == columns else {
+            throw TensorError.shapeMismatch(
+                "a \(rows)×\(columns) matrix multiplies a vector of \(columns) elements or a matrix "
+                + "with \(columns) rows, found a tensor \(Tensor.describe(operand.shape)); flatten images first")
+        }
+        let width = operand.rank == 2 ? operand.shape[1] : 1
+        try ExecutionControl.shared.checkAllocation(rows * width)
+        var result = [Double](repeating: 0, count: rows * width)
+        let input = operand.scalars
+        for row in 0..<rows {
+            if row % 4096 == 0 { try ExecutionControl.shared.checkInterrupt() }
+            for entry in rowStarts[row]..<rowStarts[row + 1] {
+                let source = Int(columnIndices[entry]) * width
+                let weight = values[entry]
+                for lane in 0..<width { result[row * width + lane] += weight * input[source + lane] }
+            }
+        }
+        let shape = operand.rank == 2 ? [rows, width] : [rows]
+        return Tensor(validatedShape: shape, scalars: result)
+    }
+
+    /// The matrix as a dense `rows × columns` tensor, if that fits under the allocation cap.
+    public func dense() throws -> Tensor {
+        let (count, overflow) = rows.multipliedReportingOverflow(by: columns)
+        guard !overflow else {
+            throw TensorError.limitExceeded("a dense \(rows)×\(columns) matrix has too many elements to count")
+        }
+        do {
+            try ExecutionControl.shared.checkAllocation(count)
+        } catch {
+            throw TensorError.limitExceeded(
+                "dense(m) of a \(rows)×\(columns) matrix needs \(count) elements, over the cap of "
+                + "\(ExecutionControl.shared.maxElements); use nnz, density, spy(m) or a smaller input")
+        }
+        var scalars = [Double](repeating: 0, count: count)
+        for row in 0..<rows {
+            for entry in rowStarts[row]..<rowStarts[row + 1] {
+                scalars[row * columns + Int(columnIndices[entry])] += values[entry]
+            }
+        }
+        return Tensor(validatedShape: [rows, columns], scalars: scalars)
+    }
+
+    /// The same sparsity pattern with every stored entry replaced by 1.
+    public func pattern() -> SparseMatrix {
+        SparseMatrix(validatedRows: rows, columns: columns, rowStarts: rowStarts,
+                     columnIndices: columnIndices, values: [Double](repeating: 1, count: nnz))
+    }
+}

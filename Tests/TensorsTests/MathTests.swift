@@ -1,0 +1,69 @@
+import Testing
+@testable import Tensors
+
+// Expected values computed with numpy 2; transcendental results agree to a few ulp, so the
+// tolerance is 1e-15 relative. Reductions sum in a different order than numpy's pairwise
+// summation, which on these short inputs changes at most the last bit: 1e-15 again.
+
+private let y = makeTensor([2, 3], [3, -1, 7, 7, 2, -5])
+
+@Test(arguments: [
+    (Reduction.sum, 13.0, [10.0, 1, 2], [9.0, 4]),
+    (.mean, 2.1666666666666665, [5, 0.5, 1], [3, 1.3333333333333333]),
+    (.min, -5, [3, -1, -5], [-1, -5]),
+    (.max, 7, [7, 2, 7], [7, 7]),
+    (.argmax, 2, [1, 1, 0], [2, 0]),
+    (.argmin, 5, [0, 0, 1], [1, 2]),
+    (.norm, 11.704699910719626, [7.615773105863909, 2.23606797749979, 8.602325267042627],
+     [7.681145747868608, 8.831760866327848]),
+])
+func reductionsMatchNumpy(reduction: Reduction, all: Double, axis0: [Double], axis1: [Double]) throws {
+    #expect(isClose(try y.reduced(reduction), [], [all], tolerance: 1e-15))
+    #expect(isClose(try y.reduced(reduction, axis: 0), [3], axis0, tolerance: 1e-15))
+    #expect(isClose(try y.reduced(reduction, axis: -1), [2], axis1, tolerance: 1e-15))
+}
+
+@Test func reductionsOfEmptyTensorsFollowNumpy() throws {
+    let empty = makeTensor([0], [])
+    #expect(try empty.reduced(.sum) == Tensor(scalar: 0))
+    #expect(try empty.reduced(.mean).scalars[0].isNaN)
+    #expect(throws: TensorError.self) { try empty.reduced(.max) }
+    #expect(throws: TensorError.self) { try y.reduced(.sum, axis: 2) }
+}
+
+@Test func maxAndArgmaxPropagateNaN() throws {
+    let x = makeTensor([4], [1, .nan, 9, .nan])
+    #expect(try x.reduced(.max).scalars[0].isNaN)
+    #expect(try x.reduced(.argmax) == Tensor(scalar: 1))
+}
+
+@Test func roundIsHalfToEven() throws {
+    // np.round([0.5, 1.5, 2.5, -0.5, -1.5, 2.675])
+    let rounded = try makeTensor([6], [0.5, 1.5, 2.5, -0.5, -1.5, 2.675]).applying(.round)
+    #expect(rounded == makeTensor([6], [0, 2, 2, -0.0, -2, 3]))
+    // np.round([2.675, 1.005, 0.125], 2) and np.round([1234.5, 1250.], -2)
+    #expect(try makeTensor([3], [2.675, 1.005, 0.125]).rounded(decimals: 2) == makeTensor([3], [2.68, 1, 0.12]))
+    #expect(try makeTensor([2], [1234.5, 1250]).rounded(decimals: -2) == makeTensor([2], [1200, 1200]))
+}
+
+@Test func elementwiseFunctionsMatchNumpy() throws {
+    let s = makeTensor([3], [-3, 0, 2])
+    #expect(isClose(try s.applying(.sigmoid), [3], [0.04742587317756678, 0.5, 0.8807970779778823], tolerance: 1e-15))
+    #expect(isClose(try s.applying(.tanh), [3], [-0.9950547536867305, 0, 0.9640275800758169], tolerance: 1e-15))
+    #expect(try s.applying(.relu) == makeTensor([3], [0, 0, 2]))
+    #expect(try s.applying(.abs) == makeTensor([3], [3, 0, 2]))
+    #expect(try makeTensor([1], [-1000]).applying(.sigmoid).scalars[0] == 0)
+}
+
+@Test func clipLimitsAndRejectsReversedBounds() throws {
+    #expect(try makeTensor([3], [-1, 0.5, 3]).clipped(low: 0, high: 1) == makeTensor([3], [0, 0.5, 1]))
+    #expect(throws: TensorError.self) { try y.clipped(low: 1, high: 0) }
+}
+
+@Test func allcloseUsesTolerancePlusRelativeTerm() throws {
+    let a = makeTensor([2], [1, 1000])
+    #expect(try a.isClose(to: makeTensor([2], [1 + 5e-10, 1000 + 5e-7]), tolerance: 1e-9))
+    #expect(try !a.isClose(to: makeTensor([2], [1 + 5e-9, 1000]), tolerance: 1e-9))
+    #expect(try !makeTensor([1], [.nan]).isClose(to: makeTensor([1], [.nan]), tolerance: 1))
+    #expect(throws: TensorError.self) { try a.isClose(to: arangeTensor([3]), tolerance: 1) }
+}
