@@ -11,10 +11,6 @@ public enum Builtins {
     }()
 
     private static var groups: [[Builtin]] {
-<<<<<<< HEAD
-        [session, settings]
-=======
-        [creation, shape, math, kernels, plots]
->>>>>>> main
+        [session, settings, creation, shape, math, kernels, plots]
     }
 }

@@ -1,3 +1,5 @@
+import Tensors
+
 /// Calls of builtins and user functions.
 extension Evaluator {
     func evaluateCall(_ calleeExpression: Expression, _ arguments: [Argument], at range: SourceRange) throws -> Value {
@@ -22,6 +24,9 @@ extension Evaluator {
     }
 
     func call(_ callee: Value, positional: [Value], named: [ArgumentBinder.Named], at range: SourceRange?) throws -> Value {
+        if case .layer(let layer) = callee {
+            return try apply(layer, positional: positional, named: named, at: range)
+        }
         guard case .function(let function) = callee else {
             throw RuntimeError(.type, "\(callee.typeDescription) is not callable; expected a function", at: range)
         }
@@ -51,6 +56,15 @@ extension Evaluator {
         defer { frames.removeLast() }
         if case .returned(let value) = try execute(function.body) { return value }
         return .none
+    }
+
+    /// A layer is called on one tensor: `conv_layer(3)(x)`.
+    private func apply(_ layer: Layer, positional: [Value], named: [ArgumentBinder.Named], at range: SourceRange?) throws -> Value {
+        guard named.isEmpty, positional.count == 1, let input = BoundArguments.tensor(from: positional[0]) else {
+            let found = positional.count == 1 && named.isEmpty ? positional[0].typeDescription : "\(positional.count + named.count) arguments"
+            throw RuntimeError(.type, "a layer is called with one tensor, like layer(x); found \(found)", at: range)
+        }
+        return Value(tensor: try catchingTensorErrors(at: range) { try layer(input) })
     }
 
     private func isBuiltinDel(_ value: Value) -> Bool {

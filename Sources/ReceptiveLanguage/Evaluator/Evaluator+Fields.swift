@@ -8,6 +8,7 @@ extension Evaluator {
         case .tensor: return ["shape", "rank", "size", "T"]
         case .record(let record): return record.fields.map(\.name)
         case .tuple, .list, .string: return ["length"]
+        case .sparse: return ["shape", "nnz", "density"]
         default: return []
         }
     }
@@ -21,6 +22,9 @@ extension Evaluator {
             return Value(tensor: try catchingTensorErrors(at: range) { try tensor.transposed() })
         case (.tuple(let items), "length"), (.list(let items), "length"): return .number(Double(items.count))
         case (.string(let text), "length"): return .number(Double(text.count))
+        case (.sparse(let matrix), "shape"): return .list(matrix.shape.map { .number(Double($0)) })
+        case (.sparse(let matrix), "nnz"): return .number(Double(matrix.nnz))
+        case (.sparse(let matrix), "density"): return .number(matrix.density)
         case (.record(let record), _):
             if let field = record[name] { return field }
         default:

@@ -36,6 +36,9 @@ extension Value {
         case .record(let record): return "\(record.typeName)(" + record.fields.map { "\($0.name): \($0.value.resultText)" }.joined(separator: ", ") + ")"
         case .function(let function): return (function is UserFunction ? "fn " : "builtin ") + function.signature
         case .plot(let figure): return "plot \(figure.text.split(separator: "\n").count) lines"
+        case .layer(let layer): return layer.summary
+        case .sparse(let matrix):
+            return "sparse \(Tensor.describe(matrix.shape)), nnz \(matrix.nnz), density \(Value.format(matrix.density))"
         }
     }
 
