@@ -41,7 +41,7 @@ extension ConvolutionLayer {
                 try ExecutionControl.shared.checkInterrupt()
                 for column in 0..<plane.outputWidth {
                     let position = row * plane.outputWidth + column
-                    let copy = self.copy(row: row, column: column, position: position)
+                    let copy = sharing.copy(row: row, column: column, position: position)
                     var sum = 0.0
                     for channel in 0..<inChannels {
                         for tapRow in 0..<plane.kernelHeight {
