@@ -11,6 +11,12 @@ public enum KernelError: Error, CustomStringConvertible {
     case stdinNotAllowed
     /// An interrupt arrived while the cell waited for input.
     case inputInterrupted
+    /// A kernelspec could not be written or removed.
+    case kernelSpecFailed(path: String, reason: String)
+    /// No kernelspec of that name is installed where one was looked for.
+    case kernelSpecNotFound(path: String)
+    /// The Python whose `sys.prefix` was asked for could not be run.
+    case pythonUnavailable(reason: String)
 
     /// One line saying what went wrong and what to do.
     public var description: String {
@@ -23,6 +29,12 @@ public enum KernelError: Error, CustomStringConvertible {
             "this front end does not accept input requests (allow_stdin is false)"
         case .inputInterrupted:
             "interrupted while waiting for input"
+        case .kernelSpecFailed(let path, let reason):
+            "cannot write the kernelspec at \(path): \(reason)"
+        case .kernelSpecNotFound(let path):
+            "no kernelspec at \(path); `jupyter kernelspec list` shows where kernels are installed"
+        case .pythonUnavailable(let reason):
+            "cannot find sys.prefix: \(reason); activate a virtual environment or use --prefix DIR"
         }
     }
 }
