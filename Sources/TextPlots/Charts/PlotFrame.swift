@@ -38,7 +38,11 @@ struct PlotFrame {
 
     func lines(canvas: BrailleCanvas, colorAt: (Int, Int) -> Int?) -> [StyledLine] {
         var labels = [String](repeating: "", count: height)
-        for tick in yTicks { labels[min(height - 1, max(0, line(of: tick)))] = NumberText.compact(tick) }
+        for tick in yTicks {
+            let row = min(height - 1, max(0, line(of: tick)))
+            // Two ticks on one line would put a label where its value is not; keep the first.
+            if labels[row].isEmpty { labels[row] = NumberText.compact(tick) }
+        }
         let text = canvas.lines()
         var lines: [StyledLine] = []
         for row in 0..<height {
