@@ -91,3 +91,21 @@ private func edgeDetectorEntries(_ visit: (Int, Int, Double) throws -> Void) thr
                        options: SpyOptions(), sessionWidth: 80, control: control)
     }
 }
+
+@Test func spyOfACSRMatrixMatchesTheEnumeratedOne() throws {
+    var rowStarts = [0]
+    var columnIndices: [Int32] = []
+    var values: [Double] = []
+    try edgeDetectorEntries { row, column, value in
+        if rowStarts.count <= row + 1 { rowStarts.append(columnIndices.count) }
+        columnIndices.append(Int32(column))
+        values.append(value)
+    }
+    rowStarts.append(columnIndices.count)
+    let matrix = try SparseMatrix(rows: 89_320, columns: 89_600, rowStarts: Array(rowStarts.dropFirst()),
+                                  columnIndices: columnIndices, values: values)
+    let start = ContinuousClock.now
+    let figure = try Spy.render(matrix, options: SpyOptions(), sessionWidth: 80)
+    #expect(ContinuousClock.now - start < .seconds(1))
+    GoldenFile.expectMatches(figure.text, "spy_braille_figure96.txt")
+}
