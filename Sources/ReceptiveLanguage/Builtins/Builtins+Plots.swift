@@ -59,8 +59,10 @@ extension Builtins {
                 var options = try spyOptions(arguments, rows: matrix.rows, columns: matrix.columns)
                 // Sparse matrices are outputs × inputs (connectivity, sharing, as_matrix), so the
                 // book's unit names are the natural default.
-                options.rowLabels = options.rowLabels ?? (0..<matrix.rows).map { "s\($0 + 1)" }
-                options.columnLabels = options.columnLabels ?? (0..<matrix.columns).map { "x\($0 + 1)" }
+                if matrix.rows <= options.gridLimit && matrix.columns <= options.gridLimit {
+                    options.rowLabels = options.rowLabels ?? (0..<matrix.rows).map { "s\($0 + 1)" }
+                    options.columnLabels = options.columnLabels ?? (0..<matrix.columns).map { "x\($0 + 1)" }
+                }
                 return try drawing { try Spy.render(matrix, options: options, sessionWidth: width) }
             }
             let tensor = try arguments.tensor("m")
