@@ -23,14 +23,13 @@ import Testing
 }
 
 @Test func creationRespectsAllocationCap() {
-    let control = ExecutionControl.shared
-    let saved = control.maxElements
-    defer { control.maxElements = saved }
-    control.maxElements = 100
-    #expect(throws: TensorError.self) { try Tensor.arange(0, 1000) }
-    #expect(throws: TensorError.self) { try Tensor.eye(11) }
-    var generator = RandomGenerator(seed: 1)
-    #expect(throws: TensorError.self) { try Tensor.random([10, 11], using: &generator) }
+    ExecutionControl.withIsolated { control in
+        control.maxElements = 100
+        #expect(throws: TensorError.self) { try Tensor.arange(0, 1000) }
+        #expect(throws: TensorError.self) { try Tensor.eye(11) }
+        var generator = RandomGenerator(seed: 1)
+        #expect(throws: TensorError.self) { try Tensor.random([10, 11], using: &generator) }
+    }
 }
 
 @Test func randomIsDeterministicPerSeedAndInRange() throws {

@@ -71,6 +71,9 @@ private func edgeDetectorEntries(_ visit: (Int, Int, Double) throws -> Void) thr
                                             sessionWidth: 80).text, "spy_empty.txt")
     GoldenFile.expectMatches(try Spy.render(Tensor(shape: [1, 1], scalars: [-0.0]), options: SpyOptions(),
                                             sessionWidth: 80).text, "spy_single_negative_zero.txt")
+    #expect(throws: TextPlotsError.invalidOption("spy: 'grid_limit' must be 0…100, found 500")) {
+        try Spy.render(Tensor(repeating: 1, shape: [2, 2]), options: SpyOptions(gridLimit: 500), sessionWidth: 80)
+    }
     #expect(throws: TextPlotsError.invalidOption("spy: expected 2 row labels, found 1")) {
         try Spy.render(Tensor(repeating: 1, shape: [2, 2]), options: SpyOptions(rowLabels: ["a"]), sessionWidth: 80)
     }

@@ -49,13 +49,20 @@ extension Builtins {
         ], summary: "Shows where a matrix is nonzero: a ●/· grid with unit labels, or Braille dots when large.",
         details: """
             Up to grid_limit×grid_limit entries draw as a grid; labels are a list of strings or a
-            prefix ("s" gives s1, s2, …, numbered from 1 like the book's figures). letters: true
+            prefix ("s" gives s1, s2, …, numbered from 1 like the book's figures); sparse matrices
+            (outputs × inputs) are labelled s1… and x1… unless told otherwise. letters: true
             draws weight indices as letters (1 → a, 2 → b, …) for matrices from sharing().
             Larger matrices draw on a Braille canvas with extents, the nonzero count and density.
             """) { arguments, context in
             let width = context.renderOptions.width
             if case .sparse(let matrix) = arguments.value("m") {
-                let options = try spyOptions(arguments, rows: matrix.rows, columns: matrix.columns)
+                var options = try spyOptions(arguments, rows: matrix.rows, columns: matrix.columns)
+                // Sparse matrices are outputs × inputs (connectivity, sharing, as_matrix), so the
+                // book's unit names are the natural default.
+                if matrix.rows <= options.gridLimit && matrix.columns <= options.gridLimit {
+                    options.rowLabels = options.rowLabels ?? (0..<matrix.rows).map { "s\($0 + 1)" }
+                    options.columnLabels = options.columnLabels ?? (0..<matrix.columns).map { "x\($0 + 1)" }
+                }
                 return try drawing { try Spy.render(matrix, options: options, sessionWidth: width) }
             }
             let tensor = try arguments.tensor("m")
