@@ -64,3 +64,13 @@ import Testing
     #expect(abs(mean) < 0.04)
     #expect(abs(variance - 1) < 0.06)
 }
+
+@Test func absurdSizesAreErrorsNotTraps() throws {
+    #expect(throws: TensorError.self) { try Tensor.arange(-1e308, 1e308) }
+    #expect(throws: TensorError.self) { try Tensor.arange(1e308, -1e308, step: -1) }
+    #expect(throws: TensorError.self) { try Kernels.box(5_000_000_000) }
+    #expect(throws: TensorError.self) { try Kernels.gaussian(5_000_000_000, sigma: 1) }
+    #expect(throws: TensorError.self) { try TestImage.disk.render(height: 5_000_000_000, width: 5_000_000_000) }
+    #expect(throws: TensorError.self) { try makeTensor([0, 3], []).padded([(0, 0), (1 << 40, 1 << 40)]) }
+    #expect(try Tensor.arange(1e308, -1e308).shape == [0])
+}
