@@ -112,3 +112,14 @@ private func edgeDetectorEntries(_ visit: (Int, Int, Double) throws -> Void) thr
     #expect(ContinuousClock.now - start < .seconds(1))
     GoldenFile.expectMatches(figure.text, "spy_braille_figure96.txt")
 }
+
+@Test func spyVeryWideAndVeryTallMatrices() throws {
+    let wide = try Spy.render(rows: 1, columns: 100_000, entries: { visit in
+        for column in stride(from: 0, to: 100_000, by: 7) { try visit(0, column, 1) }
+    }, options: SpyOptions(), sessionWidth: 80)
+    GoldenFile.expectMatches(wide.text, "spy_very_wide.txt")
+    let tall = try Spy.render(rows: 100_000, columns: 3, entries: { visit in
+        for row in 0..<50_000 { try visit(row, row % 3, 2) }
+    }, options: SpyOptions(height: 6), sessionWidth: 80)
+    GoldenFile.expectMatches(tall.text, "spy_very_tall.txt")
+}
