@@ -51,11 +51,10 @@ import Testing
 }
 
 @Test func broadcastResultRespectsAllocationCap() {
-    let control = ExecutionControl.shared
-    let saved = control.maxElements
-    defer { control.maxElements = saved }
-    control.maxElements = 10
-    #expect(throws: TensorError.self) {
-        try arangeTensor([4, 1]).combined(with: arangeTensor([4]), .add)
+    ExecutionControl.withIsolated { control in
+        control.maxElements = 10
+        #expect(throws: TensorError.self) {
+            try arangeTensor([4, 1]).combined(with: arangeTensor([4]), .add)
+        }
     }
 }

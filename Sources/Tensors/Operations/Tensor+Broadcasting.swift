@@ -8,11 +8,7 @@ extension Tensor {
         let count = try Tensor.elementCount(of: shape)
         try ExecutionControl.shared.checkAllocation(count)
         if self.shape == other.shape {
-            var result = [Double](repeating: 0, count: count)
-            for index in 0..<count {
-                if index & 0xFFFF == 0 { try ExecutionControl.shared.checkInterrupt() }
-                result[index] = operation.apply(scalars[index], other.scalars[index])
-            }
+            let result = try Tensor.contiguousLoop(scalars, other.scalars, operation)
             return Tensor(validatedShape: shape, scalars: result)
         }
         let left = Tensor.broadcastStrides(of: self.shape, to: shape)
@@ -59,6 +55,40 @@ extension Tensor {
         return (0..<target.count).map { axis in
             axis < offset || shape[axis - offset] == 1 ? 0 : own[axis - offset]
         }
+    }
+
+    /// Combines two equally long arrays; the operation is chosen outside the loop so that each
+    /// loop body is one arithmetic instruction the compiler can vectorise.
+    static func contiguousLoop(_ left: [Double], _ right: [Double], _ operation: BinaryOperation) throws -> [Double] {
+        switch operation {
+        case .add: return try contiguousLoop(left, right) { $0 + $1 }
+        case .subtract: return try contiguousLoop(left, right) { $0 - $1 }
+        case .multiply: return try contiguousLoop(left, right) { $0 * $1 }
+        case .divide: return try contiguousLoop(left, right) { $0 / $1 }
+        default: return try contiguousLoop(left, right) { operation.apply($0, $1) }
+        }
+    }
+
+    @inline(__always)
+    private static func contiguousLoop(_ left: [Double], _ right: [Double],
+                                       _ element: (Double, Double) -> Double) throws -> [Double] {
+        let count = left.count
+        let chunk = 1 << 16
+        var result = [Double](repeating: 0, count: count)
+        try left.withUnsafeBufferPointer { a in
+            try right.withUnsafeBufferPointer { b in
+                try result.withUnsafeMutableBufferPointer { c in
+                    var start = 0
+                    while start < count {
+                        try ExecutionControl.shared.checkInterrupt()
+                        let end = Swift.min(start + chunk, count)
+                        for index in start..<end { c[index] = element(a[index], b[index]) }
+                        start = end
+                    }
+                }
+            }
+        }
+        return result
     }
 
     /// Runs `element(leftOffset, rightOffset)` for every position of `shape` in row-major order.
