@@ -1,5 +1,5 @@
 /// A function implemented in Swift and available in every session.
-public final class Builtin: Callable {
+public final class Builtin: NativeCallable {
     /// The name programs call it by.
     public let name: String
     /// Its parameters.

@@ -8,9 +8,11 @@ extension Builtins {
 
     private static let tensor = Builtin(
         "tensor", [Parameter("x")],
-        summary: "Converts a number, a list or tuple of numbers, or a list of same-shape tensors to a tensor."
+        summary: "Converts a list or tuple of numbers, or of same-shape tensors, to a tensor (a number stays a number)."
     ) { arguments, _ in
-        if let direct = BoundArguments.tensor(from: arguments.value("x")) { return .tensor(direct) }
+        if let direct = BoundArguments.tensor(from: arguments.value("x")) {
+            return direct.rank == 0 ? .number(direct.scalars[0]) : .tensor(direct)
+        }
         return .tensor(try Tensor.stacked(tensorList(arguments, "x")))
     }
 

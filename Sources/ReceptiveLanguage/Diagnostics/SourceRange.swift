@@ -1,4 +1,4 @@
-/// A position in a cell's source: 1-based line and column (in Characters), and the
+/// A position in a cell's source: 1-based line and column (in Unicode scalars), and the
 /// 0-based offset in Unicode scalars from the start of the source.
 public struct SourceLocation: Sendable, Equatable, Comparable {
     /// 1-based line.

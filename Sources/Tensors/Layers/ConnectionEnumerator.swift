@@ -1,93 +1,116 @@
 /// Lists, for each output unit of a layer on a given input shape, the input units it sees and
 /// the index of the weight on each connection. Connectivity, sharing, `as_matrix`, FLOP
 /// counts and receptive fields are all read from here, one row at a time, never densely.
+///
+/// Everything a row needs is copied into plain integers up front: the figure 9.6 layer has
+/// 89,320 rows and the enumeration must stay well under a second even in debug builds.
 struct ConnectionEnumerator {
     /// Index used for connections that carry no weight (pooling).
     static let noWeight = -1
 
-    /// The layer being enumerated.
-    let layer: Layer
+    private enum Pattern {
+        case dense(inputs: Int)
+        case kernel(plan: PlaneGeometry, positions: Int, inputPositions: Int)
+    }
+
     /// The number of output units (matrix rows).
     let outputCount: Int
     /// The number of input units (matrix columns).
     let inputCount: Int
     /// The most connections any one output has.
     let maximumFanIn: Int
-    private let plan: SpatialPlan?
-    private let plane: PlaneGeometry?
+    private let pattern: Pattern
+    private let channels: Int
+    private let outChannels: Int
+    private let taps: Int
+    private let sharing: ConvolutionLayer.Sharing?
+    private let weights: WeightSource
 
     /// Prepares to enumerate `layer` on an input of shape `input`.
     init(_ layer: Layer, input: [Int]) throws {
-        self.layer = layer
         switch layer {
         case .dense(let dense):
             try dense.checkInput(input)
-            outputCount = dense.outputs
-            inputCount = dense.inputs
-            maximumFanIn = dense.inputs
-            plan = nil
-            plane = nil
+            (outputCount, inputCount, maximumFanIn) = (dense.outputs, dense.inputs, dense.inputs)
+            pattern = .dense(inputs: dense.inputs)
+            (channels, outChannels, taps, sharing) = (1, dense.outputs, dense.inputs, nil)
+            weights = .seeded(dense.weights)
         case .convolution(let convolution):
             let plan = try layer.spatialPlan(input: input)
             (outputCount, inputCount) = (plan.outputCount, plan.inputCount)
             maximumFanIn = convolution.inChannels * convolution.geometry.kernelCount
-            self.plan = plan
-            plane = PlaneGeometry(plan)
+            pattern = .kernel(plan: PlaneGeometry(plan), positions: plan.positions, inputPositions: plan.inputPositions)
+            (channels, outChannels, taps) = (plan.channels, plan.outChannels, convolution.geometry.kernelCount)
+            sharing = convolution.sharing
+            weights = WeightSource(convolution.weights)
         case .pooling(let pooling):
             let plan = try layer.spatialPlan(input: input)
             (outputCount, inputCount) = (plan.outputCount, plan.inputCount)
             maximumFanIn = pooling.geometry.kernelCount
-            self.plan = plan
-            plane = PlaneGeometry(plan)
+            pattern = .kernel(plan: PlaneGeometry(plan), positions: plan.positions, inputPositions: plan.inputPositions)
+            (channels, outChannels, taps, sharing) = (plan.channels, plan.outChannels, pooling.geometry.kernelCount, nil)
+            weights = .constant(1 / Double(pooling.geometry.kernelCount))
         }
     }
 
     /// Calls `body(input, weightIndex)` for every connection of output unit `output`, in
-    /// channel-then-tap order (weight indices are 0-based; `noWeight` for pooling).
+    /// ascending input order unless padding wraps (weight indices are 0-based; `noWeight`
+    /// for pooling).
     func forEachConnection(of output: Int, _ body: (_ input: Int, _ weight: Int) -> Void) {
-        switch layer {
-        case .dense(let dense):
-            for input in 0..<dense.inputs { body(input, output * dense.inputs + input) }
-        case .convolution(let convolution):
-            guard let plan, let plane else { return }
-            let (outChannel, position) = output.quotientAndRemainder(dividingBy: plan.positions)
-            let (row, column) = position.quotientAndRemainder(dividingBy: plane.outputWidth)
-            let copy = convolution.copy(row: row, column: column, position: position)
-            for channel in 0..<plan.channels {
-                forEachTap(row: row, column: column, channel: channel, plane: plane, plan: plan) { input, tap in
-                    body(input, convolution.weightIndex(copy: copy, output: outChannel, channel: channel, tap: tap))
+        switch pattern {
+        case .dense(let inputs):
+            for input in 0..<inputs { body(input, output * inputs + input) }
+        case .kernel(let plan, let positions, let inputPositions):
+            let (outChannel, position) = output.quotientAndRemainder(dividingBy: positions)
+            let (row, column) = position.quotientAndRemainder(dividingBy: plan.outputWidth)
+            let firstChannel = sharing == nil ? outChannel : 0
+            let lastChannel = sharing == nil ? outChannel : channels - 1
+            let base = sharing.map { weightBase(copy: $0.copy(row: row, column: column, position: position), outChannel: outChannel) }
+            for channel in firstChannel...lastChannel {
+                let channelBase = channel * inputPositions
+                let weightOffset = base.map { $0 + channel * taps } ?? ConnectionEnumerator.noWeight
+                for tapRow in 0..<plan.kernelHeight {
+                    guard let inputRow = plan.inputRow(row, tap: tapRow) else { continue }
+                    let rowBase = channelBase + inputRow * plan.inputWidth
+                    for tapColumn in 0..<plan.kernelWidth {
+                        guard let inputColumn = plan.inputColumn(column, tap: tapColumn) else { continue }
+                        let tap = tapRow * plan.kernelWidth + tapColumn
+                        body(rowBase + inputColumn, base == nil ? weightOffset : weightOffset + tap)
+                    }
                 }
-            }
-        case .pooling:
-            guard let plan, let plane else { return }
-            let (channel, position) = output.quotientAndRemainder(dividingBy: plan.positions)
-            let (row, column) = position.quotientAndRemainder(dividingBy: plane.outputWidth)
-            forEachTap(row: row, column: column, channel: channel, plane: plane, plan: plan) { input, _ in
-                body(input, ConnectionEnumerator.noWeight)
             }
         }
     }
 
     /// The value of the weight with index `index`; pooling connections weigh 1/taps (average).
-    func weightValue(_ index: Int) -> Double {
-        switch layer {
-        case .dense(let dense): return dense.weights.weight(index)
-        case .convolution(let convolution): return convolution.weightValue(index)
-        case .pooling(let pooling): return 1 / Double(pooling.geometry.kernelCount)
+    @inline(__always)
+    func weightValue(_ index: Int) -> Double { weights.value(index) }
+
+    @inline(__always)
+    private func weightBase(copy: Int, outChannel: Int) -> Int {
+        (copy * outChannels + outChannel) * channels * taps
+    }
+}
+
+/// Weight values by index without touching the layer value on every connection.
+private enum WeightSource {
+    case given([Double])
+    case seeded(SeededWeights)
+    case constant(Double)
+
+    init(_ weights: KernelWeights) {
+        switch weights {
+        case .given(let kernel): self = .given(kernel.scalars)
+        case .seeded(let generator): self = .seeded(generator)
         }
     }
 
     @inline(__always)
-    private func forEachTap(row: Int, column: Int, channel: Int, plane: PlaneGeometry, plan: SpatialPlan,
-                            _ body: (_ input: Int, _ tap: Int) -> Void) {
-        let channelBase = channel * plan.inputPositions
-        for tapRow in 0..<plane.kernelHeight {
-            guard let inputRow = plane.inputRow(row, tap: tapRow) else { continue }
-            let rowBase = channelBase + inputRow * plane.inputWidth
-            for tapColumn in 0..<plane.kernelWidth {
-                guard let inputColumn = plane.inputColumn(column, tap: tapColumn) else { continue }
-                body(rowBase + inputColumn, tapRow * plane.kernelWidth + tapColumn)
-            }
+    func value(_ index: Int) -> Double {
+        switch self {
+        case .given(let scalars): return scalars[index % scalars.count]
+        case .seeded(let generator): return generator.weight(index)
+        case .constant(let value): return value
         }
     }
 }

@@ -76,12 +76,14 @@ public struct ConvolutionLayer: Sendable, Equatable {
         case .seeded(let generator): return generator.weight(index)
         }
     }
+}
 
+extension ConvolutionLayer.Sharing {
     /// The kernel copy used at output position (`row`, `column`) of the output plane, whose flat
     /// index is `position`; a 1-D layer's positions all have row 0.
     @inline(__always)
     func copy(row: Int, column: Int, position: Int) -> Int {
-        switch sharing {
+        switch self {
         case .shared: return 0
         case .unshared: return position
         case .tiled(let period): return (row % period) * period + column % period

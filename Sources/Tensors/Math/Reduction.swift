@@ -20,6 +20,24 @@ public enum Reduction: String, Sendable, CaseIterable {
     /// Whether an empty input has a defined result (numpy: sum 0, mean NaN, norm 0).
     var acceptsEmpty: Bool { self == .sum || self == .mean || self == .norm }
 
+    /// For reductions that are a sum of terms (sum, mean, norm): the term of one element.
+    var additiveTerm: ((Double) -> Double)? {
+        switch self {
+        case .sum, .mean: return { $0 }
+        case .norm: return { $0 * $0 }
+        case .min, .max, .argmax, .argmin: return nil
+        }
+    }
+
+    /// Turns the sum of `additiveTerm`s over `count` elements into the reduction's result.
+    func finish(_ total: Double, count: Int) -> Double {
+        switch self {
+        case .mean: return total / Double(count)
+        case .norm: return total.squareRoot()
+        default: return total
+        }
+    }
+
     /// Reduces `count` values read at `base + i·stride`.
     func reduce(_ values: UnsafeBufferPointer<Double>, base: Int, count: Int, stride: Int) -> Double {
         switch self {

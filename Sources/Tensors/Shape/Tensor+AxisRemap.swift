@@ -9,6 +9,7 @@ extension Tensor {
         newShape[axis] = size
         let newCount = try Tensor.elementCount(of: newShape)
         try ExecutionControl.shared.checkAllocation(newCount)
+        try ExecutionControl.shared.checkAllocation(size)  // the index map, even when another axis is empty
         let outer = shape[..<axis].reduce(1, *)
         let inner = shape[(axis + 1)...].reduce(1, *)
         let oldSize = shape[axis]

@@ -14,7 +14,8 @@ struct SparseMatrixBuilder {
     private var rowStarts: [Int] = [0]
     private var columnIndices: [Int32] = []
     private var values: [Double] = []
-    private var pending: [(column: Int32, value: Double)] = []
+    private var lastColumn = -1
+    private var rowIsOrdered = true
 
     /// Starts an empty matrix with `columns` columns, reserving room for `capacity` entries.
     init(columns: Int, combine: Combine, capacity: Int = 0) {
@@ -25,25 +26,21 @@ struct SparseMatrixBuilder {
     }
 
     /// Adds an entry to the current row.
+    @inline(__always)
     mutating func append(column: Int, value: Double) {
-        pending.append((Int32(column), value))
+        // Entries usually arrive in ascending order; only wrapped kernels need the repair below.
+        if column <= lastColumn { rowIsOrdered = false }
+        lastColumn = column
+        columnIndices.append(Int32(truncatingIfNeeded: column))
+        values.append(value)
     }
 
-    /// Closes the current row, sorting its entries and combining repeated columns.
+    /// Closes the current row, sorting its entries and combining repeated columns if needed.
     mutating func finishRow() {
-        if !isSorted() { pending.sort { $0.column < $1.column } }
-        var last: Int32 = -1
-        for (column, value) in pending {
-            if column == last {
-                if combine == .sum { values[values.count - 1] += value }
-            } else {
-                columnIndices.append(column)
-                values.append(value)
-                last = column
-            }
-        }
-        pending.removeAll(keepingCapacity: true)
+        if !rowIsOrdered { repairRow() }
         rowStarts.append(values.count)
+        lastColumn = -1
+        rowIsOrdered = true
     }
 
     /// The finished matrix.
@@ -52,12 +49,19 @@ struct SparseMatrixBuilder {
                      columnIndices: columnIndices, values: values)
     }
 
-    private func isSorted() -> Bool {
-        var previous: Int32 = -1
-        for entry in pending {
-            if entry.column < previous { return false }
-            previous = entry.column
+    private mutating func repairRow() {
+        let start = rowStarts[rowStarts.count - 1]
+        let entries = (start..<values.count).map { (column: columnIndices[$0], value: values[$0], order: $0) }
+            .sorted { ($0.column, $0.order) < ($1.column, $1.order) }
+        columnIndices.removeSubrange(start...)
+        values.removeSubrange(start...)
+        for entry in entries {
+            if let last = columnIndices.last, columnIndices.count > start, last == entry.column {
+                if combine == .sum { values[values.count - 1] += entry.value }
+            } else {
+                columnIndices.append(entry.column)
+                values.append(entry.value)
+            }
         }
-        return true
     }
 }

@@ -1,0 +1,63 @@
+/// Matches a call's positional and named arguments to a callable's parameters (LANGUAGE.md §4).
+struct ArgumentBinder {
+    /// A named argument as written in the call.
+    struct Named {
+        /// The keyword.
+        var name: String
+        /// The evaluated value.
+        var value: Value
+    }
+
+    /// The callable being called.
+    let callee: any Callable
+
+    /// Binds positional arguments in order (the rest to a variadic parameter), then named ones;
+    /// fills defaults; unknown, duplicated or missing names are TypeErrors listing the valid ones.
+    func bind(positional: [Value], named: [Named]) throws -> BoundArguments {
+        var values: [String: Value] = [:]
+        var variadic: [Value] = []
+        var remaining = positional[...]
+        for parameter in callee.parameters {
+            if parameter.kind == .variadic {
+                variadic = Array(remaining)
+                remaining = []
+                break
+            }
+            guard parameter.kind == .regular, let next = remaining.first else { continue }
+            values[parameter.name] = next
+            remaining = remaining.dropFirst()
+        }
+        guard remaining.isEmpty else { throw tooManyPositional(positional.count) }
+        for argument in named {
+            try bindNamed(argument, into: &values)
+        }
+        for parameter in callee.parameters where values[parameter.name] == nil && parameter.kind != .variadic {
+            guard let fallback = parameter.defaultValue else {
+                throw RuntimeError(.type, "\(callee.name)() is missing the argument '\(parameter.name)'; its signature is \(callee.signature)")
+            }
+            values[parameter.name] = fallback
+        }
+        return BoundArguments(functionName: callee.name, values: values, variadic: variadic)
+    }
+
+    private func bindNamed(_ argument: Named, into values: inout [String: Value]) throws {
+        guard let parameter = callee.parameters.first(where: { $0.name == argument.name }), parameter.kind != .variadic else {
+            throw RuntimeError(.type, "\(callee.name)() has no parameter named '\(argument.name)'; valid names: \(validNames)")
+        }
+        guard values[argument.name] == nil else {
+            throw RuntimeError(.type, "\(callee.name)() got two values for '\(argument.name)'; valid names: \(validNames)")
+        }
+        values[argument.name] = argument.value
+    }
+
+    private var validNames: String {
+        let names = callee.parameters.filter { $0.kind != .variadic }.map(\.name)
+        return names.isEmpty ? "none (it takes no named arguments)" : names.joined(separator: ", ")
+    }
+
+    private func tooManyPositional(_ given: Int) -> RuntimeError {
+        let accepted = callee.parameters.filter { $0.kind == .regular }.count
+        let noun = accepted == 1 ? "argument" : "arguments"
+        return RuntimeError(.type, "\(callee.name)() takes \(accepted) positional \(noun) but \(given) were given; its signature is \(callee.signature)")
+    }
+}

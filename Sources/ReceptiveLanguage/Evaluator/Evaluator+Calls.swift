@@ -1,0 +1,93 @@
+import Tensors
+
+/// Calls of builtins and user functions.
+extension Evaluator {
+    func evaluateCall(_ calleeExpression: Expression, _ arguments: [Argument], at range: SourceRange) throws -> Value {
+        if case .variable("del") = calleeExpression.kind, lookup("del").map(isBuiltinDel) == true {
+            return try deleteVariables(arguments, at: range)
+        }
+        let callee = try evaluate(calleeExpression)
+        var positional: [Value] = []
+        var named: [ArgumentBinder.Named] = []
+        for argument in arguments {
+            let value = try evaluate(argument.value)
+            if let name = argument.name {
+                named.append(.init(name: name, value: value))
+            } else if named.isEmpty {
+                positional.append(value)
+            } else {
+                throw RuntimeError(.syntax, "a positional argument cannot follow a named one; put positional arguments first",
+                                   at: argument.range)
+            }
+        }
+        return try call(callee, positional: positional, named: named, at: range)
+    }
+
+    func call(_ callee: Value, positional: [Value], named: [ArgumentBinder.Named], at range: SourceRange?) throws -> Value {
+        if case .layer(let layer) = callee {
+            return try apply(layer, positional: positional, named: named, at: range)
+        }
+        guard case .function(let function) = callee else {
+            throw RuntimeError(.type, "\(callee.typeDescription) is not callable; expected a function", at: range)
+        }
+        do {
+            let bound = try ArgumentBinder(callee: function).bind(positional: positional, named: named)
+            if let user = function as? UserFunction {
+                return try invoke(user, bound)
+            }
+            guard let native = function as? any NativeCallable else {
+                throw RuntimeError(.type, "\(function.name) cannot be called here")
+            }
+            return try catchingTensorErrors(at: range) {
+                try native.invoke(bound, context: self)
+            }
+        } catch var error as RuntimeError {
+            if error.range == nil { error.range = range }
+            throw error
+        }
+    }
+
+    private func invoke(_ function: UserFunction, _ arguments: BoundArguments) throws -> Value {
+        guard frames.count < Evaluator.maximumCallDepth else {
+            throw RuntimeError(.limit, "calls nested deeper than \(Evaluator.maximumCallDepth) levels in '\(function.name)'; is the recursion missing a base case?")
+        }
+        try checkInterrupt(at: nil)
+        frames.append(arguments.values)
+        defer { frames.removeLast() }
+        if case .returned(let value) = try execute(function.body) { return value }
+        return .none
+    }
+
+    /// A layer is called on one tensor: `conv_layer(3)(x)`.
+    private func apply(_ layer: Layer, positional: [Value], named: [ArgumentBinder.Named], at range: SourceRange?) throws -> Value {
+        guard named.isEmpty, positional.count == 1, let input = BoundArguments.tensor(from: positional[0]) else {
+            let found = positional.count == 1 && named.isEmpty ? positional[0].typeDescription : "\(positional.count + named.count) arguments"
+            throw RuntimeError(.type, "a layer is called with one tensor, like layer(x); found \(found)", at: range)
+        }
+        return Value(tensor: try catchingTensorErrors(at: range) { try layer(input) })
+    }
+
+    private func isBuiltinDel(_ value: Value) -> Bool {
+        if case .function(let function) = value { return function is Builtin }
+        return false
+    }
+
+    /// `del(x, y)` takes names, not values: it removes the variables themselves.
+    private func deleteVariables(_ arguments: [Argument], at range: SourceRange) throws -> Value {
+        for argument in arguments {
+            guard argument.name == nil, case .variable(let name) = argument.value.kind else {
+                throw RuntimeError(.type, "del() expects variable names, like del(x, y)", at: argument.range)
+            }
+            guard removeVariable(name) else {
+                throw RuntimeError(.name, "name '\(name)' is not defined, so it cannot be deleted", at: argument.range)
+            }
+        }
+        return .none
+    }
+
+    /// Removes a variable from the current scope; false when it is not defined there.
+    func removeVariable(_ name: String) -> Bool {
+        if frames.isEmpty { return globals.removeValue(forKey: name) != nil }
+        return frames[frames.count - 1].removeValue(forKey: name) != nil
+    }
+}

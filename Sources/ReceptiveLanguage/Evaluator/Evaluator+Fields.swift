@@ -1,0 +1,37 @@
+import Tensors
+
+/// `.field` access: tensor properties and record fields.
+extension Evaluator {
+    /// The fields each kind of value offers, for errors and completion.
+    static func fieldNames(of value: Value) -> [String] {
+        switch value {
+        case .tensor: return ["shape", "rank", "size", "T"]
+        case .record(let record): return record.fields.map(\.name)
+        case .tuple, .list, .string: return ["length"]
+        case .sparse: return ["shape", "nnz", "density"]
+        default: return []
+        }
+    }
+
+    func field(_ name: String, of value: Value, at range: SourceRange) throws -> Value {
+        switch (value, name) {
+        case (.tensor(let tensor), "shape"): return .list(tensor.shape.map { .number(Double($0)) })
+        case (.tensor(let tensor), "rank"): return .number(Double(tensor.rank))
+        case (.tensor(let tensor), "size"): return .number(Double(tensor.count))
+        case (.tensor(let tensor), "T"):
+            return Value(tensor: try catchingTensorErrors(at: range) { try tensor.transposed() })
+        case (.tuple(let items), "length"), (.list(let items), "length"): return .number(Double(items.count))
+        case (.string(let text), "length"): return .number(Double(text.count))
+        case (.sparse(let matrix), "shape"): return .list(matrix.shape.map { .number(Double($0)) })
+        case (.sparse(let matrix), "nnz"): return .number(Double(matrix.nnz))
+        case (.sparse(let matrix), "density"): return .number(matrix.density)
+        case (.record(let record), _):
+            if let field = record[name] { return field }
+        default:
+            break
+        }
+        let names = Evaluator.fieldNames(of: value)
+        let valid = names.isEmpty ? "it has no fields" : "valid fields: " + names.joined(separator: ", ")
+        throw RuntimeError(.name, "\(value.typeDescription) has no field '\(name)'; \(valid)", at: range)
+    }
+}

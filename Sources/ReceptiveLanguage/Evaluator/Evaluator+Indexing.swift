@@ -1,0 +1,71 @@
+import Tensors
+
+/// Subscripts: `t[i, a:b:s]` on tensors, and `l[i]`, `l[a:b]` on lists, tuples and strings.
+extension Evaluator {
+    func indexComponents(_ components: [IndexComponent]) throws -> [IndexValue] {
+        try components.map { component in
+            switch component {
+            case .single(let expression):
+                return .position(try wholeNumber(expression, role: "an index"))
+            case .slice(let start, let stop, let step):
+                return .slice(start: try start.map { try wholeNumber($0, role: "a slice bound") },
+                              stop: try stop.map { try wholeNumber($0, role: "a slice bound") },
+                              step: try step.map { try wholeNumber($0, role: "a slice step") })
+            }
+        }
+    }
+
+    private func wholeNumber(_ expression: Expression, role: String) throws -> Int {
+        let value = try evaluate(expression)
+        guard case .number(let number) = value else {
+            throw RuntimeError(.type, "expected a whole number as \(role), found \(value.typeDescription)", at: expression.range)
+        }
+        guard number.isFinite, number == number.rounded(), abs(number) < 1e15 else {
+            throw RuntimeError(.value, "expected a whole number as \(role), found \(Value.number(number).resultText)", at: expression.range)
+        }
+        return Int(number)
+    }
+
+    func tensorIndices(_ indices: [IndexValue]) -> [TensorIndex] {
+        indices.map { index in
+            switch index {
+            case .position(let position): return .index(position)
+            case .slice(let start, let stop, let step): return .slice(start: start, stop: stop, step: step)
+            }
+        }
+    }
+
+    func subscripted(_ container: Value, _ indices: [IndexValue], at range: SourceRange) throws -> Value {
+        switch container {
+        case .tensor(let tensor):
+            let components = tensorIndices(indices)
+            return Value(tensor: try catchingTensorErrors(at: range) { try tensor.subscripted(components) })
+        case .list(let items):
+            return try sequence(items, indices, at: range, rebuild: Value.list)
+        case .tuple(let items):
+            return try sequence(items, indices, at: range, rebuild: Value.tuple)
+        case .string(let text):
+            let characters = text.map { Value.string(String($0)) }
+            return try sequence(characters, indices, at: range) { parts in
+                .string(parts.map { if case .string(let piece) = $0 { return piece } else { return "" } }.joined())
+            }
+        default:
+            throw RuntimeError(.type, "cannot index \(container.typeDescription); expected a tensor, a list, a tuple or a string",
+                               at: range)
+        }
+    }
+
+    private func sequence(_ items: [Value], _ indices: [IndexValue], at range: SourceRange,
+                          rebuild: ([Value]) -> Value) throws -> Value {
+        guard indices.count == 1 else {
+            throw RuntimeError(.index, "a sequence takes one index, found \(indices.count)", at: range)
+        }
+        switch indices[0] {
+        case .position(let position):
+            return items[try SequenceIndexing.position(position, count: items.count, at: range)]
+        case .slice(let start, let stop, let step):
+            let selected = try SequenceIndexing.indices(start: start, stop: stop, step: step, count: items.count, at: range)
+            return rebuild(selected.map { items[$0] })
+        }
+    }
+}

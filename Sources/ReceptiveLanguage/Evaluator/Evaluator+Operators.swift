@@ -1,0 +1,102 @@
+import Foundation
+import Tensors
+
+/// Binary operators on values: numbers, tensors (broadcasting), strings and sequences.
+extension Evaluator {
+    func combine(_ left: Value, _ operation: BinaryOperator, _ right: Value, at range: SourceRange) throws -> Value {
+        switch (left, right) {
+        case (.number(let lhs), .number(let rhs)) where operation != .matmul:
+            return Evaluator.scalar(lhs, operation, rhs)
+        case (.string(let lhs), .string(let rhs)):
+            return try strings(lhs, operation, rhs, at: range)
+        case (.tuple(let lhs), .tuple(let rhs)) where operation == .add:
+            return .tuple(lhs + rhs)
+        case (.list(let lhs), .list(let rhs)) where operation == .add:
+            return .list(lhs + rhs)
+        case (.sparse(let matrix), _) where operation == .matmul:
+            return try catchingTensorErrors(at: range) { try Value.sparseProduct(matrix, right) }
+        default:
+            break
+        }
+        if operation == .equal || operation == .notEqual, !isNumeric(left) || !isNumeric(right) {
+            let same = Value.structurallyEqual(left, right)
+            return .bool(operation == .equal ? same : !same)
+        }
+        guard isNumeric(left), isNumeric(right),
+              let lhs = BoundArguments.tensor(from: left), let rhs = BoundArguments.tensor(from: right) else {
+            throw RuntimeError(.type, "unsupported operand types for '\(operation.rawValue)': \(left.typeDescription) and \(right.typeDescription)",
+                               at: range)
+        }
+        let result = try catchingTensorErrors(at: range) {
+            operation == .matmul ? try lhs.matmul(rhs) : try lhs.combined(with: rhs, Evaluator.elementwise(operation))
+        }
+        return Value(tensor: result)
+    }
+
+    private func isNumeric(_ value: Value) -> Bool {
+        switch value {
+        case .number, .tensor: return true
+        default: return false
+        }
+    }
+
+    private func strings(_ lhs: String, _ operation: BinaryOperator, _ rhs: String, at range: SourceRange) throws -> Value {
+        switch operation {
+        case .add:
+            let length = lhs.unicodeScalars.count + rhs.unicodeScalars.count
+            guard length <= Evaluator.maximumStringLength else {
+                throw RuntimeError(.limit, "a string of \(length) characters exceeds the limit of \(Evaluator.maximumStringLength)", at: range)
+            }
+            return .string(lhs + rhs)
+        case .equal: return .bool(lhs == rhs)
+        case .notEqual: return .bool(lhs != rhs)
+        case .less: return .bool(lhs < rhs)
+        case .lessEqual: return .bool(lhs <= rhs)
+        case .greater: return .bool(lhs > rhs)
+        case .greaterEqual: return .bool(lhs >= rhs)
+        default:
+            throw RuntimeError(.type, "unsupported operand types for '\(operation.rawValue)': a string and a string", at: range)
+        }
+    }
+
+    /// Number-with-number arithmetic; comparisons give bools (`@` never reaches here).
+    static func scalar(_ lhs: Double, _ operation: BinaryOperator, _ rhs: Double) -> Value {
+        switch operation {
+        case .add: return .number(lhs + rhs)
+        case .subtract: return .number(lhs - rhs)
+        case .multiply, .matmul: return .number(lhs * rhs)
+        case .divide: return .number(lhs / rhs)
+        case .remainder: return .number(flooredRemainder(lhs, rhs))
+        case .power: return .number(pow(lhs, rhs))
+        case .equal: return .bool(lhs == rhs)
+        case .notEqual: return .bool(lhs != rhs)
+        case .less: return .bool(lhs < rhs)
+        case .lessEqual: return .bool(lhs <= rhs)
+        case .greater: return .bool(lhs > rhs)
+        case .greaterEqual: return .bool(lhs >= rhs)
+        }
+    }
+
+    /// Python's `%`: the result has the sign of the divisor.
+    static func flooredRemainder(_ lhs: Double, _ rhs: Double) -> Double {
+        let remainder = lhs.truncatingRemainder(dividingBy: rhs)
+        return remainder != 0 && (remainder < 0) != (rhs < 0) ? remainder + rhs : remainder
+    }
+
+    private static func elementwise(_ operation: BinaryOperator) -> BinaryOperation {
+        switch operation {
+        case .add: return .add
+        case .subtract: return .subtract
+        case .multiply, .matmul: return .multiply
+        case .divide: return .divide
+        case .remainder: return .remainder
+        case .power: return .power
+        case .equal: return .equal
+        case .notEqual: return .notEqual
+        case .less: return .less
+        case .lessEqual: return .lessEqual
+        case .greater: return .greater
+        case .greaterEqual: return .greaterEqual
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Tensors
+
+/// Builds the value of a bracketed literal `[a, b, ...]` (LANGUAGE.md §4).
+///
+/// Numbers and equally shaped tensors stack into a tensor one rank higher; anything else
+/// (strings, bools, functions, ...) makes a list; numbers mixed with tensors, or tensors of
+/// different shapes, are ragged and a ShapeError naming the first offending element.
+enum TensorLiteral {
+    /// The tensor or list for the evaluated elements.
+    static func build(_ items: [Value], at range: SourceRange) throws -> Value {
+        guard !items.isEmpty else { return .tensor(try tensor(shape: [0], scalars: [], at: range)) }
+        guard items.allSatisfy(isNumeric) else { return .list(items) }
+        let shapes = items.map(shape)
+        for (position, itemShape) in shapes.enumerated() where itemShape != shapes[0] {
+            throw RuntimeError(.shape, "ragged tensor literal: element [\(position)] has shape \(describe(itemShape)) but element [0] has shape \(describe(shapes[0])); every element must have the same shape",
+                               at: range)
+        }
+        var scalars: [Double] = []
+        for item in items {
+            switch item {
+            case .number(let number): scalars.append(number)
+            case .tensor(let tensor): scalars.append(contentsOf: tensor.scalars)
+            default: break
+            }
+        }
+        return .tensor(try tensor(shape: [items.count] + shapes[0], scalars: scalars, at: range))
+    }
+
+    private static func tensor(shape: [Int], scalars: [Double], at range: SourceRange) throws -> Tensor {
+        do {
+            try ExecutionControl.shared.checkAllocation(scalars.count)
+            return try Tensor(shape: shape, scalars: scalars)
+        } catch let error as TensorError {
+            throw RuntimeError(error, at: range)
+        }
+    }
+
+    private static func isNumeric(_ value: Value) -> Bool {
+        switch value {
+        case .number, .tensor: return true
+        default: return false
+        }
+    }
+
+    private static func shape(_ value: Value) -> [Int] {
+        if case .tensor(let tensor) = value { return tensor.shape }
+        return []
+    }
+
+    private static func describe(_ shape: [Int]) -> String {
+        shape.isEmpty ? "scalar (a number)" : Tensor.describe(shape)
+    }
+}

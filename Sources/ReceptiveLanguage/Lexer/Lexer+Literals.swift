@@ -1,0 +1,73 @@
+/// Number and string literals.
+extension Lexer {
+    private static let maximumStringLength = 1_000_000
+
+    mutating func number() {
+        digits()
+        if current == ".", let after = next, ("0"..."9").contains(after) {
+            _ = advance()
+            digits()
+        }
+        if current == "e" || current == "E" {
+            _ = advance()
+            if current == "+" || current == "-" { _ = advance() }
+            guard let after = current, ("0"..."9").contains(after) else {
+                error("expected digits after the exponent in '\(pendingText)'")
+                return
+            }
+            digits()
+        }
+        let text = pendingText.replacingOccurrences(of: "_", with: "")
+        guard let value = Double(text) else {
+            error("'\(pendingText)' is not a number")
+            return
+        }
+        add(.number(value))
+    }
+
+    private mutating func digits() {
+        while let next = current, ("0"..."9").contains(next) || next == "_" { _ = advance() }
+    }
+
+    mutating func string() {
+        var text = String.UnicodeScalarView()
+        while let next = current, next != "\"" {
+            if next == "\n" { break }
+            let scalar = advance()
+            if scalar == "\\" {
+                guard let escaped = escape() else { continue }
+                text.append(escaped)
+            } else {
+                text.append(scalar)
+            }
+        }
+        guard match("\"") else {
+            markUnterminatedString()
+            error("unterminated string; expected a closing '\"' before the end of the line")
+            // Still a string token, so the parser does not report a second error for it.
+            add(.string(String(text)))
+            return
+        }
+        guard text.count <= Lexer.maximumStringLength else {
+            errors.append(RuntimeError(.limit, "a string literal of \(text.count) characters exceeds the limit of \(Lexer.maximumStringLength)",
+                                       at: SourceRange(start: tokenStart, end: location)))
+            return
+        }
+        add(.string(String(text)))
+    }
+
+    private mutating func escape() -> Unicode.Scalar? {
+        guard let scalar = current, scalar != "\n" else { return nil }
+        _ = advance()
+        switch scalar {
+        case "n": return "\n"
+        case "t": return "\t"
+        case "\"": return "\""
+        case "\\": return "\\"
+        default:
+            errors.append(RuntimeError(.syntax, "unknown escape '\\\(scalar)' in a string; expected \\n, \\t, \\\" or \\\\",
+                                       at: SourceRange(start: tokenStart, end: location)))
+            return nil
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Tensors
+import TextPlots
+
+/// A persistent interpreter state: variables and functions survive across `run` calls.
+public final class Session {
+    private let evaluator = Evaluator()
+
+    /// Creates a session with no variables and default rendering options.
+    public init() {}
+
+    /// Runs one cell/script. The cell's result is the last statement's value when it is an
+    /// expression not ending in ';' and not none (LANGUAGE.md §2).
+    public func run(_ source: String, output: any SessionOutput) -> RunResult {
+        ExecutionControl.shared.clearInterrupt()
+        return LargeStack.run {
+            let statements: [Statement]
+            switch Parser.parse(source) {
+            case .success(let parsed): statements = parsed
+            case .failure(let failure): return .failure(ReportedError(failure.errors, source: source))
+            }
+            evaluator.output = output
+            defer { evaluator.output = nil }
+            return evaluate(source) { try evaluator.run(statements) }
+        }
+    }
+
+    /// Evaluates one expression without side effects on output (Jupyter user_expressions).
+    public func evaluateExpression(_ source: String) -> RunResult {
+        LargeStack.run {
+            let statements: [Statement]
+            switch Parser.parse(source) {
+            case .success(let parsed): statements = parsed
+            case .failure(let failure): return .failure(ReportedError(failure.errors, source: source))
+            }
+            guard statements.count == 1, case .expression(let expression, _) = statements[0].kind else {
+                let error = RuntimeError(.syntax, "expected one expression, found \(statements.count) statement(s)")
+                return .failure(ReportedError([error], source: source))
+            }
+            return evaluate(source) { try evaluator.evaluate(expression) }
+        }
+    }
+
+    /// Thread-safe: stops a running `run` soon (sets ExecutionControl.shared's flag).
+    public func requestInterrupt() {
+        ExecutionControl.shared.requestInterrupt()
+    }
+
+    /// Whether code is complete (open brackets/blocks → incomplete with an indent).
+    public func completeness(of code: String) -> Completeness {
+        CompletenessChecker.check(code)
+    }
+
+    /// Completion candidates; positions are Unicode-scalar (code point) offsets.
+    public func completions(in code: String, cursorPosition: Int) -> (matches: [String], start: Int, end: Int) {
+        CompletionService(evaluator: evaluator).complete(code, cursor: cursorPosition)
+    }
+
+    /// Signature+doc for a builtin, or type/shape/preview for a user value, at the cursor.
+    public func inspection(in code: String, cursorPosition: Int) -> Figure? {
+        InspectionService(evaluator: evaluator).inspect(code, cursor: cursorPosition)
+    }
+
+    private func evaluate(_ source: String, _ body: () throws -> Value) -> RunResult {
+        do {
+            let value = try body()
+            if case .none = value { return .success(nil) }
+            return .success(value.rendered(options: evaluator.renderOptions))
+        } catch let error as RuntimeError {
+            return .failure(ReportedError([error], source: source))
+        } catch let error as TensorError {
+            return .failure(ReportedError([RuntimeError(error)], source: source))
+        } catch {
+            return .failure(ReportedError([RuntimeError(.io, "\(error)")], source: source))
+        }
+    }
+}

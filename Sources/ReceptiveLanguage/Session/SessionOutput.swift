@@ -1,0 +1,15 @@
+import TextPlots
+
+/// Where a running program's output goes (kernel bridge → Jupyter iopub; CLI → terminal).
+public protocol SessionOutput: AnyObject {
+    /// `print` / `warn`: text for the stdout or stderr stream.
+    func write(_ text: String, toStandardError: Bool)
+    /// `show(x)` and progress: a display now, or an update of the display with `id`.
+    func display(_ figure: Figure, id: String?, update: Bool)
+    /// `clear()`: clears the cell's output (after the next output when `wait`).
+    func clearOutput(wait: Bool)
+    /// `help(name)`: text for a pager (the CLI prints it).
+    func page(_ figure: Figure)
+    /// `input(prompt)`: a line typed by the user.
+    func readInput(prompt: String, password: Bool) throws -> String
+}

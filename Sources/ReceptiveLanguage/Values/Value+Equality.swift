@@ -1,0 +1,34 @@
+import Tensors
+
+extension Value {
+    /// Wraps a tensor result, unwrapping rank 0 to a number as numpy does for scalars.
+    public init(tensor: Tensor) {
+        if tensor.rank == 0, let scalar = tensor.scalars.first {
+            self = .number(scalar)
+        } else {
+            self = .tensor(tensor)
+        }
+    }
+
+    /// Whether two values are equal as `==` on non-numeric values sees them: same kind and
+    /// same contents; functions and plots are equal only to themselves.
+    static func structurallyEqual(_ lhs: Value, _ rhs: Value) -> Bool {
+        switch (lhs, rhs) {
+        case (.number(let a), .number(let b)): return a == b
+        case (.bool(let a), .bool(let b)): return a == b
+        case (.string(let a), .string(let b)): return a == b
+        case (.none, .none): return true
+        case (.tensor(let a), .tensor(let b)): return a == b
+        case (.tuple(let a), .tuple(let b)), (.list(let a), .list(let b)):
+            return a.count == b.count && zip(a, b).allSatisfy { structurallyEqual($0, $1) }
+        case (.record(let a), .record(let b)):
+            return a.typeName == b.typeName && a.fields.count == b.fields.count
+                && zip(a.fields, b.fields).allSatisfy { $0.name == $1.name && structurallyEqual($0.value, $1.value) }
+        case (.function(let a), .function(let b)): return a === b
+        case (.plot(let a), .plot(let b)): return a == b
+        case (.layer(let a), .layer(let b)): return a == b
+        case (.sparse(let a), .sparse(let b)): return a == b
+        default: return false
+        }
+    }
+}

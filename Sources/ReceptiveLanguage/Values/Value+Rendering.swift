@@ -1,0 +1,79 @@
+import Tensors
+import TextPlots
+
+/// How values look as cell results, in `print`, and inside other values (LANGUAGE.md §7).
+extension Value {
+    /// The value as a cell result or `show` display: tensors and plots as figures, everything
+    /// else as its one-line result text.
+    public func rendered(options: RenderOptions) -> Figure {
+        switch self {
+        case .tensor(let tensor): return TensorFormatter.render(tensor, options: options)
+        case .plot(let figure): return figure
+        case .record(let record): return Figure(text: record.renderedText)
+        default: return Figure(text: resultText)
+        }
+    }
+
+    /// The text `print` writes: strings without quotes, everything else as rendered.
+    public func printedText(options: RenderOptions) -> String {
+        if case .string(let text) = self { return text }
+        return rendered(options: options).text
+    }
+
+    /// The value written on one line as a result: strings quoted, tensors by shape inside
+    /// containers.
+    public var resultText: String {
+        switch self {
+        case .number(let number): return Value.format(number)
+        case .bool(let flag): return flag ? "true" : "false"
+        case .string(let text): return Value.quoted(text)
+        case .none: return "none"
+        case .tensor(let tensor): return "tensor " + Tensor.describe(tensor.shape)
+        case .tuple(let items):
+            let inner = items.map(\.resultText).joined(separator: ", ")
+            return items.count == 1 ? "(\(inner),)" : "(\(inner))"
+        case .list(let items): return "[" + items.map(\.resultText).joined(separator: ", ") + "]"
+        case .record(let record): return "\(record.typeName)(" + record.fields.map { "\($0.name): \($0.value.resultText)" }.joined(separator: ", ") + ")"
+        case .function(let function): return (function is UserFunction ? "fn " : "builtin ") + function.signature
+        case .plot(let figure): return "plot \(figure.text.split(separator: "\n").count) lines"
+        case .layer(let layer): return layer.summary
+        case .sparse(let matrix):
+            return "sparse \(Tensor.describe(matrix.shape)), nnz \(matrix.nnz), density \(Value.format(matrix.density))"
+        }
+    }
+
+    /// A number in the shortest form that reads back to the same Double; integral values
+    /// without a decimal point.
+    public static func format(_ number: Double) -> String {
+        if number.isNaN { return "nan" }
+        if number.isInfinite { return number > 0 ? "inf" : "-inf" }
+        if number == number.rounded() && abs(number) < 1e16 { return String(Int(number)) }
+        return "\(number)"
+    }
+
+    /// A string literal that reads back as `text`.
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": result += "\\n"
+            case "\t": result += "\\t"
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+}
+
+extension Record {
+    /// The record as a result: its type name, then one `name: value` line per field.
+    var renderedText: String {
+        let width = fields.map(\.name.count).max() ?? 0
+        let lines = fields.map { field in
+            "  " + field.name + ":" + String(repeating: " ", count: width - field.name.count + 1) + field.value.resultText
+        }
+        return ([typeName] + lines).joined(separator: "\n")
+    }
+}

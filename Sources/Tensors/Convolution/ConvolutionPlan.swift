@@ -1,0 +1,109 @@
+/// A validated multi-channel cross-correlation: N×C planes in, N×O planes out, with weights
+/// O×(C/groups)×kernel and an optional bias per output channel (torch's layout).
+///
+/// The signal-processing convolutions are the case N = C = O = 1.
+struct ConvolutionPlan: Sendable {
+    /// Images in the batch.
+    var batch: Int
+    /// Input channels C.
+    var inputChannels: Int
+    /// Output channels O.
+    var outputChannels: Int
+    /// Channel groups; each output channel sees C / groups input channels.
+    var groups: Int
+    /// The per-plane geometry.
+    var plane: WindowPlane
+
+    /// Output columns handled together, so a tile of a long row stays in the L1 cache while
+    /// every tap is added to it.
+    static let tileWidth = 512
+
+    /// Input channels per group.
+    var channelsPerGroup: Int { inputChannels / groups }
+    /// Output channels per group.
+    var outputsPerGroup: Int { outputChannels / groups }
+    /// Elements of the whole output.
+    var outputCount: Int { batch * outputChannels * plane.outputCount }
+
+    /// Runs the correlation; `input` is N×C×H×W, `weight` O×(C/groups)×kH×kW, `bias` O values.
+    func run(input: [Double], weight: [Double], bias: [Double]?) throws -> [Double] {
+        let count = outputCount
+        try ExecutionControl.shared.checkAllocation(count)
+        guard count > 0 else { return [] }
+        return try [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
+            guard let output = buffer.baseAddress else { return }
+            try input.withUnsafeBufferPointer { inputBuffer in
+                try weight.withUnsafeBufferPointer { weightBuffer in
+                    guard let inputBase = inputBuffer.baseAddress,
+                          let weightBase = weightBuffer.baseAddress else { return }
+                    if usesChannelBlocks {
+                        try runBlocked(input: inputBase, weight: weightBase, bias: bias, output: output)
+                    } else {
+                        try runDirect(input: inputBase, weight: weightBase, bias: bias, output: output)
+                    }
+                }
+            }
+            initialized = count
+        }
+    }
+
+    /// Whether the four-channel blocked kernel applies: unit stride along the columns and at
+    /// least a full block of output channels per group (fewer would waste its lanes).
+    var usesChannelBlocks: Bool {
+        plane.columns.stride == 1 && outputsPerGroup >= ChannelBlockCorrelator.blockSize
+    }
+
+    /// The blocked method: each work unit is one output row of four output channels.
+    private func runBlocked(input: UnsafePointer<Double>, weight: UnsafePointer<Double>,
+                            bias: [Double]?, output: UnsafeMutablePointer<Double>) throws {
+        let padded = try PaddedInput(input, planes: batch * inputChannels, geometry: plane)
+        let correlator = ChannelBlockCorrelator(self, weight: weight)
+        let height = plane.rows.output
+        let blocks = groups * correlator.blocksPerGroup
+        let cost = channelsPerGroup * plane.kernelCount * ChannelBlockCorrelator.blockSize * plane.columns.output
+        try padded.scalars.withUnsafeBufferPointer { paddedBuffer in
+            try correlator.packedWeights.withUnsafeBufferPointer { weightBuffer in
+                guard let paddedBase = paddedBuffer.baseAddress, let weights = weightBuffer.baseAddress else { return }
+                try ParallelLoop.run(units: batch * blocks * height, costPerUnit: cost) { units in
+                    for unit in units {
+                        correlator.run(image: unit / (blocks * height), block: (unit / height) % blocks,
+                                       row: unit % height, padded: padded, input: paddedBase,
+                                       weights: weights, bias: bias, output: output)
+                    }
+                }
+            }
+        }
+    }
+
+    /// The direct method: each work unit is one tile of one output row of one output channel.
+    private func runDirect(input: UnsafePointer<Double>, weight: UnsafePointer<Double>,
+                           bias: [Double]?, output: UnsafeMutablePointer<Double>) throws {
+        let correlator = PlaneCorrelator(plane)
+        let width = plane.columns.output
+        let height = plane.rows.output
+        let tiles = (width + Self.tileWidth - 1) / Self.tileWidth
+        let unitsPerPlane = height * tiles
+        let cost = channelsPerGroup * plane.kernelCount * min(width, Self.tileWidth)
+        try ParallelLoop.run(units: batch * outputChannels * unitsPerPlane, costPerUnit: cost) { units in
+            for unit in units {
+                let planeIndex = unit / unitsPerPlane
+                let row = (unit % unitsPerPlane) / tiles
+                let tile = unit % tiles
+                let columns = (tile * Self.tileWidth)..<min(width, (tile + 1) * Self.tileWidth)
+                let image = planeIndex / outputChannels
+                let channel = planeIndex % outputChannels
+                let outputRow = output + (planeIndex * height + row) * width
+                let start = bias?[channel] ?? 0
+                for column in columns { outputRow[column] = start }
+                let firstInput = image * inputChannels + (channel / outputsPerGroup) * channelsPerGroup
+                for offset in 0..<channelsPerGroup {
+                    correlator.accumulate(
+                        row: row, columns: columns,
+                        input: input + (firstInput + offset) * plane.inputCount,
+                        kernel: weight + (channel * channelsPerGroup + offset) * plane.kernelCount,
+                        into: outputRow)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import Dispatch
+import Foundation
+
+/// Splits a loop over independent work units into chunks, runs the chunks on every core when
+/// the work is large, and stops early (throwing `interrupted`) when the user interrupts.
+enum ParallelLoop {
+    /// Multiply-adds per chunk: small enough that an interrupt is seen within a millisecond or
+    /// so, large enough that scheduling a chunk costs little next to running it.
+    static let chunkCost = 1 << 17
+
+    /// Below this many multiply-adds in total the loop stays on the calling thread.
+    static let parallelThreshold = 1 << 16
+
+    /// The number of cores available to the process.
+    static let coreCount = max(1, ProcessInfo.processInfo.activeProcessorCount)
+
+    /// Calls `body` with consecutive ranges covering `0..<units`, possibly concurrently;
+    /// `costPerUnit` (roughly multiply-adds per unit) decides the chunking. Different units
+    /// must write different memory.
+    static func run(units: Int, costPerUnit: Int, _ body: (Range<Int>) -> Void) throws {
+        guard units > 0 else { return }
+        let (total, overflow) = units.multipliedReportingOverflow(by: max(1, costPerUnit))
+        let totalCost = overflow ? Int.max : total
+        let chunks = min(units, max(1, totalCost / chunkCost))
+        let control = ExecutionControl.shared
+        if chunks == 1 || coreCount == 1 || totalCost < parallelThreshold {
+            for chunk in 0..<chunks {
+                try control.checkInterrupt()
+                body(range(of: chunk, chunks: chunks, units: units))
+            }
+        } else {
+            withoutActuallyEscaping(body) { body in
+                // The chunks write disjoint memory (each caller's units are independent), which
+                // the compiler cannot see through the raw pointers they capture.
+                nonisolated(unsafe) let work = body
+                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                    guard !control.isInterruptRequested else { return }
+                    work(range(of: chunk, chunks: chunks, units: units))
+                }
+            }
+        }
+        try control.checkInterrupt()
+    }
+
+    /// The units of chunk `chunk` when `units` are split as evenly as possible.
+    private static func range(of chunk: Int, chunks: Int, units: Int) -> Range<Int> {
+        (units * chunk / chunks)..<(units * (chunk + 1) / chunks)
+    }
+}

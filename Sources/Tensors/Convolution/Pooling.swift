@@ -1,0 +1,95 @@
+/// Max and average pooling with torch's rules (ceil_mode false, count_include_pad true).
+struct Pooling {
+    /// What a window reduces to.
+    enum Kind: Sendable {
+        /// The largest element; NaN wins, as in torch.
+        case max
+        /// The sum divided by the window's full size, padding included.
+        case average
+    }
+
+    /// "maxpool" or "avgpool", for error messages.
+    var name: String
+    /// The reduction.
+    var kind: Kind
+    /// 1 or 2 pooled axes (the last ones).
+    var spatialRank: Int
+    /// The window, one value or one per axis.
+    var size: [Int]
+    /// The step, one value or one per axis.
+    var stride: [Int]
+    /// The padding on both sides, one value or one per axis.
+    var padding: [Int]
+
+    /// Pools the last `spatialRank` axes of `input`, keeping the leading axes.
+    func apply(to input: Tensor) throws -> Tensor {
+        guard input.rank >= spatialRank, input.rank <= spatialRank + 2 else {
+            let axes = spatialRank == 2 ? "H×W" : "W"
+            throw TensorError.shapeMismatch(
+                "\(name): expected the input to be \(axes), C×\(axes) or N×C×\(axes), found \(Tensor.describe(input.shape))")
+        }
+        let spatial = Array(input.shape.suffix(spatialRank))
+        let axes = try geometry(spatial: spatial)
+        let plane = axes.count == 2 ? WindowPlane(rows: axes[0], columns: axes[1]) : .oneDimensional(axes[0])
+        let leading = Array(input.shape.dropLast(spatialRank))
+        let planes = leading.reduce(1, *)
+        let scalars = try run(input.scalars, planes: planes, plane: plane)
+        return Tensor(validatedShape: leading + axes.map(\.output), scalars: scalars)
+    }
+
+    /// One geometry per pooled axis, after torch's argument checks.
+    private func geometry(spatial: [Int]) throws -> [WindowAxis] {
+        let sizes = try perAxis(size, "size", minimum: 1)
+        let strides = try perAxis(stride, "stride", minimum: 1)
+        let pads = try perAxis(padding, "padding", minimum: 0)
+        return try (0..<spatialRank).map { axis in
+            guard 2 * pads[axis] <= sizes[axis] else {
+                throw TensorError.invalidArgument(
+                    "\(name): padding must be at most half the window, found padding \(pads[axis]) for size \(sizes[axis])")
+            }
+            let span = spatial[axis] + 2 * pads[axis] - sizes[axis]
+            let output = WindowAxis.floorDivide(span, strides[axis]) + 1
+            guard output >= 1 else {
+                throw TensorError.shapeMismatch(
+                    "\(name): the window \(Tensor.describe(sizes)) is larger than the padded input \(Tensor.describe(zip(spatial, pads).map { $0 + 2 * $1 })); use a smaller size or more padding")
+            }
+            return WindowAxis(input: spatial[axis], kernel: sizes[axis], stride: strides[axis],
+                                padBefore: pads[axis], output: output)
+        }
+    }
+
+    /// Expands one value to every pooled axis, checking the count and the minimum.
+    private func perAxis(_ values: [Int], _ label: String, minimum: Int) throws -> [Int] {
+        guard values.count == 1 || values.count == spatialRank else {
+            let expected = spatialRank == 1 ? "one value" : "one value or a pair"
+            throw TensorError.invalidArgument("\(name): \(label) takes \(expected), found \(values.count) values")
+        }
+        if let bad = values.first(where: { $0 < minimum }) {
+            let bound = minimum == 0 ? "not be negative" : "be at least \(minimum)"
+            throw TensorError.invalidArgument("\(name): \(label) must \(bound), found \(bad)")
+        }
+        return values.count == 1 ? Array(repeating: values[0], count: spatialRank) : values
+    }
+
+    /// Pools every plane; one work unit is one output row of one plane.
+    private func run(_ input: [Double], planes: Int, plane: WindowPlane) throws -> [Double] {
+        let count = planes * plane.outputCount
+        try ExecutionControl.shared.checkAllocation(count)
+        guard count > 0 else { return [] }
+        let window = PoolingWindow(plane, kind: kind)
+        return try [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
+            guard let output = buffer.baseAddress else { return }
+            try input.withUnsafeBufferPointer { source in
+                guard let base = source.baseAddress else { return }
+                let height = plane.rows.output
+                try ParallelLoop.run(units: planes * height, costPerUnit: plane.kernelCount * plane.columns.output) { units in
+                    for unit in units {
+                        window.reduce(row: unit % height, input: base + (unit / height) * plane.inputCount,
+                                      into: output + unit * plane.columns.output)
+                    }
+                }
+            }
+            initialized = count
+        }
+    }
+}

@@ -1,0 +1,93 @@
+/// A small matrix as a grid: `●` where nonzero and `·` where zero (or a letter per weight
+/// index), with row labels on the left and column labels on top.
+struct SpyGrid {
+    let rows: Int
+    let columns: Int
+    private let cells: [Double]
+    private let options: SpyOptions
+    private(set) var nonzeros = 0
+
+    init(rows: Int, columns: Int, entries: Spy.Entries, options: SpyOptions) throws {
+        self.rows = rows
+        self.columns = columns
+        self.options = options
+        var cells = [Double](repeating: 0, count: rows * columns)
+        try entries { row, column, value in
+            guard row >= 0, row < rows, column >= 0, column < columns else {
+                throw TextPlotsError.invalidInput(
+                    "spy: entry (\(row), \(column)) lies outside the \(rows)×\(columns) matrix")
+            }
+            cells[row * columns + column] = value
+        }
+        self.cells = cells
+        nonzeros = cells.count { $0 != 0 }
+        if options.letters { try cells.forEach { _ = try SpyGrid.letter($0) } }
+    }
+
+    func lines(width: Int) -> [String] {
+        let rowLabels = options.rowLabels ?? (0..<rows).map(String.init)
+        let columnLabels = options.columnLabels ?? (0..<columns).map(String.init)
+        let labelWidth = rowLabels.map(TextWidth.columns).max() ?? 0
+        let widest = columnLabels.map(TextWidth.columns).max() ?? 1
+        let across = max(1, widest)
+        let horizontal = labelWidth + 1 + columns * (across + 1) <= width
+        let cellWidth = horizontal ? across : 1
+        let margin = String(repeating: " ", count: labelWidth)
+        var lines = horizontal
+            ? [margin + columnLabels.map { " " + TextWidth.leftPadded($0, to: cellWidth) }.joined()]
+            : verticalLabels(columnLabels, margin: margin)
+        for row in 0..<rows {
+            var line = TextWidth.padded(rowLabels[row], to: labelWidth)
+            for column in 0..<columns {
+                let mark = (try? mark(cells[row * columns + column])) ?? "?"
+                line += " " + TextWidth.leftPadded(mark, to: cellWidth)
+            }
+            lines.append(line)
+        }
+        lines.append(footer())
+        return lines.map(TextWidth.trimmingTrailingSpaces)
+    }
+
+    /// Column labels written top to bottom, one character per line, aligned at the bottom.
+    private func verticalLabels(_ labels: [String], margin: String) -> [String] {
+        let characters = labels.map { Array($0) }
+        let height = characters.map(\.count).max() ?? 0
+        return (0..<height).map { line in
+            margin + characters.map { label in
+                let index = line - (height - label.count)
+                return " " + (index >= 0 ? String(label[index]) : " ")
+            }.joined()
+        }
+    }
+
+    private func mark(_ value: Double) throws -> String {
+        guard value != 0 else { return "·" }
+        return options.letters ? try SpyGrid.letter(value) : "●"
+    }
+
+    private func footer() -> String {
+        var text = Spy.summary(rows: rows, columns: columns, nonzeros: nonzeros)
+        if options.letters {
+            let largest = Int(cells.max() ?? 0)
+            if largest > 0 {
+                let last = (try? SpyGrid.letter(Double(largest))) ?? "?"
+                text += "   \(largest) weight(s): a" + (largest > 1 ? "…" + last : "")
+                    + " = weight 1" + (largest > 1 ? "…\(largest)" : "")
+            }
+        }
+        return text
+    }
+
+    /// The letter for weight index `value`: 1 → a … 26 → z, 27 → A … 52 → Z; 0 → `·`.
+    static func letter(_ value: Double) throws -> String {
+        if value == 0 { return "·" }
+        guard value == value.rounded(), value >= 1, value <= 52 else {
+            throw TextPlotsError.invalidInput(
+                "spy: letters stand for weight indices 1…52, found \(NumberText.compact(value, significant: 6)); "
+                    + "omit 'letters:' for matrices that are not weight-sharing indices")
+        }
+        let index = Int(value) - 1
+        let base = index < 26 ? UInt32(UInt8(ascii: "a")) + UInt32(index) : UInt32(UInt8(ascii: "A")) + UInt32(index - 26)
+        return Unicode.Scalar(base).map { String(Character($0)) } ?? "?"
+    }
+}

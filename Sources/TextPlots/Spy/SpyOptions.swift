@@ -1,0 +1,29 @@
+/// How `Spy.render` draws a matrix's pattern of nonzeros.
+public struct SpyOptions: Sendable, Equatable {
+    /// Names for the rows (e.g. `s1…s5`), shown on the small grid; nil shows 0-based indices.
+    public var rowLabels: [String]?
+    /// Names for the columns (e.g. `x1…x5`); nil shows 0-based indices.
+    public var columnLabels: [String]?
+    /// Draw weight indices as letters (1 → a, 2 → b, …, 27 → A), for `sharing` matrices.
+    public var letters: Bool
+    /// Matrices with at most this many rows and columns are drawn as a `●`/`·` grid.
+    public var gridLimit: Int
+    /// Total width in columns; nil uses the session width.
+    public var width: Int?
+    /// Most lines the Braille canvas may take; nil means 24.
+    public var height: Int?
+    /// A line above the figure.
+    public var title: String?
+
+    /// Creates options; the defaults draw up to 40×40 as a grid and larger on Braille.
+    public init(rowLabels: [String]? = nil, columnLabels: [String]? = nil, letters: Bool = false,
+                gridLimit: Int = 40, width: Int? = nil, height: Int? = nil, title: String? = nil) {
+        self.rowLabels = rowLabels
+        self.columnLabels = columnLabels
+        self.letters = letters
+        self.gridLimit = gridLimit
+        self.width = width
+        self.height = height
+        self.title = title
+    }
+}

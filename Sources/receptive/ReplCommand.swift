@@ -1,0 +1,35 @@
+import ArgumentParser
+import ReceptiveLanguage
+
+/// `receptive repl`: an interactive prompt; input continues over lines while it is incomplete.
+struct ReplCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "repl",
+        abstract: "An interactive Receptive prompt (multi-line input continues while brackets or blocks are open)."
+    )
+
+    func run() throws {
+        let session = Session()
+        let output = TerminalOutput()
+        output.write("Receptive \(LanguageVersion.current); help() lists the builtins, Ctrl-D quits.\n", toStandardError: false)
+        while let cell = readCell(session: session, output: output) {
+            guard !cell.allSatisfy(\.isWhitespace) else { continue }
+            output.report(session.run(cell, output: output))
+        }
+        output.write("\n", toStandardError: false)
+    }
+
+    /// Reads lines until the code is complete (or invalid, which runs to show the error).
+    private func readCell(session: Session, output: TerminalOutput) -> String? {
+        var lines: [String] = []
+        var prompt = ">>> "
+        while true {
+            output.write(prompt, toStandardError: false)
+            guard let line = readLine() else { return lines.isEmpty ? nil : lines.joined(separator: "\n") }
+            lines.append(line)
+            let code = lines.joined(separator: "\n")
+            guard case .incomplete(let indent) = session.completeness(of: code) else { return code }
+            prompt = "... " + indent
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import ReceptiveLanguage
+import TextPlots
+
+/// A session's output on a terminal: streams to stdout/stderr, displays and help as text.
+final class TerminalOutput: SessionOutput {
+    /// Whether anything was written to standard error (the run command's exit status uses it).
+    private(set) var wroteErrors = false
+
+    /// Writes to stdout or stderr.
+    func write(_ text: String, toStandardError: Bool) {
+        let handle = toStandardError ? FileHandle.standardError : FileHandle.standardOutput
+        handle.write(Data(text.utf8))
+    }
+
+    /// Prints the figure's text on its own lines.
+    func display(_ figure: Figure, id: String?, update: Bool) {
+        write(figure.text + "\n", toStandardError: false)
+    }
+
+    /// A terminal keeps what it has printed; clearing is a notebook feature.
+    func clearOutput(wait: Bool) {}
+
+    /// Prints help text.
+    func page(_ figure: Figure) {
+        write(figure.text + "\n", toStandardError: false)
+    }
+
+    /// Reads a line from standard input after printing the prompt.
+    func readInput(prompt: String, password: Bool) throws -> String {
+        write(prompt, toStandardError: false)
+        guard let line = readLine() else { throw TerminalInputError.endOfInput }
+        return line
+    }
+
+    /// Prints a cell's outcome: the result on stdout, an error's traceback on stderr.
+    /// Returns whether the cell succeeded.
+    @discardableResult
+    func report(_ result: RunResult) -> Bool {
+        switch result {
+        case .success(let figure):
+            if let figure { write(figure.text + "\n", toStandardError: false) }
+            return true
+        case .failure(let error):
+            write(error.rendered + "\n", toStandardError: true)
+            return false
+        }
+    }
+}
+
+/// Standard input ended while `input()` was waiting for a line.
+struct TerminalInputError: Error, CustomStringConvertible {
+    static let endOfInput = TerminalInputError()
+
+    var description: String { "input: standard input ended before a line was read" }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import Testing
+@testable import Tensors
+
+// Reference files are written by numpy (Fixtures/make_fixtures.py); the values are exact in
+// Double (float32 0.1 is compared after the same float32 rounding), so equality is exact.
+
+private func fixture(_ name: String) throws -> String {
+    let url = try #require(Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures"))
+    return url.path
+}
+
+private func fixtureBytes(_ name: String) throws -> [UInt8] {
+    Array(try Data(contentsOf: URL(fileURLWithPath: try fixture(name))))
+}
+
+private func temporaryPath(_ name: String) -> String {
+    FileManager.default.temporaryDirectory.appendingPathComponent("tensors-\(UUID().uuidString)-\(name)").path
+}
+
+@Test(arguments: ["int8.npy", "int16.npy", "int32.npy", "int64.npy"])
+func loadsSignedIntegerNpy(name: String) throws {
+    #expect(try TensorFile.load(fixture(name)) == makeTensor([2, 3], [0, 1, -2, 3, -4, 5]))
+}
+
+@Test func loadsFloatBoolAndUnsignedNpy() throws {
+    #expect(try TensorFile.load(fixture("float64.npy")) == makeTensor([2, 3], [0.5, -1.25, 3, 1e-3, 2, -0.0]))
+    #expect(try TensorFile.load(fixture("float32.npy")) == makeTensor([3], [Double(Float(0.1)), -2.5, 3]))
+    #expect(try TensorFile.load(fixture("uint16.npy")) == makeTensor([3], [0, 65535, 258]))
+    #expect(try TensorFile.load(fixture("bool.npy")) == makeTensor([3], [1, 0, 1]))
+    #expect(try TensorFile.load(fixture("scalar.npy")) == Tensor(scalar: 7.5))
+    #expect(try TensorFile.load(fixture("fortran.npy")) == arangeTensor([2, 3]))
+}
+
+@Test func writesNpyByteIdenticalToNumpy() throws {
+    let original = try fixtureBytes("float64.npy")
+    let tensor = try NumpyFile.decode(original, fileName: "float64.npy")
+    #expect(NumpyFile.encode(tensor) == original)
+}
+
+@Test func loadsNetpbmRawSamples() throws {
+    #expect(try TensorFile.load(fixture("grey-ascii.pgm")) == makeTensor([2, 3], [0, 128, 255, 1, 2, 3]))
+    #expect(try TensorFile.load(fixture("grey-16.pgm")) == makeTensor([1, 2], [258, 65535]))
+    #expect(try TensorFile.load(fixture("colour.ppm")) == makeTensor([1, 2, 3], [255, 0, 10, 1, 2, 3]))
+    #expect(try TensorFile.load(fixture("colour-ascii.ppm")) == makeTensor([2, 1, 3], [15, 0, 7, 1, 2, 3]))
+}
+
+@Test func loadsCsvSkippingCommentsAndBlankLines() throws {
+    let table = try TensorFile.load(fixture("table.csv"))
+    #expect(isClose(table, [3, 2], [1, 2.5, -3, .nan, 4, 1e-3]))
+}
+
+@Test(arguments: ["npy", "csv", "pgm", "ppm"])
+func roundTripsThroughEveryFormat(fileExtension: String) throws {
+    let tensor = fileExtension == "ppm"
+        ? arangeTensor([2, 2, 3]).map { $0 * 23 }
+        : (fileExtension == "pgm" ? arangeTensor([2, 3]).map { $0 * 1000 } : makeTensor([2, 3], [0.1, -2, 1e300, 3, .infinity, 5]))
+    let path = temporaryPath("round-trip.\(fileExtension)")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    try TensorFile.save(tensor, to: path)
+    #expect(try TensorFile.load(path) == tensor)
+}
+
+@Test func saveRejectsWhatTheFormatCannotHold() {
+    #expect(throws: TensorError.self) { try TensorFile.save(arangeTensor([2, 2, 2]), to: temporaryPath("x.csv")) }
+    #expect(throws: TensorError.self) { try TensorFile.save(makeTensor([1, 1], [-1]), to: temporaryPath("x.pgm")) }
+    #expect(throws: TensorError.self) { try TensorFile.save(arangeTensor([2, 2]), to: temporaryPath("x.ppm")) }
+    #expect(throws: TensorError.self) { try TensorFile.save(arangeTensor([2]), to: temporaryPath("x.txt")) }
+}
+
+@Test func missingFileIsAnIOError() {
+    #expect(throws: TensorError.io("/nonexistent/x.npy: no such file (or it cannot be read); check the path")) {
+        try TensorFile.load("/nonexistent/x.npy")
+    }
+}
+
+/// Applies `edit` to a fixture's bytes and expects decoding to fail with an io error.
+private func expectCorrupt(_ name: String, _ edit: (inout [UInt8]) -> Void) throws {
+    var bytes = try fixtureBytes(name)
+    edit(&bytes)
+    let error = #expect(throws: TensorError.self) {
+        switch try TensorFile.format(of: name) {
+        case .numpy: _ = try NumpyFile.decode(bytes, fileName: name)
+        case .netpbm: _ = try NetpbmFile.decode(bytes, fileName: name)
+        case .csv: _ = try CSVFile.decode(bytes, fileName: name)
+        }
+    }
+    if case .io(let message)? = error { #expect(message.hasPrefix(name)) } else { Issue.record("expected .io, found \(String(describing: error))") }
+}
+
+private func replace(_ bytes: inout [UInt8], _ old: String, _ new: String) {
+    let text = String(decoding: bytes, as: UTF8.self)
+    guard let range = text.range(of: old) else { return }
+    let start = text.utf8.distance(from: text.startIndex, to: range.lowerBound)
+    bytes.replaceSubrange(start..<(start + old.utf8.count), with: Array(new.utf8))
+}
+
+@Test func corruptNpyFilesAreIOErrors() throws {
+    try expectCorrupt("float64.npy") { $0 = Array($0.prefix(20)) }             // truncated header
+    try expectCorrupt("float64.npy") { $0.removeLast() }                       // truncated data
+    try expectCorrupt("float64.npy") { replace(&$0, "(2, 3)", "(2, 4)") }      // lying shape
+    try expectCorrupt("float64.npy") { replace(&$0, "(2, 3)", "(9, 9)") }      // lying, larger
+    try expectCorrupt("float64.npy") { $0[1] = UInt8(ascii: "X") }             // wrong magic
+    try expectCorrupt("float64.npy") { replace(&$0, "<f8", ">f8") }            // big-endian
+    try expectCorrupt("float64.npy") { replace(&$0, "'shape'", "'shope'") }    // missing key
+    try expectCorrupt("float64.npy") { $0[8] = 0xFF; $0[9] = 0xFF }            // header length past the end
+    try expectCorrupt("int8.npy") { replace(&$0, "(2, 3)", "(-2, 3)") }        // negative extent
+}
+
+@Test func corruptNetpbmAndCsvFilesAreIOErrors() throws {
+    try expectCorrupt("colour.ppm") { $0.removeLast() }                        // truncated pixels
+    try expectCorrupt("grey-ascii.pgm") { replace(&$0, "1 2 3", "1 2") }       // missing sample
+    try expectCorrupt("grey-ascii.pgm") { replace(&$0, "128", "999") }         // above maxval
+    try expectCorrupt("grey-ascii.pgm") { replace(&$0, "P2", "P7") }           // wrong magic
+    try expectCorrupt("grey-16.pgm") { replace(&$0, "65535", "70000") }        // bad maxval
+    try expectCorrupt("table.csv") { replace(&$0, "-3,nan", "-3") }            // ragged row
+    try expectCorrupt("table.csv") { replace(&$0, "2.5", "two") }              // not a number
+}
+
+@Test func hugeDeclaredSizesHitTheCapNotTheHeap() throws {
+    let header = Array("P5 100000 100000 255\n".utf8)
+    #expect(throws: TensorError.self) { try NetpbmFile.decode(header, fileName: "huge.pgm") }
+    var npy = try fixtureBytes("float64.npy")
+    replace(&npy, "(2, 3)", "(9999999999, 9999999999)")
+    #expect(throws: TensorError.self) { try NumpyFile.decode(npy, fileName: "huge.npy") }
+}
+
+@Test func randomlyMutatedFilesNeverCrash() throws {
+    var generator = RandomGenerator(seed: 2024)
+    for name in ["float64.npy", "int16.npy", "fortran.npy", "grey-ascii.pgm", "grey-16.pgm", "colour.ppm", "table.csv"] {
+        let original = try fixtureBytes(name)
+        for _ in 0..<300 {
+            var bytes = original
+            let edits = Int(generator.next() % 4) + 1
+            for _ in 0..<edits {
+                let position = Int(generator.next() % UInt64(bytes.count))
+                switch generator.next() % 3 {
+                case 0: bytes[position] = UInt8(truncatingIfNeeded: generator.next())
+                case 1: bytes.removeSubrange(position...)
+                default: bytes.insert(UInt8(truncatingIfNeeded: generator.next()), at: position)
+                }
+                if bytes.isEmpty { break }
+            }
+            // Success or a TensorError are both fine; anything else (a trap) fails the run.
+            switch try TensorFile.format(of: name) {
+            case .numpy: _ = try? NumpyFile.decode(bytes, fileName: name)
+            case .netpbm: _ = try? NetpbmFile.decode(bytes, fileName: name)
+            case .csv: _ = try? CSVFile.decode(bytes, fileName: name)
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The main job on a fresh Debian machine: installs what is needed, builds Receptive (release),
+# installs its Jupyter kernelspec for this user, and runs the demo notebook through the kernel,
+# printing every cell and its output in the terminal.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/setup.sh
+
+echo "== build (release)"
+swift build -c release --product receptive
+bin="$(swift build -c release --show-bin-path)/receptive"
+
+echo "== install the kernelspec"
+"$bin" install --user
+
+echo "== run notebooks/00-tour.ipynb through the Receptive kernel"
+.venv/bin/python scripts/run_notebook.py notebooks/00-tour.ipynb
+
+cat <<MSG
+
+Done. To explore interactively:
+  .venv/bin/jupyter console --kernel receptive
+or, for notebooks in the browser:
+  .venv/bin/pip install jupyterlab && .venv/bin/jupyter lab notebooks/
+MSG
