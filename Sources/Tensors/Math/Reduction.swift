@@ -2,7 +2,20 @@ import Foundation
 
 /// A reduction over all elements or along one axis, named as the language names it.
 public enum Reduction: String, Sendable, CaseIterable {
-    case sum, mean, min, max, argmax, argmin, norm
+    /// The sum (0 for no elements).
+    case sum
+    /// The arithmetic mean (NaN for no elements).
+    case mean
+    /// The smallest element.
+    case min
+    /// The largest element.
+    case max
+    /// The index of the first largest element.
+    case argmax
+    /// The index of the first smallest element.
+    case argmin
+    /// The Euclidean norm √(Σ x²).
+    case norm
 
     /// A one-line description for `help`.
     public var summary: String {
@@ -42,13 +55,9 @@ public enum Reduction: String, Sendable, CaseIterable {
     func reduce(_ values: UnsafeBufferPointer<Double>, base: Int, count: Int, stride: Int) -> Double {
         switch self {
         case .sum, .mean:
-            var total = 0.0
-            for i in 0..<count { total += values[base + i * stride] }
-            return self == .sum ? total : total / Double(count)
+            return finish(PairwiseSum.sum(values, base: base, count: count, stride: stride) { $0 }, count: count)
         case .norm:
-            var total = 0.0
-            for i in 0..<count { total += values[base + i * stride] * values[base + i * stride] }
-            return total.squareRoot()
+            return finish(PairwiseSum.sum(values, base: base, count: count, stride: stride) { $0 * $0 }, count: count)
         case .min, .max, .argmin, .argmax:
             var best = values[base]
             var bestIndex = 0
