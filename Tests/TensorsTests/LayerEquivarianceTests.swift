@@ -20,7 +20,7 @@ private func check(_ layer: Layer, _ x: Tensor, _ transform: EquivarianceTransfo
         specification.padding = .amounts([random.integer(0...2)])
         specification.seed = UInt64(random.integer(0...99))
         let layer = try specification.convolution()
-        let x = random.tensor([specification.inChannels ?? 1] + (0..<rank).map { _ in random.integer(12...16) })
+        let x = random.tensor([specification.inChannels ?? 1] + (0..<rank).map { _ in random.integer(20...24) })
         let shift = random.integer(-3...3)
         let result = try check(layer, x, .shift(by: shift, axis: -1))
         #expect(result.equal, "\(layer.summary) shift \(shift): max difference \(result.maxDifference) at \(result.worst ?? [])")
@@ -75,4 +75,11 @@ private func check(_ layer: Layer, _ x: Tensor, _ transform: EquivarianceTransfo
     // A tiled layer with period t is equivariant to shifts by multiples of t.
     let tiled = try LayerSpecification(kernel: .width(3)).convolution(sharing: .tiled(period: 2))
     #expect(try check(tiled, x, .shift(by: 2, axis: 0)).equal)
+}
+
+@Test func aMarginThatLeavesNothingIsNotAYes() throws {
+    let result = try EquivarianceCheck(transformedFirst: arangeTensor([4]), transformedAfter: arangeTensor([4]),
+                                       margin: [2])
+    #expect(!result.equal && result.region == [2..<2])
+    #expect(result.note == "the margin leaves no units to compare in 4; use a larger input or a smaller margin")
 }
