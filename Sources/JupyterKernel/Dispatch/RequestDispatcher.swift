@@ -14,6 +14,8 @@ final class RequestDispatcher {
     private let iopub: IOPub
     private let handlers: [MessageType: RequestHandler]
     private let logger: Logger
+    /// Requests that were already waiting when a cell failed with stop_on_error.
+    private var queuedBeforeFailure: [[Data]] = []
 
     init(codec: WireCodec, factory: MessageFactory, channel: RequestChannel, iopub: IOPub,
          handlers: [MessageType: RequestHandler], logger: Logger) {
@@ -42,10 +44,21 @@ final class RequestDispatcher {
             return .none
         }
         let response = handler(Request(message: message, iopub: iopub, isAbortingQueue: abortingQueue))
+        if response.followup == .abortQueuedExecutions {
+            // Taken before the reply leaves, so that a request a client sends after seeing the
+            // failure runs instead of being aborted: "already queued" means queued before the reply.
+            queuedBeforeFailure = channel.drainWaiting()
+        }
         if let content = response.content, let replyType = message.type.replyType {
             reply(to: message, type: replyType, content: content)
         }
         return response.followup
+    }
+
+    /// The requests that were waiting when the last cell failed with stop_on_error; once.
+    func takeQueuedBeforeFailure() -> [[Data]] {
+        defer { queuedBeforeFailure = [] }
+        return queuedBeforeFailure
     }
 
     private func reply(to request: Message, type: MessageType, content: JSONValue) {

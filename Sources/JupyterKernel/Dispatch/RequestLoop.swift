@@ -43,8 +43,8 @@ final class RequestLoop {
         case .shutdown(let restart):
             lifecycle.requestShutdown(restart: restart)
         case .abortQueuedExecutions:
-            // Everything already waiting is answered in aborting mode; what arrives later runs.
-            while let frames = try? channel.receive(timeoutMilliseconds: 0) {
+            // What was waiting before the failure's reply is answered unrun; later requests run.
+            for frames in dispatcher.takeQueuedBeforeFailure() {
                 if case .shutdown(let restart) = dispatcher.handle(frames, abortingQueue: true) {
                     lifecycle.requestShutdown(restart: restart)
                 }
