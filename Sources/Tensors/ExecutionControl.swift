@@ -5,8 +5,20 @@ import Synchronization
 /// The kernel's control thread sets the interrupt flag while the shell thread computes, so
 /// both are atomics; loops call `checkInterrupt()` every few thousand iterations.
 public final class ExecutionControl: Sendable {
-    /// The one instance every operation consults.
-    public static let shared = ExecutionControl()
+    /// The control every operation consults: the process-wide one, or the one a task scoped
+    /// with `withIsolated` (so that parallel tests can change the cap or interrupt without
+    /// disturbing each other).
+    public static var shared: ExecutionControl { scoped ?? process }
+
+    private static let process = ExecutionControl()
+
+    @TaskLocal private static var scoped: ExecutionControl?
+
+    /// Runs `body` with a fresh control (default cap, no interrupt) in effect for this task.
+    public static func withIsolated<Result>(_ body: (ExecutionControl) throws -> Result) rethrows -> Result {
+        let control = ExecutionControl()
+        return try $scoped.withValue(control) { try body(control) }
+    }
 
     /// The default cap on the number of elements of one tensor: 2^28 (2 GiB of Double).
     public static let defaultMaxElements = 1 << 28

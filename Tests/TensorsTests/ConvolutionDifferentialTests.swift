@@ -15,7 +15,9 @@ private let relativeTolerance = 1e-12
     for (index, item) in file.cases.enumerated() {
         let input = try item.x.tensor()
         let kernel = try item.k.tensor()
-        let mode = try SignalMode(named: item.mode)
+        guard let mode = SignalMode(rawValue: item.mode) else {
+            throw ConvolutionFixtures.Malformed(reason: "unknown mode \(item.mode)")
+        }
         let label = "case \(index): \(item.function) \(input.shape) \(kernel.shape) \(item.mode)"
         let run = {
             item.function == "convolve"

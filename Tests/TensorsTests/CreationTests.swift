@@ -23,14 +23,13 @@ import Testing
 }
 
 @Test func creationRespectsAllocationCap() {
-    let control = ExecutionControl.shared
-    let saved = control.maxElements
-    defer { control.maxElements = saved }
-    control.maxElements = 100
-    #expect(throws: TensorError.self) { try Tensor.arange(0, 1000) }
-    #expect(throws: TensorError.self) { try Tensor.eye(11) }
-    var generator = RandomGenerator(seed: 1)
-    #expect(throws: TensorError.self) { try Tensor.random([10, 11], using: &generator) }
+    ExecutionControl.withIsolated { control in
+        control.maxElements = 100
+        #expect(throws: TensorError.self) { try Tensor.arange(0, 1000) }
+        #expect(throws: TensorError.self) { try Tensor.eye(11) }
+        var generator = RandomGenerator(seed: 1)
+        #expect(throws: TensorError.self) { try Tensor.random([10, 11], using: &generator) }
+    }
 }
 
 @Test func randomIsDeterministicPerSeedAndInRange() throws {
@@ -64,4 +63,14 @@ import Testing
     // Standard errors: mean 0.007, variance 0.01; the bounds are > 5σ.
     #expect(abs(mean) < 0.04)
     #expect(abs(variance - 1) < 0.06)
+}
+
+@Test func absurdSizesAreErrorsNotTraps() throws {
+    #expect(throws: TensorError.self) { try Tensor.arange(-1e308, 1e308) }
+    #expect(throws: TensorError.self) { try Tensor.arange(1e308, -1e308, step: -1) }
+    #expect(throws: TensorError.self) { try Kernels.box(5_000_000_000) }
+    #expect(throws: TensorError.self) { try Kernels.gaussian(5_000_000_000, sigma: 1) }
+    #expect(throws: TensorError.self) { try TestImage.disk.render(height: 5_000_000_000, width: 5_000_000_000) }
+    #expect(throws: TensorError.self) { try makeTensor([0, 3], []).padded([(0, 0), (1 << 40, 1 << 40)]) }
+    #expect(try Tensor.arange(1e308, -1e308).shape == [0])
 }

@@ -36,3 +36,34 @@ import Testing
     #expect(throws: TensorError.self) { try arangeTensor([2, 3]).matmul(arangeTensor([2, 3])) }
     #expect(throws: TensorError.self) { try Tensor(scalar: 1).matmul(arangeTensor([1])) }
 }
+
+@Test func tiledMatrixProductMatchesNaiveDotProducts() throws {
+    // Sizes cross the 64×128 tiles; the reference is the textbook triple loop. Both sum over k
+    // in ascending order, but allow 1e-12 relative for any fused multiply-add contraction.
+    var generator = RandomGenerator(seed: 5)
+    let a = try Tensor.random([70, 130], using: &generator)
+    let b = try Tensor.random([130, 300], using: &generator)
+    let product = try a.matmul(b)
+    var expected = [Double](repeating: 0, count: 70 * 300)
+    for i in 0..<70 {
+        for j in 0..<300 {
+            expected[i * 300 + j] = (0..<130).reduce(0) { $0 + a.scalars[i * 130 + $1] * b.scalars[$1 * 300 + j] }
+        }
+    }
+    #expect(isClose(product, [70, 300], expected, tolerance: 1e-12))
+}
+
+@Test func threeAxisBroadcastMatchesIndexFormula() throws {
+    // (2, 1, 4) + (3, 1) → (2, 3, 4) with result[i, j, k] = a[i, 0, k] + b[j, 0].
+    let a = arangeTensor([2, 1, 4])
+    let b = try arangeTensor([3, 1]).combined(with: Tensor(scalar: 100), .multiply)
+    let sum = try a.combined(with: b, .add)
+    #expect(sum.shape == [2, 3, 4])
+    for i in 0..<2 {
+        for j in 0..<3 {
+            for k in 0..<4 {
+                #expect(sum.scalars[(i * 3 + j) * 4 + k] == Double(i * 4 + k) + Double(j * 100))
+            }
+        }
+    }
+}

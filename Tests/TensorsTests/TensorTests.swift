@@ -11,9 +11,20 @@ import Testing
 }
 
 @Test func allocationCapIsEnforcedBeforeAllocating() {
-    let control = ExecutionControl.shared
-    let saved = control.maxElements
-    defer { control.maxElements = saved }
-    control.maxElements = 10
-    #expect(throws: TensorError.self) { try Tensor(repeating: 0, shape: [4, 4]) }
+    ExecutionControl.withIsolated { control in
+        control.maxElements = 10
+        #expect(throws: TensorError.self) { try Tensor(repeating: 0, shape: [4, 4]) }
+    }
+}
+
+@Test func isolatedControlDoesNotLeakIntoTheProcessWideOne() {
+    let processCap = ExecutionControl.shared.maxElements
+    ExecutionControl.withIsolated { control in
+        control.maxElements = 3
+        control.requestInterrupt()
+        #expect(ExecutionControl.shared === control)
+        #expect(throws: TensorError.interrupted) { try ExecutionControl.shared.checkInterrupt() }
+    }
+    #expect(ExecutionControl.shared.maxElements == processCap)
+    #expect(!ExecutionControl.shared.isInterruptRequested)
 }

@@ -50,6 +50,8 @@ private func heatmap(_ tensor: Tensor, _ options: HeatmapOptions = HeatmapOption
     GoldenFile.expectMatches(try heatmap(special), "heatmap_nan_inf.txt")
     GoldenFile.expectMatches(try heatmap(Tensor(shape: [1, 1], scalars: [3])), "heatmap_single.txt")
     GoldenFile.expectMatches(try heatmap(Tensor(shape: [0, 3], scalars: [])), "heatmap_empty.txt")
+    let noChannels = try heatmap(Tensor(shape: [0, 2, 2], scalars: []))
+    #expect(noChannels == "(empty 0×2×2 tensor: nothing to draw)")
 }
 
 @Test func heatmapZlimClipsAndChannelsShareTheScale() throws {

@@ -71,6 +71,9 @@ private func edgeDetectorEntries(_ visit: (Int, Int, Double) throws -> Void) thr
                                             sessionWidth: 80).text, "spy_empty.txt")
     GoldenFile.expectMatches(try Spy.render(Tensor(shape: [1, 1], scalars: [-0.0]), options: SpyOptions(),
                                             sessionWidth: 80).text, "spy_single_negative_zero.txt")
+    #expect(throws: TextPlotsError.invalidOption("spy: 'grid_limit' must be 0…100, found 500")) {
+        try Spy.render(Tensor(repeating: 1, shape: [2, 2]), options: SpyOptions(gridLimit: 500), sessionWidth: 80)
+    }
     #expect(throws: TextPlotsError.invalidOption("spy: expected 2 row labels, found 1")) {
         try Spy.render(Tensor(repeating: 1, shape: [2, 2]), options: SpyOptions(rowLabels: ["a"]), sessionWidth: 80)
     }
@@ -90,4 +93,33 @@ private func edgeDetectorEntries(_ visit: (Int, Int, Double) throws -> Void) thr
         try Spy.render(rows: 89_320, columns: 89_600, entries: edgeDetectorEntries,
                        options: SpyOptions(), sessionWidth: 80, control: control)
     }
+}
+
+@Test func spyOfACSRMatrixMatchesTheEnumeratedOne() throws {
+    var rowStarts = [0]
+    var columnIndices: [Int32] = []
+    var values: [Double] = []
+    try edgeDetectorEntries { row, column, value in
+        if rowStarts.count <= row + 1 { rowStarts.append(columnIndices.count) }
+        columnIndices.append(Int32(column))
+        values.append(value)
+    }
+    rowStarts.append(columnIndices.count)
+    let matrix = try SparseMatrix(rows: 89_320, columns: 89_600, rowStarts: Array(rowStarts.dropFirst()),
+                                  columnIndices: columnIndices, values: values)
+    let start = ContinuousClock.now
+    let figure = try Spy.render(matrix, options: SpyOptions(), sessionWidth: 80)
+    #expect(ContinuousClock.now - start < .seconds(1))
+    GoldenFile.expectMatches(figure.text, "spy_braille_figure96.txt")
+}
+
+@Test func spyVeryWideAndVeryTallMatrices() throws {
+    let wide = try Spy.render(rows: 1, columns: 100_000, entries: { visit in
+        for column in stride(from: 0, to: 100_000, by: 7) { try visit(0, column, 1) }
+    }, options: SpyOptions(), sessionWidth: 80)
+    GoldenFile.expectMatches(wide.text, "spy_very_wide.txt")
+    let tall = try Spy.render(rows: 100_000, columns: 3, entries: { visit in
+        for row in 0..<50_000 { try visit(row, row % 3, 2) }
+    }, options: SpyOptions(height: 6), sessionWidth: 80)
+    GoldenFile.expectMatches(tall.text, "spy_very_tall.txt")
 }

@@ -4,7 +4,7 @@ import TextPlots
 extension Builtins {
     /// The display builtins of LANGUAGE.md §5 "Show" that draw figures.
     static var plots: [Builtin] {
-        [heatmap, spy]
+        [heatmap, spy, lineplot, bar, hist, grid, table]
     }
 
     private static var heatmap: Builtin {
@@ -49,17 +49,27 @@ extension Builtins {
         ], summary: "Shows where a matrix is nonzero: a ●/· grid with unit labels, or Braille dots when large.",
         details: """
             Up to grid_limit×grid_limit entries draw as a grid; labels are a list of strings or a
-            prefix ("s" gives s1, s2, …, numbered from 1 like the book's figures). letters: true
+            prefix ("s" gives s1, s2, …, numbered from 1 like the book's figures); sparse matrices
+            (outputs × inputs) are labelled s1… and x1… unless told otherwise. letters: true
             draws weight indices as letters (1 → a, 2 → b, …) for matrices from sharing().
             Larger matrices draw on a Braille canvas with extents, the nonzero count and density.
             """) { arguments, context in
+            let width = context.renderOptions.width
+            if case .sparse(let matrix) = arguments.value("m") {
+                var options = try spyOptions(arguments, rows: matrix.rows, columns: matrix.columns)
+                // Sparse matrices are outputs × inputs (connectivity, sharing, as_matrix), so the
+                // book's unit names are the natural default.
+                if matrix.rows <= options.gridLimit && matrix.columns <= options.gridLimit {
+                    options.rowLabels = options.rowLabels ?? (0..<matrix.rows).map { "s\($0 + 1)" }
+                    options.columnLabels = options.columnLabels ?? (0..<matrix.columns).map { "x\($0 + 1)" }
+                }
+                return try drawing { try Spy.render(matrix, options: options, sessionWidth: width) }
+            }
             let tensor = try arguments.tensor("m")
             let rows = tensor.rank == 2 ? tensor.shape[0] : 1
             let columns = tensor.shape.last ?? 1
             let options = try spyOptions(arguments, rows: rows, columns: columns)
-            return try drawing {
-                try Spy.render(tensor, options: options, sessionWidth: context.renderOptions.width)
-            }
+            return try drawing { try Spy.render(tensor, options: options, sessionWidth: width) }
         }
     }
 
@@ -92,41 +102,5 @@ extension Builtins {
         case let other:
             throw arguments.typeError(name, expected: "a list of strings or a prefix string", found: other)
         }
-    }
-
-    /// Runs a renderer, turning its errors into the language's ValueError.
-    static func drawing(_ draw: () throws -> Figure) throws -> Value {
-        do {
-            return .plot(try draw())
-        } catch let error as TextPlotsError {
-            throw RuntimeError(.value, error.message)
-        }
-    }
-
-    /// An optional whole-number argument.
-    static func optionalInteger(_ arguments: BoundArguments, _ name: String) throws -> Int? {
-        arguments.has(name) ? try arguments.integer(name) : nil
-    }
-
-    /// A string argument that must name one case of `Choice`.
-    static func choice<Choice: RawRepresentable & CaseIterable>(
-        _ arguments: BoundArguments, _ name: String, _ type: Choice.Type
-    ) throws -> Choice where Choice.RawValue == String {
-        let text = try arguments.string(name)
-        guard let value = Choice(rawValue: text) else {
-            let valid = Choice.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
-            throw arguments.valueError(name, "must be one of \(valid), found \"\(text)\"")
-        }
-        return value
-    }
-
-    /// A `(low, high)` pair with low < high.
-    static func range(_ arguments: BoundArguments, _ name: String) throws -> ClosedRange<Double> {
-        let pair = try arguments.tensor(name).scalars
-        guard pair.count == 2, pair[0] < pair[1] else {
-            throw arguments.valueError(name, "must be a pair (low, high) with low < high, found "
-                + pair.map { NumberText.compact($0) }.joined(separator: ", "))
-        }
-        return pair[0]...pair[1]
     }
 }

@@ -13,6 +13,8 @@ extension Evaluator {
             return .tuple(lhs + rhs)
         case (.list(let lhs), .list(let rhs)) where operation == .add:
             return .list(lhs + rhs)
+        case (.sparse(let matrix), _) where operation == .matmul:
+            return try catchingTensorErrors(at: range) { try Value.sparseProduct(matrix, right) }
         default:
             break
         }

@@ -6,13 +6,4 @@ public enum SignalMode: String, Sendable, CaseIterable {
     case same
     /// Only positions where one operand lies wholly inside the other: `|n - m| + 1` per axis.
     case valid
-
-    /// Parses a mode name, or throws an error listing the accepted names.
-    public init(named name: String) throws {
-        guard let mode = SignalMode(rawValue: name) else {
-            let names = SignalMode.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
-            throw TensorError.invalidArgument("mode must be one of \(names), found \"\(name)\"")
-        }
-        self = mode
-    }
 }

@@ -21,10 +21,10 @@ extension Tensor {
             throw TensorError.invalidArgument("arange needs finite bounds and a non-zero step, found step \(step)")
         }
         let span = ((stop - start) / step).rounded(.up)
-        guard span < Double(Int.max) else {
-            throw TensorError.limitExceeded("arange would produce \(span) elements")
+        guard span < 1e18 else {
+            throw TensorError.limitExceeded("arange from \(start) to \(stop) in steps of \(step) has too many elements")
         }
-        let count = Swift.max(0, Int(span))
+        let count = span > 0 ? Int(span) : 0
         try ExecutionControl.shared.checkAllocation(count)
         // numpy fills with the step as it is represented after one addition, (start + step) - start.
         let delta = (start + step) - start

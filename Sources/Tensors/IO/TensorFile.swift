@@ -16,10 +16,10 @@ public enum TensorFile {
         guard let size else {
             throw TensorError.io("\(path): no such file (or it cannot be read); check the path")
         }
-        // Text formats spend at most a few dozen bytes per element; refuse files whose size
-        // alone says they would exceed the allocation cap.
+        // Every format spends at least one byte per element (text at least two), so a file
+        // larger than 8 bytes per allowed element plus a header is refused before reading it.
         let cap = ExecutionControl.shared.maxElements
-        guard size / 64 <= cap else {
+        guard size / 8 <= cap + 512 else {
             throw TensorError.limitExceeded("\(path) is \(size) bytes, too large for the cap of \(cap) elements")
         }
         let bytes: [UInt8]

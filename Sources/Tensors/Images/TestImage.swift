@@ -18,7 +18,7 @@ public enum TestImage: String, Sendable, CaseIterable {
         guard height > 0, width > 0 else {
             throw TensorError.invalidArgument("an image needs a positive size, found \(height)×\(width)")
         }
-        try ExecutionControl.shared.checkAllocation(height * width)
+        try ExecutionControl.shared.checkAllocation(Tensor.elementCount(of: [height, width]))
         var pixels = [Double](repeating: 0, count: height * width)
         for row in 0..<height {
             try ExecutionControl.shared.checkInterrupt()

@@ -21,8 +21,9 @@ struct StridedView {
         var counter = [Int](repeating: 0, count: Swift.max(rank - 1, 0))
         var rowBase = base
         var position = 0
+        let control = ExecutionControl.shared
         while position < total {
-            try ExecutionControl.shared.checkInterrupt()
+            try control.checkInterrupt()
             var offset = rowBase
             for _ in 0..<inner {
                 body(offset, position)
@@ -44,9 +45,25 @@ struct StridedView {
     /// The viewed elements copied out in row-major order of the view.
     func gather(from source: [Double]) throws -> [Double] {
         var result = [Double](repeating: 0, count: count)
+        guard !result.isEmpty else { return result }
+        let rank = shape.count
+        let inner = rank == 0 ? 1 : shape[rank - 1]
+        let innerStride = rank == 0 ? 0 : strides[rank - 1]
+        // Walk the outer axes once per row and copy each row in a tight loop (no closure call
+        // per element), which is what makes transposes and strided slices cheap.
+        let rows = StridedView(base: base, shape: Array(shape.dropLast()), strides: Array(strides.dropLast()))
         try source.withUnsafeBufferPointer { input in
             try result.withUnsafeMutableBufferPointer { output in
-                try forEachOffset { offset, position in output[position] = input[offset] }
+                var row = 0
+                try rows.forEachOffset { rowBase, _ in
+                    let target = row * inner
+                    if innerStride == 1 {
+                        for column in 0..<inner { output[target + column] = input[rowBase + column] }
+                    } else {
+                        for column in 0..<inner { output[target + column] = input[rowBase + column * innerStride] }
+                    }
+                    row += 1
+                }
             }
         }
         return result

@@ -30,8 +30,35 @@ extension DenseLayer {
 }
 
 extension ConvolutionLayer {
-    /// Cross-correlation over an explicitly padded copy of the input (PyTorch's layer semantics).
+    /// The layer's output: `conv1d`/`conv2d` when the layer is a plain convolution with
+    /// symmetric zero padding, otherwise the direct loops below.
     func apply(to input: Tensor, plan: SpatialPlan) throws -> Tensor {
+        let symmetric = geometry.padding.allSatisfy { $0.before == $0.after }
+        guard sharing == .shared, geometry.paddingMode == .zero, symmetric else {
+            return try applyDirectly(to: input, plan: plan)
+        }
+        let channelsFirst = try input.reshaped([plan.channels] + plan.spatialIn)
+        let kernel = try sharedKernel()
+        let padding = ConvolutionPadding.explicit(geometry.padding.map(\.before))
+        let output = geometry.spatialRank == 1
+            ? try channelsFirst.conv1d(weight: kernel, stride: geometry.stride, padding: padding, dilation: geometry.dilation)
+            : try channelsFirst.conv2d(weight: kernel, stride: geometry.stride, padding: padding, dilation: geometry.dilation)
+        return try output.reshaped(plan.outputShape)
+    }
+
+    /// The one kernel of a shared layer as an `out × in × k…` tensor.
+    func sharedKernel() throws -> Tensor {
+        switch weights {
+        case .given(let kernel): return kernel
+        case .seeded(let generator):
+            try ExecutionControl.shared.checkAllocation(kernelWeightCount)
+            return Tensor(validatedShape: [outChannels, inChannels] + geometry.kernelShape,
+                          scalars: (0..<kernelWeightCount).map(generator.weight))
+        }
+    }
+
+    /// Cross-correlation over an explicitly padded copy of the input, any sharing and padding.
+    func applyDirectly(to input: Tensor, plan: SpatialPlan) throws -> Tensor {
         let plane = PlaneGeometry(plan)
         let padded = try PaddedPlanes(input, plan: plane, channels: plan.channels, fill: 0)
         try ExecutionControl.shared.checkAllocation(plan.outputCount)
@@ -42,22 +69,30 @@ extension ConvolutionLayer {
                 for column in 0..<plane.outputWidth {
                     let position = row * plane.outputWidth + column
                     let copy = sharing.copy(row: row, column: column, position: position)
-                    var sum = 0.0
-                    for channel in 0..<inChannels {
-                        for tapRow in 0..<plane.kernelHeight {
-                            for tapColumn in 0..<plane.kernelWidth {
-                                let tap = tapRow * plane.kernelWidth + tapColumn
-                                let weight = weightValue(weightIndex(copy: copy, output: output, channel: channel, tap: tap))
-                                sum += weight * padded.value(channel: channel, row: row, column: column,
-                                                             tapRow: tapRow, tapColumn: tapColumn)
-                            }
-                        }
-                    }
+                    let sum = windowSum(padded, plane: plane, copy: copy, output: output, row: row, column: column)
                     result[output * plan.positions + position] = sum
                 }
             }
         }
         return Tensor(validatedShape: plan.outputShape, scalars: result)
+    }
+
+    /// Σ over channels and taps of weight × input under the window of output (`row`, `column`).
+    @inline(__always)
+    private func windowSum(_ padded: PaddedPlanes, plane: PlaneGeometry, copy: Int, output: Int,
+                           row: Int, column: Int) -> Double {
+        var sum = 0.0
+        for channel in 0..<inChannels {
+            for tapRow in 0..<plane.kernelHeight {
+                for tapColumn in 0..<plane.kernelWidth {
+                    let tap = tapRow * plane.kernelWidth + tapColumn
+                    let weight = weightValue(weightIndex(copy: copy, output: output, channel: channel, tap: tap))
+                    sum += weight * padded.value(channel: channel, row: row, column: column,
+                                                 tapRow: tapRow, tapColumn: tapColumn)
+                }
+            }
+        }
+        return sum
     }
 }
 

@@ -71,6 +71,12 @@ public struct LayerSpecification: Sendable {
         case .weights(let tensor):
             switch tensor.rank {
             case 1, 2:
+                guard (inChannels ?? 1) == 1, (outChannels ?? 1) == 1 else {
+                    throw TensorError.shapeMismatch(
+                        "a rank-\(tensor.rank) kernel is one kernel for one channel; for \(inChannels ?? 1) input and "
+                        + "\(outChannels ?? 1) output channels give weights shaped out × in × "
+                        + "\(Tensor.describe(tensor.shape)), or a shape tuple for random weights")
+                }
                 let lifted = Tensor(validatedShape: [1, 1] + tensor.shape, scalars: tensor.scalars)
                 return (tensor.shape, lifted)
             case 3, 4: return (Array(tensor.shape.dropFirst(2)), tensor)
@@ -106,7 +112,8 @@ public struct LayerSpecification: Sendable {
     private static func perAxis(_ values: [Int], rank: Int, name: String) throws -> [Int] {
         if values.count == rank { return values }
         if values.count == 1 { return Array(repeating: values[0], count: rank) }
+        let hint = name == "padding" ? "; write (before, after) pairs as ((1, 2),)" : ""
         throw TensorError.invalidArgument(
-            "\(name) needs one value or \(rank) (one per axis of the \(rank)-D kernel), found \(values.count)")
+            "\(name) needs one value or \(rank) (one per axis of the \(rank)-D kernel), found \(values.count)\(hint)")
     }
 }

@@ -2,7 +2,20 @@ import Foundation
 
 /// A reduction over all elements or along one axis, named as the language names it.
 public enum Reduction: String, Sendable, CaseIterable {
-    case sum, mean, min, max, argmax, argmin, norm
+    /// The sum (0 for no elements).
+    case sum
+    /// The arithmetic mean (NaN for no elements).
+    case mean
+    /// The smallest element.
+    case min
+    /// The largest element.
+    case max
+    /// The index of the first largest element.
+    case argmax
+    /// The index of the first smallest element.
+    case argmin
+    /// The Euclidean norm √(Σ x²).
+    case norm
 
     /// A one-line description for `help`.
     public var summary: String {
@@ -20,17 +33,31 @@ public enum Reduction: String, Sendable, CaseIterable {
     /// Whether an empty input has a defined result (numpy: sum 0, mean NaN, norm 0).
     var acceptsEmpty: Bool { self == .sum || self == .mean || self == .norm }
 
+    /// For reductions that are a sum of terms (sum, mean, norm): the term of one element.
+    var additiveTerm: ((Double) -> Double)? {
+        switch self {
+        case .sum, .mean: return { $0 }
+        case .norm: return { $0 * $0 }
+        case .min, .max, .argmax, .argmin: return nil
+        }
+    }
+
+    /// Turns the sum of `additiveTerm`s over `count` elements into the reduction's result.
+    func finish(_ total: Double, count: Int) -> Double {
+        switch self {
+        case .mean: return total / Double(count)
+        case .norm: return total.squareRoot()
+        default: return total
+        }
+    }
+
     /// Reduces `count` values read at `base + i·stride`.
     func reduce(_ values: UnsafeBufferPointer<Double>, base: Int, count: Int, stride: Int) -> Double {
         switch self {
         case .sum, .mean:
-            var total = 0.0
-            for i in 0..<count { total += values[base + i * stride] }
-            return self == .sum ? total : total / Double(count)
+            return finish(PairwiseSum.sum(values, base: base, count: count, stride: stride) { $0 }, count: count)
         case .norm:
-            var total = 0.0
-            for i in 0..<count { total += values[base + i * stride] * values[base + i * stride] }
-            return total.squareRoot()
+            return finish(PairwiseSum.sum(values, base: base, count: count, stride: stride) { $0 * $0 }, count: count)
         case .min, .max, .argmin, .argmax:
             var best = values[base]
             var bestIndex = 0

@@ -21,19 +21,27 @@ extension Tensor {
     }
 
     // i-k-j order: the innermost loop streams a row of B into a row of C, contiguous in both,
-    // which the compiler vectorises; A's element is loaded once per row of B.
+    // which the compiler vectorises. The k and j loops are tiled so the block of B in use
+    // (64 × 128 doubles = 64 KiB, the best of the tile sizes measured) stays in cache while every row of A passes over it.
     private static func multiply(_ a: [Double], _ b: [Double], rows: Int, inner: Int, columns: Int) throws -> [Double] {
         var c = [Double](repeating: 0, count: rows * columns)
+        let kTile = 64, jTile = 128
         try a.withUnsafeBufferPointer { a in
             try b.withUnsafeBufferPointer { b in
                 try c.withUnsafeMutableBufferPointer { c in
-                    for i in 0..<rows {
-                        try ExecutionControl.shared.checkInterrupt()
-                        let row = i * columns
-                        for k in 0..<inner {
-                            let factor = a[i * inner + k]
-                            let bRow = k * columns
-                            for j in 0..<columns { c[row + j] += factor * b[bRow + j] }
+                    for kStart in stride(from: 0, to: inner, by: kTile) {
+                        let kEnd = Swift.min(kStart + kTile, inner)
+                        for jStart in stride(from: 0, to: columns, by: jTile) {
+                            let jEnd = Swift.min(jStart + jTile, columns)
+                            try ExecutionControl.shared.checkInterrupt()
+                            for i in 0..<rows {
+                                let row = i * columns
+                                for k in kStart..<kEnd {
+                                    let factor = a[i * inner + k]
+                                    let bRow = k * columns
+                                    for j in jStart..<jEnd { c[row + j] += factor * b[bRow + j] }
+                                }
+                            }
                         }
                     }
                 }

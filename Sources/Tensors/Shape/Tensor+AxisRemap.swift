@@ -9,15 +9,17 @@ extension Tensor {
         newShape[axis] = size
         let newCount = try Tensor.elementCount(of: newShape)
         try ExecutionControl.shared.checkAllocation(newCount)
+        try ExecutionControl.shared.checkAllocation(size)  // the index map, even when another axis is empty
         let outer = shape[..<axis].reduce(1, *)
         let inner = shape[(axis + 1)...].reduce(1, *)
         let oldSize = shape[axis]
         let map = (0..<size).map(source)
         var result = [Double](repeating: 0, count: newCount)
+        let control = ExecutionControl.shared
         try scalars.withUnsafeBufferPointer { input in
             try result.withUnsafeMutableBufferPointer { output in
                 for block in 0..<outer {
-                    try ExecutionControl.shared.checkInterrupt()
+                    try control.checkInterrupt()
                     for position in 0..<size {
                         guard let from = map[position] else { continue }
                         let target = (block * size + position) * inner

@@ -51,7 +51,9 @@ public enum Heatmap {
         switch tensor.rank {
         case 1: return (1, 1, tensor.shape[0])
         case 2: return (1, tensor.shape[0], tensor.shape[1])
-        case 3 where tensor.shape[0] >= 1: return (tensor.shape[0], tensor.shape[1], tensor.shape[2])
+        // No channels is an empty picture, reported like any other empty tensor.
+        case 3 where tensor.shape[0] == 0: return (1, 0, tensor.shape[2])
+        case 3: return (tensor.shape[0], tensor.shape[1], tensor.shape[2])
         default:
             throw TextPlotsError.invalidInput(
                 "heatmap: expected a tensor of rank 1, 2 or 3 (channels×rows×columns), found "

@@ -70,6 +70,9 @@ public enum Spy {
         if let labels = options.columnLabels, labels.count != columns {
             throw TextPlotsError.invalidOption("spy: expected \(columns) column labels, found \(labels.count)")
         }
+        guard (0...100).contains(options.gridLimit) else {
+            throw TextPlotsError.invalidOption("spy: 'grid_limit' must be 0…100, found \(options.gridLimit)")
+        }
         if let width = options.width, width < 20 {
             throw TextPlotsError.invalidOption("spy: 'width' must be at least 20 columns, found \(width)")
         }

@@ -1,0 +1,119 @@
+import Tensors
+
+extension Builtins {
+    /// Convolution and pooling: `convolve correlate conv1d conv2d maxpool avgpool`.
+    static var convolution: [Builtin] {
+        [convolve, correlate, conv1d, conv2d, maxpool, avgpool]
+    }
+
+    private static let convolve = Builtin(
+        "convolve", [Parameter("x"), Parameter("k"), Parameter("mode", default: .string("valid"))],
+        summary: "Convolution with the kernel flipped, exactly scipy.signal.convolve (rank 1 or 2; mode \"full\", \"same\" or \"valid\").",
+        details: "The default mode is \"valid\" (scipy's is \"full\"). In \"valid\" mode a kernel larger than x swaps the two, as scipy does."
+    ) { arguments, _ in
+        .tensor(try arguments.tensor("x").convolved(with: arguments.tensor("k"), mode: signalMode(arguments)))
+    }
+
+    private static let correlate = Builtin(
+        "correlate", [Parameter("x"), Parameter("k"), Parameter("mode", default: .string("valid"))],
+        summary: "Cross-correlation (the kernel not flipped), exactly scipy.signal.correlate (rank 1 or 2; mode \"full\", \"same\" or \"valid\").",
+        details: "The default mode is \"valid\". \"same\" crops the full result from (m - 1) // 2 on each axis like scipy.signal.correlate (correlate2d starts at m // 2 for an even kernel)."
+    ) { arguments, _ in
+        .tensor(try arguments.tensor("x").correlated(with: arguments.tensor("k"), mode: signalMode(arguments)))
+    }
+
+    private static let conv1d = Builtin(
+        "conv1d", [Parameter("x"), Parameter("w")] + layerOptions,
+        summary: "A 1-D convolution layer, exactly torch.nn.functional.conv1d: x is C×W or N×C×W, w is O×(C/groups)×k.",
+        details: "padding: a number, \"valid\" or \"same\" (stride 1 only). bias: O values."
+    ) { arguments, _ in
+        let options = try layerArguments(arguments)
+        return .tensor(try arguments.tensor("x").conv1d(
+            weight: arguments.tensor("w"), bias: options.bias, stride: options.stride,
+            padding: options.padding, dilation: options.dilation, groups: options.groups))
+    }
+
+    private static let conv2d = Builtin(
+        "conv2d", [Parameter("x"), Parameter("w")] + layerOptions,
+        summary: "A 2-D convolution layer, exactly torch.nn.functional.conv2d: x is C×H×W or N×C×H×W, w is O×(C/groups)×kH×kW.",
+        details: "stride, dilation and padding take a number or a (height, width) pair; padding may also be \"valid\" or \"same\" (stride 1 only; an even kernel pads one more after). bias: O values."
+    ) { arguments, _ in
+        let options = try layerArguments(arguments)
+        return .tensor(try arguments.tensor("x").conv2d(
+            weight: arguments.tensor("w"), bias: options.bias, stride: options.stride,
+            padding: options.padding, dilation: options.dilation, groups: options.groups))
+    }
+
+    private static let maxpool = Builtin(
+        "maxpool", poolParameters,
+        summary: "The maximum of each window, exactly torch max_pool2d (x H×W, C×H×W or N×C×H×W; a rank-1 x pools as max_pool1d).",
+        details: "stride defaults to size; padding (at most half the window) never wins. Windows past the edge are dropped (ceil_mode false)."
+    ) { arguments, _ in
+        let (input, size, stride, padding) = try poolArguments(arguments)
+        return .tensor(input.rank == 1
+            ? try input.maxPool1d(size: size, stride: stride, padding: padding)
+            : try input.maxPool2d(size: size, stride: stride, padding: padding))
+    }
+
+    private static let avgpool = Builtin(
+        "avgpool", poolParameters,
+        summary: "The mean of each window, exactly torch avg_pool2d (x H×W, C×H×W or N×C×H×W; a rank-1 x pools as avg_pool1d).",
+        details: "stride defaults to size; padding counts as zeros in the mean (count_include_pad). Windows past the edge are dropped (ceil_mode false)."
+    ) { arguments, _ in
+        let (input, size, stride, padding) = try poolArguments(arguments)
+        return .tensor(input.rank == 1
+            ? try input.avgPool1d(size: size, stride: stride, padding: padding)
+            : try input.avgPool2d(size: size, stride: stride, padding: padding))
+    }
+
+    private static let layerOptions: [Parameter] = [
+        Parameter("stride", kind: .namedOnly, default: .number(1)),
+        Parameter("padding", kind: .namedOnly, default: .number(0)),
+        Parameter("dilation", kind: .namedOnly, default: .number(1)),
+        Parameter("groups", kind: .namedOnly, default: .number(1)),
+        Parameter("bias", kind: .namedOnly, default: Value.none),
+    ]
+
+    private static let poolParameters: [Parameter] = [
+        Parameter("x"), Parameter("size"),
+        Parameter("stride", kind: .namedOnly, default: Value.none, shownAs: "size"),
+        Parameter("padding", kind: .namedOnly, default: .number(0)),
+    ]
+
+    /// `mode:` as a signal mode, with the builtin's name in the error.
+    private static func signalMode(_ arguments: BoundArguments) throws -> SignalMode {
+        let name = try arguments.string("mode")
+        guard let mode = SignalMode(rawValue: name) else {
+            throw arguments.valueError("mode", "must be \"full\", \"same\" or \"valid\", found \"\(name)\"")
+        }
+        return mode
+    }
+
+    /// The named arguments of conv1d/conv2d.
+    private static func layerArguments(_ arguments: BoundArguments) throws -> (
+        bias: Tensor?, stride: [Int], padding: ConvolutionPadding, dilation: [Int], groups: Int
+    ) {
+        let bias = arguments.has("bias") ? try arguments.tensor("bias") : nil
+        return (bias, try arguments.integers("stride"), try padding(arguments),
+                try arguments.integers("dilation"), try arguments.integer("groups"))
+    }
+
+    /// `padding:` as a number, a pair, "valid" or "same".
+    private static func padding(_ arguments: BoundArguments) throws -> ConvolutionPadding {
+        guard case .string(let name) = arguments.value("padding") else {
+            return .explicit(try arguments.integers("padding"))
+        }
+        switch name {
+        case "valid": return .valid
+        case "same": return .same
+        default:
+            throw arguments.valueError("padding", "must be a number, a pair, \"valid\" or \"same\", found \"\(name)\"")
+        }
+    }
+
+    /// The arguments of maxpool/avgpool; a missing stride means the window's size.
+    private static func poolArguments(_ arguments: BoundArguments) throws -> (Tensor, [Int], [Int]?, [Int]) {
+        let stride = arguments.has("stride") ? try arguments.integers("stride") : nil
+        return (try arguments.tensor("x"), try arguments.integers("size"), stride, try arguments.integers("padding"))
+    }
+}

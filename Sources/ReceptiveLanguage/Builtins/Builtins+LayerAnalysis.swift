@@ -1,0 +1,96 @@
+import Tensors
+
+extension Builtins {
+    /// The §9.2 analyses of layers: connections, sharing, matrices, receptive fields, costs.
+    static var layerAnalysis: [Builtin] {
+        [connectivity, sharing, asMatrix, dense, compare] + layerProperties
+    }
+
+    private static let connectivity = Builtin(
+        "connectivity", [Parameter("layer"), Parameter("input", kind: .namedOnly)],
+        summary: "The outputs×inputs 0/1 sparse matrix of which inputs each output sees (figures 9.2/9.3).",
+        details: "Units are numbered row-major over the input and output shapes. Fields: shape, nnz, density."
+    ) { arguments, _ in
+        .sparse(try LayerArguments.layer(arguments).connectivity(input: LayerArguments.shape(arguments)))
+    }
+
+    private static let sharing = Builtin(
+        "sharing", [Parameter("layer"), Parameter("input", kind: .namedOnly)],
+        summary: "Like connectivity, with the 1-based index of the weight each connection uses (figure 9.5).",
+        details: "Convolution diagonals share one index, locally_connected indices are all distinct, tiled ones cycle with period t."
+    ) { arguments, _ in
+        .sparse(try LayerArguments.layer(arguments).sharing(input: LayerArguments.shape(arguments)))
+    }
+
+    private static let asMatrix = Builtin(
+        "as_matrix", [
+            Parameter("kernel_or_layer"), Parameter("input", kind: .namedOnly),
+            Parameter("mode", kind: .namedOnly, default: Value.none),
+        ],
+        summary: "The (doubly block) Toeplitz matrix M with M @ flatten(x) == flatten(layer(x)), as a sparse matrix.",
+        details: """
+            For a layer, mode (if given) replaces its padding: "valid", "full", "same" or "wrap"
+            (circular: doubly block circulant). For a kernel tensor, M @ flatten(x) ==
+            flatten(convolve(x, k, mode:)) with mode "valid" by default, "wrap" being scipy's
+            convolve2d(boundary="wrap", mode="same"); in 1-D it is scipy.linalg.convolution_matrix.
+            """
+    ) { arguments, _ in
+        let input = try LayerArguments.shape(arguments)
+        let mode = try arguments.has("mode") ? matrixMode(arguments) : nil
+        if case .layer(let layer) = arguments.value("kernel_or_layer") {
+            return .sparse(try (mode.map(layer.padded) ?? layer).matrix(input: input))
+        }
+        let kernel = try arguments.tensor("kernel_or_layer")
+        return .sparse(try Layer.signalConvolution(kernel: kernel, mode: mode ?? .valid).matrix(input: input))
+    }
+
+    private static let dense = Builtin(
+        "dense", [Parameter("m")],
+        summary: "A sparse matrix as a dense tensor (refused above the allocation cap); a tensor is returned as is."
+    ) { arguments, _ in
+        if case .sparse(let matrix) = arguments.value("m") { return .tensor(try matrix.dense()) }
+        return .tensor(try arguments.tensor("m"))
+    }
+
+    private static let compare = Builtin(
+        "compare", [
+            Parameter("a"), Parameter("b", default: Value.none, shownAs: "dense"),
+            Parameter("input", kind: .namedOnly),
+        ],
+        summary: "Params, memory, matrix entries and FLOPs of two layers and their ratios b/a (figure 9.6).",
+        details: """
+            b defaults to the dense layer with a's input and output sizes. Each row is a record
+            (a, b, ratio): compare(conv_layer([[-1, 1]]), input: (280, 320)).flops.ratio is 59733.
+            """
+    ) { arguments, _ in
+        let input = try LayerArguments.shape(arguments)
+        let first = try LayerArguments.layer(arguments, "a")
+        let second = try arguments.has("b")
+            ? LayerArguments.layer(arguments, "b") : LayerComparison.denseEquivalent(of: first, input: input)
+        return .record(comparisonRecord(try LayerComparison(first, second, input: input)))
+    }
+
+    /// `mode:` of as_matrix.
+    private static func matrixMode(_ arguments: BoundArguments) throws -> ConvolutionMatrixMode {
+        do {
+            return try ConvolutionMatrixMode(named: arguments.string("mode"))
+        } catch let error as TensorError {
+            throw RuntimeError(.value, "\(arguments.functionName): \(error.message)")
+        }
+    }
+
+    private static func comparisonRecord(_ comparison: LayerComparison) -> Record {
+        var fields: [(name: String, value: Value)] = [
+            ("input", LayerArguments.tuple(comparison.input)),
+            ("output_a", LayerArguments.tuple(comparison.firstOutput)),
+            ("output_b", LayerArguments.tuple(comparison.secondOutput)),
+        ]
+        for row in comparison.rows {
+            let ratio: Value = row.ratio.map { .number($0) } ?? .none
+            fields.append((row.name, .record(Record(typeName: "row", fields: [
+                ("a", .number(Double(row.first))), ("b", .number(Double(row.second))), ("ratio", ratio),
+            ]))))
+        }
+        return Record(typeName: "compare", fields: fields)
+    }
+}

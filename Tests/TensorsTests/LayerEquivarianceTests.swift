@@ -1,0 +1,85 @@
+import Testing
+@testable import Tensors
+
+private func check(_ layer: Layer, _ x: Tensor, _ transform: EquivarianceTransform) throws -> EquivarianceCheck {
+    let outputShape = try layer.outputShape(input: x.shape)
+    let margin = try EquivarianceCheck.defaultMargin(transform: transform, layer: layer,
+                                                     input: x.shape, output: outputShape)
+    return try EquivarianceCheck(transformedFirst: layer(transform.apply(x)),
+                                 transformedAfter: transform.apply(layer(x)), margin: margin)
+}
+
+@Test func everyStrideOneConvolutionIsShiftEquivariant() throws {
+    var random = LayerTestRandom(seed: 98)
+    for _ in 0..<100 {
+        let rank = random.integer(1...2)
+        var specification = LayerSpecification(kernel: .shape((0..<rank).map { _ in random.integer(1...4) }))
+        specification.inChannels = random.integer(1...2)
+        specification.outChannels = random.integer(1...2)
+        specification.dilation = [random.integer(1...2)]
+        specification.padding = .amounts([random.integer(0...2)])
+        specification.seed = UInt64(random.integer(0...99))
+        let layer = try specification.convolution()
+        let x = random.tensor([specification.inChannels ?? 1] + (0..<rank).map { _ in random.integer(20...24) })
+        let shift = random.integer(-3...3)
+        let result = try check(layer, x, .shift(by: shift, axis: -1))
+        #expect(result.equal, "\(layer.summary) shift \(shift): max difference \(result.maxDifference) at \(result.worst ?? [])")
+    }
+}
+
+@Test func denseLayerIsNotShiftEquivariant() throws {
+    let layer = Layer.dense(try DenseLayer(inputs: 12, outputs: 12, seed: 3))
+    var random = LayerTestRandom(seed: 99)
+    let result = try check(layer, random.tensor([12]), .shift(by: 1, axis: 0))
+    #expect(!result.equal && result.failures > 0 && result.worst != nil)
+    #expect(result.maxDifference > 1e-3)
+}
+
+@Test func convolutionIsNotEquivariantToRotationOrScaling() throws {
+    let sobel = makeTensor([3, 3], [-1, 0, 1, -2, 0, 2, -1, 0, 1])
+    var specification = LayerSpecification(kernel: .weights(sobel))
+    specification.padding = .same
+    let layer = try specification.convolution()
+    var random = LayerTestRandom(seed: 100)
+    let x = random.tensor([12, 12])
+    #expect(try !check(layer, x, .rotate90).equal)
+    #expect(try !check(layer, x, .scale2).equal)
+    // A 1×1 kernel commutes with both: the check can say yes.
+    let pointwise = try LayerSpecification(kernel: .weights(makeTensor([1, 1], [2]))).convolution()
+    #expect(try check(pointwise, x, .rotate90).equal)
+    #expect(try check(pointwise, x, .scale2).equal)
+}
+
+@Test func transformsMatchNumpy() throws {
+    let x = arangeTensor([2, 3])
+    #expect(try EquivarianceTransform.rotate90.apply(x) == makeTensor([3, 2], [2, 5, 1, 4, 0, 3]))
+    #expect(try EquivarianceTransform.scale2.apply(makeTensor([2], [1, 2])) == makeTensor([4], [1, 1, 2, 2]))
+    #expect(try EquivarianceTransform.shift(by: 1, axis: 1).apply(x) == makeTensor([2, 3], [0, 0, 1, 0, 3, 4]))
+    #expect(throws: TensorError.self) { try EquivarianceTransform(named: "flip", shift: 1, axis: 0) }
+}
+
+@Test func differentShapesAreReportedAndCropped() throws {
+    let result = try EquivarianceCheck(transformedFirst: arangeTensor([4]), transformedAfter: arangeTensor([6]),
+                                       margin: [0])
+    #expect(!result.equal && result.failures == 0)
+    #expect(result.note == "f(T(x)) is 4 but T(f(x)) is 6; compared their common 4 corner")
+}
+
+@Test func unsharedAndTiledLayersAreNotShiftEquivariant() throws {
+    var random = LayerTestRandom(seed: 101)
+    let x = random.tensor([16])
+    for sharing in [ConvolutionLayer.Sharing.unshared, .tiled(period: 2)] {
+        let layer = try LayerSpecification(kernel: .width(3)).convolution(sharing: sharing)
+        #expect(try !check(layer, x, .shift(by: 1, axis: 0)).equal, "\(sharing)")
+    }
+    // A tiled layer with period t is equivariant to shifts by multiples of t.
+    let tiled = try LayerSpecification(kernel: .width(3)).convolution(sharing: .tiled(period: 2))
+    #expect(try check(tiled, x, .shift(by: 2, axis: 0)).equal)
+}
+
+@Test func aMarginThatLeavesNothingIsNotAYes() throws {
+    let result = try EquivarianceCheck(transformedFirst: arangeTensor([4]), transformedAfter: arangeTensor([4]),
+                                       margin: [2])
+    #expect(!result.equal && result.region == [2..<2])
+    #expect(result.note == "the margin leaves no units to compare in 4; use a larger input or a smaller margin")
+}

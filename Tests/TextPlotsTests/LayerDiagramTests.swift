@@ -1,0 +1,62 @@
+import Testing
+import TextPlots
+
+/// Edges of a width-3 "same" convolution from row `below` to row `below + 1` (figure 9.2).
+private func convolutionEdges(units: Int, below: Int) -> [DiagramEdge] {
+    (0..<units).flatMap { output in
+        (-1...1).compactMap { offset in
+            (0..<units).contains(output + offset)
+                ? DiagramEdge(fromRow: below, fromUnit: output + offset, toRow: below + 1, toUnit: output) : nil
+        }
+    }
+}
+
+@Test func diagramOfAConvolutionLayer() throws {
+    let rows = [DiagramRow(prefix: "x", count: 5), DiagramRow(prefix: "s", count: 5)]
+    let plain = try LayerDiagram.render(rows: rows, edges: convolutionEdges(units: 5, below: 0))
+    GoldenFile.expectMatches(plain.text, "diagram_conv.txt")
+    let highlight = DiagramHighlight(unit: DiagramUnit(row: 0, unit: 2),
+                                     marked: [DiagramUnit(row: 1, unit: 1), DiagramUnit(row: 1, unit: 2),
+                                              DiagramUnit(row: 1, unit: 3)],
+                                     meaning: "affected by x3")
+    let marked = try LayerDiagram.render(rows: rows, edges: convolutionEdges(units: 5, below: 0),
+                                         highlight: highlight, title: "sparse connectivity")
+    GoldenFile.expectMatches(marked.text, "diagram_conv_highlight.txt")
+}
+
+@Test func diagramOfADenseLayerAndAStack() throws {
+    let rows = [DiagramRow(prefix: "x", count: 5), DiagramRow(prefix: "s", count: 5)]
+    let dense = (0..<5).flatMap { i in (0..<5).map { DiagramEdge(fromRow: 0, fromUnit: i, toRow: 1, toUnit: $0) } }
+    GoldenFile.expectMatches(try LayerDiagram.render(rows: rows, edges: dense).text, "diagram_dense.txt")
+    let stack = [DiagramRow(prefix: "x", count: 5), DiagramRow(prefix: "h", count: 5), DiagramRow(prefix: "g", count: 5)]
+    let edges = convolutionEdges(units: 5, below: 0) + convolutionEdges(units: 5, below: 1)
+    let field: Set<DiagramUnit> = Set((0..<5).map { DiagramUnit(row: 0, unit: $0) }
+        + (1...3).map { DiagramUnit(row: 1, unit: $0) })
+    let highlight = DiagramHighlight(unit: DiagramUnit(row: 2, unit: 2), marked: field, meaning: "affect g3")
+    GoldenFile.expectMatches(try LayerDiagram.render(rows: stack, edges: edges, highlight: highlight).text,
+                             "diagram_stack_receptive_field.txt")
+}
+
+@Test func diagramOfAValidConvolutionWithOffset() throws {
+    let rows = [DiagramRow(prefix: "x", count: 5), DiagramRow(prefix: "s", count: 3, offset: 1)]
+    let edges = (0..<3).flatMap { output in
+        (0..<3).map { DiagramEdge(fromRow: 0, fromUnit: output + $0, toRow: 1, toUnit: output) }
+    }
+    GoldenFile.expectMatches(try LayerDiagram.render(rows: rows, edges: edges).text, "diagram_valid_offset.txt")
+}
+
+@Test func diagramRejectsLargeRowsAndBadEdges() throws {
+    let big = [DiagramRow(prefix: "x", count: 17)]
+    #expect(throws: TextPlotsError.invalidInput(
+        "diagram: a row has 17 units, but diagrams stay readable only up to 16 per row; "
+            + "use a smaller input, or spy(connectivity(layer, input: …)) to see all connections")) {
+        try LayerDiagram.render(rows: big, edges: [])
+    }
+    let rows = [DiagramRow(prefix: "x", count: 2), DiagramRow(prefix: "h", count: 2), DiagramRow(prefix: "g", count: 2)]
+    #expect(throws: TextPlotsError.self) {
+        try LayerDiagram.render(rows: rows, edges: [DiagramEdge(fromRow: 0, fromUnit: 0, toRow: 2, toUnit: 0)])
+    }
+    #expect(throws: TextPlotsError.self) {
+        try LayerDiagram.render(rows: rows, edges: [DiagramEdge(fromRow: 0, fromUnit: 5, toRow: 1, toUnit: 0)])
+    }
+}
