@@ -153,12 +153,13 @@ struct SessionServicesTests {
         let session = Session()
         let output = RecordingOutput()
         let started = Date()
-        // The interrupt arrives from another thread while the loop runs; the flag is process-wide.
+        // The interrupt arrives from another thread while the loop runs. The loop is finite
+        // (a few seconds) so that a missed interrupt fails the test instead of hanging it.
         Thread.detachNewThread {
             Thread.sleep(forTimeInterval: 0.3)
             session.requestInterrupt()
         }
-        let result = session.run("fn spin() { for i in arange(1000000) { for j in arange(1000) { } } }\nspin()", output: output)
+        let result = session.run("fn spin() { for i in arange(3000) { for j in arange(1000) { } } }\nspin()", output: output)
         guard case .failure(let error) = result else {
             Issue.record("expected the loop to be interrupted")
             return

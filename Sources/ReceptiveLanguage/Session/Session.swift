@@ -17,6 +17,7 @@ public final class Session: @unchecked Sendable {
     /// expression not ending in ';' and not none (LANGUAGE.md §2).
     public func run(_ source: String, output: any SessionOutput) -> RunResult {
         ExecutionControl.shared.clearInterrupt()
+        evaluator.interruption.clear()
         return LargeStack.run {
             let statements: [Statement]
             switch Parser.parse(source) {
@@ -47,6 +48,7 @@ public final class Session: @unchecked Sendable {
 
     /// Thread-safe: stops a running `run` soon (sets ExecutionControl.shared's flag).
     public func requestInterrupt() {
+        evaluator.interruption.request()
         ExecutionControl.shared.requestInterrupt()
     }
 
