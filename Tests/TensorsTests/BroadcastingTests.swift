@@ -58,3 +58,11 @@ import Testing
         }
     }
 }
+
+@Test func oneElementOperandsKeepTheirSide() throws {
+    // 10 - [1, 2] == [9, 8] and [1, 2] - 10 == [-9, -8]; a 1×1 operand broadcasts up to rank 2.
+    #expect(try Tensor(scalar: 10).combined(with: makeTensor([2], [1, 2]), .subtract) == makeTensor([2], [9, 8]))
+    #expect(try makeTensor([2], [1, 2]).combined(with: Tensor(scalar: 10), .subtract) == makeTensor([2], [-9, -8]))
+    #expect(try makeTensor([1, 1], [10]).combined(with: makeTensor([2], [1, 2]), .divide) == makeTensor([1, 2], [10, 5]))
+    #expect(try makeTensor([2], [1, 2]).combined(with: makeTensor([1, 1], [2]), .power) == makeTensor([1, 2], [1, 4]))
+}

@@ -81,3 +81,13 @@ private let tolerance = 1e-12
     )) { try layer(Tensor(repeating: 0, shape: [5, 5])) }
     #expect(try layer.outputShape(input: [3, 5, 5]) == [1, 3, 3])
 }
+
+@Test func singleChannelKernelWithChannelCountsExplainsTheWeightShape() {
+    var specification = LayerSpecification(kernel: .weights(makeTensor([1, 2], [-1, 1])))
+    specification.inChannels = 3
+    #expect(throws: TensorError.shapeMismatch(
+        "a rank-2 kernel is one kernel for one channel; for 3 input and 1 output channels give weights "
+        + "shaped out × in × 1×2, or a shape tuple for random weights")) {
+        try specification.convolution()
+    }
+}

@@ -64,3 +64,15 @@ private func check(_ layer: Layer, _ x: Tensor, _ transform: EquivarianceTransfo
     #expect(!result.equal && result.failures == 0)
     #expect(result.note == "f(T(x)) is 4 but T(f(x)) is 6; compared their common 4 corner")
 }
+
+@Test func unsharedAndTiledLayersAreNotShiftEquivariant() throws {
+    var random = LayerTestRandom(seed: 101)
+    let x = random.tensor([16])
+    for sharing in [ConvolutionLayer.Sharing.unshared, .tiled(period: 2)] {
+        let layer = try LayerSpecification(kernel: .width(3)).convolution(sharing: sharing)
+        #expect(try !check(layer, x, .shift(by: 1, axis: 0)).equal, "\(sharing)")
+    }
+    // A tiled layer with period t is equivariant to shifts by multiples of t.
+    let tiled = try LayerSpecification(kernel: .width(3)).convolution(sharing: .tiled(period: 2))
+    #expect(try check(tiled, x, .shift(by: 2, axis: 0)).equal)
+}

@@ -67,3 +67,22 @@ func reductionsMatchNumpy(reduction: Reduction, all: Double, axis0: [Double], ax
     #expect(try !makeTensor([1], [.nan]).isClose(to: makeTensor([1], [.nan]), tolerance: 1))
     #expect(throws: TensorError.self) { try a.isClose(to: arangeTensor([3]), tolerance: 1) }
 }
+
+@Test func sumsReproduceNumpyPairwiseBits() throws {
+    // The inputs are random(3000, seed: 9) regenerated in Python by a transcription of the
+    // generator; numpy's sums of them are pasted here. Equality is exact because `sum` follows
+    // numpy's pairwise order; the norm over all elements uses BLAS dot in numpy, so 1e-15 there.
+    var generator = RandomGenerator(seed: 9)
+    let a = try Tensor.random([3000], using: &generator)
+    #expect(try a.reduced(.sum) == Tensor(scalar: 1482.9694459733112))
+    #expect(try a.reduced(.mean) == Tensor(scalar: 0.4943231486577704))
+    #expect(try a.subscripted([.slice(start: nil, stop: 1000, step: nil)]).reduced(.sum) == Tensor(scalar: 488.60092079636365))
+    let b = try a.reshaped([30, 100])
+    let rows = try b.reduced(.sum, axis: 1).subscripted([.slice(start: nil, stop: 3, step: nil)])
+    #expect(rows == makeTensor([3], [50.4179347951572, 48.8334067490132, 48.633038763875064]))
+    let columns = try b.reduced(.sum, axis: 0).subscripted([.slice(start: nil, stop: 3, step: nil)])
+    #expect(columns == makeTensor([3], [15.925328783529332, 16.382662838942615, 16.031160659622095]))
+    let norms = try b.reduced(.norm, axis: 1).subscripted([.slice(start: nil, stop: 2, step: nil)])
+    #expect(norms == makeTensor([2], [5.915119258934277, 5.676901515882824]))
+    #expect(isClose(try a.reduced(.norm), [], [31.368054340253252], tolerance: 1e-15))
+}

@@ -75,7 +75,7 @@ extension Builtins {
         do {
             return try ConvolutionMatrixMode(named: arguments.string("mode"))
         } catch let error as TensorError {
-            throw arguments.valueError("mode", error.message)
+            throw RuntimeError(.value, "\(arguments.functionName): \(error.message)")
         }
     }
 

@@ -4,7 +4,7 @@ extension Builtins {
     /// Layers and the book's ideas (LANGUAGE.md §5, Deep Learning §9.1–9.2 and §9.5).
     static var layers: [Builtin] {
         [denseLayer, convLayer, locallyConnected, tiled, poolLayer, params, flops, outputShape]
-            + layerAnalysis
+            + layerAnalysis + layerDiagram
     }
 
     private static let denseLayer = Builtin(

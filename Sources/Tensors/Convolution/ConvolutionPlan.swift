@@ -36,10 +36,42 @@ struct ConvolutionPlan: Sendable {
                 try weight.withUnsafeBufferPointer { weightBuffer in
                     guard let inputBase = inputBuffer.baseAddress,
                           let weightBase = weightBuffer.baseAddress else { return }
-                    try runDirect(input: inputBase, weight: weightBase, bias: bias, output: output)
+                    if usesChannelBlocks {
+                        try runBlocked(input: inputBase, weight: weightBase, bias: bias, output: output)
+                    } else {
+                        try runDirect(input: inputBase, weight: weightBase, bias: bias, output: output)
+                    }
                 }
             }
             initialized = count
+        }
+    }
+
+    /// Whether the four-channel blocked kernel applies: unit stride along the columns and at
+    /// least a full block of output channels per group (fewer would waste its lanes).
+    var usesChannelBlocks: Bool {
+        plane.columns.stride == 1 && outputsPerGroup >= ChannelBlockCorrelator.blockSize
+    }
+
+    /// The blocked method: each work unit is one output row of four output channels.
+    private func runBlocked(input: UnsafePointer<Double>, weight: UnsafePointer<Double>,
+                            bias: [Double]?, output: UnsafeMutablePointer<Double>) throws {
+        let padded = try PaddedInput(input, planes: batch * inputChannels, geometry: plane)
+        let correlator = ChannelBlockCorrelator(self, weight: weight)
+        let height = plane.rows.output
+        let blocks = groups * correlator.blocksPerGroup
+        let cost = channelsPerGroup * plane.kernelCount * ChannelBlockCorrelator.blockSize * plane.columns.output
+        try padded.scalars.withUnsafeBufferPointer { paddedBuffer in
+            try correlator.packedWeights.withUnsafeBufferPointer { weightBuffer in
+                guard let paddedBase = paddedBuffer.baseAddress, let weights = weightBuffer.baseAddress else { return }
+                try ParallelLoop.run(units: batch * blocks * height, costPerUnit: cost) { units in
+                    for unit in units {
+                        correlator.run(image: unit / (blocks * height), block: (unit / height) % blocks,
+                                       row: unit % height, padded: padded, input: paddedBase,
+                                       weights: weights, bias: bias, output: output)
+                    }
+                }
+            }
         }
     }
 

@@ -1,30 +1,83 @@
 /// The inner loop of every convolution here: adds the cross-correlation of one input plane
 /// with one kernel into a stretch of one output row.
 ///
-/// Each kernel tap becomes one `output[j] += weight * input[j * stride + offset]` over the
-/// outputs whose tap lies inside the input, so the padding costs nothing (no padded copy) and,
-/// for stride 1, the loop is a contiguous multiply-add the optimiser vectorises.
+/// Output columns whose taps all fall inside the input (the interior, when the stride is 1)
+/// are computed eight at a time in SIMD registers across every tap, and stored once. The
+/// border columns and strided rows go tap by tap, `output[j] += weight * input[j * stride +
+/// offset]` over the outputs whose tap lies inside the input, so padding is never copied.
 struct PlaneCorrelator {
     /// The sizes, strides, dilations and padding of the plane.
     let geometry: WindowPlane
     private let columnSpans: [Range<Int>]
+    private let interior: Range<Int>
 
-    /// Prepares the per-tap column spans of `geometry`.
+    /// Prepares the per-tap column spans of `geometry` and the interior columns.
     init(_ geometry: WindowPlane) {
         self.geometry = geometry
         columnSpans = (0..<geometry.columns.kernel).map { geometry.columns.outputsInside(tap: $0) }
+        let first = columnSpans.map(\.lowerBound).max() ?? 0
+        let last = columnSpans.map(\.upperBound).min() ?? 0
+        interior = geometry.columns.stride == 1 && first < last ? first..<last : 0..<0
     }
 
     /// Adds the correlation at output row `row`, output columns `columns`, to `outputRow`
     /// (which points at column 0 of that row).
     func accumulate(row: Int, columns: Range<Int>, input: UnsafePointer<Double>,
                     kernel: UnsafePointer<Double>, into outputRow: UnsafeMutablePointer<Double>) {
+        let inside = interior.clamped(to: columns)
+        if inside.isEmpty {
+            accumulateByTap(row: row, columns: columns, input: input, kernel: kernel, into: outputRow)
+            return
+        }
+        accumulateByTap(row: row, columns: columns.lowerBound..<inside.lowerBound,
+                        input: input, kernel: kernel, into: outputRow)
+        accumulateInterior(row: row, columns: inside, input: input, kernel: kernel, into: outputRow)
+        accumulateByTap(row: row, columns: inside.upperBound..<columns.upperBound,
+                        input: input, kernel: kernel, into: outputRow)
+    }
+
+    /// The kernel rows whose input row lies inside the input for output row `row`.
+    private func tapRows(for row: Int) -> Range<Int> {
+        let rows = geometry.rows
+        let offset = row * rows.stride - rows.padBefore
+        let first = max(0, WindowAxis.ceilDivide(-offset, rows.dilation))
+        let last = min(rows.kernel - 1, WindowAxis.floorDivide(rows.input - 1 - offset, rows.dilation))
+        return first..<max(first, last + 1)
+    }
+
+    /// Interior columns (stride 1): eight outputs at a time, summed over every tap in registers.
+    private func accumulateInterior(row: Int, columns: Range<Int>, input: UnsafePointer<Double>,
+                                    kernel: UnsafePointer<Double>, into outputRow: UnsafeMutablePointer<Double>) {
         let rows = geometry.rows
         let cols = geometry.columns
-        for tapRow in 0..<rows.kernel {
-            let inputRowIndex = rows.inputIndex(output: row, tap: tapRow)
-            guard inputRowIndex >= 0, inputRowIndex < rows.input else { continue }
-            let inputRow = input + inputRowIndex * cols.input
+        let taps = tapRows(for: row)
+        var column = columns.lowerBound
+        while column + 8 <= columns.upperBound {
+            var sum = SIMD8<Double>()
+            for tapRow in taps {
+                let source = input + rows.inputIndex(output: row, tap: tapRow) * cols.input
+                    + (column - cols.padBefore)
+                let weights = kernel + tapRow * cols.kernel
+                for tap in 0..<cols.kernel {
+                    let values = UnsafeRawPointer(source + tap * cols.dilation).loadUnaligned(as: SIMD8<Double>.self)
+                    sum += SIMD8(repeating: weights[tap]) * values
+                }
+            }
+            let target = UnsafeMutableRawPointer(outputRow + column)
+            target.storeBytes(of: target.loadUnaligned(as: SIMD8<Double>.self) + sum, as: SIMD8<Double>.self)
+            column += 8
+        }
+        accumulateByTap(row: row, columns: column..<columns.upperBound, input: input, kernel: kernel, into: outputRow)
+    }
+
+    /// Any columns, any stride: one multiply-add pass per tap over the outputs it reaches.
+    private func accumulateByTap(row: Int, columns: Range<Int>, input: UnsafePointer<Double>,
+                                 kernel: UnsafePointer<Double>, into outputRow: UnsafeMutablePointer<Double>) {
+        guard !columns.isEmpty else { return }
+        let rows = geometry.rows
+        let cols = geometry.columns
+        for tapRow in tapRows(for: row) {
+            let inputRow = input + rows.inputIndex(output: row, tap: tapRow) * cols.input
             let weights = kernel + tapRow * cols.kernel
             for tap in 0..<cols.kernel {
                 let span = columnSpans[tap].clamped(to: columns)

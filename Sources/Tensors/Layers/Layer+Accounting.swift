@@ -92,9 +92,4 @@ extension Layer {
             return try Layer.product(try spatialPlan(input: input).channels, taps, what: "entry count")
         }
     }
-
-    /// The number of input units for an input of shape `input`.
-    public func inputCount(input: [Int]) throws -> Int {
-        try Tensor.elementCount(of: input)
-    }
 }

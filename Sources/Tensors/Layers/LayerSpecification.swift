@@ -71,6 +71,12 @@ public struct LayerSpecification: Sendable {
         case .weights(let tensor):
             switch tensor.rank {
             case 1, 2:
+                guard (inChannels ?? 1) == 1, (outChannels ?? 1) == 1 else {
+                    throw TensorError.shapeMismatch(
+                        "a rank-\(tensor.rank) kernel is one kernel for one channel; for \(inChannels ?? 1) input and "
+                        + "\(outChannels ?? 1) output channels give weights shaped out × in × "
+                        + "\(Tensor.describe(tensor.shape)), or a shape tuple for random weights")
+                }
                 let lifted = Tensor(validatedShape: [1, 1] + tensor.shape, scalars: tensor.scalars)
                 return (tensor.shape, lifted)
             case 3, 4: return (Array(tensor.shape.dropFirst(2)), tensor)

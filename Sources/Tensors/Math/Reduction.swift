@@ -42,13 +42,9 @@ public enum Reduction: String, Sendable, CaseIterable {
     func reduce(_ values: UnsafeBufferPointer<Double>, base: Int, count: Int, stride: Int) -> Double {
         switch self {
         case .sum, .mean:
-            var total = 0.0
-            for i in 0..<count { total += values[base + i * stride] }
-            return self == .sum ? total : total / Double(count)
+            return finish(PairwiseSum.sum(values, base: base, count: count, stride: stride) { $0 }, count: count)
         case .norm:
-            var total = 0.0
-            for i in 0..<count { total += values[base + i * stride] * values[base + i * stride] }
-            return total.squareRoot()
+            return finish(PairwiseSum.sum(values, base: base, count: count, stride: stride) { $0 * $0 }, count: count)
         case .min, .max, .argmin, .argmax:
             var best = values[base]
             var bestIndex = 0

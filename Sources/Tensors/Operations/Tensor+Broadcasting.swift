@@ -7,8 +7,8 @@ extension Tensor {
         let shape = try Tensor.broadcastShape(self.shape, other.shape)
         let count = try Tensor.elementCount(of: shape)
         try ExecutionControl.shared.checkAllocation(count)
-        if self.shape == other.shape {
-            let result = try Tensor.contiguousLoop(scalars, other.scalars, operation)
+        if let layout = contiguousLayout(with: other, resultShape: shape) {
+            let result = try Tensor.contiguousLoop(scalars, other.scalars, operation, layout)
             return Tensor(validatedShape: shape, scalars: result)
         }
         let left = Tensor.broadcastStrides(of: self.shape, to: shape)
@@ -57,22 +57,42 @@ extension Tensor {
         }
     }
 
-    /// Combines two equally long arrays; the operation is chosen outside the loop so that each
-    /// loop body is one arithmetic instruction the compiler can vectorise.
-    static func contiguousLoop(_ left: [Double], _ right: [Double], _ operation: BinaryOperation) throws -> [Double] {
+    /// The layout when the operands need no index arithmetic: equal shapes, or one operand a
+    /// single element (`x * 2`) and the other already of the result's shape.
+    private func contiguousLayout(with other: Tensor, resultShape: [Int]) -> ContiguousLayout? {
+        if shape == other.shape { return .elementwise }
+        if other.count == 1 && shape == resultShape { return .scalarRight }
+        if count == 1 && other.shape == resultShape { return .scalarLeft }
+        return nil
+    }
+
+    /// How two operands line up without broadcasting strides.
+    enum ContiguousLayout {
+        /// Same shape: element i with element i.
+        case elementwise
+        /// The right operand is one element, paired with every left element.
+        case scalarRight
+        /// The left operand is one element, paired with every right element.
+        case scalarLeft
+    }
+
+    /// Combines operands laid out as `layout`; the operation is chosen outside the loop so that
+    /// each loop body is one arithmetic instruction the compiler can vectorise.
+    static func contiguousLoop(_ left: [Double], _ right: [Double], _ operation: BinaryOperation,
+                               _ layout: ContiguousLayout) throws -> [Double] {
         switch operation {
-        case .add: return try contiguousLoop(left, right) { $0 + $1 }
-        case .subtract: return try contiguousLoop(left, right) { $0 - $1 }
-        case .multiply: return try contiguousLoop(left, right) { $0 * $1 }
-        case .divide: return try contiguousLoop(left, right) { $0 / $1 }
-        default: return try contiguousLoop(left, right) { operation.apply($0, $1) }
+        case .add: return try contiguousLoop(left, right, layout) { $0 + $1 }
+        case .subtract: return try contiguousLoop(left, right, layout) { $0 - $1 }
+        case .multiply: return try contiguousLoop(left, right, layout) { $0 * $1 }
+        case .divide: return try contiguousLoop(left, right, layout) { $0 / $1 }
+        default: return try contiguousLoop(left, right, layout) { operation.apply($0, $1) }
         }
     }
 
     @inline(__always)
-    private static func contiguousLoop(_ left: [Double], _ right: [Double],
+    private static func contiguousLoop(_ left: [Double], _ right: [Double], _ layout: ContiguousLayout,
                                        _ element: (Double, Double) -> Double) throws -> [Double] {
-        let count = left.count
+        let count = Swift.max(left.count, right.count)
         let chunk = 1 << 16
         var result = [Double](repeating: 0, count: count)
         try left.withUnsafeBufferPointer { a in
@@ -82,7 +102,11 @@ extension Tensor {
                     while start < count {
                         try ExecutionControl.shared.checkInterrupt()
                         let end = Swift.min(start + chunk, count)
-                        for index in start..<end { c[index] = element(a[index], b[index]) }
+                        switch layout {
+                        case .elementwise: for index in start..<end { c[index] = element(a[index], b[index]) }
+                        case .scalarRight: for index in start..<end { c[index] = element(a[index], b[0]) }
+                        case .scalarLeft: for index in start..<end { c[index] = element(a[0], b[index]) }
+                        }
                         start = end
                     }
                 }

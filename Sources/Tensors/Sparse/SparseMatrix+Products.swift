@@ -44,10 +44,4 @@ extension SparseMatrix {
         }
         return Tensor(validatedShape: [rows, columns], scalars: scalars)
     }
-
-    /// The same sparsity pattern with every stored entry replaced by 1.
-    public func pattern() -> SparseMatrix {
-        SparseMatrix(validatedRows: rows, columns: columns, rowStarts: rowStarts,
-                     columnIndices: columnIndices, values: [Double](repeating: 1, count: nnz))
-    }
 }

@@ -154,7 +154,8 @@ def pool_numpy(x, kind, size, stride, padding):
 def conv_case():
     spatial = int(rng.integers(1, 3))
     groups = int(rng.choice([1, 1, 2, 3]))
-    cg, per_group = int(rng.integers(1, 4)), int(rng.integers(1, 3))
+    # Up to 6 outputs per group, so the four-channel blocked kernel (and its short last block) runs.
+    cg, per_group = int(rng.integers(1, 4)), int(rng.integers(1, 7))
     kernel = [int(v) for v in rng.integers(1, 5, size=spatial)]
     dilation = [int(v) for v in rng.integers(1, 4, size=spatial)]
     stride = [int(v) for v in rng.integers(1, 4, size=spatial)]

@@ -1,0 +1,74 @@
+import Testing
+@testable import Tensors
+
+/// [[1, 0, 2], [0, 0, 0], [0, 3, 0]] in CSR form.
+private func example() throws -> SparseMatrix {
+    try SparseMatrix(rows: 3, columns: 3, rowStarts: [0, 2, 2, 3], columnIndices: [0, 2, 1], values: [1, 2, 3])
+}
+
+@Test func sparseMatrixReportsShapeNnzAndDensity() throws {
+    let matrix = try example()
+    #expect(matrix.shape == [3, 3] && matrix.nnz == 3)
+    #expect(abs(matrix.density - 1.0 / 3) < 1e-15)
+    let empty = try SparseMatrix(rows: 0, columns: 4, rowStarts: [0], columnIndices: [], values: [])
+    #expect(empty.density == 0 && empty.nnz == 0)
+}
+
+@Test func sparseMatrixGivesRowsColumnsAndElements() throws {
+    let matrix = try example()
+    #expect(try matrix.row(0).map(\.column) == [0, 2])
+    #expect(try matrix.row(1).isEmpty)
+    #expect(try matrix.column(1).map(\.row) == [2])
+    #expect(try matrix.element(0, 2) == 2 && matrix.element(1, 1) == 0)
+    #expect(throws: TensorError.indexOutOfRange("row 3 is out of range for a matrix with 3 rows")) {
+        try matrix.row(3)
+    }
+    #expect(throws: TensorError.self) { try matrix.column(-1) }
+}
+
+@Test func sparseProductsMatchDenseProducts() throws {
+    let matrix = try example()
+    let vector = makeTensor([3], [1, 10, 100])
+    #expect(try matrix.multiply(vector) == makeTensor([3], [201, 0, 30]))
+    let block = arangeTensor([3, 2])
+    #expect(try matrix.multiply(block) == matrix.dense().matmul(block))
+    #expect(throws: TensorError.self) { try matrix.multiply(arangeTensor([4])) }
+    #expect(throws: TensorError.self) { try matrix.multiply(arangeTensor([3, 1, 1])) }
+}
+
+@Test func denseConversionRespectsTheCap() throws {
+    let matrix = try example()
+    #expect(try matrix.dense() == makeTensor([3, 3], [1, 0, 2, 0, 0, 0, 0, 3, 0]))
+    let huge = try SparseMatrix(rows: 100_000, columns: 100_000, rowStarts: [Int](repeating: 0, count: 100_001),
+                                columnIndices: [], values: [])
+    #expect(throws: TensorError.self) { try huge.dense() }
+}
+
+@Test func inconsistentCSRArraysAreRejected() {
+    #expect(throws: TensorError.self) {
+        try SparseMatrix(rows: 2, columns: 2, rowStarts: [0, 1], columnIndices: [0], values: [1])
+    }
+    #expect(throws: TensorError.self) {
+        try SparseMatrix(rows: 1, columns: 2, rowStarts: [0, 2], columnIndices: [0], values: [1, 2])
+    }
+    #expect(throws: TensorError.self) {
+        try SparseMatrix(rows: 1, columns: -1, rowStarts: [0, 0], columnIndices: [], values: [])
+    }
+}
+
+@Test func builderSortsAndCombinesRepeatedColumns() {
+    var summed = SparseMatrixBuilder(columns: 4, combine: .sum)
+    summed.append(column: 3, value: 1)
+    summed.append(column: 0, value: 2)
+    summed.append(column: 3, value: 4)
+    summed.finishRow()
+    summed.append(column: 1, value: 5)
+    summed.finishRow()
+    let matrix = summed.build()
+    #expect(matrix.rowStarts == [0, 2, 3] && matrix.columnIndices == [0, 3, 1] && matrix.values == [2, 5, 5])
+    var first = SparseMatrixBuilder(columns: 4, combine: .first)
+    first.append(column: 2, value: 7)
+    first.append(column: 2, value: 8)
+    first.finishRow()
+    #expect(first.build().values == [7])
+}
