@@ -22,9 +22,4 @@ extension Socket {
     public func subscribe(_ prefix: Data = Data()) throws(ZeroMQError) {
         try LibZMQ.setOption(handle, ZMQ_SUBSCRIBE, prefix)
     }
-
-    /// Sets how long `close` waits to deliver pending messages (-1: forever, 0: drop them).
-    public func setLinger(milliseconds: Int32) throws(ZeroMQError) {
-        try LibZMQ.setOption(handle, ZMQ_LINGER, milliseconds)
-    }
 }

@@ -117,3 +117,11 @@ import Testing
     #expect(reply?.content["status"] == "error")
     #expect(kernel.stdinChannel.sent.isEmpty)
 }
+
+@Test func interruptWhileWaitingForInputEndsTheWait() throws {
+    let kernel = KernelHarness()
+    kernel.stdinChannel.onSend = { _ in kernel.interrupter.interrupt() }
+    let reply = try kernel.shellRequest("execute_request", ["code": "input name?", "allow_stdin": true])
+    #expect(reply?.content["status"] == "error")
+    #expect(reply?.content["evalue"] == .string("\(KernelError.inputInterrupted)"))
+}

@@ -66,3 +66,19 @@ private struct SocketClient {
     #expect(thread.join(seconds: 5))
     #expect(restart.withLock { $0 } == false)
 }
+
+@Test func aPortInUseIsReportedAsCannotBindForThatChannel() throws {
+    let context = try Context()
+    let squatter = try Socket(context: context, type: .rep, lingerMilliseconds: 0)
+    try squatter.bind("tcp://127.0.0.1:*")
+    let port = try #require(Int(try squatter.lastEndpoint().split(separator: ":").last ?? ""))
+    let connection = ConnectionInfo(transport: .tcp, ip: "127.0.0.1",
+                                    ports: [.shell: port, .iopub: 1, .stdin: 1, .control: 1, .heartbeat: 1], key: "")
+    let kernel = Kernel(connection: connection, interpreter: ScriptedInterpreter(), logger: Logger(label: "test"))
+    #expect {
+        _ = try kernel.run()
+    } throws: { error in
+        guard case .cannotBind(let channel, let endpoint, _) = error as? KernelError else { return false }
+        return channel == .shell && endpoint == "tcp://127.0.0.1:\(port)"
+    }
+}

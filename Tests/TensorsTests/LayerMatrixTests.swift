@@ -119,3 +119,42 @@ private let tolerance = 1e-12
     #expect(try built.row(0).map(\.value) == [-1, 1])
     #expect(throws: TensorError.self) { try built.dense() }
 }
+
+/// The (outputWidth × inputWidth) block of `matrix` for output row `row` and input row `inputRow`.
+private func block(_ matrix: Tensor, row: Int, inputRow: Int, outputWidth: Int, inputWidth: Int) -> [Double] {
+    let columns = matrix.shape[1]
+    return (0..<outputWidth).flatMap { i in
+        (0..<inputWidth).map { j in matrix.scalars[(row * outputWidth + i) * columns + inputRow * inputWidth + j] }
+    }
+}
+
+@Test func twoDimensionalMatrixIsDoublyBlockToeplitz() throws {
+    let layer = try LayerSpecification(kernel: .shape([2, 3])).convolution()
+    let matrix = try layer.matrix(input: [5, 6]).dense()
+    // Output 4×4 over input 5×6: block (i, r) depends only on r − i, and each block is Toeplitz.
+    for row in 0..<3 {
+        for inputRow in 0..<4 {
+            #expect(block(matrix, row: row, inputRow: inputRow, outputWidth: 4, inputWidth: 6)
+                    == block(matrix, row: row + 1, inputRow: inputRow + 1, outputWidth: 4, inputWidth: 6))
+        }
+    }
+    let first = block(matrix, row: 0, inputRow: 1, outputWidth: 4, inputWidth: 6)
+    for i in 1..<4 {
+        for j in 1..<6 { #expect(first[i * 6 + j] == first[(i - 1) * 6 + j - 1]) }
+    }
+}
+
+@Test func wrapModeMatrixIsDoublyBlockCirculant() throws {
+    let layer = try LayerSpecification(kernel: .shape([3, 3])).convolution().padded(.wrap)
+    let matrix = try layer.matrix(input: [4, 5]).dense()
+    for row in 0..<4 {
+        for inputRow in 0..<4 {
+            let current = block(matrix, row: row, inputRow: inputRow, outputWidth: 5, inputWidth: 5)
+            #expect(current == block(matrix, row: (row + 1) % 4, inputRow: (inputRow + 1) % 4, outputWidth: 5, inputWidth: 5))
+            // Each block is circulant: every row is the previous one rotated right by one.
+            for i in 1..<5 {
+                for j in 0..<5 { #expect(current[i * 5 + j] == current[(i - 1) * 5 + (j + 4) % 5]) }
+            }
+        }
+    }
+}

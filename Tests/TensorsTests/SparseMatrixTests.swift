@@ -72,3 +72,20 @@ private func example() throws -> SparseMatrix {
     first.finishRow()
     #expect(first.build().values == [7])
 }
+
+@Test func sparseIndexingMatchesDenseIndexing() throws {
+    let matrix = try example()
+    let dense = try matrix.dense()
+    let cases: [[TensorIndex]] = [
+        [.index(0)], [.index(-1)], [.slice(start: nil, stop: nil, step: nil), .index(1)],
+        [.index(0), .index(2)], [.slice(start: 1, stop: nil, step: nil), .slice(start: nil, stop: nil, step: -1)],
+        [.slice(start: 0, stop: 3, step: 2)],
+    ]
+    for components in cases {
+        #expect(try matrix.subscripted(components) == dense.subscripted(components), "\(components)")
+    }
+    #expect(throws: TensorError.indexOutOfRange("index 3 is out of range for axis 0 with size 3")) {
+        try matrix.subscripted([.index(3)])
+    }
+    #expect(throws: TensorError.self) { try matrix.subscripted([.index(0), .index(0), .index(0)]) }
+}

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Where one thread hands iopub messages to the single thread that owns the iopub socket.
-public protocol FramePublisher: AnyObject {
+protocol FramePublisher: AnyObject {
     /// Queues one multipart message for publication, preserving this publisher's order.
     func publish(_ frames: [Data])
 }

@@ -10,31 +10,29 @@ extension Builtins {
         "tensor", [Parameter("x")],
         summary: "Converts a list or tuple of numbers, or of same-shape tensors, to a tensor (a number stays a number)."
     ) { arguments, _ in
-        if let direct = BoundArguments.tensor(from: arguments.value("x")) {
-            return direct.rank == 0 ? .number(direct.scalars[0]) : .tensor(direct)
-        }
-        return .tensor(try Tensor.stacked(tensorList(arguments, "x")))
+        if let direct = BoundArguments.tensor(from: arguments.value("x")) { return Value(tensor: direct) }
+        return Value(tensor: try Tensor.stacked(tensorList(arguments, "x")))
     }
 
     private static let zeros = Builtin(
         "zeros", [Parameter("dims", kind: .variadic)],
         summary: "A tensor of the given dimensions filled with 0, e.g. zeros(2, 3) or zeros((2, 3))."
     ) { arguments, _ in
-        .tensor(try Tensor.zeros(arguments.variadicIntegers("dims")))
+        Value(tensor: try Tensor.zeros(arguments.variadicIntegers("dims")))
     }
 
     private static let ones = Builtin(
         "ones", [Parameter("dims", kind: .variadic)],
         summary: "A tensor of the given dimensions filled with 1, e.g. ones(2, 3)."
     ) { arguments, _ in
-        .tensor(try Tensor.ones(arguments.variadicIntegers("dims")))
+        Value(tensor: try Tensor.ones(arguments.variadicIntegers("dims")))
     }
 
     private static let full = Builtin(
         "full", [Parameter("dims", kind: .variadic), Parameter("value", kind: .namedOnly)],
         summary: "A tensor of the given dimensions filled with value, e.g. full(2, 3, value: 7)."
     ) { arguments, _ in
-        .tensor(try Tensor(repeating: arguments.number("value"), shape: arguments.variadicIntegers("dims")))
+        Value(tensor: try Tensor(repeating: arguments.number("value"), shape: arguments.variadicIntegers("dims")))
     }
 
     private static let eye = Builtin(
@@ -42,7 +40,7 @@ extension Builtins {
         summary: "The n×n identity matrix (n×m when m is given)."
     ) { arguments, _ in
         let columns = arguments.has("m") ? try arguments.integer("m") : nil
-        return .tensor(try Tensor.eye(arguments.integer("n"), columns))
+        return Value(tensor: try Tensor.eye(arguments.integer("n"), columns))
     }
 
     private static let arange = Builtin(
@@ -51,15 +49,15 @@ extension Builtins {
         details: "arange(5) → [0, 1, 2, 3, 4]; arange(1, 2, 0.25) → [1, 1.25, 1.5, 1.75] (numpy.arange)."
     ) { arguments, _ in
         let first = try arguments.number("start")
-        guard arguments.has("stop") else { return .tensor(try Tensor.arange(0, first, step: arguments.number("step"))) }
-        return .tensor(try Tensor.arange(first, arguments.number("stop"), step: arguments.number("step")))
+        guard arguments.has("stop") else { return Value(tensor: try Tensor.arange(0, first, step: arguments.number("step"))) }
+        return Value(tensor: try Tensor.arange(first, arguments.number("stop"), step: arguments.number("step")))
     }
 
     private static let linspace = Builtin(
         "linspace", [Parameter("a"), Parameter("b"), Parameter("n", default: .number(50))],
         summary: "n evenly spaced numbers from a to b, both included (numpy.linspace)."
     ) { arguments, _ in
-        .tensor(try Tensor.linspace(arguments.number("a"), arguments.number("b"), count: arguments.integer("n")))
+        Value(tensor: try Tensor.linspace(arguments.number("a"), arguments.number("b"), count: arguments.integer("n")))
     }
 
     private static let random = Builtin(
@@ -68,7 +66,7 @@ extension Builtins {
         details: "The generator is xoshiro256** seeded by SplitMix64; without seed: a fresh seed is drawn."
     ) { arguments, _ in
         var generator = try generator(arguments)
-        return .tensor(try Tensor.random(arguments.variadicIntegers("dims"), using: &generator))
+        return Value(tensor: try Tensor.random(arguments.variadicIntegers("dims"), using: &generator))
     }
 
     private static let randn = Builtin(
@@ -77,7 +75,7 @@ extension Builtins {
         details: "Box–Muller on the xoshiro256** generator that random() uses."
     ) { arguments, _ in
         var generator = try generator(arguments)
-        return .tensor(try Tensor.randomNormal(arguments.variadicIntegers("dims"), using: &generator))
+        return Value(tensor: try Tensor.randomNormal(arguments.variadicIntegers("dims"), using: &generator))
     }
 
     private static let image = Builtin(
@@ -94,7 +92,7 @@ extension Builtins {
         guard size.count == 1 || size.count == 2 else {
             throw arguments.valueError("size", "must be a number or a (height, width) pair, found \(size.count) numbers")
         }
-        return .tensor(try picture.render(height: size[0], width: size.count == 2 ? size[1] : size[0]))
+        return Value(tensor: try picture.render(height: size[0], width: size.count == 2 ? size[1] : size[0]))
     }
 
     /// The generator for `seed:`, or a freshly seeded one when it is absent.

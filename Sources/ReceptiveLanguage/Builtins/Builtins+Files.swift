@@ -11,7 +11,7 @@ extension Builtins {
         summary: "Reads a tensor from a .npy, .pgm/.ppm (raw sample values, PPM as H×W×3) or .csv file.",
         details: "PGM/PPM samples stay integers 0…maxval, as numpy.asarray(PIL.Image.open(path)) gives them."
     ) { arguments, _ in
-        .tensor(try TensorFile.load(arguments.string("path")))
+        Value(tensor: try TensorFile.load(arguments.string("path")))
     }
 
     private static let save = Builtin(

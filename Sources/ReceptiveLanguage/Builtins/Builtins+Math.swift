@@ -11,7 +11,7 @@ extension Builtins {
     /// The builtin for one elementwise function; a number gives a number, a tensor a tensor.
     private static func elementwise(_ function: UnaryFunction) -> Builtin {
         Builtin(function.rawValue, [Parameter("t")], summary: function.summary) { arguments, _ in
-            numberOrTensor(arguments, try arguments.tensor("t").applying(function))
+            Value(tensor: try arguments.tensor("t").applying(function))
         }
     }
 
@@ -19,7 +19,7 @@ extension Builtins {
         "round", [Parameter("t"), Parameter("decimals", default: .number(0))],
         summary: UnaryFunction.round.summary
     ) { arguments, _ in
-        numberOrTensor(arguments, try arguments.tensor("t").rounded(decimals: arguments.integer("decimals")))
+        Value(tensor: try arguments.tensor("t").rounded(decimals: arguments.integer("decimals")))
     }
 
     private static let clip = Builtin(
@@ -27,7 +27,7 @@ extension Builtins {
         summary: "Limits every element to the range [lo, hi] (numpy.clip)."
     ) { arguments, _ in
         let clipped = try arguments.tensor("t").clipped(low: arguments.number("lo"), high: arguments.number("hi"))
-        return numberOrTensor(arguments, clipped)
+        return Value(tensor: clipped)
     }
 
     /// The builtin for one reduction; without `axis:` the result is a number.
@@ -36,7 +36,7 @@ extension Builtins {
                 summary: reduction.summary) { arguments, _ in
             let axis = arguments.has("axis") ? try arguments.integer("axis") : nil
             let result = try arguments.tensor("t").reduced(reduction, axis: axis)
-            return result.rank == 0 ? .number(result.scalars[0]) : .tensor(result)
+            return Value(tensor: result)
         }
     }
 
@@ -45,11 +45,5 @@ extension Builtins {
         summary: "Whether a and b (broadcast) agree elementwise within |a - b| ≤ tol·(1 + |b|)."
     ) { arguments, _ in
         .bool(try arguments.tensor("a").isClose(to: arguments.tensor("b"), tolerance: arguments.number("tol")))
-    }
-
-    /// A number when the argument `t` was a number, otherwise the tensor.
-    private static func numberOrTensor(_ arguments: BoundArguments, _ result: Tensor) -> Value {
-        if case .number = arguments.value("t"), result.rank == 0 { return .number(result.scalars[0]) }
-        return .tensor(result)
     }
 }

@@ -10,14 +10,14 @@ extension Builtins {
         "reshape", [Parameter("t"), Parameter("dims", kind: .variadic)],
         summary: "The same elements in new dimensions; one dimension may be -1 and is inferred."
     ) { arguments, _ in
-        .tensor(try arguments.tensor("t").reshaped(arguments.variadicIntegers("dims")))
+        Value(tensor: try arguments.tensor("t").reshaped(arguments.variadicIntegers("dims")))
     }
 
     private static let flatten = Builtin(
         "flatten", [Parameter("t")],
         summary: "The elements as a rank-1 tensor, in row-major order."
     ) { arguments, _ in
-        .tensor(try arguments.tensor("t").flattened())
+        Value(tensor: try arguments.tensor("t").flattened())
     }
 
     private static let transpose = Builtin(
@@ -25,21 +25,21 @@ extension Builtins {
         summary: "Permutes the axes (result axis i is axis axes[i]); without axes reverses them, like t.T."
     ) { arguments, _ in
         let axes = try arguments.variadicIntegers("axes")
-        return .tensor(try arguments.tensor("t").transposed(axes.isEmpty ? nil : axes))
+        return Value(tensor: try arguments.tensor("t").transposed(axes.isEmpty ? nil : axes))
     }
 
     private static let stack = Builtin(
         "stack", [Parameter("list"), Parameter("axis", default: .number(0))],
         summary: "Joins same-shape tensors along a new axis (numpy.stack)."
     ) { arguments, _ in
-        .tensor(try Tensor.stacked(tensorList(arguments, "list"), axis: arguments.integer("axis")))
+        Value(tensor: try Tensor.stacked(tensorList(arguments, "list"), axis: arguments.integer("axis")))
     }
 
     private static let concat = Builtin(
         "concat", [Parameter("list"), Parameter("axis", default: .number(0))],
         summary: "Joins tensors along an existing axis; the other dimensions must agree (numpy.concatenate)."
     ) { arguments, _ in
-        .tensor(try Tensor.concatenated(tensorList(arguments, "list"), axis: arguments.integer("axis")))
+        Value(tensor: try Tensor.concatenated(tensorList(arguments, "list"), axis: arguments.integer("axis")))
     }
 
     private static let pad = Builtin(
@@ -52,35 +52,35 @@ extension Builtins {
             let names = PaddingMode.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
             throw arguments.valueError("mode", "must be one of \(names), found \"\(modeName)\"")
         }
-        return .tensor(try arguments.tensor("t").padded(widths(arguments, "width"), mode: mode))
+        return Value(tensor: try arguments.tensor("t").padded(widths(arguments, "width"), mode: mode))
     }
 
     private static let crop = Builtin(
         "crop", [Parameter("t"), Parameter("width")],
         summary: "Removes a border, the inverse of pad: width is a number, a (before, after) pair or one pair per axis."
     ) { arguments, _ in
-        .tensor(try arguments.tensor("t").cropped(widths(arguments, "width")))
+        Value(tensor: try arguments.tensor("t").cropped(widths(arguments, "width")))
     }
 
     private static let flip = Builtin(
         "flip", [Parameter("t"), Parameter("axis", default: Value.none)],
         summary: "Reverses the order along axis (a number or a tuple of axes); without axis along every axis."
     ) { arguments, _ in
-        .tensor(try arguments.tensor("t").flipped(axes: optionalAxes(arguments)))
+        Value(tensor: try arguments.tensor("t").flipped(axes: optionalAxes(arguments)))
     }
 
     private static let shift = Builtin(
         "shift", [Parameter("t"), Parameter("by"), Parameter("axis", default: Value.none)],
         summary: "Moves the content by `by` positions along axis, filling with 0 (content pushed out is lost)."
     ) { arguments, _ in
-        .tensor(try arguments.tensor("t").shifted(by: arguments.integers("by"), axes: optionalAxes(arguments)))
+        Value(tensor: try arguments.tensor("t").shifted(by: arguments.integers("by"), axes: optionalAxes(arguments)))
     }
 
     private static let roll = Builtin(
         "roll", [Parameter("t"), Parameter("by"), Parameter("axis", default: Value.none)],
         summary: "Moves the content by `by` positions along axis, wrapping around (numpy.roll; no axis: flattened)."
     ) { arguments, _ in
-        .tensor(try arguments.tensor("t").rolled(by: arguments.integers("by"), axes: optionalAxes(arguments)))
+        Value(tensor: try arguments.tensor("t").rolled(by: arguments.integers("by"), axes: optionalAxes(arguments)))
     }
 
     /// `axis:` as a list of axes, or nil when it was not given.
@@ -99,7 +99,7 @@ extension Builtins {
         switch raw {
         case .tuple(let values), .list(let values): items = values
         case .tensor(let tensor) where tensor.rank == 2 && tensor.shape[1] == 2:
-            items = try (0..<tensor.shape[0]).map { .tensor(try tensor.subscripted([.index($0)])) }
+            items = try (0..<tensor.shape[0]).map { Value(tensor: try tensor.subscripted([.index($0)])) }
         case .tensor(let tensor) where tensor.rank == 1:
             items = tensor.scalars.map(Value.number)
         default: throw arguments.typeError(name, expected: "a number, a pair or a list of pairs", found: raw)

@@ -40,6 +40,9 @@ extension Evaluator {
         case .tensor(let tensor):
             let components = tensorIndices(indices)
             return Value(tensor: try catchingTensorErrors(at: range) { try tensor.subscripted(components) })
+        case .sparse(let matrix):
+            let components = tensorIndices(indices)
+            return Value(tensor: try catchingTensorErrors(at: range) { try matrix.subscripted(components) })
         case .list(let items):
             return try sequence(items, indices, at: range, rebuild: Value.list)
         case .tuple(let items):

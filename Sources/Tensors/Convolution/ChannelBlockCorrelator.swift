@@ -89,18 +89,22 @@ struct ChannelBlockCorrelator {
         var sums = Sums()
         var weight = weights
         let planeSize = padded.rows * padded.columns
+        let rowStep = geometry.rows.dilation &* padded.columns
+        let tapStep = geometry.columns.dilation &* MemoryLayout<Double>.stride
         for channel in 0..<plan.channelsPerGroup {
-            for tapRow in 0..<geometry.rows.kernel {
-                let rowStart = source + channel * planeSize + tapRow * geometry.rows.dilation * padded.columns
-                for tap in 0..<geometry.columns.kernel {
-                    let values = UnsafeRawPointer(rowStart + tap * geometry.columns.dilation)
-                        .loadUnaligned(as: SIMD4<Double>.self)
-                    sums.channel0 += values * weight[0]
-                    sums.channel1 += values * weight[1]
-                    sums.channel2 += values * weight[2]
-                    sums.channel3 += values * weight[3]
+            var rowStart = source + channel &* planeSize
+            for _ in 0..<geometry.rows.kernel {
+                var values = UnsafeRawPointer(rowStart)
+                for _ in 0..<geometry.columns.kernel {
+                    let vector = values.loadUnaligned(as: SIMD4<Double>.self)
+                    sums.channel0 += vector * weight[0]
+                    sums.channel1 += vector * weight[1]
+                    sums.channel2 += vector * weight[2]
+                    sums.channel3 += vector * weight[3]
                     weight += Self.blockSize
+                    values += tapStep
                 }
+                rowStart += rowStep
             }
         }
         return sums

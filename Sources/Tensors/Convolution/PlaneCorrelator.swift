@@ -2,7 +2,7 @@
 /// with one kernel into a stretch of one output row.
 ///
 /// Output columns whose taps all fall inside the input (the interior, when the stride is 1)
-/// are computed eight at a time in SIMD registers across every tap, and stored once. The
+/// are computed sixteen at a time in SIMD registers across every tap, and stored once. The
 /// border columns and strided rows go tap by tap, `output[j] += weight * input[j * stride +
 /// offset]` over the outputs whose tap lies inside the input, so padding is never copied.
 struct PlaneCorrelator {
@@ -45,27 +45,33 @@ struct PlaneCorrelator {
         return first..<max(first, last + 1)
     }
 
-    /// Interior columns (stride 1): eight outputs at a time, summed over every tap in registers.
+    /// Interior columns (stride 1): sixteen outputs at a time, then eight, summed over every
+    /// tap in registers (each weight is broadcast once per sixteen outputs).
     private func accumulateInterior(row: Int, columns: Range<Int>, input: UnsafePointer<Double>,
                                     kernel: UnsafePointer<Double>, into outputRow: UnsafeMutablePointer<Double>) {
         let rows = geometry.rows
         let cols = geometry.columns
         let taps = tapRows(for: row)
         var column = columns.lowerBound
-        while column + 8 <= columns.upperBound {
-            var sum = SIMD8<Double>()
+        while column &+ 16 <= columns.upperBound {
+            var low = SIMD8<Double>()
+            var high = SIMD8<Double>()
             for tapRow in taps {
-                let source = input + rows.inputIndex(output: row, tap: tapRow) * cols.input
-                    + (column - cols.padBefore)
-                let weights = kernel + tapRow * cols.kernel
+                let start = rows.inputIndex(output: row, tap: tapRow) &* cols.input &+ (column &- cols.padBefore)
+                var source = UnsafeRawPointer(input + start)
+                let weights = kernel + (tapRow &* cols.kernel)
                 for tap in 0..<cols.kernel {
-                    let values = UnsafeRawPointer(source + tap * cols.dilation).loadUnaligned(as: SIMD8<Double>.self)
-                    sum += SIMD8(repeating: weights[tap]) * values
+                    let weight = SIMD8(repeating: weights[tap])
+                    low += weight * source.loadUnaligned(as: SIMD8<Double>.self)
+                    high += weight * source.loadUnaligned(fromByteOffset: 64, as: SIMD8<Double>.self)
+                    source += cols.dilation &* 8
                 }
             }
             let target = UnsafeMutableRawPointer(outputRow + column)
-            target.storeBytes(of: target.loadUnaligned(as: SIMD8<Double>.self) + sum, as: SIMD8<Double>.self)
-            column += 8
+            target.storeBytes(of: target.loadUnaligned(as: SIMD8<Double>.self) + low, as: SIMD8<Double>.self)
+            target.storeBytes(of: target.loadUnaligned(fromByteOffset: 64, as: SIMD8<Double>.self) + high,
+                              toByteOffset: 64, as: SIMD8<Double>.self)
+            column &+= 16
         }
         accumulateByTap(row: row, columns: column..<columns.upperBound, input: input, kernel: kernel, into: outputRow)
     }

@@ -2,7 +2,20 @@ import Foundation
 
 /// A reduction over all elements or along one axis, named as the language names it.
 public enum Reduction: String, Sendable, CaseIterable {
-    case sum, mean, min, max, argmax, argmin, norm
+    /// The sum (0 for no elements).
+    case sum
+    /// The arithmetic mean (NaN for no elements).
+    case mean
+    /// The smallest element.
+    case min
+    /// The largest element.
+    case max
+    /// The index of the first largest element.
+    case argmax
+    /// The index of the first smallest element.
+    case argmin
+    /// The Euclidean norm √(Σ x²).
+    case norm
 
     /// A one-line description for `help`.
     public var summary: String {

@@ -2,7 +2,26 @@ import Foundation
 
 /// An elementwise function of one argument, named as the language names it.
 public enum UnaryFunction: String, Sendable, CaseIterable {
-    case abs, sqrt, exp, log, sin, cos, tanh, sigmoid, relu, round
+    /// |x|.
+    case abs
+    /// √x.
+    case sqrt
+    /// e^x.
+    case exp
+    /// ln x.
+    case log
+    /// sin x.
+    case sin
+    /// cos x.
+    case cos
+    /// tanh x.
+    case tanh
+    /// 1 / (1 + e^-x).
+    case sigmoid
+    /// max(x, 0).
+    case relu
+    /// x rounded to a whole number, halves to even.
+    case round
 
     /// A one-line description for `help`.
     public var summary: String {

@@ -5,9 +5,34 @@ import Foundation
 /// `remainder` is floored (Python's and numpy's `%`: the sign follows the divisor);
 /// comparisons give 1.0 for true and 0.0 for false; `minimum`/`maximum` propagate NaN as numpy does.
 public enum BinaryOperation: Sendable {
-    case add, subtract, multiply, divide, remainder, power
-    case equal, notEqual, less, lessEqual, greater, greaterEqual
-    case minimum, maximum
+    /// `a + b`.
+    case add
+    /// `a - b`.
+    case subtract
+    /// `a * b`.
+    case multiply
+    /// `a / b` (IEEE: ±inf or NaN when dividing by zero).
+    case divide
+    /// `a % b`, floored: the result takes the divisor's sign.
+    case remainder
+    /// `a ** b`.
+    case power
+    /// `a == b` as 1 or 0.
+    case equal
+    /// `a != b` as 1 or 0.
+    case notEqual
+    /// `a < b` as 1 or 0.
+    case less
+    /// `a <= b` as 1 or 0.
+    case lessEqual
+    /// `a > b` as 1 or 0.
+    case greater
+    /// `a >= b` as 1 or 0.
+    case greaterEqual
+    /// The smaller of `a` and `b` (NaN if either is NaN).
+    case minimum
+    /// The larger of `a` and `b` (NaN if either is NaN).
+    case maximum
 
     /// Applies the operation to two scalars.
     @inline(__always)

@@ -13,6 +13,7 @@ final class KernelHarness {
     let stdinChannel = MemoryChannel()
     let iopub = MemoryPublisher()
     let lifecycle = KernelLifecycle()
+    let interrupter: Interrupter
     let shell: ShellService
     let shellLoop: RequestLoop
     let controlLoop: RequestLoop
@@ -23,6 +24,7 @@ final class KernelHarness {
         let factory = MessageFactory()
         let logger = Logger(label: "test")
         let interrupter = Interrupter(interpreter: interpreter)
+        self.interrupter = interrupter
         let publisher = IOPub(publisher: iopub, codec: codec, factory: factory)
         shell = ShellService(interpreter: interpreter, interrupter: interrupter,
                              stdin: StdinLink(channel: stdinChannel, codec: codec, factory: factory, logger: logger),

@@ -57,6 +57,12 @@ write("tensors-creation.rcp", "Creation builtins.", [], [
     ("linspace(0, 1, 5)", np.linspace(0, 1, 5)),
     ("tensor((1, 2, 3))", np.array([1.0, 2.0, 3.0])),
     ("tensor(4)", np.float64(4)),
+    # random(3, seed: 42): xoshiro256** seeded by SplitMix64, from a Python transcription of
+    # the reference C code (see CreationTests.randomSequenceIsPinnedAcrossMachines).
+    ("random(3, seed: 42)", np.array([0.08386297105988216, 0.3789802506626686, 0.6800434110281394])),
+    ("random(2, 2, seed: 42) == reshape(random(4, seed: 42), 2, 2)", np.ones((2, 2))),
+    ("image(\"square\", size: 4)", np.pad(np.ones((2, 2)), 1)),
+    ("image(\"gradient\", size: (2, 5))", np.tile(np.linspace(0, 1, 5), (2, 1))),
     ("arange(0, 1, step: 0)", "ValueError: arange needs finite bounds and a non-zero step, found step 0.0"),
     ("zeros(2, -1)", "ValueError: shape 2×-1 has a negative extent"),
     ("image(\"nope\")", 'ValueError: image: \'name\' must be one of "checkerboard", "square", "disk", "stripes", "gradient", "letter", found "nope"'),

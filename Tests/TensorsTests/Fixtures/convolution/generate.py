@@ -78,6 +78,12 @@ def signal_cases():
         x, k = values(shape_x), values(shape_k)
         for function in ("convolve", "correlate"):
             cases.append(signal_case(function, x, k, str(rng.choice(["full", "same", "valid"]))))
+    # Rows wide enough for the sixteen-column SIMD interior, with odd and even kernels.
+    for shape_x, shape_k in [((6, 41), (3, 3)), ((5, 37), (2, 4)), ((4, 50), (3, 7)), ((7, 19), (1, 2))]:
+        x, k = values(shape_x), values(shape_k)
+        for function in ("convolve", "correlate"):
+            for mode in ("full", "same", "valid"):
+                cases.append(signal_case(function, x, k, mode))
     # Mixed shapes in valid mode: scipy raises.
     for shape_x, shape_k in [((5, 3), (2, 4)), ((2, 6), (3, 1))]:
         for function in ("convolve", "correlate"):
@@ -314,6 +320,11 @@ def layer_cases():
     for _ in range(90):
         case = pool_case()
         cases.append(encode(case, *pool_expected(case)))
+    for _ in range(6):
+        # Wide rows and few output channels: the direct kernel's SIMD interior.
+        case = conv_case()
+        case["x"] = values(case["x"].shape[:-1] + (case["x"].shape[-1] + 40,))
+        cases.append(encode(case, *conv_expected(case)))
     return cases + [error_case(spec) for spec in ERROR_CASES]
 
 

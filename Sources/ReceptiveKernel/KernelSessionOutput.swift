@@ -1,0 +1,35 @@
+import JupyterKernel
+import ReceptiveLanguage
+import TextPlots
+
+/// Sends a running cell's output to Jupyter: print to stream, show to display_data, help to
+/// the pager payload, input to an input_request.
+final class KernelSessionOutput: SessionOutput {
+    private let context: ExecutionContext
+    /// Pages asked for by `help(name)`, returned in the execute reply's payload.
+    private(set) var pages: [Figure] = []
+
+    init(context: ExecutionContext) {
+        self.context = context
+    }
+
+    func write(_ text: String, toStandardError: Bool) {
+        context.stream(toStandardError ? .stderr : .stdout, text)
+    }
+
+    func display(_ figure: Figure, id: String?, update: Bool) {
+        context.display(figure.mimeBundle, displayID: id, update: update)
+    }
+
+    func clearOutput(wait: Bool) {
+        context.clearOutput(wait: wait)
+    }
+
+    func page(_ figure: Figure) {
+        pages.append(figure)
+    }
+
+    func readInput(prompt: String, password: Bool) throws -> String {
+        try context.readInput(prompt: prompt, password: password)
+    }
+}

@@ -1,0 +1,70 @@
+import JupyterKernel
+import ReceptiveLanguage
+import TextPlots
+
+/// The Receptive language behind the Jupyter kernel: a `Session` answering the kernel's
+/// `Interpreter` questions. Variables persist across cells for the kernel's lifetime.
+public final class ReceptiveInterpreter: Interpreter {
+    private let session = Session()
+
+    /// A fresh session with no variables.
+    public init() {}
+
+    /// Receptive's `kernel_info_reply` facts.
+    public var kernelInfo: KernelInfo { ReceptiveKernelInfo.kernelInfo }
+
+    /// Runs the cell in the session; output and pages go through `context`.
+    public func execute(_ request: ExecutionRequest, context: ExecutionContext) -> ExecutionOutcome {
+        let output = KernelSessionOutput(context: context)
+        switch session.run(request.code, output: output) {
+        case .success(let figure):
+            return .success(result: figure.map(\.mimeBundle), payloads: output.pages.map { .page($0.mimeBundle) })
+        case .failure(let error):
+            return .failure(ename: error.kind.rawValue, evalue: error.message, traceback: error.traceback)
+        }
+    }
+
+    /// Evaluates one expression for `user_expressions`.
+    public func evaluateUserExpression(_ expression: String) -> UserExpressionResult {
+        switch session.evaluateExpression(expression) {
+        case .success(let figure):
+            return .value(figure?.mimeBundle ?? ["text/plain": "none"])
+        case .failure(let error):
+            return .failure(ename: error.kind.rawValue, evalue: error.message, traceback: error.traceback)
+        }
+    }
+
+    /// Builtins, variables, fields and named arguments at the cursor.
+    public func complete(code: String, cursorPosition: Int) -> CompletionResult {
+        let found = session.completions(in: code, cursorPosition: cursorPosition)
+        return CompletionResult(matches: found.matches, cursorStart: found.start, cursorEnd: found.end)
+    }
+
+    /// The signature and doc of a builtin, or a preview of a user value.
+    public func inspect(code: String, cursorPosition: Int, detailLevel: Int) -> MimeBundle? {
+        session.inspection(in: code, cursorPosition: cursorPosition)?.mimeBundle
+    }
+
+    /// Whether the code can run or needs more lines.
+    public func isComplete(code: String) -> CompletenessResult {
+        switch session.completeness(of: code) {
+        case .complete: .complete
+        case .incomplete(let indent): .incomplete(indent: indent)
+        case .invalid: .invalid
+        }
+    }
+
+    /// Stops the running cell at its next interrupt check.
+    public func interrupt() {
+        session.requestInterrupt()
+    }
+}
+
+extension Figure {
+    /// `text/plain`, plus `text/html` when the figure has one.
+    var mimeBundle: MimeBundle {
+        var bundle = ["text/plain": text]
+        if let html { bundle["text/html"] = html }
+        return bundle
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import JupyterKernel
+import JupyterProtocol
+import Logging
+import ReceptiveKernel
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `receptive kernel -f FILE`: serves the Receptive kernel on the sockets a connection file names.
+/// Logs go to stderr at warning level; set `RECEPTIVE_LOG=debug` (or info, …) for more.
+struct KernelCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kernel",
+        abstract: "Run the Jupyter kernel (front ends start this through the kernelspec)."
+    )
+
+    @Option(name: [.customLong("connection-file"), .customShort("f")],
+            help: ArgumentHelp("The connection file Jupyter wrote.", valueName: "FILE"))
+    var connectionFile: String
+
+    func run() throws {
+        let connection: ConnectionInfo
+        do {
+            connection = try ConnectionInfo.load(path: connectionFile)
+        } catch {
+            FileHandle.standardError.write(Data("receptive kernel: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        let level = ProcessInfo.processInfo.environment["RECEPTIVE_LOG"].flatMap(Logger.Level.init(rawValue:)) ?? .warning
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let kernel = Kernel(connection: connection, interpreter: ReceptiveInterpreter(),
+                            logger: Logger(label: "receptive.kernel"))
+        let signals = Self.onSIGINT(kernel.interruptAction)
+        defer { signals.cancel() }
+        do {
+            _ = try kernel.run()
+        } catch {
+            FileHandle.standardError.write(Data("receptive kernel: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+
+    /// Runs `action` on SIGINT instead of dying, as kernels started with a terminal expect.
+    private static func onSIGINT(_ action: @escaping @Sendable () -> Void) -> any DispatchSourceSignal {
+        signal(SIGINT, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        source.setEventHandler(handler: action)
+        source.resume()
+        return source
+    }
+}
