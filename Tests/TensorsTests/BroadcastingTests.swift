@@ -59,6 +59,20 @@ import Testing
     }
 }
 
+@Test func longOperationsStopWhenInterrupted() {
+    ExecutionControl.withIsolated { control in
+        control.requestInterrupt()
+        let x = arangeTensor([300, 300])
+        #expect(throws: TensorError.interrupted) { try x.combined(with: x, .add) }
+        #expect(throws: TensorError.interrupted) { try x.combined(with: arangeTensor([300]), .add) }
+        #expect(throws: TensorError.interrupted) { try x.matmul(x) }
+        #expect(throws: TensorError.interrupted) { try x.transposed() }
+        #expect(throws: TensorError.interrupted) { try x.padded([(1, 1)], mode: .reflect) }
+        #expect(throws: TensorError.interrupted) { try x.reduced(.sum, axis: 0) }
+        #expect(throws: TensorError.interrupted) { try x.applying(.exp) }
+    }
+}
+
 @Test func oneElementOperandsKeepTheirSide() throws {
     // 10 - [1, 2] == [9, 8] and [1, 2] - 10 == [-9, -8]; a 1×1 operand broadcasts up to rank 2.
     #expect(try Tensor(scalar: 10).combined(with: makeTensor([2], [1, 2]), .subtract) == makeTensor([2], [9, 8]))

@@ -21,8 +21,9 @@ struct StridedView {
         var counter = [Int](repeating: 0, count: Swift.max(rank - 1, 0))
         var rowBase = base
         var position = 0
+        let control = ExecutionControl.shared
         while position < total {
-            try ExecutionControl.shared.checkInterrupt()
+            try control.checkInterrupt()
             var offset = rowBase
             for _ in 0..<inner {
                 body(offset, position)

@@ -127,8 +127,9 @@ extension Tensor {
         let innerRight = rank == 0 ? 0 : right[rank - 1]
         var counter = [Int](repeating: 0, count: Swift.max(rank - 1, 0))
         var leftBase = 0, rightBase = 0, position = 0
+        let control = ExecutionControl.shared
         while position < count {
-            try ExecutionControl.shared.checkInterrupt()
+            try control.checkInterrupt()
             var l = leftBase, r = rightBase
             for _ in 0..<inner {
                 result[position] = element(l, r)

@@ -15,10 +15,11 @@ extension Tensor {
         let oldSize = shape[axis]
         let map = (0..<size).map(source)
         var result = [Double](repeating: 0, count: newCount)
+        let control = ExecutionControl.shared
         try scalars.withUnsafeBufferPointer { input in
             try result.withUnsafeMutableBufferPointer { output in
                 for block in 0..<outer {
-                    try ExecutionControl.shared.checkInterrupt()
+                    try control.checkInterrupt()
                     for position in 0..<size {
                         guard let from = map[position] else { continue }
                         let target = (block * size + position) * inner

@@ -46,8 +46,9 @@ extension Tensor {
         let inner = shape[(resolved + 1)...].reduce(1, *)
         var result: [Double] = []
         result.reserveCapacity(count)
+        let control = ExecutionControl.shared
         for block in 0..<outer {
-            try ExecutionControl.shared.checkInterrupt()
+            try control.checkInterrupt()
             for tensor in tensors {
                 let length = tensor.shape[resolved] * inner
                 result.append(contentsOf: tensor.scalars[(block * length)..<((block + 1) * length)])
