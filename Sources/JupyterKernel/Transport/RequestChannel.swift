@@ -8,14 +8,3 @@ protocol RequestChannel: AnyObject {
     /// Sends one multipart message.
     func send(_ frames: [Data]) throws
 }
-
-extension RequestChannel {
-    /// Every message already waiting, without blocking; stops at the first receive error.
-    func drainWaiting() -> [[Data]] {
-        var waiting: [[Data]] = []
-        while let frames = try? receive(timeoutMilliseconds: 0) {
-            waiting.append(frames)
-        }
-        return waiting
-    }
-}
