@@ -4,43 +4,43 @@ extension ShellService {
     /// `execute_request`: runs the cell unless an earlier one failed with stop_on_error.
     func execute(_ request: Request) -> Response {
         guard !request.isAbortingQueue else { return .reply(abortedReply()) }
-        let code = request.string("code")
-        let silent = request.bool("silent", false)
-        let storeHistory = silent ? false : request.bool("store_history", true)
-        if storeHistory { executionCount += 1 }
+        let cell = Cell(request)
+        if cell.storeHistory { executionCount += 1 }
         let count = executionCount
-        if !silent { request.publish(.executeInput, ["code": .string(code), "execution_count": .int(count)]) }
+        if !cell.silent { request.publish(.executeInput, ["code": .string(cell.code), "execution_count": .int(count)]) }
 
         interrupter.reset()
-        let allowStdin = request.bool("allow_stdin", false)
-        let context = CellContext(request: request, silent: silent, allowStdin: allowStdin, stdin: stdin,
+        let context = CellContext(request: request, silent: cell.silent, allowStdin: cell.allowStdin, stdin: stdin,
                                   interrupter: interrupter)
         let outcome = interpreter.execute(
-            ExecutionRequest(code: code, silent: silent, allowStdin: allowStdin, executionCount: count),
+            ExecutionRequest(code: cell.code, silent: cell.silent, allowStdin: cell.allowStdin, executionCount: count),
             context: context)
 
         switch outcome {
         case .success(let result, let payloads):
-            if storeHistory { history.append(input: code, output: result?["text/plain"]) }
-            if let result, !silent {
+            if cell.storeHistory { history.append(input: cell.code, output: result?["text/plain"]) }
+            if let result, !cell.silent {
                 request.publish(.executeResult, ["execution_count": .int(count), "data": .strings(result), "metadata": [:]])
             }
             return .reply([
-                "status": "ok", "execution_count": .int(count),
-                "payload": .array(payloads.map(\.json)),
+                "status": "ok", "execution_count": .int(count), "payload": .array(payloads.map(\.json)),
                 "user_expressions": userExpressions(request.content["user_expressions"]),
             ])
         case .failure(let ename, let evalue, let traceback):
-            if storeHistory { history.append(input: code, output: nil) }
-            let error: JSONValue = ["ename": .string(ename), "evalue": .string(evalue),
-                                    "traceback": .array(traceback.map { .string($0) })]
-            if !silent { request.publish(.error, error) }
-            var reply = error.objectValue ?? [:]
-            reply["status"] = "error"
-            reply["execution_count"] = .int(count)
-            let stopOnError = request.bool("stop_on_error", true)
-            return Response(content: .object(reply), followup: stopOnError ? .abortQueuedExecutions : .none)
+            if cell.storeHistory { history.append(input: cell.code, output: nil) }
+            return failed(cell, request, count: count, error: ["ename": .string(ename), "evalue": .string(evalue),
+                                                               "traceback": .array(traceback.map { .string($0) })])
         }
+    }
+
+    /// Publishes a failed cell's error and replies with it; queued cells are then aborted
+    /// unless the request said `stop_on_error: false`.
+    private func failed(_ cell: Cell, _ request: Request, count: Int, error: [String: JSONValue]) -> Response {
+        if !cell.silent { request.publish(.error, .object(error)) }
+        var reply = error
+        reply["status"] = "error"
+        reply["execution_count"] = .int(count)
+        return Response(content: .object(reply), followup: cell.stopOnError ? .abortQueuedExecutions : .none)
     }
 
     /// The reply to an execute request that was queued behind a failed cell and is not run.
@@ -71,6 +71,27 @@ extension ShellService {
 extension Payload {
     /// The payload as it appears in `execute_reply.payload`.
     var json: JSONValue {
-        ["source": .string(source), "data": .strings(data), "start": .int(start)]
+        switch self {
+        case .page(let data, let start): ["source": "page", "data": .strings(data), "start": .int(start)]
+        case .askExit(let keepKernel): ["source": "ask_exit", "keepkernel": .bool(keepKernel)]
+        }
+    }
+}
+
+/// The options of one `execute_request`, with the protocol's defaults.
+private struct Cell {
+    let code: String
+    let silent: Bool
+    /// A silent cell is never stored, whatever it asks.
+    let storeHistory: Bool
+    let allowStdin: Bool
+    let stopOnError: Bool
+
+    init(_ request: Request) {
+        code = request.string("code")
+        silent = request.bool("silent", false)
+        storeHistory = !silent && request.bool("store_history", true)
+        allowStdin = request.bool("allow_stdin", false)
+        stopOnError = request.bool("stop_on_error", true)
     }
 }

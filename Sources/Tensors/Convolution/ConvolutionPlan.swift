@@ -94,14 +94,13 @@ struct ConvolutionPlan: Sendable {
                 let channel = planeIndex % outputChannels
                 let outputRow = output + (planeIndex * height + row) * width
                 let start = bias?[channel] ?? 0
-                for column in columns { outputRow[column] = start }
                 let firstInput = image * inputChannels + (channel / outputsPerGroup) * channelsPerGroup
                 for offset in 0..<channelsPerGroup {
                     correlator.accumulate(
                         row: row, columns: columns,
                         input: input + (firstInput + offset) * plane.inputCount,
                         kernel: weight + (channel * channelsPerGroup + offset) * plane.kernelCount,
-                        into: outputRow)
+                        into: outputRow, startingAt: offset == 0 ? start : nil)
                 }
             }
         }

@@ -21,19 +21,21 @@ struct PlaneCorrelator {
     }
 
     /// Adds the correlation at output row `row`, output columns `columns`, to `outputRow`
-    /// (which points at column 0 of that row).
+    /// (which points at column 0 of that row); with `initial`, the row is first set to it
+    /// (this saves a pass over the row for the first input channel).
     func accumulate(row: Int, columns: Range<Int>, input: UnsafePointer<Double>,
-                    kernel: UnsafePointer<Double>, into outputRow: UnsafeMutablePointer<Double>) {
+                    kernel: UnsafePointer<Double>, into outputRow: UnsafeMutablePointer<Double>,
+                    startingAt initial: Double? = nil) {
         let inside = interior.clamped(to: columns)
-        if inside.isEmpty {
-            accumulateByTap(row: row, columns: columns, input: input, kernel: kernel, into: outputRow)
-            return
+        let before = columns.lowerBound..<(inside.isEmpty ? columns.upperBound : inside.lowerBound)
+        let after = (inside.isEmpty ? columns.upperBound : inside.upperBound)..<columns.upperBound
+        if let initial {
+            for column in before { outputRow[column] = initial }
+            for column in after { outputRow[column] = initial }
         }
-        accumulateByTap(row: row, columns: columns.lowerBound..<inside.lowerBound,
-                        input: input, kernel: kernel, into: outputRow)
-        accumulateInterior(row: row, columns: inside, input: input, kernel: kernel, into: outputRow)
-        accumulateByTap(row: row, columns: inside.upperBound..<columns.upperBound,
-                        input: input, kernel: kernel, into: outputRow)
+        accumulateByTap(row: row, columns: before, input: input, kernel: kernel, into: outputRow)
+        accumulateInterior(row: row, columns: inside, input: input, kernel: kernel, into: outputRow, startingAt: initial)
+        accumulateByTap(row: row, columns: after, input: input, kernel: kernel, into: outputRow)
     }
 
     /// The kernel rows whose input row lies inside the input for output row `row`.
@@ -48,7 +50,8 @@ struct PlaneCorrelator {
     /// Interior columns (stride 1): sixteen outputs at a time, then eight, summed over every
     /// tap in registers (each weight is broadcast once per sixteen outputs).
     private func accumulateInterior(row: Int, columns: Range<Int>, input: UnsafePointer<Double>,
-                                    kernel: UnsafePointer<Double>, into outputRow: UnsafeMutablePointer<Double>) {
+                                    kernel: UnsafePointer<Double>, into outputRow: UnsafeMutablePointer<Double>,
+                                    startingAt initial: Double?) {
         let rows = geometry.rows
         let cols = geometry.columns
         let taps = tapRows(for: row)
@@ -68,10 +71,18 @@ struct PlaneCorrelator {
                 }
             }
             let target = UnsafeMutableRawPointer(outputRow + column)
-            target.storeBytes(of: target.loadUnaligned(as: SIMD8<Double>.self) + low, as: SIMD8<Double>.self)
-            target.storeBytes(of: target.loadUnaligned(fromByteOffset: 64, as: SIMD8<Double>.self) + high,
-                              toByteOffset: 64, as: SIMD8<Double>.self)
+            if let initial {
+                target.storeBytes(of: SIMD8(repeating: initial) + low, as: SIMD8<Double>.self)
+                target.storeBytes(of: SIMD8(repeating: initial) + high, toByteOffset: 64, as: SIMD8<Double>.self)
+            } else {
+                target.storeBytes(of: target.loadUnaligned(as: SIMD8<Double>.self) + low, as: SIMD8<Double>.self)
+                target.storeBytes(of: target.loadUnaligned(fromByteOffset: 64, as: SIMD8<Double>.self) + high,
+                                  toByteOffset: 64, as: SIMD8<Double>.self)
+            }
             column &+= 16
+        }
+        if let initial {
+            for tail in column..<columns.upperBound { outputRow[tail] = initial }
         }
         accumulateByTap(row: row, columns: column..<columns.upperBound, input: input, kernel: kernel, into: outputRow)
     }

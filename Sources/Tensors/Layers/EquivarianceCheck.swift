@@ -26,10 +26,8 @@ public struct EquivarianceCheck: Sendable, Equatable {
                 + "\(Tensor.describe(transformedAfter.shape)); they need the same rank to be compared")
         }
         let shape = zip(transformedFirst.shape, transformedAfter.shape).map(min)
-        note = transformedFirst.shape == transformedAfter.shape ? nil
-            : "f(T(x)) is \(Tensor.describe(transformedFirst.shape)) but T(f(x)) is "
-            + "\(Tensor.describe(transformedAfter.shape)); compared their common \(Tensor.describe(shape)) corner"
         region = zip(shape, margin).map { extent, border in min(border, extent / 2)..<max(extent - border, extent / 2) }
+        note = EquivarianceCheck.note(transformedFirst.shape, transformedAfter.shape, common: shape, region: region)
         let first = try EquivarianceCheck.cropped(transformedFirst, to: shape)
         let after = try EquivarianceCheck.cropped(transformedAfter, to: shape)
         let scale = max(1, (first.scalars + after.scalars).reduce(0) { max($0, abs($1)) })
@@ -49,6 +47,18 @@ public struct EquivarianceCheck: Sendable, Equatable {
         worst = failures == 0 ? nil : shape.indices.map { worstIndex / strides[$0] % shape[$0] }
         self.failures = failures
         failureMask = Tensor(validatedShape: shape, scalars: mask)
+    }
+
+    /// Why the answer is no regardless of the values: different shapes, or nothing left to compare.
+    private static func note(_ first: [Int], _ after: [Int], common: [Int], region: [Range<Int>]) -> String? {
+        if first != after {
+            return "f(T(x)) is \(Tensor.describe(first)) but T(f(x)) is \(Tensor.describe(after)); "
+                + "compared their common \(Tensor.describe(common)) corner"
+        }
+        if region.contains(where: \.isEmpty) {
+            return "the margin leaves no units to compare in \(Tensor.describe(common)); use a larger input or a smaller margin"
+        }
+        return nil
     }
 
     private static func inside(_ index: Int, _ region: [Range<Int>], _ shape: [Int], _ strides: [Int]) -> Bool {

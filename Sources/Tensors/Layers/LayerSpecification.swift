@@ -112,7 +112,8 @@ public struct LayerSpecification: Sendable {
     private static func perAxis(_ values: [Int], rank: Int, name: String) throws -> [Int] {
         if values.count == rank { return values }
         if values.count == 1 { return Array(repeating: values[0], count: rank) }
+        let hint = name == "padding" ? "; write (before, after) pairs as ((1, 2),)" : ""
         throw TensorError.invalidArgument(
-            "\(name) needs one value or \(rank) (one per axis of the \(rank)-D kernel), found \(values.count)")
+            "\(name) needs one value or \(rank) (one per axis of the \(rank)-D kernel), found \(values.count)\(hint)")
     }
 }
