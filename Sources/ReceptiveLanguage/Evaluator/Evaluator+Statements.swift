@@ -64,7 +64,9 @@ extension Evaluator {
     }
 
     func checkInterrupt(at range: SourceRange?) throws {
-        do { try ExecutionControl.shared.checkInterrupt() } catch let error as TensorError { throw RuntimeError(error, at: range) }
+        if interruption.isRequested || ExecutionControl.shared.isInterruptRequested {
+            throw RuntimeError(TensorError.interrupted, at: range)
+        }
     }
 
     private func makeFunction(_ declaration: FunctionDeclaration) throws -> UserFunction {

@@ -5,12 +5,15 @@ extension Parser {
         var result: [Statement] = []
         skipNewlines()
         while !check(terminator) && !isAtEnd {
+            let start = position
             do {
                 result.append(try statement())
                 try endOfStatement()
             } catch {
                 record(error)
                 synchronize()
+                // A stray '}' at the top level stops synchronize without moving; step over it.
+                if position == start { advance() }
             }
             skipNewlines()
         }
