@@ -66,6 +66,10 @@ public struct ReceptiveField: Sendable, Equatable {
 
     private static func propagate(_ marks: [Bool], through connections: ConnectionEnumerator,
                                   below shape: [Int]) throws -> [Bool] {
+        // A dense layer links any marked output to every input; skip its m × n walk.
+        if connections.isFullyConnected {
+            return [Bool](repeating: marks.contains(true), count: try Tensor.elementCount(of: shape))
+        }
         var result = [Bool](repeating: false, count: try Tensor.elementCount(of: shape))
         for (output, marked) in marks.enumerated() where marked {
             if output % 4096 == 0 { try ExecutionControl.shared.checkInterrupt() }
