@@ -64,7 +64,7 @@ extension Evaluator {
     }
 
     func checkInterrupt(at range: SourceRange?) throws {
-        if interruption.isRequested || ExecutionControl.shared.isInterruptRequested {
+        if interruption.isRequested {
             throw RuntimeError(TensorError.interrupted, at: range)
         }
     }

@@ -18,6 +18,8 @@ public final class Session: @unchecked Sendable {
     public func run(_ source: String, output: any SessionOutput) -> RunResult {
         ExecutionControl.shared.clearInterrupt()
         evaluator.interruption.clear()
+        // A request that stopped this cell must not linger for tensor operations elsewhere.
+        defer { ExecutionControl.shared.clearInterrupt() }
         return LargeStack.run {
             let statements: [Statement]
             switch Parser.parse(source) {
