@@ -1,13 +1,11 @@
 """Every notebook under notebooks/ is re-executed through the installed kernel (nbclient) and
 each code cell's text outputs are compared with the outputs saved in the file, nbval-style.
 A cell whose source contains the marker `# output varies` (timings) is run but its outputs are
-not compared. A cell that is meant to fail carries nbclient's `raises-exception` tag. The same
-cells run as one `receptive run --mark-cells` script must print the same text, so the command
-line and the kernel agree. The figure 9.6 image must be exactly what its generator writes."""
+not compared. A cell that is meant to fail carries nbclient's `raises-exception` tag. The same cells run as one `receptive run --mark-cells` script must print the same
+text, so the command line and the kernel agree."""
 import difflib
 import pathlib
 import subprocess
-import sys
 
 import nbformat
 import pytest
@@ -72,11 +70,3 @@ def test_receptive_run_prints_what_the_notebook_shows(path, receptive_bin, tmp_p
     for index, (cell_output, (expected, volatile)) in enumerate(zip(printed, cell_texts(notebook))):
         if not volatile:
             assert cell_output == expected, diff(expected, cell_output, f"{path.name} cell {index} via run")
-
-
-def test_figure96_image_is_what_its_generator_writes(tmp_path):
-    data = ROOT / "notebooks" / "data"
-    regenerated = tmp_path / "figure96.pgm"
-    subprocess.run([sys.executable, str(data / "make_figure96.py"), str(regenerated)], check=True)
-    assert regenerated.read_bytes() == (data / "figure96.pgm").read_bytes()
-    assert regenerated.read_bytes().startswith(b"P5\n")
