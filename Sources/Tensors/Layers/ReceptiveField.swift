@@ -37,6 +37,7 @@ public struct ReceptiveField: Sendable, Equatable {
         }
         let top = shapes[shapes.count - 1]
         let chosen = try at.map { try ReceptiveField.check($0, in: top) } ?? top.map { $0 / 2 }
+        for shape in shapes { try ExecutionControl.shared.checkAllocation(try Tensor.elementCount(of: shape)) }
         var marks = [Bool](repeating: false, count: try Tensor.elementCount(of: top))
         marks[zip(chosen, Tensor.strides(for: top)).reduce(0) { $0 + $1.0 * $1.1 }] = true
         var counts = [1]
