@@ -27,6 +27,7 @@ public final class Session: @unchecked Sendable {
             case .failure(let failure): return .failure(ReportedError(failure.errors, source: source))
             }
             evaluator.output = output
+            evaluator.currentSource = source
             defer { evaluator.output = nil }
             return evaluate(source) { try evaluator.run(statements) }
         }
@@ -40,6 +41,7 @@ public final class Session: @unchecked Sendable {
             case .success(let parsed): statements = parsed
             case .failure(let failure): return .failure(ReportedError(failure.errors, source: source))
             }
+            evaluator.currentSource = source
             guard statements.count == 1, case .expression(let expression, _) = statements[0].kind else {
                 let error = RuntimeError(.syntax, "expected one expression, found \(statements.count) statement(s)")
                 return .failure(ReportedError([error], source: source))
