@@ -125,9 +125,3 @@ struct Parser {
     mutating func enterFunction() { functionDepth += 1 }
     mutating func leaveFunction() { functionDepth -= 1 }
 }
-
-/// Every syntax error of a cell.
-struct ParseFailure: Error {
-    /// The errors, in source order.
-    var errors: [RuntimeError]
-}
