@@ -1,3 +1,4 @@
+import Foundation
 import JupyterKernel
 import ReceptiveLanguage
 import TextPlots
@@ -6,6 +7,7 @@ import TextPlots
 /// `Interpreter` questions. Variables persist across cells for the kernel's lifetime.
 public final class ReceptiveInterpreter: Interpreter {
     private let session = Session()
+    private static let exitCommands: Set<String> = ["exit", "quit", "exit()", "quit()"]
 
     /// A fresh session with no variables.
     public init() {}
@@ -13,8 +15,12 @@ public final class ReceptiveInterpreter: Interpreter {
     /// Receptive's `kernel_info_reply` facts.
     public var kernelInfo: KernelInfo { ReceptiveKernelInfo.kernelInfo }
 
-    /// Runs the cell in the session; output and pages go through `context`.
+    /// Runs the cell in the session; output and pages go through `context`. A cell that is
+    /// just `exit` or `quit` asks the front end to exit, as IPython's do in jupyter console.
     public func execute(_ request: ExecutionRequest, context: ExecutionContext) -> ExecutionOutcome {
+        if Self.exitCommands.contains(request.code.trimmingCharacters(in: .whitespacesAndNewlines)) {
+            return .success(result: nil, payloads: [.askExit(keepKernel: false)])
+        }
         let output = KernelSessionOutput(context: context)
         switch session.run(request.code, output: output) {
         case .success(let figure):

@@ -125,3 +125,23 @@ import Testing
     #expect(reply?.content["status"] == "error")
     #expect(reply?.content["evalue"] == .string("\(KernelError.inputInterrupted)"))
 }
+
+@Test func askExitPayloadCarriesKeepKernel() {
+    #expect(Payload.askExit(keepKernel: false).json == ["source": "ask_exit", "keepkernel": false])
+}
+
+@Test func requestsInFlightBeforeTheErrorReplyAreAbortedButLaterOnesRun() throws {
+    let kernel = KernelHarness()
+    kernel.queueShell("execute_request", ["code": "fail"])
+    kernel.shellChannel.inFlight = [kernel.request("execute_request", ["code": "in flight"]).frames]
+    var sentAfterError = false
+    kernel.shellChannel.onSend = { frames in
+        // The client reacts to the error reply with a new request; that one must run.
+        guard !sentAfterError, (try? kernel.codec.decode(frames))?.content["ename"] == "ValueError" else { return }
+        sentAfterError = true
+        kernel.queueShell("execute_request", ["code": "reaction"])
+    }
+    kernel.serveShell()
+    #expect(kernel.interpreter.executed == ["fail", "reaction"])
+    #expect(try kernel.shellReplies().map { $0.content["ename"] } == ["ValueError", "ExecutionAborted", nil])
+}

@@ -56,9 +56,11 @@ private func run(_ interpreter: ReceptiveInterpreter, _ code: String, _ context:
         Issue.record("expected success")
         return
     }
-    #expect(payloads.count == 1)
-    #expect(payloads.first?.source == "page")
-    #expect(payloads.first?.data["text/plain"]?.contains("zeros") == true)
+    guard payloads.count == 1, case .page(let data, _) = payloads[0] else {
+        Issue.record("expected one page, found \(payloads)")
+        return
+    }
+    #expect(data["text/plain"]?.contains("zeros") == true)
 }
 
 @Test func completenessAndCompletionAndInspection() {
@@ -69,4 +71,11 @@ private func run(_ interpreter: ReceptiveInterpreter, _ code: String, _ context:
     #expect(completion.matches.contains("zeros"))
     #expect(completion.cursorStart == 0 && completion.cursorEnd == 3)
     #expect(interpreter.inspect(code: "zeros", cursorPosition: 2, detailLevel: 0)?["text/plain"] != nil)
+}
+
+@Test func exitAndQuitAskJupyterConsoleToExit() {
+    let interpreter = ReceptiveInterpreter()
+    for code in ["exit", " quit\n", "exit()", "quit()"] {
+        #expect(run(interpreter, code) == .success(result: nil, payloads: [.askExit(keepKernel: false)]))
+    }
 }

@@ -3,13 +3,14 @@ import Testing
 
 private func check(_ layer: Layer, _ x: Tensor, _ transform: EquivarianceTransform) throws -> EquivarianceCheck {
     let outputShape = try layer.outputShape(input: x.shape)
-    let margin = try EquivarianceCheck.defaultMargin(transform: transform, layer: layer,
+    let outputTransform = try EquivarianceCheck.outputTransform(for: transform, layer: layer, inputRank: x.rank)
+    let margin = try EquivarianceCheck.defaultMargin(transform: outputTransform, layer: layer,
                                                      input: x.shape, output: outputShape)
     return try EquivarianceCheck(transformedFirst: layer(transform.apply(x)),
-                                 transformedAfter: transform.apply(layer(x)), margin: margin)
+                                 transformedAfter: outputTransform.apply(layer(x)), margin: margin)
 }
 
-@Test func everyStrideOneConvolutionIsShiftEquivariant() throws {
+@Test func everyConvolutionIsEquivariantToShiftsByMultiplesOfItsStride() throws {
     var random = LayerTestRandom(seed: 98)
     for _ in 0..<100 {
         let rank = random.integer(1...2)
@@ -18,10 +19,13 @@ private func check(_ layer: Layer, _ x: Tensor, _ transform: EquivarianceTransfo
         specification.outChannels = random.integer(1...2)
         specification.dilation = [random.integer(1...2)]
         specification.padding = .amounts([random.integer(0...2)])
+        specification.stride = [random.integer(1...3)]
         specification.seed = UInt64(random.integer(0...99))
         let layer = try specification.convolution()
-        let x = random.tensor([specification.inChannels ?? 1] + (0..<rank).map { _ in random.integer(20...24) })
-        let shift = random.integer(-3...3)
+        let channelAxis = specification.inChannels == 1 && random.integer(0...1) == 0 ? [] : [specification.inChannels ?? 1]
+        let x = random.tensor(channelAxis + (0..<rank).map { _ in random.integer(12...16) * specification.stride[0] + 8 })
+        // A shift by a multiple of the stride (the output moves by the multiple).
+        let shift = random.integer(-2...2) * specification.stride[0]
         let result = try check(layer, x, .shift(by: shift, axis: -1))
         #expect(result.equal, "\(layer.summary) shift \(shift): max difference \(result.maxDifference) at \(result.worst ?? [])")
     }
@@ -82,4 +86,20 @@ private func check(_ layer: Layer, _ x: Tensor, _ transform: EquivarianceTransfo
                                        margin: [2])
     #expect(!result.equal && result.region == [2..<2])
     #expect(result.note == "the margin leaves no units to compare in 4; use a larger input or a smaller margin")
+}
+
+@Test func shiftsThatAreNotMultiplesOfTheStrideAreNotEquivariant() throws {
+    var specification = LayerSpecification(kernel: .width(3))
+    specification.stride = [2]
+    var random = LayerTestRandom(seed: 102)
+    #expect(try !check(specification.convolution(), random.tensor([20]), .shift(by: 1, axis: 0)).equal)
+}
+
+@Test func shiftAxesCountFromTheEndWhenTheLayerAddsChannels() throws {
+    var specification = LayerSpecification(kernel: .shape([3, 3]))
+    specification.outChannels = 2
+    var random = LayerTestRandom(seed: 103)
+    // Axis 0 of a 12×12 input is the rows; of the 2×10×10 output it would be the channels.
+    let result = try check(specification.convolution(), random.tensor([12, 12]), .shift(by: 1, axis: 0))
+    #expect(result.equal && result.region == [0..<2, 1..<9, 0..<10])
 }

@@ -39,7 +39,8 @@ struct Response {
     enum Followup: Equatable {
         /// Nothing.
         case none
-        /// Answer the execute requests already queued with errors, without running them.
+        /// Answer the execute requests that arrive before the reply is sent with errors,
+        /// without running them.
         case abortQueuedExecutions
         /// Stop the kernel; `restart` as the client asked.
         case shutdown(restart: Bool)

@@ -25,8 +25,13 @@ final class RequestDispatcher {
         self.logger = logger
     }
 
+    /// How long a failed cell's error reply waits for requests still in flight, so that a
+    /// request the client sent before it could see the error is aborted, not run.
+    static let abortWindow = Duration.milliseconds(20)
+
     /// Handles one multipart message; a message that fails verification or decoding is logged
-    /// and dropped without any reply or status.
+    /// and dropped without any reply or status. After a failed cell with stop_on_error, the
+    /// requests that arrived before its reply went out are handled next, in aborting mode.
     func handle(_ frames: [Data], abortingQueue: Bool = false) -> Response.Followup {
         let message: Message
         do {
@@ -35,17 +40,41 @@ final class RequestDispatcher {
             logger.warning("dropped a message: \(error)")
             return .none
         }
+        let (followup, queued) = serve(message, abortingQueue: abortingQueue)
+        var result = followup == .abortQueuedExecutions ? .none : followup
+        for frames in queued {
+            let next = handle(frames, abortingQueue: true)
+            if case .shutdown = next { result = next }
+        }
+        return result
+    }
+
+    /// Runs the handler between busy and idle and replies; returns the followup and, when it
+    /// is to abort, the requests queued before the reply was sent.
+    private func serve(_ message: Message, abortingQueue: Bool) -> (Response.Followup, [[Data]]) {
         iopub.status("busy", parent: message.header)
         defer { iopub.status("idle", parent: message.header) }
         guard let handler = handlers[message.type] else {
             logger.warning("no handler for message type '\(message.type)'; ignored")
-            return .none
+            return (.none, [])
         }
         let response = handler(Request(message: message, iopub: iopub, isAbortingQueue: abortingQueue))
+        let queued = response.followup == .abortQueuedExecutions ? collectQueued() : []
         if let content = response.content, let replyType = message.type.replyType {
             reply(to: message, type: replyType, content: content)
         }
-        return response.followup
+        return (response.followup, queued)
+    }
+
+    /// Everything already waiting on the channel, and what arrives within `abortWindow`.
+    private func collectQueued() -> [[Data]] {
+        let deadline = ContinuousClock.now + Self.abortWindow
+        var queued: [[Data]] = []
+        while true {
+            let remaining = max(0, Int(((deadline - .now) / .milliseconds(1)).rounded(.up)))
+            guard let frames = try? channel.receive(timeoutMilliseconds: remaining) else { return queued }
+            queued.append(frames)
+        }
     }
 
     private func reply(to request: Message, type: MessageType, content: JSONValue) {

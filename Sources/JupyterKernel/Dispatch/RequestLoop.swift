@@ -27,28 +27,12 @@ final class RequestLoop {
     func step(timeoutMilliseconds: Int) -> Bool {
         do {
             guard let frames = try channel.receive(timeoutMilliseconds: timeoutMilliseconds) else { return true }
-            follow(dispatcher.handle(frames))
+            if case .shutdown(let restart) = dispatcher.handle(frames) { lifecycle.requestShutdown(restart: restart) }
             return true
         } catch {
             logger.error("request channel failed: \(error)")
             lifecycle.requestShutdown(restart: false)
             return false
-        }
-    }
-
-    private func follow(_ followup: Response.Followup) {
-        switch followup {
-        case .none:
-            break
-        case .shutdown(let restart):
-            lifecycle.requestShutdown(restart: restart)
-        case .abortQueuedExecutions:
-            // Everything already waiting is answered in aborting mode; what arrives later runs.
-            while let frames = try? channel.receive(timeoutMilliseconds: 0) {
-                if case .shutdown(let restart) = dispatcher.handle(frames, abortingQueue: true) {
-                    lifecycle.requestShutdown(restart: restart)
-                }
-            }
         }
     }
 }

@@ -81,19 +81,12 @@ public enum StreamName: String, Sendable {
     case stderr
 }
 
-/// A payload in `execute_reply` (for example the pager).
-public struct Payload: Sendable, Equatable {
-    /// `source`, e.g. "page".
-    public var source: String
-    /// The page's representations (for `source == "page"`).
-    public var data: MimeBundle
-    /// The line to start the pager at.
-    public var start: Int
-
-    /// A pager payload showing `data`.
-    public static func page(_ data: MimeBundle, start: Int = 0) -> Payload {
-        Payload(source: "page", data: data, start: start)
-    }
+/// An instruction to the front end in `execute_reply.payload`.
+public enum Payload: Sendable, Equatable {
+    /// Show `data` in the pager (jupyter console prints it; notebooks open a pager), from line `start`.
+    case page(MimeBundle, start: Int = 0)
+    /// Ask the front end to exit (`exit` in jupyter console), shutting the kernel down unless `keepKernel`.
+    case askExit(keepKernel: Bool)
 }
 
 /// How a cell ended.

@@ -71,7 +71,10 @@ extension ShellService {
 extension Payload {
     /// The payload as it appears in `execute_reply.payload`.
     var json: JSONValue {
-        ["source": .string(source), "data": .strings(data), "start": .int(start)]
+        switch self {
+        case .page(let data, let start): ["source": "page", "data": .strings(data), "start": .int(start)]
+        case .askExit(let keepKernel): ["source": "ask_exit", "keepkernel": .bool(keepKernel)]
+        }
     }
 }
 

@@ -42,8 +42,8 @@ extension Builtins {
         ],
         summary: "Whether f(T(x)) == T(f(x)) away from the borders, as a record (equal, max_difference, where, …).",
         details: """
-            transform: "shift" (by shift: along axis:, filling with 0), "rot90" or "scale2" (last
-            two axes). margin: units left out at both ends of each compared axis; by default the
+            transform: "shift" (by shift: along axis:, filling with 0; for a layer with stride s a
+            shift by k·s moves the output by k), "rot90" or "scale2" (last two axes). margin: units left out at both ends of each compared axis; by default the
             shift plus a layer's padding, or for other functions the units they drop but at least
             an eighth of the axis. Convolutions say true for shifts, false for rot90/scale2.
             """
@@ -62,9 +62,11 @@ extension Builtins {
             return tensor
         }
         let output = try f(x)
+        let outputTransform = try EquivarianceCheck.outputTransform(for: transform, layer: layer, inputRank: x.rank)
         let margin = try arguments.has("margin") ? margins(arguments, rank: output.rank)
-            : EquivarianceCheck.defaultMargin(transform: transform, layer: layer, input: x.shape, output: output.shape)
-        let check = try EquivarianceCheck(transformedFirst: f(transform.apply(x)), transformedAfter: transform.apply(output),
+            : EquivarianceCheck.defaultMargin(transform: outputTransform, layer: layer, input: x.shape, output: output.shape)
+        let check = try EquivarianceCheck(transformedFirst: f(transform.apply(x)),
+                                          transformedAfter: outputTransform.apply(output),
                                           margin: margin, tolerance: arguments.number("tol"))
         return .record(equivarianceRecord(check))
     }

@@ -64,14 +64,16 @@ extension Evaluator {
     }
 
     func checkInterrupt(at range: SourceRange?) throws {
-        do { try ExecutionControl.shared.checkInterrupt() } catch let error as TensorError { throw RuntimeError(error, at: range) }
+        if interruption.isRequested {
+            throw RuntimeError(TensorError.interrupted, at: range)
+        }
     }
 
     private func makeFunction(_ declaration: FunctionDeclaration) throws -> UserFunction {
         let parameters = try declaration.parameters.map { parameter in
             Parameter(parameter.name, default: try parameter.defaultValue.map(evaluate))
         }
-        return UserFunction(name: declaration.name, parameters: parameters, body: declaration.body)
+        return UserFunction(name: declaration.name, parameters: parameters, body: declaration.body, source: currentSource)
     }
 }
 

@@ -69,22 +69,30 @@ extension ConvolutionLayer {
                 for column in 0..<plane.outputWidth {
                     let position = row * plane.outputWidth + column
                     let copy = sharing.copy(row: row, column: column, position: position)
-                    var sum = 0.0
-                    for channel in 0..<inChannels {
-                        for tapRow in 0..<plane.kernelHeight {
-                            for tapColumn in 0..<plane.kernelWidth {
-                                let tap = tapRow * plane.kernelWidth + tapColumn
-                                let weight = weightValue(weightIndex(copy: copy, output: output, channel: channel, tap: tap))
-                                sum += weight * padded.value(channel: channel, row: row, column: column,
-                                                             tapRow: tapRow, tapColumn: tapColumn)
-                            }
-                        }
-                    }
+                    let sum = windowSum(padded, plane: plane, copy: copy, output: output, row: row, column: column)
                     result[output * plan.positions + position] = sum
                 }
             }
         }
         return Tensor(validatedShape: plan.outputShape, scalars: result)
+    }
+
+    /// Σ over channels and taps of weight × input under the window of output (`row`, `column`).
+    @inline(__always)
+    private func windowSum(_ padded: PaddedPlanes, plane: PlaneGeometry, copy: Int, output: Int,
+                           row: Int, column: Int) -> Double {
+        var sum = 0.0
+        for channel in 0..<inChannels {
+            for tapRow in 0..<plane.kernelHeight {
+                for tapColumn in 0..<plane.kernelWidth {
+                    let tap = tapRow * plane.kernelWidth + tapColumn
+                    let weight = weightValue(weightIndex(copy: copy, output: output, channel: channel, tap: tap))
+                    sum += weight * padded.value(channel: channel, row: row, column: column,
+                                                 tapRow: tapRow, tapColumn: tapColumn)
+                }
+            }
+        }
+        return sum
     }
 }
 
