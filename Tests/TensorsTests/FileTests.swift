@@ -66,6 +66,7 @@ func roundTripsThroughEveryFormat(fileExtension: String) throws {
     #expect(throws: TensorError.self) { try TensorFile.save(makeTensor([1, 1], [-1]), to: temporaryPath("x.pgm")) }
     #expect(throws: TensorError.self) { try TensorFile.save(arangeTensor([2, 2]), to: temporaryPath("x.ppm")) }
     #expect(throws: TensorError.self) { try TensorFile.save(arangeTensor([2]), to: temporaryPath("x.txt")) }
+    #expect(throws: TensorError.self) { try TensorFile.save(arangeTensor([2]), to: temporaryPath("noextension")) }
 }
 
 @Test func missingFileIsAnIOError() {
