@@ -136,3 +136,14 @@ private func message(of body: () throws -> Tensor) -> String? {
     // A huge padded window over a small input is legal (as in torch) and costs only the input.
     #expect(try image.avgPool2d(size: [1 << 30], stride: [1], padding: [1 << 29]).shape == [1, 5, 5])
 }
+
+@Test func emptyAxesFollowTorch() throws {
+    let weight = try Tensor(repeating: 1, shape: [1, 1, 1, 1])
+    // torch: "Only zero batch or zero channel inputs are supported".
+    #expect(message { try Tensor(repeating: 0, shape: [1, 1, 0, 0]).conv2d(weight: weight, padding: .explicit([1])) }
+        == "conv2d: the input 1×1×0×0 has an empty spatial axis; only the batch may be empty")
+    #expect(try Tensor(repeating: 0, shape: [0, 1, 3, 3]).conv2d(weight: weight).shape == [0, 1, 3, 3])
+    #expect(message { try Tensor(repeating: 0, shape: [0, 2, 4]).maxPool2d(size: [1]) }
+        == "maxpool: the input 0×2×4 has an empty axis; only the batch may be empty")
+    #expect(try Tensor(repeating: 0, shape: [0, 1, 4, 4]).avgPool2d(size: [2]).shape == [0, 1, 2, 2])
+}

@@ -42,6 +42,10 @@ struct LayerConvolution {
         guard weight.allSatisfy({ $0 > 0 }) else {
             throw TensorError.shapeMismatch("\(name): the weight \(Tensor.describe(weight)) has an empty axis")
         }
+        guard input.suffix(spatialRank).allSatisfy({ $0 > 0 }) else {
+            throw TensorError.shapeMismatch(
+                "\(name): the input \(Tensor.describe(input)) has an empty spatial axis; only the batch may be empty")
+        }
         return input.count == spatialRank + 2
     }
 

@@ -28,6 +28,11 @@ struct Pooling {
             throw TensorError.shapeMismatch(
                 "\(name): expected the input to be \(axes), C×\(axes) or N×C×\(axes), found \(Tensor.describe(input.shape))")
         }
+        // As in torch, only a batch axis (the first of spatialRank + 2) may be empty.
+        guard input.shape.suffix(min(input.rank, spatialRank + 1)).allSatisfy({ $0 > 0 }) else {
+            throw TensorError.shapeMismatch(
+                "\(name): the input \(Tensor.describe(input.shape)) has an empty axis; only the batch may be empty")
+        }
         let spatial = Array(input.shape.suffix(spatialRank))
         let axes = try geometry(spatial: spatial)
         let plane = axes.count == 2 ? WindowPlane(rows: axes[0], columns: axes[1]) : .oneDimensional(axes[0])
