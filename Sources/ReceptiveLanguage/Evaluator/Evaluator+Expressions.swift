@@ -62,6 +62,9 @@ extension Evaluator {
         } catch var error as RuntimeError {
             if error.range == nil, let range { error.range = range }
             throw error
+        } catch {
+            // Other errors come from the front end (reading input), so they are I/O errors.
+            throw RuntimeError(.io, "\(error)", at: range)
         }
     }
 }

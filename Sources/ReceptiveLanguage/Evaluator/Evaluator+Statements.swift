@@ -46,7 +46,7 @@ extension Evaluator {
         let items = try iterationItems(try evaluate(sequence), at: sequence.range)
         for index in 0..<items.count {
             try checkInterrupt(at: sequence.range)
-            define(variable, try items.element(index))
+            define(variable, try catchingTensorErrors(at: sequence.range) { try items.element(index) })
             if case .returned(let value) = try execute(body) { return .returned(value) }
         }
         return .normal
@@ -64,7 +64,7 @@ extension Evaluator {
     }
 
     func checkInterrupt(at range: SourceRange?) throws {
-        if interruption.isRequested {
+        if interruption.isRequested || ExecutionControl.shared.isInterruptRequested {
             throw RuntimeError(TensorError.interrupted, at: range)
         }
     }
