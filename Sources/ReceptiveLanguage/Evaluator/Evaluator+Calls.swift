@@ -11,13 +11,11 @@ extension Evaluator {
         var named: [ArgumentBinder.Named] = []
         for argument in arguments {
             let value = try evaluate(argument.value)
+            // The parser guarantees that positional arguments come first.
             if let name = argument.name {
                 named.append(.init(name: name, value: value))
-            } else if named.isEmpty {
-                positional.append(value)
             } else {
-                throw RuntimeError(.syntax, "a positional argument cannot follow a named one; put positional arguments first",
-                                   at: argument.range)
+                positional.append(value)
             }
         }
         return try call(callee, positional: positional, named: named, at: range)

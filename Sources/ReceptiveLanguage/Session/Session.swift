@@ -8,7 +8,8 @@ import TextPlots
 /// any thread while `run` works, because it only sets an atomic flag. That division is why the
 /// conformance is unchecked.
 public final class Session: @unchecked Sendable {
-    private let evaluator = Evaluator()
+    /// The interpreter state (internal so tests can reach its parts).
+    let evaluator = Evaluator()
 
     /// Creates a session with no variables and default rendering options.
     public init() {}
