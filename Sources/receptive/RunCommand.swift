@@ -2,15 +2,26 @@ import ArgumentParser
 import Foundation
 import ReceptiveLanguage
 
-/// `receptive run FILE`: runs a script as one cell and prints what a notebook would show.
+/// `receptive run FILE`: runs a script as one cell (or, with `--mark-cells`, as the cells of a
+/// notebook) and prints what a notebook would show.
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run a Receptive script: output and the final value on stdout, errors on stderr (exit 1)."
     )
 
+    /// The line that separates cells in `--mark-cells` mode (the percent format of Jupytext).
+    static let cellMarker = "# %%"
+
     @Argument(help: "The script to run (.rcp).")
     var file: String
+
+    @Flag(help: """
+        Treat '# %%' lines as cell separators: run the cells one after another in one session, \
+        print '# %%' before each cell's output and its final value, print a failing cell's \
+        'Kind: message' on stdout and go on; exit 1 if any cell failed.
+        """)
+    var markCells = false
 
     func run() throws {
         let source: String
@@ -21,6 +32,39 @@ struct RunCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let output = TerminalOutput()
-        guard output.report(Session().run(source, output: output)) else { throw ExitCode(1) }
+        let succeeded = markCells ? runCells(of: source, output: output) : output.report(Session().run(source, output: output))
+        guard succeeded else { throw ExitCode(1) }
+    }
+
+    /// Runs each cell in one session as a notebook would; returns whether every cell succeeded.
+    private func runCells(of source: String, output: TerminalOutput) -> Bool {
+        let session = Session()
+        var succeeded = true
+        for cell in Self.cells(of: source) {
+            output.write(Self.cellMarker + "\n", toStandardError: false)
+            let result = session.run(cell, output: output)
+            if case .failure(let error) = result {
+                // The kernel's ename: evalue, so that a notebook's saved error output can be compared.
+                output.write("\(error.kind.rawValue): \(error.message)\n", toStandardError: false)
+                succeeded = false
+            }
+            output.report(result)
+        }
+        return succeeded
+    }
+
+    /// The cells between marker lines; text before the first marker is a cell unless it is blank.
+    static func cells(of source: String) -> [String] {
+        var cells: [[Substring]] = [[]]
+        for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.trimmingCharacters(in: .whitespaces) == cellMarker {
+                cells.append([])
+            } else {
+                cells[cells.count - 1].append(line)
+            }
+        }
+        let texts = cells.map { $0.joined(separator: "\n") }
+        guard let first = texts.first, first.allSatisfy(\.isWhitespace) else { return texts }
+        return Array(texts.dropFirst())
     }
 }

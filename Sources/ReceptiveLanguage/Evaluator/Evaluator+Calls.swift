@@ -11,13 +11,11 @@ extension Evaluator {
         var named: [ArgumentBinder.Named] = []
         for argument in arguments {
             let value = try evaluate(argument.value)
+            // The parser guarantees that positional arguments come first.
             if let name = argument.name {
                 named.append(.init(name: name, value: value))
-            } else if named.isEmpty {
-                positional.append(value)
             } else {
-                throw RuntimeError(.syntax, "a positional argument cannot follow a named one; put positional arguments first",
-                                   at: argument.range)
+                positional.append(value)
             }
         }
         return try call(callee, positional: positional, named: named, at: range)
@@ -54,8 +52,14 @@ extension Evaluator {
         try checkInterrupt(at: nil)
         frames.append(arguments.values)
         defer { frames.removeLast() }
-        if case .returned(let value) = try execute(function.body) { return value }
-        return .none
+        do {
+            if case .returned(let value) = try execute(function.body) { return value }
+            return .none
+        } catch var error as RuntimeError {
+            // The body's ranges point into the cell that defined the function.
+            if error.source == nil, error.range != nil { error.source = function.source }
+            throw error
+        }
     }
 
     /// A layer is called on one tensor: `conv_layer(3)(x)`.

@@ -11,7 +11,7 @@ extension Evaluator {
         case .bracketed(let items):
             return try TensorLiteral.build(try items.map(evaluate), at: expression.range)
         case .tuple(let items):
-            return .tuple(try items.map(evaluate))
+            return try Value.tuple(try items.map(evaluate)).checkedNesting(at: expression.range)
         case .unary(let operation, let operand):
             return try unary(operation, try evaluate(operand), at: expression.range)
         case .binary(let operation, let left, let right):
@@ -62,6 +62,9 @@ extension Evaluator {
         } catch var error as RuntimeError {
             if error.range == nil, let range { error.range = range }
             throw error
+        } catch {
+            // Other errors come from the front end (reading input), so they are I/O errors.
+            throw RuntimeError(.io, "\(error)", at: range)
         }
     }
 }

@@ -31,7 +31,9 @@ extension Evaluator {
             break
         }
         let names = Evaluator.fieldNames(of: value)
-        let valid = names.isEmpty ? "it has no fields" : "valid fields: " + names.joined(separator: ", ")
-        throw RuntimeError(.name, "\(value.typeDescription) has no field '\(name)'; \(valid)", at: range)
+        var message = "\(value.typeDescription) has no field '\(name)'"
+        if let suggestion = NameSuggestion.nearest(to: name, among: names) { message += " (did you mean '\(suggestion)'?)" }
+        message += names.isEmpty ? "; it has no fields" : "; valid fields: " + names.joined(separator: ", ")
+        throw RuntimeError(.name, message, at: range)
     }
 }

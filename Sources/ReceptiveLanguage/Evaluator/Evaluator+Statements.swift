@@ -46,7 +46,7 @@ extension Evaluator {
         let items = try iterationItems(try evaluate(sequence), at: sequence.range)
         for index in 0..<items.count {
             try checkInterrupt(at: sequence.range)
-            define(variable, try items.element(index))
+            define(variable, try catchingTensorErrors(at: sequence.range) { try items.element(index) })
             if case .returned(let value) = try execute(body) { return .returned(value) }
         }
         return .normal
@@ -64,14 +64,16 @@ extension Evaluator {
     }
 
     func checkInterrupt(at range: SourceRange?) throws {
-        do { try ExecutionControl.shared.checkInterrupt() } catch let error as TensorError { throw RuntimeError(error, at: range) }
+        if interruption.isRequested || ExecutionControl.shared.isInterruptRequested {
+            throw RuntimeError(TensorError.interrupted, at: range)
+        }
     }
 
     private func makeFunction(_ declaration: FunctionDeclaration) throws -> UserFunction {
         let parameters = try declaration.parameters.map { parameter in
             Parameter(parameter.name, default: try parameter.defaultValue.map(evaluate))
         }
-        return UserFunction(name: declaration.name, parameters: parameters, body: declaration.body)
+        return UserFunction(name: declaration.name, parameters: parameters, body: declaration.body, source: currentSource)
     }
 }
 

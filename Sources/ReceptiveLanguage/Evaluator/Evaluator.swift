@@ -19,6 +19,10 @@ final class Evaluator: BuiltinContext {
     var output: (any SessionOutput)?
     /// Session-wide rendering options.
     var renderOptions = RenderOptions()
+    /// The text of the cell being run, remembered by the functions it defines.
+    var currentSource = ""
+    /// This session's interrupt request, checked by loops and calls.
+    let interruption = InterruptFlag()
 
     /// Looks a name up: the current function's locals, then globals, then builtins.
     func lookup(_ name: String) -> Value? {

@@ -5,12 +5,15 @@ extension Parser {
         var result: [Statement] = []
         skipNewlines()
         while !check(terminator) && !isAtEnd {
+            let start = position
             do {
                 result.append(try statement())
                 try endOfStatement()
             } catch {
                 record(error)
                 synchronize()
+                // A stray '}' at the top level stops synchronize without moving; step over it.
+                if position == start { advance() }
             }
             skipNewlines()
         }
@@ -28,6 +31,8 @@ extension Parser {
         case .return: return try returnStatement()
         case .if: return try ifStatement()
         case .for: return try forStatement()
+        case .rightBrace:
+            throw error("unmatched '}': no block is open here")
         case .leftBrace:
             let start = peek
             let body = try block()

@@ -2,8 +2,14 @@ import Tensors
 import TextPlots
 
 /// A persistent interpreter state: variables and functions survive across `run` calls.
-public final class Session {
-    private let evaluator = Evaluator()
+///
+/// `run`, `evaluateExpression`, `completions`, `inspection` and `completeness` must be called
+/// from one thread at a time (the kernel's shell thread); `requestInterrupt` may be called from
+/// any thread while `run` works, because it only sets an atomic flag. That division is why the
+/// conformance is unchecked.
+public final class Session: @unchecked Sendable {
+    /// The interpreter state (internal so tests can reach its parts).
+    let evaluator = Evaluator()
 
     /// Creates a session with no variables and default rendering options.
     public init() {}
@@ -12,6 +18,9 @@ public final class Session {
     /// expression not ending in ';' and not none (LANGUAGE.md §2).
     public func run(_ source: String, output: any SessionOutput) -> RunResult {
         ExecutionControl.shared.clearInterrupt()
+        evaluator.interruption.clear()
+        // A request that stopped this cell must not linger for tensor operations elsewhere.
+        defer { ExecutionControl.shared.clearInterrupt() }
         return LargeStack.run {
             let statements: [Statement]
             switch Parser.parse(source) {
@@ -19,6 +28,7 @@ public final class Session {
             case .failure(let failure): return .failure(ReportedError(failure.errors, source: source))
             }
             evaluator.output = output
+            evaluator.currentSource = source
             defer { evaluator.output = nil }
             return evaluate(source) { try evaluator.run(statements) }
         }
@@ -32,8 +42,9 @@ public final class Session {
             case .success(let parsed): statements = parsed
             case .failure(let failure): return .failure(ReportedError(failure.errors, source: source))
             }
+            evaluator.currentSource = source
             guard statements.count == 1, case .expression(let expression, _) = statements[0].kind else {
-                let error = RuntimeError(.syntax, "expected one expression, found \(statements.count) statement(s)")
+                let error = RuntimeError(.syntax, "expected a single expression, found \(statements.count == 1 ? "a statement" : "\(statements.count) statements")")
                 return .failure(ReportedError([error], source: source))
             }
             return evaluate(source) { try evaluator.evaluate(expression) }
@@ -42,6 +53,7 @@ public final class Session {
 
     /// Thread-safe: stops a running `run` soon (sets ExecutionControl.shared's flag).
     public func requestInterrupt() {
+        evaluator.interruption.request()
         ExecutionControl.shared.requestInterrupt()
     }
 

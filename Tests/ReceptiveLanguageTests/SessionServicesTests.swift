@@ -1,0 +1,183 @@
+import Foundation
+@testable import ReceptiveLanguage
+import Testing
+import TextPlots
+
+/// The Session API the kernel bridge uses: results, errors, completeness, completion,
+/// inspection, expressions and interruption.
+struct SessionServicesTests {
+    private func text(_ result: RunResult) -> String? {
+        if case .success(let figure) = result { return figure?.text }
+        return nil
+    }
+
+    @Test func resultIsTheLastUnsilencedExpression() {
+        let session = Session()
+        let output = RecordingOutput()
+        #expect(text(session.run("x = 2\nx * 3", output: output)) == "6")
+        #expect(text(session.run("x * 3;", output: output)) == nil)
+        #expect(text(session.run("print(x)", output: output)) == nil)
+        #expect(output.lines == ["2"])
+    }
+
+    @Test func tensorResultsCarryHTML() {
+        guard case .success(let figure?) = Session().run("[1, 2]", output: RecordingOutput()) else {
+            Issue.record("expected a rendered tensor")
+            return
+        }
+        #expect(figure.text == "tensor 2\n[1. 2.]")
+        #expect(figure.html != nil)
+    }
+
+    @Test func errorsCarryKindMessageAndCaretTraceback() throws {
+        let result = Session().run("a = 1\nb = a + c", output: RecordingOutput())
+        guard case .failure(let error) = result else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(error.kind == .name)
+        #expect(error.message == "name 'c' is not defined; did you mean 'a'?")
+        #expect(error.traceback == ["NameError: name 'c' is not defined; did you mean 'a'?", "2 | b = a + c", "  |         ^"])
+    }
+
+    @Test func anErrorInsideAFunctionShowsTheLineOfTheCellThatDefinedIt() {
+        let session = Session()
+        _ = session.run("a = 1\nfn f(x) = x + missing", output: RecordingOutput())
+        guard case .failure(let error) = session.run("f(1)", output: RecordingOutput()) else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(error.traceback == ["NameError: name 'missing' is not defined", "2 | fn f(x) = x + missing", "  |               ^^^^^^^"])
+    }
+
+    @Test func everySyntaxErrorOfACellIsReported() {
+        guard case .failure(let error) = Session().run("a = 1 +\nb = 2\nc = )\nd = 4 4", output: RecordingOutput()) else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(error.kind == .syntax)
+        #expect(error.headlines.count == 3)
+        #expect(error.message == "expected an expression, found end of line (and 2 more)")
+    }
+
+    @Test(arguments: [
+        ("x = 1", Completeness.complete),
+        ("fn f(a) {", .incomplete(indent: "    ")),
+        ("fn f(a) {\n    if a {", .incomplete(indent: "        ")),
+        ("y = [1, 2,", .incomplete(indent: "    ")),
+        ("y = 1 +", .incomplete(indent: "    ")),
+        ("s = \"abc", .incomplete(indent: "")),
+        ("if x { } else", .incomplete(indent: "    ")),
+        ("z = 1)", .invalid),
+        ("", .complete),
+    ])
+    func completeness(_ code: String, _ expected: Completeness) {
+        #expect(Session().completeness(of: code) == expected)
+    }
+
+    @Test func completesBuiltinsVariablesAndKeywords() {
+        let session = Session()
+        _ = session.run("prime = 7", output: RecordingOutput())
+        let code = "x = pr"
+        let completion = session.completions(in: code, cursorPosition: 6)
+        #expect(completion.start == 4 && completion.end == 6)
+        #expect(completion.matches.contains("prime"))
+        #expect(completion.matches.contains("print"))
+        #expect(!completion.matches.contains("help"))
+    }
+
+    @Test func completesFieldsAfterADot() {
+        let session = Session()
+        _ = session.run("t = [[1, 2]]", output: RecordingOutput())
+        let completion = session.completions(in: "t.s", cursorPosition: 3)
+        #expect(completion.matches == ["shape", "size"])
+        #expect(completion.start == 2)
+    }
+
+    @Test func completesNamedArgumentsInsideACall() {
+        let session = Session()
+        _ = session.run("fn area(width, height: 2) = width * height", output: RecordingOutput())
+        let completion = session.completions(in: "area(3, he", cursorPosition: 10)
+        #expect(completion.matches.first == "height:")
+    }
+
+    @Test func cursorOffsetsCountCodePoints() {
+        let session = Session()
+        _ = session.run("émile = 1", output: RecordingOutput())
+        let code = "\"→\"; ém"
+        let completion = session.completions(in: code, cursorPosition: code.unicodeScalars.count)
+        #expect(completion.matches == ["émile"])
+        #expect(completion.start == 5)
+    }
+
+    @Test func inspectsBuiltinsAndValues() throws {
+        let session = Session()
+        _ = session.run("t = [1, 2, 3]", output: RecordingOutput())
+        let builtin = try #require(session.inspection(in: "len(t)", cursorPosition: 1))
+        #expect(builtin.text.hasPrefix("len(value)\n"))
+        let value = try #require(session.inspection(in: "len(t)", cursorPosition: 5))
+        #expect(value.text == "t: a tensor 3\n\ntensor 3\n[1. 2. 3.]")
+        #expect(session.inspection(in: "nothing", cursorPosition: 3) == nil)
+    }
+
+    @Test func evaluatesExpressionsWithoutOutput() {
+        let session = Session()
+        _ = session.run("n = 4", output: RecordingOutput())
+        #expect(text(session.evaluateExpression("n * n")) == "16")
+        guard case .failure(let error) = session.evaluateExpression("n = 5") else {
+            Issue.record("an assignment is not an expression")
+            return
+        }
+        #expect(error.kind == .syntax)
+    }
+
+    @Test func helpGoesToThePager() {
+        let output = RecordingOutput()
+        _ = Session().run("help()", output: output)
+        #expect(output.lines.first == "Builtins (help(name) shows one in detail):")
+        #expect(output.lines.contains { $0.hasPrefix("print ") })
+    }
+
+    @Test func inputReadsFromTheOutput() {
+        let output = RecordingOutput()
+        output.pendingInput = ["Ada"]
+        #expect(text(Session().run("\"Hi \" + input(\"name? \")", output: output)) == "\"Hi Ada\"")
+    }
+
+    @Test func clearReachesTheOutput() {
+        let output = RecordingOutput()
+        _ = Session().run("clear()", output: output)
+        #expect(output.clears == 1)
+    }
+
+    @Test func deepExpressionNestingIsALimitErrorNotACrash() {
+        let code = String(repeating: "(", count: 5000) + "1" + String(repeating: ")", count: 5000)
+        guard case .failure(let error) = Session().run(code, output: RecordingOutput()) else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(error.kind == .limit)
+    }
+
+    @Test func interruptStopsALongLoop() async {
+        let session = Session()
+        let output = RecordingOutput()
+        let started = Date()
+        // The interrupt arrives from another thread while the loop runs. The loop is finite
+        // (a few seconds) so that a missed interrupt fails the test instead of hanging it.
+        // `requestInterrupt()` also sets the process-wide tensor flag, which would interrupt
+        // tests running in parallel, so this sets only the session's own flag.
+        let flag = session.evaluator.interruption
+        Thread.detachNewThread {
+            Thread.sleep(forTimeInterval: 0.3)
+            flag.request()
+        }
+        let result = session.run("fn spin() { for i in arange(3000) { for j in arange(1000) { } } }\nspin()", output: output)
+        guard case .failure(let error) = result else {
+            Issue.record("expected the loop to be interrupted")
+            return
+        }
+        #expect(error.kind == .interrupted)
+        #expect(Date().timeIntervalSince(started) < 20)
+    }
+}
