@@ -113,6 +113,10 @@ extension Parser {
                 advance()
             }
             let value = try expression()
+            if name == nil, arguments.contains(where: { $0.name != nil }) {
+                throw RuntimeError(.syntax, "a positional argument cannot follow a named one; put positional arguments first",
+                                   at: range(from: start))
+            }
             arguments.append(Argument(name: name, value: value, range: range(from: start)))
             if !match(.comma) { break }
         }
