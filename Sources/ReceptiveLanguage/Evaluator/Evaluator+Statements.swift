@@ -91,6 +91,8 @@ private enum IterationItems {
     func element(_ index: Int) throws -> Value {
         switch self {
         case .values(let items): return items[index]
+        // A vector's items are its numbers: no slice (and no allocation) per iteration.
+        case .axis(let tensor) where tensor.rank == 1: return .number(tensor.scalars[index])
         case .axis(let tensor): return Value(tensor: try tensor.subscripted([.index(index)]))
         }
     }
