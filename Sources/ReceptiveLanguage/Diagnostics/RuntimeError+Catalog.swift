@@ -95,4 +95,65 @@ extension RuntimeError {
     static func stringTooLong(_ length: Int, limit: Int, at range: SourceRange) -> RuntimeError {
         RuntimeError(.limit, "a string of \(length) characters exceeds the limit of \(limit)", at: range)
     }
+
+    /// A sequence index outside the sequence.
+    static func sequenceIndex(_ position: Int, count: Int, at range: SourceRange?) -> RuntimeError {
+        RuntimeError(.index, "index \(position) is out of range for a sequence of length \(count)", at: range)
+    }
+
+    /// A slice with step 0.
+    static func zeroStep(at range: SourceRange?) -> RuntimeError {
+        RuntimeError(.value, "slice step cannot be zero", at: range)
+    }
+
+    /// A list, tuple or string indexed with more than one component.
+    static func sequenceTakesOneIndex(found count: Int, at range: SourceRange) -> RuntimeError {
+        RuntimeError(.index, "a sequence takes one index, found \(count)", at: range)
+    }
+
+    /// A list element assigned through a slice or several indices.
+    static func listElementAssignment(at range: SourceRange) -> RuntimeError {
+        RuntimeError(.type, "a list element is assigned with one whole-number index, like l[0] = v", at: range)
+    }
+
+    /// A bracketed literal whose elements do not share one shape.
+    static func raggedLiteral(position: Int, shape: String, firstShape: String, at range: SourceRange) -> RuntimeError {
+        RuntimeError(.shape, "ragged tensor literal: element [\(position)] has shape \(shape) but element [0] has shape \(firstShape); every element must have the same shape",
+                     at: range)
+    }
+
+    /// A required argument that was not given.
+    static func missingArgument(_ parameter: String, of callee: any Callable) -> RuntimeError {
+        RuntimeError(.type, "\(callee.name)() is missing the argument '\(parameter)'; its signature is \(callee.signature)")
+    }
+
+    /// A named argument that matches no parameter.
+    static func unknownArgument(_ name: String, of callee: any Callable, valid: String) -> RuntimeError {
+        RuntimeError(.type, "\(callee.name)() has no parameter named '\(name)'; valid names: \(valid)")
+    }
+
+    /// An argument given twice (by position and by name, or twice by name).
+    static func duplicateArgument(_ name: String, of callee: any Callable, valid: String) -> RuntimeError {
+        RuntimeError(.type, "\(callee.name)() got two values for '\(name)'; valid names: \(valid)")
+    }
+
+    /// More positional arguments than the callee takes.
+    static func tooManyPositional(_ given: Int, accepted: Int, of callee: any Callable) -> RuntimeError {
+        let noun = accepted == 1 ? "argument" : "arguments"
+        return RuntimeError(.type, "\(callee.name)() takes \(accepted) positional \(noun) but \(given) were given; its signature is \(callee.signature)")
+    }
+
+    /// Lists or tuples nested past the limit.
+    static func nestedTooDeeply(_ depth: Int, limit: Int, at range: SourceRange?) -> RuntimeError {
+        RuntimeError(.limit, "lists or tuples nested \(depth) levels deep exceed the limit of \(limit)", at: range)
+    }
+
+    /// `evaluateExpression` given statements instead of one expression.
+    static func notASingleExpression(statementCount: Int) -> RuntimeError {
+        let found = statementCount == 1 ? "a statement" : "\(statementCount) statements"
+        return RuntimeError(.syntax, "expected a single expression, found \(found)")
+    }
+
+    /// `input()` where the front end cannot read input.
+    static let noInput = RuntimeError(.io, "input: no input is available in this context")
 }

@@ -59,7 +59,7 @@ extension Evaluator {
         switch container {
         case .list(let items):
             guard indices.count == 1, case .position(let position) = indices[0] else {
-                throw RuntimeError(.type, "a list element is assigned with one whole-number index, like l[0] = v", at: range)
+                throw RuntimeError.listElementAssignment(at: range)
             }
             var updated = items
             updated[try SequenceIndexing.position(position, count: items.count, at: range)] = value

@@ -64,7 +64,7 @@ extension Evaluator {
     private func sequence(_ items: [Value], _ indices: [IndexValue], at range: SourceRange,
                           rebuild: ([Value]) -> Value) throws -> Value {
         guard indices.count == 1 else {
-            throw RuntimeError(.index, "a sequence takes one index, found \(indices.count)", at: range)
+            throw RuntimeError.sequenceTakesOneIndex(found: indices.count, at: range)
         }
         switch indices[0] {
         case .position(let position):
