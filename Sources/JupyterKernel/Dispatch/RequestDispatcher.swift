@@ -14,9 +14,11 @@ final class RequestDispatcher {
     private let iopub: IOPub
     private let handlers: [MessageType: RequestHandler]
     private let logger: Logger
+    private let replayGuard: ReplayGuard
 
     init(codec: WireCodec, factory: MessageFactory, channel: RequestChannel, iopub: IOPub,
-         handlers: [MessageType: RequestHandler], logger: Logger) {
+         handlers: [MessageType: RequestHandler], logger: Logger, replayGuard: ReplayGuard = ReplayGuard()) {
+        self.replayGuard = replayGuard
         self.codec = codec
         self.factory = factory
         self.channel = channel
@@ -38,6 +40,10 @@ final class RequestDispatcher {
             message = try codec.decode(frames)
         } catch {
             logger.warning("dropped a message: \(error)")
+            return .none
+        }
+        guard replayGuard.admit(ReplayGuard.signature(of: frames)) else {
+            logger.warning("dropped a replayed message: its signature was already used in this session")
             return .none
         }
         let (followup, queued) = serve(message, abortingQueue: abortingQueue)
