@@ -1,6 +1,7 @@
 """Executes a notebook through an installed Jupyter kernel with nbclient and prints each code
 cell and its text outputs in the terminal. Usage: run_notebook.py NOTEBOOK [--save]"""
 import argparse
+import os
 import sys
 
 import nbformat
@@ -25,7 +26,10 @@ def main():
     parser.add_argument("--save", action="store_true", help="write the outputs back into the file")
     args = parser.parse_args()
     notebook = nbformat.read(args.notebook, as_version=4)
-    client = NotebookClient(notebook, timeout=600, allow_errors=True)
+    # The kernel starts in the notebook's folder, as in JupyterLab, so relative paths such as
+    # data/figure96.pgm resolve wherever the script is run from.
+    client = NotebookClient(notebook, timeout=600, allow_errors=True, record_timing=False,
+                            resources={"metadata": {"path": os.path.dirname(os.path.abspath(args.notebook))}})
     try:
         client.execute()
     except CellExecutionError as error:

@@ -77,6 +77,12 @@ public struct Tensor: Sendable, Equatable {
         return count
     }
 
+    /// A number the way the language prints it in messages: `3`, not `3.0`; otherwise the
+    /// shortest form that reads back to the same Double.
+    static func describe(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
+    }
+
     /// A shape written the way the renderer and error messages show it, e.g. `2×3`.
     public static func describe(_ shape: [Int]) -> String {
         shape.isEmpty ? "scalar" : shape.map(String.init).joined(separator: "×")

@@ -8,6 +8,6 @@ struct Receptive: ParsableCommand {
         commandName: "receptive",
         abstract: "A Jupyter kernel for exploring convolution, with a script runner and a REPL.",
         version: ReceptiveKernelInfo.version,
-        subcommands: [KernelCommand.self, InstallCommand.self, UninstallCommand.self, RunCommand.self, ReplCommand.self]
+        subcommands: [KernelCommand.self, InstallCommand.self, UninstallCommand.self, RunCommand.self, ReplCommand.self, HelpCommand.self]
     )
 }

@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import ReceptiveLanguage
 
-/// `receptive run FILE`: runs a script as one cell and prints what a notebook would show.
+/// `receptive run FILE`: runs a script as one cell (or, with `--mark-cells`, as the cells of a
+/// notebook) and prints what a notebook would show.
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",

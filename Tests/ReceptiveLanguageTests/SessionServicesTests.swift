@@ -40,6 +40,16 @@ struct SessionServicesTests {
         #expect(error.traceback == ["NameError: name 'c' is not defined; did you mean 'a'?", "2 | b = a + c", "  |         ^"])
     }
 
+    @Test func anErrorInsideAFunctionShowsTheLineOfTheCellThatDefinedIt() {
+        let session = Session()
+        _ = session.run("a = 1\nfn f(x) = x + missing", output: RecordingOutput())
+        guard case .failure(let error) = session.run("f(1)", output: RecordingOutput()) else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(error.traceback == ["NameError: name 'missing' is not defined", "2 | fn f(x) = x + missing", "  |               ^^^^^^^"])
+    }
+
     @Test func everySyntaxErrorOfACellIsReported() {
         guard case .failure(let error) = Session().run("a = 1 +\nb = 2\nc = )\nd = 4 4", output: RecordingOutput()) else {
             Issue.record("expected a failure")

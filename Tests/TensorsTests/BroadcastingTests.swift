@@ -80,3 +80,15 @@ import Testing
     #expect(try makeTensor([1, 1], [10]).combined(with: makeTensor([2], [1, 2]), .divide) == makeTensor([1, 2], [10, 5]))
     #expect(try makeTensor([2], [1, 2]).combined(with: makeTensor([1, 1], [2]), .power) == makeTensor([1, 2], [1, 4]))
 }
+
+@Test func everyRowLayoutOfTheKernel() throws {
+    // Rows pairing contiguous/contiguous, contiguous/constant, constant/contiguous and
+    // constant/constant operands, against results written out by hand.
+    let column = makeTensor([2, 1], [1, 2])
+    let row = makeTensor([1, 3], [10, 20, 30])
+    #expect(try column.combined(with: row, .subtract) == makeTensor([2, 3], [-9, -19, -29, -8, -18, -28]))
+    #expect(try row.combined(with: column, .divide) == makeTensor([2, 3], [10, 20, 30, 5, 10, 15]))
+    #expect(try column.combined(with: makeTensor([1, 1], [3]), .remainder) == makeTensor([2, 1], [1, 2]))
+    #expect(try makeTensor([2, 1, 1], [1, 2]).combined(with: makeTensor([3, 1], [0, 1, 2]), .maximum)
+        == makeTensor([2, 3, 1], [1, 1, 2, 2, 2, 2]))
+}

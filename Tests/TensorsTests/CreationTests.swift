@@ -20,6 +20,7 @@ import Testing
     #expect(try Tensor.ones([2]) == makeTensor([2], [1, 1]))
     #expect(try Tensor.zeros([]) == Tensor(scalar: 0))
     #expect(throws: TensorError.self) { try Tensor.zeros([2, -1]) }
+    #expect(throws: TensorError.invalidArgument("eye needs sizes ≥ 0, found -1×-1")) { try Tensor.eye(-1) }
 }
 
 @Test func creationRespectsAllocationCap() {

@@ -66,6 +66,7 @@ func roundTripsThroughEveryFormat(fileExtension: String) throws {
     #expect(throws: TensorError.self) { try TensorFile.save(makeTensor([1, 1], [-1]), to: temporaryPath("x.pgm")) }
     #expect(throws: TensorError.self) { try TensorFile.save(arangeTensor([2, 2]), to: temporaryPath("x.ppm")) }
     #expect(throws: TensorError.self) { try TensorFile.save(arangeTensor([2]), to: temporaryPath("x.txt")) }
+    #expect(throws: TensorError.self) { try TensorFile.save(arangeTensor([2]), to: temporaryPath("noextension")) }
 }
 
 @Test func missingFileIsAnIOError() {
@@ -149,4 +150,13 @@ private func replace(_ bytes: inout [UInt8], _ old: String, _ new: String) {
             }
         }
     }
+}
+
+@Test func hugeHeadersFallBackToVersionTwo() throws {
+    // 30 000 axes of extent 1 make a shape text longer than version 1.0's 65 535-byte header.
+    let tensor = makeTensor([Int](repeating: 1, count: 30_000), [4.5])
+    let bytes = NumpyFile.encode(tensor)
+    #expect(bytes[6] == 2)
+    #expect(try NumpyFile.decode(bytes, fileName: "wide.npy") == tensor)
+    #expect((bytes.count - 8) % 64 == 0)
 }

@@ -99,3 +99,34 @@ func outputShapeFollowsTheSizeRule(case: (Int, Int, Int, Int, Int, Int)) throws 
     guard case .convolution(let convolution) = layer else { Issue.record("expected a convolution"); return }
     #expect(convolution.geometry.padding == [.init(before: 1, after: 2), .init(before: 1, after: 1)])
 }
+
+@Test func variantsCostTheSameArithmeticButStoreMoreWeights() throws {
+    let specification = LayerSpecification(kernel: .shape([3, 3]))
+    let convolution = try specification.convolution()
+    let local = try specification.convolution(sharing: .unshared)
+    let tiled = try specification.convolution(sharing: .tiled(period: 2))
+    let unshared = try LayerComparison(convolution, local, input: [10, 10])
+    #expect(unshared["params"]?.second == 64 * 9 && unshared["params"]?.ratio == 64)
+    #expect(unshared["flops"]?.ratio == 1 && unshared["matrix_entries"]?.ratio == 1)
+    let cycled = try LayerComparison(convolution, tiled, input: [10, 10])
+    #expect(cycled["params"]?.ratio == 4 && cycled["memory_bytes"]?.second == 4 * 9 * 8)
+    #expect(try LayerComparison(Layer.pooling(PoolingLayer(geometry: ConvolutionGeometry(
+        kernelShape: [2], stride: [2], dilation: [1], padding: [.init(before: 0, after: 0)]), kind: .max)),
+        convolution, input: [4, 4])["params"]?.ratio == nil)
+}
+
+@Test func hugeOrOverflowingSizesAreErrorsNotCrashesOrHangs() throws {
+    var padded = LayerSpecification(kernel: .width(3))
+    padded.padding = .amounts([1_000_000_000_000])
+    // 2·10¹² + 3 outputs, of which only 7 see any input: counted without visiting them.
+    // Each of the 5 inputs is under each of the 3 taps once: 15 multiplications, 15 − 7 additions.
+    #expect(try padded.convolution().flops(input: [5]) == 2 * 15 - 7)
+    #expect(throws: TensorError.self) { try padded.convolution().connectivity(input: [5]) }
+    #expect(throws: TensorError.self) { try LayerSpecification(kernel: .shape([10_000_000_000, 10_000_000_000])).convolution() }
+    var dilated = LayerSpecification(kernel: .width(1_000_000_000))
+    dilated.dilation = [100_000_000_000]
+    #expect(throws: TensorError.self) { try dilated.convolution() }
+    #expect(throws: TensorError.self) {
+        try LayerSpecification(kernel: .shape([2, 2])).convolution(sharing: .tiled(period: 10_000_000_000))
+    }
+}

@@ -78,3 +78,13 @@ private func widthThree(padding: Int = 0, stride: Int = 1, dilation: Int = 1) th
         }
     }
 }
+
+@Test func denseLayersLowInALargeStackAreFast() throws {
+    let stack = [Layer.dense(try DenseLayer(inputs: 4_000, outputs: 4_000)), try widthThree(padding: 1)]
+    let clock = ContinuousClock()
+    let elapsed = try clock.measure {
+        let field = try ReceptiveField(stack: stack, input: [4_000], at: nil)
+        #expect(field.mask.scalars.allSatisfy { $0 == 1 } && field.levels.map(\.affecting) == [4_000, 3, 1])
+    }
+    #expect(elapsed < .seconds(1))
+}

@@ -58,6 +58,8 @@ func reductionsMatchNumpy(reduction: Reduction, all: Double, axis0: [Double], ax
 @Test func clipLimitsAndRejectsReversedBounds() throws {
     #expect(try makeTensor([3], [-1, 0.5, 3]).clipped(low: 0, high: 1) == makeTensor([3], [0, 0.5, 1]))
     #expect(throws: TensorError.self) { try y.clipped(low: 1, high: 0) }
+    // np.clip([1, 2], np.nan, 1) is [nan, nan].
+    #expect(try makeTensor([2], [1, 2]).clipped(low: .nan, high: 1).scalars.allSatisfy(\.isNaN))
 }
 
 @Test func allcloseUsesTolerancePlusRelativeTerm() throws {

@@ -67,3 +67,23 @@ import Testing
         }
     }
 }
+
+@Test func tiledTransposeCoversPartialTiles() throws {
+    // 3×70×45 crosses the 32×32 copy tiles with remainders; result[p, c, r] = x[p, r, c].
+    let x = arangeTensor([3, 70, 45])
+    let t = try x.transposed([0, 2, 1])
+    #expect(t.shape == [3, 45, 70])
+    var mismatches = 0
+    for p in 0..<3 {
+        for c in 0..<45 {
+            for r in 0..<70 where t.scalars[(p * 45 + c) * 70 + r] != x.scalars[(p * 70 + r) * 45 + c] {
+                mismatches += 1
+            }
+        }
+    }
+    #expect(mismatches == 0)
+    let strided = try x.subscripted([.index(1), .slice(start: nil, stop: nil, step: -3), .slice(start: 40, stop: 2, step: -2)])
+    #expect(strided.shape == [24, 19])
+    #expect(strided.scalars[0] == x.scalars[(1 * 70 + 69) * 45 + 40])
+    #expect(strided.scalars[24 * 19 - 1] == x.scalars[(1 * 70 + 0) * 45 + 4])
+}

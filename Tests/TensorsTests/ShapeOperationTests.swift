@@ -72,3 +72,11 @@ func padModesMatchNumpyEvenBeyondTheAxisLength(mode: PaddingMode, expected: [Dou
     #expect(throws: TensorError.self) { try Tensor.concatenated([arangeTensor([2, 2]), arangeTensor([3, 3])], axis: 1) }
     #expect(throws: TensorError.self) { try Tensor.concatenated([]) }
 }
+
+@Test func repeatedAxesComposeLikeNumpy() throws {
+    // np.roll(np.arange(6.).reshape(2, 3), (1, 1), axis=(1, 1)) rolls axis 1 by 2 in total.
+    let x = arangeTensor([2, 3])
+    #expect(try x.rolled(by: [1, 1], axes: [1, 1]) == makeTensor([2, 3], [1, 2, 0, 4, 5, 3]))
+    // Shifting twice by 1 loses two columns, as two separate shifts would.
+    #expect(try x.shifted(by: [1, 1], axes: [1, 1]) == makeTensor([2, 3], [0, 0, 0, 0, 0, 3]))
+}

@@ -1,7 +1,7 @@
 """Writes figure96.pgm, the stand-in for the photograph of Deep Learning figure 9.6: a synthetic
 8-bit scene, 280 rows × 320 columns, with strong vertical edges (walls, windows, a door, a
-tree trunk, a tower), slanted ones (a roof), curved ones (the sun) and smooth gradients (sky, ground)
-that the [-1, 1] edge detector mostly ignores. Deterministic: numpy only, no randomness.
+tree trunk, a tower), slanted ones (a roof), curved ones (the sun) and smooth gradients (sky,
+ground) that the [-1, 1] edge detector mostly ignores. Deterministic: numpy only, no randomness.
 
 Usage: python make_figure96.py [OUTPUT]   (default: figure96.pgm next to this script)
 """

@@ -5,7 +5,9 @@ enum NameSuggestion {
     static func nearest(to name: String, among candidates: [String]) -> String? {
         let limit = min(3, max(1, name.count / 3))
         var best: (name: String, distance: Int)?
-        for candidate in Set(candidates) where candidate != name {
+        // Names whose lengths differ by more than the limit cannot be close; skipping them keeps
+        // a very long misspelt name from costing a full distance computation per candidate.
+        for candidate in Set(candidates) where candidate != name && abs(candidate.count - name.count) <= limit {
             let distance = editDistance(name, candidate)
             guard distance <= limit else { continue }
             if let current = best, current.distance < distance || (current.distance == distance && current.name < candidate) {

@@ -9,6 +9,9 @@ public struct RuntimeError: Error, Sendable, Equatable {
     public var message: String
     /// Where; filled in by the evaluator when a builtin throws without one.
     public var range: SourceRange?
+    /// The cell text `range` points into, when that is not the running cell (an error inside a
+    /// function defined in an earlier cell); nil means the running cell.
+    public var source: String?
 
     /// Creates an error.
     public init(_ kind: ErrorKind, _ message: String, at range: SourceRange? = nil) {

@@ -49,7 +49,7 @@ extension Evaluator {
                 throw RuntimeError(.type, "a list element is assigned with one whole-number index, like l[0] = v", at: range)
             }
             items[try SequenceIndexing.position(position, count: items.count, at: range)] = value
-            return .list(items)
+            return try Value.list(items).checkedNesting(at: range)
         default:
             throw RuntimeError(.type, "cannot assign into elements of \(container.typeDescription); expected a tensor or a list",
                                at: range)

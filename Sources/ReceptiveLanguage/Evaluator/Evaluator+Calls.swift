@@ -54,8 +54,14 @@ extension Evaluator {
         try checkInterrupt(at: nil)
         frames.append(arguments.values)
         defer { frames.removeLast() }
-        if case .returned(let value) = try execute(function.body) { return value }
-        return .none
+        do {
+            if case .returned(let value) = try execute(function.body) { return value }
+            return .none
+        } catch var error as RuntimeError {
+            // The body's ranges point into the cell that defined the function.
+            if error.source == nil, error.range != nil { error.source = function.source }
+            throw error
+        }
     }
 
     /// A layer is called on one tensor: `conv_layer(3)(x)`.

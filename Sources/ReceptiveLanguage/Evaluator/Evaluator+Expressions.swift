@@ -11,7 +11,7 @@ extension Evaluator {
         case .bracketed(let items):
             return try TensorLiteral.build(try items.map(evaluate), at: expression.range)
         case .tuple(let items):
-            return .tuple(try items.map(evaluate))
+            return try Value.tuple(try items.map(evaluate)).checkedNesting(at: expression.range)
         case .unary(let operation, let operand):
             return try unary(operation, try evaluate(operand), at: expression.range)
         case .binary(let operation, let left, let right):

@@ -10,9 +10,9 @@ extension Evaluator {
         case (.string(let lhs), .string(let rhs)):
             return try strings(lhs, operation, rhs, at: range)
         case (.tuple(let lhs), .tuple(let rhs)) where operation == .add:
-            return .tuple(lhs + rhs)
+            return try Value.tuple(lhs + rhs).checkedNesting(at: range)
         case (.list(let lhs), .list(let rhs)) where operation == .add:
-            return .list(lhs + rhs)
+            return try Value.list(lhs + rhs).checkedNesting(at: range)
         case (.sparse(let matrix), _) where operation == .matmul:
             return try catchingTensorErrors(at: range) { try Value.sparseProduct(matrix, right) }
         default:

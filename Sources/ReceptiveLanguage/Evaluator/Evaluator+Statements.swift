@@ -64,7 +64,7 @@ extension Evaluator {
     }
 
     func checkInterrupt(at range: SourceRange?) throws {
-        if interruption.isRequested || ExecutionControl.shared.isInterruptRequested {
+        if interruption.isRequested {
             throw RuntimeError(TensorError.interrupted, at: range)
         }
     }
@@ -73,7 +73,7 @@ extension Evaluator {
         let parameters = try declaration.parameters.map { parameter in
             Parameter(parameter.name, default: try parameter.defaultValue.map(evaluate))
         }
-        return UserFunction(name: declaration.name, parameters: parameters, body: declaration.body)
+        return UserFunction(name: declaration.name, parameters: parameters, body: declaration.body, source: currentSource)
     }
 }
 

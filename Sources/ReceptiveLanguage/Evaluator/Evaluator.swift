@@ -19,6 +19,8 @@ final class Evaluator: BuiltinContext {
     var output: (any SessionOutput)?
     /// Session-wide rendering options.
     var renderOptions = RenderOptions()
+    /// The text of the cell being run, remembered by the functions it defines.
+    var currentSource = ""
     /// This session's interrupt request, checked by loops and calls.
     let interruption = InterruptFlag()
 

@@ -9,7 +9,7 @@ enum TensorLiteral {
     /// The tensor or list for the evaluated elements.
     static func build(_ items: [Value], at range: SourceRange) throws -> Value {
         guard !items.isEmpty else { return .tensor(try tensor(shape: [0], scalars: [], at: range)) }
-        guard items.allSatisfy(isNumeric) else { return .list(items) }
+        guard items.allSatisfy(isNumeric) else { return try Value.list(items).checkedNesting(at: range) }
         let shapes = items.map(shape)
         for (position, itemShape) in shapes.enumerated() where itemShape != shapes[0] {
             throw RuntimeError(.shape, "ragged tensor literal: element [\(position)] has shape \(describe(itemShape)) but element [0] has shape \(describe(shapes[0])); every element must have the same shape",

@@ -9,11 +9,14 @@ final class UserFunction: Callable {
     let parameters: [Parameter]
     /// The statements of its body.
     let body: [Statement]
+    /// The text of the cell that defined it, which the body's source ranges point into.
+    let source: String
 
-    /// Creates a function from its declaration and evaluated defaults.
-    init(name: String, parameters: [Parameter], body: [Statement]) {
+    /// Creates a function from its declaration, evaluated defaults and defining cell.
+    init(name: String, parameters: [Parameter], body: [Statement], source: String) {
         self.name = name
         self.parameters = parameters
         self.body = body
+        self.source = source
     }
 }

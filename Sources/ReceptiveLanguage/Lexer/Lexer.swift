@@ -71,6 +71,8 @@ struct Lexer {
         case "]": close(.rightBracket, opener: .leftBracket)
         case "}": close(.rightBrace, opener: .leftBrace)
         case "\"": string()
+        case "!":
+            if match("=") { add(.bangEqual) } else { error("unexpected '!'; write 'not x' for negation or '!=' for inequality") }
         default:
             if let kind = punctuation(scalar) { add(kind) }
             else if ("0"..."9").contains(scalar) { number() }
@@ -94,10 +96,6 @@ struct Lexer {
         case "=": return match("=") ? .equalEqual : .equal
         case "<": return match("=") ? .lessEqual : .less
         case ">": return match("=") ? .greaterEqual : .greater
-        case "!":
-            if match("=") { return .bangEqual }
-            error("unexpected '!'; write 'not x' for negation or '!=' for inequality")
-            return nil
         default: return nil
         }
     }

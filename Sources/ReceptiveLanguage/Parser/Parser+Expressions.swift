@@ -8,7 +8,9 @@ extension Parser {
 
     private mutating func or() throws -> Expression {
         var left = try and()
+        var count = 0
         while match(.or) {
+            try checkChain(&count)
             let right = try and()
             left = Expression(kind: .logical(isAnd: false, left, right), range: left.range.merged(with: right.range))
         }
@@ -17,7 +19,9 @@ extension Parser {
 
     private mutating func and() throws -> Expression {
         var left = try comparison()
+        var count = 0
         while match(.and) {
+            try checkChain(&count)
             let right = try comparison()
             left = Expression(kind: .logical(isAnd: true, left, right), range: left.range.merged(with: right.range))
         }
@@ -41,12 +45,24 @@ extension Parser {
     private mutating func binaryLevel(_ operators: [OperatorToken: BinaryOperator],
                                       operand: (inout Parser) throws -> Expression) throws -> Expression {
         var left = try operand(&self)
+        var count = 0
         while let token = OperatorToken(peek.kind), let operation = operators[token] {
             advance()
+            try checkChain(&count)
             let right = try operand(&self)
             left = Expression(kind: .binary(operation, left, right), range: left.range.merged(with: right.range))
         }
         return left
+    }
+
+    /// A chain `a + b + c ...` nests to the left, one level per operator; past a limit, evaluating
+    /// it would exhaust the stack, so it is a LimitError.
+    private func checkChain(_ count: inout Int) throws {
+        count += 1
+        guard count <= Parser.maximumChain else {
+            throw RuntimeError(.limit, "more than \(Parser.maximumChain) operators in a row; split the expression into steps",
+                               at: previous.range)
+        }
     }
 
     private mutating func unary() throws -> Expression {

@@ -31,6 +31,8 @@ extension Parser {
         case .return: return try returnStatement()
         case .if: return try ifStatement()
         case .for: return try forStatement()
+        case .rightBrace:
+            throw error("unmatched '}': no block is open here")
         case .leftBrace:
             let start = peek
             let body = try block()

@@ -6,6 +6,8 @@ struct Parser {
     /// The deepest nesting of expressions and blocks accepted; deeper input is a LimitError
     /// rather than a stack overflow.
     static let maximumNesting = 200
+    /// The longest chain of binary operators at one level (`1 + 1 + ...`), for the same reason.
+    static let maximumChain = 10_000
 
     let tokens: [Token]
     var position = 0
@@ -122,10 +124,4 @@ struct Parser {
     var isInsideFunction: Bool { functionDepth > 0 }
     mutating func enterFunction() { functionDepth += 1 }
     mutating func leaveFunction() { functionDepth -= 1 }
-}
-
-/// Every syntax error of a cell.
-struct ParseFailure: Error {
-    /// The errors, in source order.
-    var errors: [RuntimeError]
 }

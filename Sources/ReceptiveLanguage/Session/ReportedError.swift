@@ -21,7 +21,7 @@ public struct ReportedError: Error, Sendable {
         let first = errors.first ?? RuntimeError(.value, "unknown error")
         kind = first.kind
         message = errors.count > 1 ? "\(first.message) (and \(errors.count - 1) more)" : first.message
-        traceback = errors.flatMap { DiagnosticFormatter.lines(for: $0, in: source) }
+        traceback = errors.flatMap { DiagnosticFormatter.lines(for: $0, in: $0.source ?? source) }
         headlines = errors.map { "\($0.kind.rawValue): \($0.message)" }
     }
 

@@ -18,6 +18,8 @@ public final class Session: @unchecked Sendable {
     public func run(_ source: String, output: any SessionOutput) -> RunResult {
         ExecutionControl.shared.clearInterrupt()
         evaluator.interruption.clear()
+        // A request that stopped this cell must not linger for tensor operations elsewhere.
+        defer { ExecutionControl.shared.clearInterrupt() }
         return LargeStack.run {
             let statements: [Statement]
             switch Parser.parse(source) {
@@ -25,6 +27,7 @@ public final class Session: @unchecked Sendable {
             case .failure(let failure): return .failure(ReportedError(failure.errors, source: source))
             }
             evaluator.output = output
+            evaluator.currentSource = source
             defer { evaluator.output = nil }
             return evaluate(source) { try evaluator.run(statements) }
         }
@@ -38,6 +41,7 @@ public final class Session: @unchecked Sendable {
             case .success(let parsed): statements = parsed
             case .failure(let failure): return .failure(ReportedError(failure.errors, source: source))
             }
+            evaluator.currentSource = source
             guard statements.count == 1, case .expression(let expression, _) = statements[0].kind else {
                 let error = RuntimeError(.syntax, "expected one expression, found \(statements.count) statement(s)")
                 return .failure(ReportedError([error], source: source))

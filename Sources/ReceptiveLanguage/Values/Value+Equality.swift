@@ -32,3 +32,27 @@ extension Value {
         }
     }
 }
+
+extension Value {
+    /// The deepest nesting of lists, tuples and records a value may have. Deeper values would
+    /// make rendering, comparison and even deallocation recurse past the stack.
+    static let maximumNesting = 256
+
+    /// How many containers deep the value goes (0 for a plain value).
+    var nestingDepth: Int {
+        switch self {
+        case .tuple(let items), .list(let items): return 1 + (items.map(\.nestingDepth).max() ?? 0)
+        case .record(let record): return 1 + (record.fields.map(\.value.nestingDepth).max() ?? 0)
+        default: return 0
+        }
+    }
+
+    /// The value itself, or a LimitError when it is nested too deeply.
+    func checkedNesting(at range: SourceRange?) throws -> Value {
+        let depth = nestingDepth
+        guard depth <= Value.maximumNesting else {
+            throw RuntimeError(.limit, "lists or tuples nested \(depth) levels deep exceed the limit of \(Value.maximumNesting)", at: range)
+        }
+        return self
+    }
+}

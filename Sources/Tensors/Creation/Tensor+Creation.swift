@@ -10,6 +10,9 @@ extension Tensor {
     /// The `rows`×`columns` identity matrix (ones on the main diagonal).
     public static func eye(_ rows: Int, _ columns: Int? = nil) throws -> Tensor {
         let columns = columns ?? rows
+        guard rows >= 0, columns >= 0 else {
+            throw TensorError.invalidArgument("eye needs sizes ≥ 0, found \(rows)×\(columns)")
+        }
         var result = try Tensor(repeating: 0, shape: [rows, columns])
         for index in 0..<Swift.min(rows, columns) { result.scalars[index * columns + index] = 1 }
         return result
@@ -18,11 +21,11 @@ extension Tensor {
     /// `start, start + step, …` up to but excluding `stop`, like `numpy.arange`.
     public static func arange(_ start: Double, _ stop: Double, step: Double = 1) throws -> Tensor {
         guard step != 0, step.isFinite, start.isFinite, stop.isFinite else {
-            throw TensorError.invalidArgument("arange needs finite bounds and a non-zero step, found step \(step)")
+            throw TensorError.invalidArgument("arange needs finite bounds and a non-zero step, found step \(describe(step))")
         }
         let span = ((stop - start) / step).rounded(.up)
         guard span < 1e18 else {
-            throw TensorError.limitExceeded("arange from \(start) to \(stop) in steps of \(step) has too many elements")
+            throw TensorError.limitExceeded("arange from \(describe(start)) to \(describe(stop)) in steps of \(describe(step)) has too many elements")
         }
         let count = span > 0 ? Int(span) : 0
         try ExecutionControl.shared.checkAllocation(count)

@@ -36,7 +36,7 @@ enum NetpbmFile {
         }
         if let offender = tensor.scalars.first(where: { !($0 >= 0 && $0 <= 65535) }) {
             throw TensorError.io(
-                "\(fileName): image samples must lie in 0…65535, found \(offender); scale the tensor first (e.g. t * 255 for values in [0, 1])")
+                "\(fileName): image samples must lie in 0…65535, found \(Tensor.describe(offender)); scale the tensor first (e.g. t * 255 for values in [0, 1])")
         }
         return encodeChecked(tensor, isColour: isColour)
     }

@@ -37,7 +37,7 @@ enum NumpyFile {
         return try Tensor(validatedShape: fields.shape.reversed(), scalars: values).transposed()
     }
 
-    /// Encodes `tensor` as a version 1.0 `.npy` file of little-endian float64 in C order.
+    /// Encodes `tensor` as a version 1.0 `.npy` file (2.0 for huge headers) of little-endian float64 in C order.
     static func encode(_ tensor: Tensor) -> [UInt8] {
         let shapeText: String
         switch tensor.rank {
@@ -46,12 +46,15 @@ enum NumpyFile {
         default: shapeText = "(" + tensor.shape.map(String.init).joined(separator: ", ") + ")"
         }
         var header = "{'descr': '<f8', 'fortran_order': False, 'shape': \(shapeText), }"
+        // Version 1.0 has a 2-byte header length; numpy falls back to 2.0 (4 bytes) beyond it,
+        // which only a tensor with thousands of axes needs.
+        let lengthWidth = header.utf8.count + 64 < 1 << 16 ? 2 : 4
         // numpy pads the header with spaces so the data starts on a 64-byte boundary.
-        let unpadded = magic.count + 2 + 2 + header.utf8.count + 1
+        let unpadded = magic.count + 2 + lengthWidth + header.utf8.count + 1
         header += String(repeating: " ", count: (64 - unpadded % 64) % 64) + "\n"
-        var bytes = magic + [1, 0]
+        var bytes = magic + [lengthWidth == 2 ? 1 : 2, 0]
         let length = header.utf8.count
-        bytes += [UInt8(length & 0xFF), UInt8(length >> 8)]
+        bytes += (0..<lengthWidth).map { UInt8(truncatingIfNeeded: length >> (8 * $0)) }
         bytes += Array(header.utf8)
         bytes.reserveCapacity(bytes.count + tensor.count * 8)
         for value in tensor.scalars {

@@ -61,6 +61,8 @@ public enum TensorFile {
     /// The format named by the path's extension.
     static func format(of path: String) throws -> Format {
         switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+        case "":
+            throw TensorError.io("\(path): the name has no extension to choose the format by; use .npy, .pgm, .ppm or .csv")
         case "npy": return .numpy
         case "pgm", "ppm": return .netpbm
         case "csv": return .csv

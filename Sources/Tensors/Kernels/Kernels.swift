@@ -56,7 +56,7 @@ public enum Kernels {
     public static func gaussian(_ size: Int, sigma: Double) throws -> Tensor {
         guard size > 0 else { throw TensorError.invalidArgument("gaussian needs a size ≥ 1, found \(size)") }
         guard sigma > 0, sigma.isFinite else {
-            throw TensorError.invalidArgument("gaussian needs sigma > 0, found \(sigma)")
+            throw TensorError.invalidArgument("gaussian needs sigma > 0, found \(Tensor.describe(sigma))")
         }
         try ExecutionControl.shared.checkAllocation(Tensor.elementCount(of: [size, size]))
         let centre = Double(size - 1) / 2

@@ -82,6 +82,12 @@ struct ConnectionEnumerator {
         }
     }
 
+    /// Whether every output sees every input (a dense layer).
+    var isFullyConnected: Bool {
+        if case .dense = pattern { return true }
+        return false
+    }
+
     /// The value of the weight with index `index`; pooling connections weigh 1/taps (average).
     @inline(__always)
     func weightValue(_ index: Int) -> Double { weights.value(index) }

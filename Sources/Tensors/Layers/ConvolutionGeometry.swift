@@ -52,6 +52,11 @@ public struct ConvolutionGeometry: Sendable, Equatable {
             throw TensorError.invalidArgument(
                 "kernel extents must be ≥ 1, found \(Tensor.describe(kernelShape))")
         }
+        let reaches = zip(kernelShape, dilation).map { ($1.multipliedReportingOverflow(by: $0 - 1)) }
+        guard (try? Tensor.elementCount(of: kernelShape)) != nil, !reaches.contains(where: \.overflow) else {
+            throw TensorError.limitExceeded(
+                "a kernel of shape \(Tensor.describe(kernelShape)) with dilation \(dilation) is too large to count")
+        }
         guard padding.count == rank, padding.allSatisfy({ $0.before >= 0 && $0.after >= 0 }) else {
             throw TensorError.invalidArgument(
                 "padding needs \(rank) pair(s) of values ≥ 0 for a \(rank)-D kernel, found \(padding.count)")

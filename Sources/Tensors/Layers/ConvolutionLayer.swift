@@ -33,6 +33,13 @@ public struct ConvolutionLayer: Sendable, Equatable {
         if case .tiled(let period) = sharing, period < 1 {
             throw TensorError.invalidArgument("tiled needs t ≥ 1 kernels per axis, found t = \(period)")
         }
+        let perCopy = [outChannels, inChannels, geometry.kernelCount]
+        let tiles = sharing.tiles(rank: geometry.spatialRank)
+        guard (try? Tensor.elementCount(of: perCopy + [tiles ?? 1])) != nil, tiles != nil else {
+            throw TensorError.limitExceeded(
+                "a layer of \(outChannels) × \(inChannels) kernels of \(Tensor.describe(geometry.kernelShape)) "
+                + "(\(sharing)) has too many weights to count")
+        }
         if case .given(let kernel) = weights {
             let expected = [outChannels, inChannels] + geometry.kernelShape
             guard kernel.shape == expected else {
@@ -57,7 +64,7 @@ public struct ConvolutionLayer: Sendable, Equatable {
         switch sharing {
         case .shared: return 1
         case .unshared: return positions
-        case .tiled(let period): return geometry.kernelShape.reduce(1) { product, _ in product * period }
+        case .tiled: return sharing.tiles(rank: geometry.spatialRank) ?? 1
         }
     }
 
@@ -88,5 +95,12 @@ extension ConvolutionLayer.Sharing {
         case .unshared: return position
         case .tiled(let period): return (row % period) * period + column % period
         }
+    }
+
+    /// The number of kernel copies a tiled layer cycles through (t^rank), 1 otherwise; nil
+    /// when it is too large to count.
+    func tiles(rank: Int) -> Int? {
+        guard case .tiled(let period) = self else { return 1 }
+        return try? Tensor.elementCount(of: Array(repeating: period, count: rank))
     }
 }

@@ -49,23 +49,13 @@ extension Layer {
     /// is a product of per-axis sums.
     func tapCounts(input: [Int]) throws -> (taps: Int, nonEmptyOutputs: Int) {
         let plan = try spatialPlan(input: input)
-        let geometry = plan.geometry
         var taps = 1
         var nonEmpty = 1
-        for axis in 0..<geometry.spatialRank {
-            var axisTaps = 0
-            var axisNonEmpty = 0
-            for position in 0..<plan.spatialOut[axis] {
-                let start = position * geometry.stride[axis] - geometry.padding[axis].before
-                let hits = (0..<geometry.kernelShape[axis]).filter { tap in
-                    let at = start + tap * geometry.dilation[axis]
-                    return geometry.paddingMode == .wrap || (at >= 0 && at < plan.spatialIn[axis])
-                }.count
-                axisTaps += hits
-                axisNonEmpty += hits > 0 ? 1 : 0
-            }
-            taps = try Layer.product(taps, axisTaps, what: "FLOP count")
-            nonEmpty *= axisNonEmpty
+        for axis in 0..<plan.geometry.spatialRank {
+            let counts = try TapCounter(plan.geometry, axis: axis, input: plan.spatialIn[axis],
+                                        output: plan.spatialOut[axis]).counts()
+            taps = try Layer.product(taps, counts.taps, what: "FLOP count")
+            nonEmpty = try Layer.product(nonEmpty, counts.nonEmpty, what: "FLOP count")
         }
         return (taps, nonEmpty)
     }

@@ -29,6 +29,10 @@ extension Layer {
                                   entry: (ConnectionEnumerator, _ weight: Int) -> Double) throws -> SparseMatrix {
         let connections = try ConnectionEnumerator(self, input: input)
         let (estimate, overflow) = connections.outputCount.multipliedReportingOverflow(by: connections.maximumFanIn)
+        guard connections.inputCount <= Int(Int32.max) else {
+            throw TensorError.limitExceeded(
+                "a matrix with \(connections.inputCount) columns is wider than sparse matrices allow (\(Int32.max))")
+        }
         guard !overflow, estimate <= ExecutionControl.shared.maxElements else {
             throw TensorError.limitExceeded(
                 "the \(connections.outputCount)×\(connections.inputCount) matrix of \(summary) would store up to "

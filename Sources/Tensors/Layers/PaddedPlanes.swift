@@ -14,7 +14,7 @@ struct PaddedPlanes {
             + (plan.kernelWidth - 1) * plan.dilationColumns + 1 - plan.padLeft - plan.inputWidth)
         height = plan.padTop + plan.inputHeight + bottom
         width = plan.padLeft + plan.inputWidth + right
-        try ExecutionControl.shared.checkAllocation(channels * height * width)
+        try ExecutionControl.shared.checkAllocation(try Tensor.elementCount(of: [channels, height, width]))
         var values = [Double](repeating: fill, count: channels * height * width)
         for channel in 0..<channels {
             for row in 0..<height {

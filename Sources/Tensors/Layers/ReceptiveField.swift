@@ -37,6 +37,7 @@ public struct ReceptiveField: Sendable, Equatable {
         }
         let top = shapes[shapes.count - 1]
         let chosen = try at.map { try ReceptiveField.check($0, in: top) } ?? top.map { $0 / 2 }
+        for shape in shapes { try ExecutionControl.shared.checkAllocation(try Tensor.elementCount(of: shape)) }
         var marks = [Bool](repeating: false, count: try Tensor.elementCount(of: top))
         marks[zip(chosen, Tensor.strides(for: top)).reduce(0) { $0 + $1.0 * $1.1 }] = true
         var counts = [1]
@@ -65,6 +66,10 @@ public struct ReceptiveField: Sendable, Equatable {
 
     private static func propagate(_ marks: [Bool], through connections: ConnectionEnumerator,
                                   below shape: [Int]) throws -> [Bool] {
+        // A dense layer links any marked output to every input; skip its m × n walk.
+        if connections.isFullyConnected {
+            return [Bool](repeating: marks.contains(true), count: try Tensor.elementCount(of: shape))
+        }
         var result = [Bool](repeating: false, count: try Tensor.elementCount(of: shape))
         for (output, marked) in marks.enumerated() where marked {
             if output % 4096 == 0 { try ExecutionControl.shared.checkInterrupt() }

@@ -15,6 +15,14 @@ struct SpatialPlan {
     let spatialOut: [Int]
     /// The output shape: `O × spatial…`, without the channel axis when the input had none and O = 1.
     let outputShape: [Int]
+    /// Output positions per channel.
+    let positions: Int
+    /// All output units.
+    let outputCount: Int
+    /// Input units per channel.
+    let inputPositions: Int
+    /// All input units.
+    let inputCount: Int
 
     /// Plans `geometry` on `inputShape`; `inChannels` nil accepts any channel count (pooling),
     /// `outChannels` nil keeps the input's.
@@ -42,6 +50,10 @@ struct SpatialPlan {
         }
         let spatialOut = try geometry.outputShape(spatial: spatialIn)
         let outChannels = outChannels ?? channels
+        positions = try Tensor.elementCount(of: spatialOut)
+        outputCount = try Tensor.elementCount(of: [outChannels, positions])
+        inputPositions = try Tensor.elementCount(of: spatialIn)
+        inputCount = try Tensor.elementCount(of: [channels, inputPositions])
         self.geometry = geometry
         self.inputShape = inputShape
         self.channels = channels
@@ -51,15 +63,4 @@ struct SpatialPlan {
         outputShape = (hasChannelAxis || outChannels > 1 ? [outChannels] : []) + spatialOut
     }
 
-    /// Output positions per channel.
-    var positions: Int { spatialOut.reduce(1, *) }
-
-    /// Input units per channel.
-    var inputPositions: Int { spatialIn.reduce(1, *) }
-
-    /// All output units.
-    var outputCount: Int { outChannels * positions }
-
-    /// All input units.
-    var inputCount: Int { channels * inputPositions }
 }

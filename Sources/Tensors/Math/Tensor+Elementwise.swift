@@ -6,11 +6,12 @@ extension Tensor {
         try mapChecked(function.apply)
     }
 
-    /// Limits every element to `[low, high]`, like `numpy.clip` (NaN stays NaN).
+    /// Limits every element to `[low, high]`, like `numpy.clip` (NaN elements or bounds give NaN).
     public func clipped(low: Double, high: Double) throws -> Tensor {
         guard !(low > high) else {
-            throw TensorError.invalidArgument("clip needs low ≤ high, found low \(low) and high \(high)")
+            throw TensorError.invalidArgument("clip needs low ≤ high, found low \(Tensor.describe(low)) and high \(Tensor.describe(high))")
         }
+        if low.isNaN || high.isNaN { return try mapChecked { _ in .nan } }
         return try mapChecked { $0.isNaN ? $0 : Swift.min(Swift.max($0, low), high) }
     }
 

@@ -1,34 +1,66 @@
 extension Tensor {
-    /// A tensor whose `axis` has `size` positions; position `p` copies this tensor's position
-    /// `source(p)` along that axis, or holds 0 where `source` returns nil.
+    /// A tensor whose axis `k` has `maps[k].count` positions; position `p` along it copies this
+    /// tensor's position `maps[k][p]`, or holds 0 where that is -1. A nil map keeps the axis.
     ///
-    /// Flip, shift, roll, pad and crop are all this one copy with different index maps; the
-    /// copy moves contiguous blocks of the trailing axes at once.
-    func remappingAxis(_ axis: Int, to size: Int, _ source: (Int) -> Int?) throws -> Tensor {
-        var newShape = shape
-        newShape[axis] = size
+    /// Flip, shift, roll, pad and crop are all this one copy with different index maps, done in
+    /// one pass into one new buffer (fresh buffers cost page faults, so one beats one per axis).
+    func remapping(_ maps: [[Int]?]) throws -> Tensor {
+        let maps = shape.indices.map { axis in maps[axis] ?? Array(0..<shape[axis]) }
+        let newShape = maps.map(\.count)
         let newCount = try Tensor.elementCount(of: newShape)
         try ExecutionControl.shared.checkAllocation(newCount)
-        try ExecutionControl.shared.checkAllocation(size)  // the index map, even when another axis is empty
-        let outer = shape[..<axis].reduce(1, *)
-        let inner = shape[(axis + 1)...].reduce(1, *)
-        let oldSize = shape[axis]
-        let map = (0..<size).map(source)
+        guard rank > 0 else { return self }
         var result = [Double](repeating: 0, count: newCount)
+        guard newCount > 0 else { return Tensor(validatedShape: newShape, scalars: result) }
+        let ownStrides = strides
+        let last = maps[rank - 1]
+        let rowLength = last.count
         let control = ExecutionControl.shared
         try scalars.withUnsafeBufferPointer { input in
             try result.withUnsafeMutableBufferPointer { output in
-                for block in 0..<outer {
-                    try control.checkInterrupt()
-                    for position in 0..<size {
-                        guard let from = map[position] else { continue }
-                        let target = (block * size + position) * inner
-                        let origin = (block * oldSize + from) * inner
-                        for offset in 0..<inner { output[target + offset] = input[origin + offset] }
+                var counter = [Int](repeating: 0, count: rank - 1)
+                for row in 0..<(newCount / rowLength) {
+                    if row & 0xFF == 0 { try control.checkInterrupt() }
+                    if let origin = Tensor.sourceOffset(counter, maps, ownStrides) {
+                        let target = row * rowLength
+                        for position in 0..<rowLength where last[position] >= 0 {
+                            output[target + position] = input[origin + last[position]]
+                        }
                     }
+                    Tensor.advance(&counter, extents: newShape)
                 }
             }
         }
         return Tensor(validatedShape: newShape, scalars: result)
+    }
+
+    /// Index maps as `remapping` takes them, from a per-position rule along one axis.
+    /// Checks the map's own size against the cap first: another axis may be empty, making the
+    /// result tiny while this map is huge.
+    static func indexMap(size: Int, _ source: (Int) -> Int?) throws -> [Int] {
+        try ExecutionControl.shared.checkAllocation(size)
+        return (0..<size).map { source($0) ?? -1 }
+    }
+
+    /// The storage offset of the source row for the output row `counter`, nil when any axis maps to -1.
+    private static func sourceOffset(_ counter: [Int], _ maps: [[Int]], _ strides: [Int]) -> Int? {
+        var offset = 0
+        for axis in counter.indices {
+            let from = maps[axis][counter[axis]]
+            if from < 0 { return nil }
+            offset += from * strides[axis]
+        }
+        return offset
+    }
+
+    /// Steps a row-major counter over all axes but the last.
+    private static func advance(_ counter: inout [Int], extents: [Int]) {
+        var axis = counter.count - 1
+        while axis >= 0 {
+            counter[axis] += 1
+            if counter[axis] < extents[axis] { return }
+            counter[axis] = 0
+            axis -= 1
+        }
     }
 }

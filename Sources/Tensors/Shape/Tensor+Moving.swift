@@ -2,12 +2,12 @@ extension Tensor {
     /// Reverses the order along `axes` (negative counts from the end); nil reverses every axis,
     /// like `numpy.flip`.
     public func flipped(axes: [Int]? = nil) throws -> Tensor {
-        var result = self
+        var maps = [[Int]?](repeating: nil, count: rank)
         for axis in try resolvedAxes(axes) {
             let size = shape[axis]
-            result = try result.remappingAxis(axis, to: size) { size - 1 - $0 }
+            maps[axis] = try Tensor.indexMap(size: size) { size - 1 - $0 }
         }
-        return result
+        return try remapping(maps)
     }
 
     /// Moves the content by `offsets` along `axes`, filling vacated positions with 0;
@@ -37,7 +37,7 @@ extension Tensor {
                 throw TensorError.invalidArgument(
                     "without axis: the shift must be one number, found \(offsets.count); give axis: to move along several axes")
             }
-            let flat = try flattened().remappingAxis(0, to: count) { source($0, offsets[0], count) }
+            let flat = try flattened().remapping([Tensor.indexMap(size: count) { source($0, offsets[0], count) }])
             return Tensor(validatedShape: shape, scalars: flat.scalars)
         }
         let resolved = try axes.map { try normalizedAxis($0) }
@@ -45,13 +45,17 @@ extension Tensor {
             throw TensorError.invalidArgument(
                 "the shift has \(offsets.count) offsets but \(resolved.count) axes were given; give one offset per axis")
         }
-        var result = self
+        var maps = [[Int]?](repeating: nil, count: rank)
         for (index, axis) in resolved.enumerated() {
             let offset = offsets.count == 1 ? offsets[0] : offsets[index]
             let size = shape[axis]
-            result = try result.remappingAxis(axis, to: size) { source($0, offset, size) }
+            // Repeating an axis composes its moves, as numpy.roll does with repeated axes.
+            let previous = maps[axis] ?? Array(0..<size)
+            maps[axis] = try Tensor.indexMap(size: size) { position in
+                source(position, offset, size).map { previous[$0] }
+            }
         }
-        return result
+        return try remapping(maps)
     }
 
     /// `axes` normalised, or every axis when nil.

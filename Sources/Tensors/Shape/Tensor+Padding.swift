@@ -3,7 +3,7 @@ extension Tensor {
     /// a single pair applies to every axis.
     public func padded(_ widths: [(before: Int, after: Int)], mode: PaddingMode = .zero) throws -> Tensor {
         let perAxis = try resolvedWidths(widths, operation: "pad")
-        var result = self
+        var maps = [[Int]?](repeating: nil, count: rank)
         for axis in 0..<rank {
             let (before, after) = perAxis[axis]
             guard before > 0 || after > 0 else { continue }
@@ -12,18 +12,16 @@ extension Tensor {
                 throw TensorError.invalidArgument(
                     "cannot pad the empty axis \(axis) with mode \"\(mode.rawValue)\"; only \"zero\" can extend an empty axis")
             }
-            result = try result.remappingAxis(axis, to: size + before + after) {
-                mode.source($0 - before, size: size)
-            }
+            maps[axis] = try Tensor.indexMap(size: size + before + after) { mode.source($0 - before, size: size) }
         }
-        return result
+        return try remapping(maps)
     }
 
     /// Removes (before, after) positions from each axis: the inverse of `padded`, like
     /// `skimage.util.crop`; a single pair applies to every axis.
     public func cropped(_ widths: [(before: Int, after: Int)]) throws -> Tensor {
         let perAxis = try resolvedWidths(widths, operation: "crop")
-        var result = self
+        var maps = [[Int]?](repeating: nil, count: rank)
         for axis in 0..<rank {
             let (before, after) = perAxis[axis]
             guard before > 0 || after > 0 else { continue }
@@ -31,9 +29,9 @@ extension Tensor {
                 throw TensorError.invalidArgument(
                     "cannot crop \(before) + \(after) positions from axis \(axis) of size \(shape[axis])")
             }
-            result = try result.remappingAxis(axis, to: shape[axis] - before - after) { $0 + before }
+            maps[axis] = try Tensor.indexMap(size: shape[axis] - before - after) { $0 + before }
         }
-        return result
+        return try remapping(maps)
     }
 
     /// One (before, after) pair per axis, checked to be non-negative.

@@ -13,19 +13,25 @@ extension SparseMatrix {
                                                 axis: 1, size: columns)
         let count = rowSelection.count * columnSelection.count
         try ExecutionControl.shared.checkAllocation(count)
-        // Where each matrix column lands in the selection (-1: not selected).
-        var target = [Int](repeating: -1, count: columns)
-        for position in 0..<columnSelection.count {
-            target[columnSelection.start + position * columnSelection.step] = position
-        }
         var scalars = [Double](repeating: 0, count: count)
         for position in 0..<rowSelection.count {
             let row = rowSelection.start + position * rowSelection.step
-            for entry in rowStarts[row]..<rowStarts[row + 1] where target[Int(columnIndices[entry])] >= 0 {
-                scalars[position * columnSelection.count + target[Int(columnIndices[entry])]] += values[entry]
+            for entry in rowStarts[row]..<rowStarts[row + 1] {
+                guard let target = columnSelection.position(of: Int(columnIndices[entry])) else { continue }
+                scalars[position * columnSelection.count + target] += values[entry]
             }
         }
         let shape = [rowSelection, columnSelection].filter { !$0.dropsAxis }.map(\.count)
         return Tensor(validatedShape: shape, scalars: scalars)
+    }
+}
+
+extension AxisSelection {
+    /// Where `index` falls in the selection, or nil when it is not selected.
+    func position(of index: Int) -> Int? {
+        let offset = index - start
+        guard offset % step == 0 else { return nil }
+        let position = offset / step
+        return position >= 0 && position < count ? position : nil
     }
 }

@@ -63,7 +63,7 @@ write("tensors-creation.rcp", "Creation builtins.", [], [
     ("random(2, 2, seed: 42) == reshape(random(4, seed: 42), 2, 2)", np.ones((2, 2))),
     ("image(\"square\", size: 4)", np.pad(np.ones((2, 2)), 1)),
     ("image(\"gradient\", size: (2, 5))", np.tile(np.linspace(0, 1, 5), (2, 1))),
-    ("arange(0, 1, step: 0)", "ValueError: arange needs finite bounds and a non-zero step, found step 0.0"),
+    ("arange(0, 1, step: 0)", "ValueError: arange needs finite bounds and a non-zero step, found step 0"),
     ("zeros(2, -1)", "ValueError: shape 2×-1 has a negative extent"),
     ("image(\"nope\")", 'ValueError: image: \'name\' must be one of "checkerboard", "square", "disk", "stripes", "gradient", "letter", found "nope"'),
 ])
@@ -116,7 +116,7 @@ write("tensors-math.rcp", "Math builtins and reductions.", ["y = [[3, -1, 7], [7
     ("allclose([1, 2], [1, 2.1], tol: 0.01)", False),
     ("sum(y, axis: 2)", "ValueError: axis 2 is out of range for a tensor of rank 2; use 0 to 1 or -2 to -1"),
     ("max([])", "ValueError: max of an empty tensor is undefined; it has no elements to compare"),
-    ("clip(y, 3, 1)", "ValueError: clip needs low ≤ high, found low 3.0 and high 1.0"),
+    ("clip(y, 3, 1)", "ValueError: clip needs low ≤ high, found low 3 and high 1"),
 ])
 
 write("tensors-kernels.rcp", "Kernel builtins.", [], [

@@ -29,33 +29,3 @@ struct Expression: Sendable {
     /// Where it is in the source.
     var range: SourceRange
 }
-
-/// An argument of a call: positional when `name` is nil.
-struct Argument: Sendable {
-    /// The keyword, for `name: value` or `name = value`.
-    var name: String?
-    /// The argument's expression.
-    var value: Expression
-    /// The whole argument, keyword included.
-    var range: SourceRange
-}
-
-/// One component of a subscript: an index or a slice.
-enum IndexComponent: Sendable {
-    /// `t[i]`: selects one position and drops the axis.
-    case single(Expression)
-    /// `t[a:b:s]`: keeps the axis; missing bounds take their defaults.
-    case slice(start: Expression?, stop: Expression?, step: Expression?)
-}
-
-/// A prefix operator.
-enum UnaryOperator: Sendable {
-    case negate, not
-}
-
-/// An infix operator (except `and`/`or`, which short-circuit).
-enum BinaryOperator: String, Sendable {
-    case add = "+", subtract = "-", multiply = "*", divide = "/", remainder = "%", power = "**"
-    case matmul = "@"
-    case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
-}

@@ -23,29 +23,3 @@ struct Statement: Sendable {
     /// Where it is in the source.
     var range: SourceRange
 }
-
-/// What an assignment writes to.
-enum AssignmentTarget: Sendable {
-    /// A variable.
-    case variable(String, SourceRange)
-    /// Elements of the tensor (or list) held by a variable: `x[i, j]`.
-    case subscripted(String, [IndexComponent], SourceRange)
-}
-
-/// A user function's definition.
-struct FunctionDeclaration: Sendable {
-    /// One parameter with an optional default expression.
-    struct ParameterDeclaration: Sendable {
-        /// The parameter's name.
-        var name: String
-        /// Its default, evaluated when the function is defined.
-        var defaultValue: Expression?
-    }
-
-    /// The function's name.
-    var name: String
-    /// Its parameters in order.
-    var parameters: [ParameterDeclaration]
-    /// Its body; the one-line form is a single `return`.
-    var body: [Statement]
-}

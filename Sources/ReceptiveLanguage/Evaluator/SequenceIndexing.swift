@@ -1,0 +1,25 @@
+/// Python indexing and slicing of lists, tuples and strings.
+enum SequenceIndexing {
+    /// The element index for `position` (negative counts from the end), or an IndexError.
+    static func position(_ position: Int, count: Int, at range: SourceRange?) throws -> Int {
+        let resolved = position < 0 ? position + count : position
+        guard resolved >= 0 && resolved < count else {
+            throw RuntimeError(.index, "index \(position) is out of range for a sequence of length \(count)", at: range)
+        }
+        return resolved
+    }
+
+    /// The element indices a slice selects, as Python's `slice.indices` computes them.
+    static func indices(start: Int?, stop: Int?, step: Int?, count: Int, at range: SourceRange?) throws -> [Int] {
+        let step = step ?? 1
+        guard step != 0 else { throw RuntimeError(.value, "slice step cannot be zero", at: range) }
+        func clamp(_ bound: Int?, _ fallback: Int) -> Int {
+            guard let bound else { return fallback }
+            let resolved = bound < 0 ? bound + count : bound
+            return step > 0 ? min(max(resolved, 0), count) : min(max(resolved, -1), count - 1)
+        }
+        let first = clamp(start, step > 0 ? 0 : count - 1)
+        let last = clamp(stop, step > 0 ? count : -1)
+        return Array(stride(from: first, to: last, by: step))
+    }
+}

@@ -1,0 +1,4 @@
+/// A prefix operator.
+enum UnaryOperator: Sendable {
+    case negate, not
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import ReceptiveLanguage
+
+/// `receptive help`: the language's builtins, as the index, one builtin, or the Markdown manual.
+struct HelpCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "help",
+        abstract: "Show the builtins' documentation (--markdown: the full reference, as docs/reference.md)."
+    )
+
+    @Flag(help: "Print the reference manual in Markdown: every builtin with an example and its output.")
+    var markdown = false
+
+    @Argument(help: "A builtin to describe; without it, the list of builtins.")
+    var name: String?
+
+    func run() throws {
+        if markdown {
+            guard name == nil else {
+                throw ValidationError("--markdown prints the whole manual; drop the name '\(name ?? "")' or the flag")
+            }
+            print(ReferenceManual.markdown(), terminator: "")
+            return
+        }
+        // The language's own help() formats the index and entries, so both front ends agree.
+        let call = name.map { "help(\"\($0.replacingOccurrences(of: "\"", with: ""))\")" } ?? "help()"
+        let output = TerminalOutput()
+        guard output.report(Session().run(call, output: output)) else { throw ExitCode(1) }
+    }
+}
