@@ -20,8 +20,12 @@ class KernelProcess:
         self.path, self.info = write_connection_file(self.path, **connection)
         with open(self.path) as handle:
             self.info = json.load(handle)
-        self.process = subprocess.Popen([receptive_bin, "kernel", "-f", self.path, *extra_args],
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        # stderr goes to a file, not a pipe: a kernel logging thousands of dropped messages
+        # would block on a full pipe that nobody reads.
+        self.stderr_path = os.path.join(str(directory), "kernel-stderr.log")
+        with open(self.stderr_path, "wb") as stderr:
+            self.process = subprocess.Popen([receptive_bin, "kernel", "-f", self.path, *extra_args],
+                                            stdout=subprocess.DEVNULL, stderr=stderr)
 
     def __enter__(self):
         return self
@@ -30,7 +34,11 @@ class KernelProcess:
         if self.process.poll() is None:
             self.process.kill()
         self.process.wait(timeout=10)
-        self.process.stderr.close()
+
+    def stderr(self) -> bytes:
+        """What the kernel wrote to stderr so far."""
+        with open(self.stderr_path, "rb") as handle:
+            return handle.read()
 
     def endpoint(self, channel: str) -> str:
         port = self.info[f"{channel}_port"]

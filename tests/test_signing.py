@@ -27,8 +27,7 @@ def test_empty_key_runs_unsigned_but_warns(receptive_bin, tmp_path):
             assert reply["status"] == "ok"
         finally:
             kc.stop_channels()
-        kernel.process.terminate()
-        _, stderr = kernel.process.communicate(timeout=10)
+        stderr = kernel.stderr()
     assert b"empty key" in stderr and b"not signed" in stderr, stderr
 
 

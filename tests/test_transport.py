@@ -117,4 +117,4 @@ def test_curve_client_needs_the_server_key(receptive_bin, tmp_path):
 def test_malformed_curve_key_is_a_startup_error(receptive_bin, tmp_path):
     with KernelProcess(receptive_bin, tmp_path, curve_publickey=b"short", curve_secretkey=b"short") as kernel:
         assert wait_for_exit(kernel.process, 10) == 2
-        assert b"40-character Z85 key" in kernel.process.stderr.read()
+        assert b"40-character Z85 key" in kernel.stderr()
