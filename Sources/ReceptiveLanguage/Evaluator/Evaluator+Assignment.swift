@@ -46,7 +46,7 @@ extension Evaluator {
     func variable(_ name: String, at range: SourceRange) throws -> Value {
         if let value = lookup(name) { return value }
         var message = "name '\(name)' is not defined"
-        let candidates = Array(frames.last?.keys ?? [:].keys) + visibleNames
+        let candidates = (frames.last.map { Array($0.keys) } ?? []) + visibleNames
         if let suggestion = NameSuggestion.nearest(to: name, among: candidates) {
             message += "; did you mean '\(suggestion)'?"
         }
