@@ -24,11 +24,8 @@ extension Evaluator {
     }
 
     private func wholeNumber(_ value: Value, at range: SourceRange, role: String) throws -> Int {
-        guard case .number(let number) = value else {
-            throw RuntimeError(.type, "expected a whole number as \(role), found \(value.typeDescription)", at: range)
-        }
-        guard number.isFinite, number == number.rounded(), abs(number) < 1e15 else {
-            throw RuntimeError(.value, "expected a whole number as \(role), found \(Value.number(number).resultText)", at: range)
+        guard case .number(let number) = value, number.isFinite, number == number.rounded(), abs(number) < 1e15 else {
+            throw RuntimeError.notWholeNumber(value, role: role, at: range)
         }
         return Int(number)
     }
@@ -60,15 +57,14 @@ extension Evaluator {
                 .string(parts.map { if case .string(let piece) = $0 { return piece } else { return "" } }.joined())
             }
         default:
-            throw RuntimeError(.type, "cannot index \(container.typeDescription); expected a tensor, a list, a tuple or a string",
-                               at: range)
+            throw RuntimeError.notIndexable(container, at: range)
         }
     }
 
     private func sequence(_ items: [Value], _ indices: [IndexValue], at range: SourceRange,
                           rebuild: ([Value]) -> Value) throws -> Value {
         guard indices.count == 1 else {
-            throw RuntimeError(.index, "a sequence takes one index, found \(indices.count)", at: range)
+            throw RuntimeError.sequenceTakesOneIndex(found: indices.count, at: range)
         }
         switch indices[0] {
         case .position(let position):
