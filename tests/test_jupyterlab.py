@@ -119,8 +119,10 @@ def test_notebook_in_jupyterlab_shows_tensor_heatmap_and_error(lab_url):
             page.set_default_timeout(STEP_MS)
             page.goto(lab_url)
             page.locator('.jp-LauncherCard[data-category="Notebook"]', has_text="Receptive").click()
-            # The kernel has started once the toolbar's execution indicator reports idle.
-            page.locator('.jp-Notebook-ExecutionIndicator[data-status="idle"]').wait_for()
+            # Running a cell before the session has its kernel silently does nothing, and the
+            # toolbar's indicator says "idle" from the start; the status bar names the kernel
+            # and its state only once the kernel is connected.
+            page.locator(".jp-StatusBar-TextItem", has_text="Receptive | Idle").wait_for()
             try:
                 outputs = [_run_cell(page, index, code) for index, (code, _) in enumerate(CELLS)]
                 for output, (code, expected) in zip(outputs, CELLS):

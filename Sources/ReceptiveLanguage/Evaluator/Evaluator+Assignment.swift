@@ -45,12 +45,8 @@ extension Evaluator {
     /// Looks up a variable or throws a NameError suggesting the nearest defined name.
     func variable(_ name: String, at range: SourceRange) throws -> Value {
         if let value = lookup(name) { return value }
-        var message = "name '\(name)' is not defined"
         let candidates = (frames.last.map { Array($0.keys) } ?? []) + visibleNames
-        if let suggestion = NameSuggestion.nearest(to: name, among: candidates) {
-            message += "; did you mean '\(suggestion)'?"
-        }
-        throw RuntimeError(.name, message, at: range)
+        throw RuntimeError.undefinedName(name, suggestion: NameSuggestion.nearest(to: name, among: candidates), at: range)
     }
 
     /// Assigns into `container`; on error it keeps its value.
@@ -63,20 +59,19 @@ extension Evaluator {
         switch container {
         case .list(let items):
             guard indices.count == 1, case .position(let position) = indices[0] else {
-                throw RuntimeError(.type, "a list element is assigned with one whole-number index, like l[0] = v", at: range)
+                throw RuntimeError.listElementAssignment(at: range)
             }
             var updated = items
             updated[try SequenceIndexing.position(position, count: items.count, at: range)] = value
             container = try Value.list(updated).checkedNesting(at: range)
         default:
-            throw RuntimeError(.type, "cannot assign into elements of \(container.typeDescription); expected a tensor or a list",
-                               at: range)
+            throw RuntimeError.notAssignable(container, at: range)
         }
     }
 
     private func storeIntoTensor(_ value: Value, container: inout Value, at indices: [IndexValue], range: SourceRange) throws {
         guard let source = BoundArguments.tensor(from: value) else {
-            throw RuntimeError(.type, "cannot store \(value.typeDescription) into a tensor; expected a number or a tensor", at: range)
+            throw RuntimeError.notStorable(value, at: range)
         }
         // Moving the tensor out of the container (and consuming the temporary) leaves its
         // storage uniquely referenced, so the assignment mutates in place instead of copying

@@ -31,9 +31,7 @@ extension Evaluator {
             break
         }
         let names = Evaluator.fieldNames(of: value)
-        var message = "\(value.typeDescription) has no field '\(name)'"
-        if let suggestion = NameSuggestion.nearest(to: name, among: names) { message += " (did you mean '\(suggestion)'?)" }
-        message += names.isEmpty ? "; it has no fields" : "; valid fields: " + names.joined(separator: ", ")
-        throw RuntimeError(.name, message, at: range)
+        throw RuntimeError.unknownField(name, of: value, valid: names,
+                                        suggestion: NameSuggestion.nearest(to: name, among: names), at: range)
     }
 }

@@ -37,7 +37,7 @@ extension Evaluator {
     private func condition(_ expression: Expression) throws -> Bool {
         let value = try evaluate(expression)
         guard case .bool(let flag) = value else {
-            throw RuntimeError(.type, "expected a bool condition, found \(value.typeDescription)", at: expression.range)
+            throw RuntimeError.notACondition(value, at: expression.range)
         }
         return flag
     }
@@ -58,8 +58,7 @@ extension Evaluator {
         case .tensor(let tensor) where tensor.rank > 0: return .axis(tensor)
         case .string(let text): return .values(text.map { .string(String($0)) })
         default:
-            throw RuntimeError(.type, "cannot iterate over \(value.typeDescription); expected a tensor, a list, a tuple or a string",
-                               at: range)
+            throw RuntimeError.notIterable(value, at: range)
         }
     }
 
@@ -92,6 +91,8 @@ private enum IterationItems {
     func element(_ index: Int) throws -> Value {
         switch self {
         case .values(let items): return items[index]
+        // A vector's items are its numbers: no slice (and no allocation) per iteration.
+        case .axis(let tensor) where tensor.rank == 1: return .number(tensor.scalars[index])
         case .axis(let tensor): return Value(tensor: try tensor.subscripted([.index(index)]))
         }
     }

@@ -44,7 +44,7 @@ public final class Session: @unchecked Sendable {
             }
             evaluator.currentSource = source
             guard statements.count == 1, case .expression(let expression, _) = statements[0].kind else {
-                let error = RuntimeError(.syntax, "expected a single expression, found \(statements.count == 1 ? "a statement" : "\(statements.count) statements")")
+                let error = RuntimeError.notASingleExpression(statementCount: statements.count)
                 return .failure(ReportedError([error], source: source))
             }
             return evaluate(source) { try evaluator.evaluate(expression) }
