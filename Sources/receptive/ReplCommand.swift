@@ -1,4 +1,6 @@
 import ArgumentParser
+import Dispatch
+import Foundation
 import ReceptiveLanguage
 
 /// `receptive repl`: an interactive prompt; input continues over lines while it is incomplete.
@@ -11,12 +13,24 @@ struct ReplCommand: ParsableCommand {
     func run() throws {
         let session = Session()
         let output = TerminalOutput()
-        output.write("Receptive \(LanguageVersion.current); help() lists the builtins, Ctrl-D quits.\n", toStandardError: false)
+        let interrupts = interruptOnControlC(session)
+        defer { interrupts.cancel() }
+        output.write("Receptive \(LanguageVersion.current); help() lists the builtins, Ctrl-C stops a cell, Ctrl-D quits.\n",
+                     toStandardError: false)
         while let cell = readCell(session: session, output: output) {
             guard !cell.allSatisfy(\.isWhitespace) else { continue }
             output.report(session.run(cell, output: output))
         }
         output.write("\n", toStandardError: false)
+    }
+
+    /// Turns Ctrl-C into an interrupt of the running cell instead of ending the process.
+    private func interruptOnControlC(_ session: Session) -> any DispatchSourceSignal {
+        signal(SIGINT, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        source.setEventHandler { session.requestInterrupt() }
+        source.resume()
+        return source
     }
 
     /// Reads lines until the code is complete (or invalid, which runs to show the error).

@@ -92,3 +92,12 @@ import Testing
     #expect(try makeTensor([2, 1, 1], [1, 2]).combined(with: makeTensor([3, 1], [0, 1, 2]), .maximum)
         == makeTensor([2, 3, 1], [1, 1, 2, 2, 2, 2]))
 }
+
+@Test func squaringByPowerEqualsMultiplication() throws {
+    // numpy computes x ** 2 as x * x; the fast path must agree bit for bit (and keep NaN/inf).
+    var generator = RandomGenerator(seed: 11)
+    let x = try Tensor.randomNormal([1000], using: &generator)
+    #expect(try x.combined(with: Tensor(scalar: 2), .power) == x.combined(with: x, .multiply))
+    let special = try makeTensor([3], [.nan, -.infinity, -0.0]).combined(with: Tensor(scalar: 2), .power)
+    #expect(special.scalars[0].isNaN && special.scalars[1] == .infinity && special.scalars[2] == 0)
+}

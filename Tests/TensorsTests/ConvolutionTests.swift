@@ -122,3 +122,28 @@ private func message(of body: () throws -> Tensor) -> String? {
     #expect(result.scalars[0].isNaN)
     #expect(result.scalars[1] == 3)
 }
+
+@Test func hugeArgumentsAreErrorsNotOverflows() throws {
+    let image = try Tensor(repeating: 1, shape: [1, 4, 4])
+    let weight = try Tensor(repeating: 1, shape: [1, 1, 3, 3])
+    let huge = 1 << 40
+    #expect(throws: TensorError.self) { try image.conv2d(weight: weight, dilation: [huge]) }
+    #expect(throws: TensorError.self) { try image.conv2d(weight: weight, padding: .explicit([huge])) }
+    #expect(throws: TensorError.self) { try image.conv2d(weight: weight, stride: [huge], groups: huge) }
+    #expect(throws: TensorError.self) { try image.maxPool2d(size: [huge], padding: [huge / 2]) }
+    // Within the argument bound, but the output would not fit the allocation cap.
+    #expect(throws: TensorError.self) { try image.conv2d(weight: weight, padding: .explicit([1 << 30])) }
+    // A huge padded window over a small input is legal (as in torch) and costs only the input.
+    #expect(try image.avgPool2d(size: [1 << 30], stride: [1], padding: [1 << 29]).shape == [1, 5, 5])
+}
+
+@Test func emptyAxesFollowTorch() throws {
+    let weight = try Tensor(repeating: 1, shape: [1, 1, 1, 1])
+    // torch: "Only zero batch or zero channel inputs are supported".
+    #expect(message { try Tensor(repeating: 0, shape: [1, 1, 0, 0]).conv2d(weight: weight, padding: .explicit([1])) }
+        == "conv2d: the input 1×1×0×0 has an empty spatial axis; only the batch may be empty")
+    #expect(try Tensor(repeating: 0, shape: [0, 1, 3, 3]).conv2d(weight: weight).shape == [0, 1, 3, 3])
+    #expect(message { try Tensor(repeating: 0, shape: [0, 2, 4]).maxPool2d(size: [1]) }
+        == "maxpool: the input 0×2×4 has an empty axis; only the batch may be empty")
+    #expect(try Tensor(repeating: 0, shape: [0, 1, 4, 4]).avgPool2d(size: [2]).shape == [0, 1, 2, 2])
+}

@@ -58,6 +58,7 @@ final class RequestDispatcher {
     /// Runs the handler between busy and idle and replies; returns the followup and, when it
     /// is to abort, the requests queued before the reply was sent.
     private func serve(_ message: Message, abortingQueue: Bool) -> (Response.Followup, [[Data]]) {
+        logger.debug("handling \(message.type) \(message.header.messageID)")
         iopub.status("busy", parent: message.header)
         defer { iopub.status("idle", parent: message.header) }
         guard let handler = handlers[message.type] else {

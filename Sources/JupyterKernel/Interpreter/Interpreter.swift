@@ -3,8 +3,9 @@
 /// The kernel owns everything cross-cutting (execution count, `execute_input`, busy/idle,
 /// history, reply envelopes, stop-on-error). An interpreter only evaluates code and answers
 /// questions about it, and reaches the front end through the `ExecutionContext` it is handed.
-/// All methods but `interrupt()` are called on the shell thread, one at a time;
-/// `interrupt()` is called from the control thread while `execute` may be running.
+/// `kernelInfo` is read once, before the kernel's threads start; the other methods but
+/// `interrupt()` are called on the shell thread, one at a time; `interrupt()` is called from
+/// the control thread (or on SIGINT) while `execute` may be running.
 public protocol Interpreter: AnyObject {
     /// Static facts for `kernel_info_reply`.
     var kernelInfo: KernelInfo { get }

@@ -41,7 +41,7 @@ extension Builtins {
     }
 
     private static let allclose = Builtin(
-        "allclose", [Parameter("a"), Parameter("b"), Parameter("tol", default: .number(1e-9))],
+        "allclose", [Parameter("a"), Parameter("b"), Parameter("tol", default: .number(1e-9), shownAs: "1e-9")],
         summary: "Whether a and b (broadcast) agree elementwise within |a - b| ≤ tol·(1 + |b|)."
     ) { arguments, _ in
         .bool(try arguments.tensor("a").isClose(to: arguments.tensor("b"), tolerance: arguments.number("tol")))

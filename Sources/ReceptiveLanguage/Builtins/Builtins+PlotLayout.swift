@@ -47,17 +47,18 @@ extension Builtins {
     private static func tableContents(_ value: Value, arguments: BoundArguments) throws -> ([String], [[TableCell]]) {
         switch value {
         case .record(let record):
-            return (["field", "value"], record.fields.map { [.text($0.name), cell($0.value)] })
+            if let form = record.tableForm { return (form.headers, form.rows) }
+            return (["field", "value"], record.fields.map { [.text($0.name), Record.cell($0.value)] })
         case .list(let items) where items.allSatisfy({ if case .record = $0 { true } else { false } }):
             let records = items.compactMap { if case .record(let record) = $0 { record } else { nil } }
             var names: [String] = []
             for record in records { for field in record.fields where !names.contains(field.name) { names.append(field.name) } }
-            return (names, records.map { record in names.map { record[$0].map(cell) ?? .text("") } })
+            return (names, records.map { record in names.map { record[$0].map(Record.cell) ?? .text("") } })
         case .list(let items), .tuple(let items):
             return ([], items.map { item in
                 switch item {
-                case .list(let cells), .tuple(let cells): return cells.map(cell)
-                default: return [cell(item)]
+                case .list(let cells), .tuple(let cells): return cells.map(Record.cell)
+                default: return [Record.cell(item)]
                 }
             })
         case .tensor(let tensor) where tensor.rank <= 2:
@@ -66,16 +67,6 @@ extension Builtins {
             return ([], (0..<rows).map { row in (0..<columns).map { .number(tensor.scalars[row * columns + $0]) } })
         default:
             throw arguments.typeError("value", expected: "a record, a list or a matrix", found: value)
-        }
-    }
-
-    /// A value as a table cell: numbers as numbers, strings as they are, others as result text.
-    private static func cell(_ value: Value) -> TableCell {
-        switch value {
-        case .number(let number): return .number(number)
-        case .tensor(let tensor) where tensor.rank == 0: return .number(tensor.scalars[0])
-        case .string(let text): return .text(text)
-        default: return .text(value.resultText)
         }
     }
 }

@@ -71,7 +71,7 @@ extension Builtins {
 
     private static let shift = Builtin(
         "shift", [Parameter("t"), Parameter("by"), Parameter("axis", default: Value.none)],
-        summary: "Moves the content by `by` positions along axis, filling with 0 (content pushed out is lost)."
+        summary: "Moves the content by `by` positions along axis, filling with 0 and losing what leaves (no axis: flattened)."
     ) { arguments, _ in
         Value(tensor: try arguments.tensor("t").shifted(by: arguments.integers("by"), axes: optionalAxes(arguments)))
     }

@@ -33,7 +33,7 @@ struct ArgumentBinder {
         }
         for parameter in callee.parameters where values[parameter.name] == nil && parameter.kind != .variadic {
             guard let fallback = parameter.defaultValue else {
-                throw RuntimeError(.type, "\(callee.name)() is missing the argument '\(parameter.name)'; its signature is \(callee.signature)")
+                throw RuntimeError.missingArgument(parameter.name, of: callee)
             }
             values[parameter.name] = fallback
         }
@@ -42,10 +42,10 @@ struct ArgumentBinder {
 
     private func bindNamed(_ argument: Named, into values: inout [String: Value]) throws {
         guard let parameter = callee.parameters.first(where: { $0.name == argument.name }), parameter.kind != .variadic else {
-            throw RuntimeError(.type, "\(callee.name)() has no parameter named '\(argument.name)'; valid names: \(validNames)")
+            throw RuntimeError.unknownArgument(argument.name, of: callee, valid: validNames)
         }
         guard values[argument.name] == nil else {
-            throw RuntimeError(.type, "\(callee.name)() got two values for '\(argument.name)'; valid names: \(validNames)")
+            throw RuntimeError.duplicateArgument(argument.name, of: callee, valid: validNames)
         }
         values[argument.name] = argument.value
     }
@@ -57,7 +57,6 @@ struct ArgumentBinder {
 
     private func tooManyPositional(_ given: Int) -> RuntimeError {
         let accepted = callee.parameters.filter { $0.kind == .regular }.count
-        let noun = accepted == 1 ? "argument" : "arguments"
-        return RuntimeError(.type, "\(callee.name)() takes \(accepted) positional \(noun) but \(given) were given; its signature is \(callee.signature)")
+        return RuntimeError.tooManyPositional(given, accepted: accepted, of: callee)
     }
 }

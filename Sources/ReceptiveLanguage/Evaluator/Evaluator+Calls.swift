@@ -11,13 +11,11 @@ extension Evaluator {
         var named: [ArgumentBinder.Named] = []
         for argument in arguments {
             let value = try evaluate(argument.value)
+            // The parser guarantees that positional arguments come first.
             if let name = argument.name {
                 named.append(.init(name: name, value: value))
-            } else if named.isEmpty {
-                positional.append(value)
             } else {
-                throw RuntimeError(.syntax, "a positional argument cannot follow a named one; put positional arguments first",
-                                   at: argument.range)
+                positional.append(value)
             }
         }
         return try call(callee, positional: positional, named: named, at: range)
@@ -28,7 +26,7 @@ extension Evaluator {
             return try apply(layer, positional: positional, named: named, at: range)
         }
         guard case .function(let function) = callee else {
-            throw RuntimeError(.type, "\(callee.typeDescription) is not callable; expected a function", at: range)
+            throw RuntimeError.notCallable(callee, at: range)
         }
         do {
             let bound = try ArgumentBinder(callee: function).bind(positional: positional, named: named)
@@ -36,7 +34,7 @@ extension Evaluator {
                 return try invoke(user, bound)
             }
             guard let native = function as? any NativeCallable else {
-                throw RuntimeError(.type, "\(function.name) cannot be called here")
+                throw RuntimeError.notCallable(callee, at: range)
             }
             return try catchingTensorErrors(at: range) {
                 try native.invoke(bound, context: self)
@@ -49,7 +47,7 @@ extension Evaluator {
 
     private func invoke(_ function: UserFunction, _ arguments: BoundArguments) throws -> Value {
         guard frames.count < Evaluator.maximumCallDepth else {
-            throw RuntimeError(.limit, "calls nested deeper than \(Evaluator.maximumCallDepth) levels in '\(function.name)'; is the recursion missing a base case?")
+            throw RuntimeError.callDepth(Evaluator.maximumCallDepth, in: function.name)
         }
         try checkInterrupt(at: nil)
         frames.append(arguments.values)
@@ -68,7 +66,7 @@ extension Evaluator {
     private func apply(_ layer: Layer, positional: [Value], named: [ArgumentBinder.Named], at range: SourceRange?) throws -> Value {
         guard named.isEmpty, positional.count == 1, let input = BoundArguments.tensor(from: positional[0]) else {
             let found = positional.count == 1 && named.isEmpty ? positional[0].typeDescription : "\(positional.count + named.count) arguments"
-            throw RuntimeError(.type, "a layer is called with one tensor, like layer(x); found \(found)", at: range)
+            throw RuntimeError.layerCall(found: found, at: range)
         }
         return Value(tensor: try catchingTensorErrors(at: range) { try layer(input) })
     }
@@ -82,10 +80,10 @@ extension Evaluator {
     private func deleteVariables(_ arguments: [Argument], at range: SourceRange) throws -> Value {
         for argument in arguments {
             guard argument.name == nil, case .variable(let name) = argument.value.kind else {
-                throw RuntimeError(.type, "del() expects variable names, like del(x, y)", at: argument.range)
+                throw RuntimeError.deleteExpectsNames(at: argument.range)
             }
             guard removeVariable(name) else {
-                throw RuntimeError(.name, "name '\(name)' is not defined, so it cannot be deleted", at: argument.range)
+                throw RuntimeError.deleteUndefined(name, at: argument.range)
             }
         }
         return .none

@@ -31,12 +31,12 @@ extension Evaluator {
         let keyword = isAnd ? "and" : "or"
         let first = try evaluate(left)
         guard case .bool(let lhs) = first else {
-            throw RuntimeError(.type, "'\(keyword)' expects bools, found \(first.typeDescription) on the left", at: left.range)
+            throw RuntimeError.logicalOperand(keyword, first, side: "left", at: left.range)
         }
         if lhs != isAnd { return .bool(lhs) }
         let second = try evaluate(right)
         guard case .bool(let rhs) = second else {
-            throw RuntimeError(.type, "'\(keyword)' expects bools, found \(second.typeDescription) on the right", at: right.range)
+            throw RuntimeError.logicalOperand(keyword, second, side: "right", at: right.range)
         }
         return .bool(rhs)
     }
@@ -47,9 +47,9 @@ extension Evaluator {
         case (.negate, .tensor(let tensor)): return .tensor(tensor.map { -$0 })
         case (.not, .bool(let flag)): return .bool(!flag)
         case (.negate, _):
-            throw RuntimeError(.type, "cannot negate \(value.typeDescription); expected a number or a tensor", at: range)
+            throw RuntimeError.cannotNegate(value, at: range)
         case (.not, _):
-            throw RuntimeError(.type, "'not' expects a bool, found \(value.typeDescription)", at: range)
+            throw RuntimeError.notOperand(value, at: range)
         }
     }
 
@@ -62,6 +62,9 @@ extension Evaluator {
         } catch var error as RuntimeError {
             if error.range == nil, let range { error.range = range }
             throw error
+        } catch {
+            // Other errors come from the front end (reading input), so they are I/O errors.
+            throw RuntimeError(.io, "\(error)", at: range)
         }
     }
 }

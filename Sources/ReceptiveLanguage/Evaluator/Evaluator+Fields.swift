@@ -31,7 +31,7 @@ extension Evaluator {
             break
         }
         let names = Evaluator.fieldNames(of: value)
-        let valid = names.isEmpty ? "it has no fields" : "valid fields: " + names.joined(separator: ", ")
-        throw RuntimeError(.name, "\(value.typeDescription) has no field '\(name)'; \(valid)", at: range)
+        throw RuntimeError.unknownField(name, of: value, valid: names,
+                                        suggestion: NameSuggestion.nearest(to: name, among: names), at: range)
     }
 }

@@ -6,22 +6,26 @@ extension Evaluator {
         try components.map { component in
             switch component {
             case .single(let expression):
-                return .position(try wholeNumber(expression, role: "an index"))
+                return .position(try wholeNumber(try evaluate(expression), at: expression.range, role: "an index"))
             case .slice(let start, let stop, let step):
-                return .slice(start: try start.map { try wholeNumber($0, role: "a slice bound") },
-                              stop: try stop.map { try wholeNumber($0, role: "a slice bound") },
-                              step: try step.map { try wholeNumber($0, role: "a slice step") })
+                return .slice(start: try sliceBound(start, role: "a slice bound"),
+                              stop: try sliceBound(stop, role: "a slice bound"),
+                              step: try sliceBound(step, role: "a slice step"))
             }
         }
     }
 
-    private func wholeNumber(_ expression: Expression, role: String) throws -> Int {
+    /// A slice bound; a missing bound or `none` (as in Python) takes the default.
+    private func sliceBound(_ expression: Expression?, role: String) throws -> Int? {
+        guard let expression else { return nil }
         let value = try evaluate(expression)
-        guard case .number(let number) = value else {
-            throw RuntimeError(.type, "expected a whole number as \(role), found \(value.typeDescription)", at: expression.range)
-        }
-        guard number.isFinite, number == number.rounded(), abs(number) < 1e15 else {
-            throw RuntimeError(.value, "expected a whole number as \(role), found \(Value.number(number).resultText)", at: expression.range)
+        if case .none = value { return nil }
+        return try wholeNumber(value, at: expression.range, role: role)
+    }
+
+    private func wholeNumber(_ value: Value, at range: SourceRange, role: String) throws -> Int {
+        guard case .number(let number) = value, number.isFinite, number == number.rounded(), abs(number) < 1e15 else {
+            throw RuntimeError.notWholeNumber(value, role: role, at: range)
         }
         return Int(number)
     }
@@ -53,15 +57,14 @@ extension Evaluator {
                 .string(parts.map { if case .string(let piece) = $0 { return piece } else { return "" } }.joined())
             }
         default:
-            throw RuntimeError(.type, "cannot index \(container.typeDescription); expected a tensor, a list, a tuple or a string",
-                               at: range)
+            throw RuntimeError.notIndexable(container, at: range)
         }
     }
 
     private func sequence(_ items: [Value], _ indices: [IndexValue], at range: SourceRange,
                           rebuild: ([Value]) -> Value) throws -> Value {
         guard indices.count == 1 else {
-            throw RuntimeError(.index, "a sequence takes one index, found \(indices.count)", at: range)
+            throw RuntimeError.sequenceTakesOneIndex(found: indices.count, at: range)
         }
         switch indices[0] {
         case .position(let position):

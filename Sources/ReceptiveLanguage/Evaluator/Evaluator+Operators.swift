@@ -24,8 +24,7 @@ extension Evaluator {
         }
         guard isNumeric(left), isNumeric(right),
               let lhs = BoundArguments.tensor(from: left), let rhs = BoundArguments.tensor(from: right) else {
-            throw RuntimeError(.type, "unsupported operand types for '\(operation.rawValue)': \(left.typeDescription) and \(right.typeDescription)",
-                               at: range)
+            throw RuntimeError.unsupportedOperands(operation.rawValue, left, right, at: range)
         }
         let result = try catchingTensorErrors(at: range) {
             operation == .matmul ? try lhs.matmul(rhs) : try lhs.combined(with: rhs, Evaluator.elementwise(operation))
@@ -45,7 +44,7 @@ extension Evaluator {
         case .add:
             let length = lhs.unicodeScalars.count + rhs.unicodeScalars.count
             guard length <= Evaluator.maximumStringLength else {
-                throw RuntimeError(.limit, "a string of \(length) characters exceeds the limit of \(Evaluator.maximumStringLength)", at: range)
+                throw RuntimeError.stringTooLong(length, limit: Evaluator.maximumStringLength, at: range)
             }
             return .string(lhs + rhs)
         case .equal: return .bool(lhs == rhs)
@@ -55,7 +54,7 @@ extension Evaluator {
         case .greater: return .bool(lhs > rhs)
         case .greaterEqual: return .bool(lhs >= rhs)
         default:
-            throw RuntimeError(.type, "unsupported operand types for '\(operation.rawValue)': a string and a string", at: range)
+            throw RuntimeError.unsupportedOperands(operation.rawValue, .string(lhs), .string(rhs), at: range)
         }
     }
 

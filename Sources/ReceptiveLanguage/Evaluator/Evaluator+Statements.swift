@@ -37,7 +37,7 @@ extension Evaluator {
     private func condition(_ expression: Expression) throws -> Bool {
         let value = try evaluate(expression)
         guard case .bool(let flag) = value else {
-            throw RuntimeError(.type, "expected a bool condition, found \(value.typeDescription)", at: expression.range)
+            throw RuntimeError.notACondition(value, at: expression.range)
         }
         return flag
     }
@@ -46,7 +46,7 @@ extension Evaluator {
         let items = try iterationItems(try evaluate(sequence), at: sequence.range)
         for index in 0..<items.count {
             try checkInterrupt(at: sequence.range)
-            define(variable, try items.element(index))
+            define(variable, try catchingTensorErrors(at: sequence.range) { try items.element(index) })
             if case .returned(let value) = try execute(body) { return .returned(value) }
         }
         return .normal
@@ -58,13 +58,12 @@ extension Evaluator {
         case .tensor(let tensor) where tensor.rank > 0: return .axis(tensor)
         case .string(let text): return .values(text.map { .string(String($0)) })
         default:
-            throw RuntimeError(.type, "cannot iterate over \(value.typeDescription); expected a tensor, a list, a tuple or a string",
-                               at: range)
+            throw RuntimeError.notIterable(value, at: range)
         }
     }
 
     func checkInterrupt(at range: SourceRange?) throws {
-        if interruption.isRequested {
+        if interruption.isRequested || ExecutionControl.shared.isInterruptRequested {
             throw RuntimeError(TensorError.interrupted, at: range)
         }
     }
@@ -92,6 +91,8 @@ private enum IterationItems {
     func element(_ index: Int) throws -> Value {
         switch self {
         case .values(let items): return items[index]
+        // A vector's items are its numbers: no slice (and no allocation) per iteration.
+        case .axis(let tensor) where tensor.rank == 1: return .number(tensor.scalars[index])
         case .axis(let tensor): return Value(tensor: try tensor.subscripted([.index(index)]))
         }
     }

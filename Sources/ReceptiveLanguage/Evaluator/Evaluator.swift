@@ -74,7 +74,7 @@ final class Evaluator: BuiltinContext {
     }
 
     func readInput(prompt: String) throws -> String {
-        guard let output else { throw RuntimeError(.io, "input: no input is available in this context") }
+        guard let output else { throw RuntimeError.noInput }
         return try output.readInput(prompt: prompt, password: false)
     }
 

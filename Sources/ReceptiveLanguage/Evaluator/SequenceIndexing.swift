@@ -4,7 +4,7 @@ enum SequenceIndexing {
     static func position(_ position: Int, count: Int, at range: SourceRange?) throws -> Int {
         let resolved = position < 0 ? position + count : position
         guard resolved >= 0 && resolved < count else {
-            throw RuntimeError(.index, "index \(position) is out of range for a sequence of length \(count)", at: range)
+            throw RuntimeError.sequenceIndex(position, count: count, at: range)
         }
         return resolved
     }
@@ -12,7 +12,7 @@ enum SequenceIndexing {
     /// The element indices a slice selects, as Python's `slice.indices` computes them.
     static func indices(start: Int?, stop: Int?, step: Int?, count: Int, at range: SourceRange?) throws -> [Int] {
         let step = step ?? 1
-        guard step != 0 else { throw RuntimeError(.value, "slice step cannot be zero", at: range) }
+        guard step != 0 else { throw RuntimeError.zeroStep(at: range) }
         func clamp(_ bound: Int?, _ fallback: Int) -> Int {
             guard let bound else { return fallback }
             let resolved = bound < 0 ? bound + count : bound

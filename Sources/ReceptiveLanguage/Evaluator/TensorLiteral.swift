@@ -12,8 +12,7 @@ enum TensorLiteral {
         guard items.allSatisfy(isNumeric) else { return try Value.list(items).checkedNesting(at: range) }
         let shapes = items.map(shape)
         for (position, itemShape) in shapes.enumerated() where itemShape != shapes[0] {
-            throw RuntimeError(.shape, "ragged tensor literal: element [\(position)] has shape \(describe(itemShape)) but element [0] has shape \(describe(shapes[0])); every element must have the same shape",
-                               at: range)
+            throw RuntimeError.raggedLiteral(position: position, shape: describe(itemShape), firstShape: describe(shapes[0]), at: range)
         }
         var scalars: [Double] = []
         for item in items {

@@ -12,14 +12,14 @@ extension Lexer {
             _ = advance()
             if current == "+" || current == "-" { _ = advance() }
             guard let after = current, ("0"..."9").contains(after) else {
-                error("expected digits after the exponent in '\(pendingText)'")
+                error(SyntaxMessage.missingExponent(pendingText))
                 return
             }
             digits()
         }
         let text = pendingText.replacingOccurrences(of: "_", with: "")
         guard let value = Double(text) else {
-            error("'\(pendingText)' is not a number")
+            error(SyntaxMessage.notANumber(pendingText))
             return
         }
         add(.number(value))
@@ -43,13 +43,13 @@ extension Lexer {
         }
         guard match("\"") else {
             markUnterminatedString()
-            error("unterminated string; expected a closing '\"' before the end of the line")
+            error(SyntaxMessage.unterminatedString)
             // Still a string token, so the parser does not report a second error for it.
             add(.string(String(text)))
             return
         }
         guard text.count <= Lexer.maximumStringLength else {
-            errors.append(RuntimeError(.limit, "a string literal of \(text.count) characters exceeds the limit of \(Lexer.maximumStringLength)",
+            errors.append(RuntimeError(.limit, SyntaxMessage.stringLiteralTooLong(text.count, limit: Lexer.maximumStringLength),
                                        at: SourceRange(start: tokenStart, end: location)))
             return
         }
@@ -65,7 +65,7 @@ extension Lexer {
         case "\"": return "\""
         case "\\": return "\\"
         default:
-            errors.append(RuntimeError(.syntax, "unknown escape '\\\(scalar)' in a string; expected \\n, \\t, \\\" or \\\\",
+            errors.append(RuntimeError(.syntax, SyntaxMessage.unknownEscape(scalar),
                                        at: SourceRange(start: tokenStart, end: location)))
             return nil
         }

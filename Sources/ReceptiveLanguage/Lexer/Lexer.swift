@@ -72,12 +72,12 @@ struct Lexer {
         case "}": close(.rightBrace, opener: .leftBrace)
         case "\"": string()
         case "!":
-            if match("=") { add(.bangEqual) } else { error("unexpected '!'; write 'not x' for negation or '!=' for inequality") }
+            if match("=") { add(.bangEqual) } else { error(SyntaxMessage.loneBang) }
         default:
             if let kind = punctuation(scalar) { add(kind) }
             else if ("0"..."9").contains(scalar) { number() }
             else if isIdentifierStart(scalar) { identifier() }
-            else { error("unexpected character '\(scalar)'; expected an operator, a name, a number or a string") }
+            else { error(SyntaxMessage.unexpectedCharacter(scalar)) }
         }
     }
 

@@ -60,7 +60,7 @@ extension Parser {
     private func checkChain(_ count: inout Int) throws {
         count += 1
         guard count <= Parser.maximumChain else {
-            throw RuntimeError(.limit, "more than \(Parser.maximumChain) operators in a row; split the expression into steps",
+            throw RuntimeError(.limit, SyntaxMessage.operatorChainTooLong(limit: Parser.maximumChain),
                                at: previous.range)
         }
     }
@@ -113,6 +113,10 @@ extension Parser {
                 advance()
             }
             let value = try expression()
+            if name == nil, arguments.contains(where: { $0.name != nil }) {
+                throw RuntimeError(.syntax, SyntaxMessage.positionalAfterNamed,
+                                   at: range(from: start))
+            }
             arguments.append(Argument(name: name, value: value, range: range(from: start)))
             if !match(.comma) { break }
         }
@@ -127,14 +131,14 @@ extension Parser {
             components.append(try subscriptComponent())
         } while match(.comma)
         try consume(.rightBracket, "']' after the index")
-        if components.isEmpty { throw error("expected an index or a slice inside '[]'", at: previous) }
+        if components.isEmpty { throw error(SyntaxMessage.emptySubscript, at: previous) }
         return components
     }
 
     private mutating func subscriptComponent() throws -> IndexComponent {
         let start = isBoundEnd ? nil : try expression()
         guard match(.colon) else {
-            guard let start else { throw error("expected an index or a slice, found \(peek.quoted)") }
+            guard let start else { throw error(SyntaxMessage.expectedSubscript(found: peek.quoted)) }
             return .single(start)
         }
         let stop = isBoundEnd ? nil : try expression()

@@ -14,7 +14,7 @@ extension Parser {
         case .leftParen: return try parenthesized()
         case .leftBracket: return try bracketed()
         default:
-            throw error("expected an expression, found \(token.quoted)")
+            throw error(SyntaxMessage.expectedExpression(found: token.quoted))
         }
     }
 

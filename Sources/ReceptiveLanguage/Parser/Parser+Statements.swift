@@ -22,7 +22,7 @@ extension Parser {
 
     private mutating func endOfStatement() throws {
         if check(.newline) || check(.semicolon) || check(.rightBrace) || isAtEnd { return }
-        throw error("expected a new line or ';' after the statement, found \(peek.quoted)")
+        throw error(SyntaxMessage.expectedStatementEnd(found: peek.quoted))
     }
 
     mutating func statement() throws -> Statement {
@@ -32,7 +32,7 @@ extension Parser {
         case .if: return try ifStatement()
         case .for: return try forStatement()
         case .rightBrace:
-            throw error("unmatched '}': no block is open here")
+            throw error(SyntaxMessage.unmatchedBrace)
         case .leftBrace:
             let start = peek
             let body = try block()
@@ -58,7 +58,7 @@ extension Parser {
         while !check(.rightParen) {
             let parameter = try consumeIdentifier("a parameter name")
             if parameters.contains(where: { $0.name == parameter.lexeme }) {
-                throw error("parameter '\(parameter.lexeme)' appears twice in '\(name.lexeme)'", at: parameter)
+                throw error(SyntaxMessage.duplicateParameter(parameter.lexeme, in: name.lexeme), at: parameter)
             }
             var defaultValue: Expression?
             if match(.colon, .equal) { defaultValue = try expression() }
@@ -81,7 +81,7 @@ extension Parser {
 
     private mutating func returnStatement() throws -> Statement {
         let start = advance()
-        guard isInsideFunction else { throw error("'return' outside a function", at: start) }
+        guard isInsideFunction else { throw error(SyntaxMessage.returnOutsideFunction, at: start) }
         var value: Expression?
         if !(check(.newline) || check(.semicolon) || check(.rightBrace) || isAtEnd) {
             value = try expression()
@@ -157,7 +157,7 @@ extension Parser {
         default:
             break
         }
-        throw RuntimeError(.syntax, "cannot assign to this expression; expected a name or a subscripted name like x[i] before '\(operatorToken.lexeme)'",
+        throw RuntimeError(.syntax, SyntaxMessage.invalidAssignmentTarget(operatorToken.lexeme),
                            at: target.range)
     }
 }

@@ -67,7 +67,7 @@ struct Parser {
     @discardableResult
     mutating func consume(_ kind: TokenKind, _ expectation: String) throws -> Token {
         if check(kind) { return advance() }
-        throw error("expected \(expectation), found \(peek.quoted)")
+        throw error(SyntaxMessage.expected(expectation, found: peek.quoted))
     }
 
     mutating func consumeIdentifier(_ expectation: String) throws -> Token {
@@ -87,7 +87,7 @@ struct Parser {
         nesting += 1
         guard nesting <= Parser.maximumNesting else {
             nesting -= 1
-            throw RuntimeError(.limit, "nesting deeper than \(Parser.maximumNesting) levels; split the expression into steps",
+            throw RuntimeError(.limit, SyntaxMessage.nestingTooDeep(limit: Parser.maximumNesting),
                                at: peek.range)
         }
     }

@@ -8,7 +8,8 @@ import TextPlots
 /// any thread while `run` works, because it only sets an atomic flag. That division is why the
 /// conformance is unchecked.
 public final class Session: @unchecked Sendable {
-    private let evaluator = Evaluator()
+    /// The interpreter state (internal so tests can reach its parts).
+    let evaluator = Evaluator()
 
     /// Creates a session with no variables and default rendering options.
     public init() {}
@@ -43,7 +44,7 @@ public final class Session: @unchecked Sendable {
             }
             evaluator.currentSource = source
             guard statements.count == 1, case .expression(let expression, _) = statements[0].kind else {
-                let error = RuntimeError(.syntax, "expected one expression, found \(statements.count) statement(s)")
+                let error = RuntimeError.notASingleExpression(statementCount: statements.count)
                 return .failure(ReportedError([error], source: source))
             }
             return evaluate(source) { try evaluator.evaluate(expression) }

@@ -51,7 +51,7 @@ extension Value {
     func checkedNesting(at range: SourceRange?) throws -> Value {
         let depth = nestingDepth
         guard depth <= Value.maximumNesting else {
-            throw RuntimeError(.limit, "lists or tuples nested \(depth) levels deep exceed the limit of \(Value.maximumNesting)", at: range)
+            throw RuntimeError.nestedTooDeeply(depth, limit: Value.maximumNesting, at: range)
         }
         return self
     }

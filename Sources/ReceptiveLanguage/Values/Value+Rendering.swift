@@ -9,7 +9,7 @@ extension Value {
         switch self {
         case .tensor(let tensor): return TensorFormatter.render(tensor, options: options)
         case .plot(let figure): return figure
-        case .record(let record): return Figure(text: record.renderedText)
+        case .record(let record): return record.tableFigure() ?? Figure(text: record.renderedText)
         default: return Figure(text: resultText)
         }
     }

@@ -11,7 +11,9 @@ struct ChannelBlockCorrelator {
     /// The plan being run.
     let plan: ConvolutionPlan
     /// The weights of each block of four output channels, interleaved so the four weights of
-    /// one (input channel, tap) are adjacent; missing channels of a short last block are zero.
+    /// one (input channel, tap) are adjacent, each stored twice so that one load gives a weight
+    /// in both lanes of a register (SSE2 has no broadcast load); missing channels of a short
+    /// last block are zero.
     let packedWeights: [Double]
 
     /// Blocks of output channels per group.
@@ -22,14 +24,15 @@ struct ChannelBlockCorrelator {
         self.plan = plan
         let reduction = plan.channelsPerGroup * plan.plane.kernelCount
         let blocks = plan.groups * ((plan.outputsPerGroup + Self.blockSize - 1) / Self.blockSize)
-        var packed = [Double](repeating: 0, count: blocks * reduction * Self.blockSize)
+        var packed = [Double](repeating: 0, count: blocks * reduction * Self.blockSize * 2)
         for channel in 0..<plan.outputChannels {
             let group = channel / plan.outputsPerGroup
             let inGroup = channel % plan.outputsPerGroup
             let block = group * ((plan.outputsPerGroup + Self.blockSize - 1) / Self.blockSize) + inGroup / Self.blockSize
             for index in 0..<reduction {
-                packed[(block * reduction + index) * Self.blockSize + inGroup % Self.blockSize] =
-                    weight[channel * reduction + index]
+                let slot = ((block * reduction + index) * Self.blockSize + inGroup % Self.blockSize) * 2
+                packed[slot] = weight[channel * reduction + index]
+                packed[slot + 1] = weight[channel * reduction + index]
             }
         }
         packedWeights = packed
@@ -64,7 +67,7 @@ struct ChannelBlockCorrelator {
         let channels = min(Self.blockSize, (group + 1) * plan.outputsPerGroup - firstChannel)
         let firstInput = (image * plan.inputChannels + group * plan.channelsPerGroup) * padded.rows * padded.columns
         let source = input + firstInput + row * geometry.rows.stride * padded.columns
-        let blockWeights = weights + block * plan.channelsPerGroup * geometry.kernelCount * Self.blockSize
+        let blockWeights = weights + block * plan.channelsPerGroup * geometry.kernelCount * Self.blockSize * 2
         var column = 0
         while column < width {
             let lanes = min(4, width - column)
@@ -97,11 +100,16 @@ struct ChannelBlockCorrelator {
                 var values = UnsafeRawPointer(rowStart)
                 for _ in 0..<geometry.columns.kernel {
                     let vector = values.loadUnaligned(as: SIMD4<Double>.self)
-                    sums.channel0 += vector * weight[0]
-                    sums.channel1 += vector * weight[1]
-                    sums.channel2 += vector * weight[2]
-                    sums.channel3 += vector * weight[3]
-                    weight += Self.blockSize
+                    let pairs = UnsafeRawPointer(weight)
+                    let weight0 = pairs.loadUnaligned(as: SIMD2<Double>.self)
+                    sums.channel0 += vector * SIMD4(lowHalf: weight0, highHalf: weight0)
+                    let weight1 = pairs.loadUnaligned(fromByteOffset: 16, as: SIMD2<Double>.self)
+                    sums.channel1 += vector * SIMD4(lowHalf: weight1, highHalf: weight1)
+                    let weight2 = pairs.loadUnaligned(fromByteOffset: 32, as: SIMD2<Double>.self)
+                    sums.channel2 += vector * SIMD4(lowHalf: weight2, highHalf: weight2)
+                    let weight3 = pairs.loadUnaligned(fromByteOffset: 48, as: SIMD2<Double>.self)
+                    sums.channel3 += vector * SIMD4(lowHalf: weight3, highHalf: weight3)
+                    weight += Self.blockSize * 2
                     values += tapStep
                 }
                 rowStart += rowStep
@@ -123,9 +131,9 @@ struct ChannelBlockCorrelator {
                 for tapRow in 0..<geometry.rows.kernel {
                     let rowStart = source + lane + channel * planeSize + tapRow * geometry.rows.dilation * padded.columns
                     for tap in 0..<geometry.columns.kernel {
-                        let channelWeights = UnsafeRawPointer(weight).loadUnaligned(as: SIMD4<Double>.self)
+                        let channelWeights = UnsafeRawPointer(weight).loadUnaligned(as: SIMD8<Double>.self).evenHalf
                         columns[lane] += rowStart[tap * geometry.columns.dilation] * channelWeights
-                        weight += Self.blockSize
+                        weight += Self.blockSize * 2
                     }
                 }
             }

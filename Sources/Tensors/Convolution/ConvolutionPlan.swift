@@ -22,12 +22,10 @@ struct ConvolutionPlan: Sendable {
     var channelsPerGroup: Int { inputChannels / groups }
     /// Output channels per group.
     var outputsPerGroup: Int { outputChannels / groups }
-    /// Elements of the whole output.
-    var outputCount: Int { batch * outputChannels * plane.outputCount }
 
     /// Runs the correlation; `input` is N×C×H×W, `weight` O×(C/groups)×kH×kW, `bias` O values.
     func run(input: [Double], weight: [Double], bias: [Double]?) throws -> [Double] {
-        let count = outputCount
+        let count = try Tensor.elementCount(of: [batch, outputChannels, plane.rows.output, plane.columns.output])
         try ExecutionControl.shared.checkAllocation(count)
         guard count > 0 else { return [] }
         return try [Double](unsafeUninitializedCapacity: count) { buffer, initialized in

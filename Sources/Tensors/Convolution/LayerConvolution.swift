@@ -42,6 +42,10 @@ struct LayerConvolution {
         guard weight.allSatisfy({ $0 > 0 }) else {
             throw TensorError.shapeMismatch("\(name): the weight \(Tensor.describe(weight)) has an empty axis")
         }
+        guard input.suffix(spatialRank).allSatisfy({ $0 > 0 }) else {
+            throw TensorError.shapeMismatch(
+                "\(name): the input \(Tensor.describe(input)) has an empty spatial axis; only the batch may be empty")
+        }
         return input.count == spatialRank + 2
     }
 
@@ -67,8 +71,8 @@ struct LayerConvolution {
 
     /// One geometry per spatial axis, after checking stride, dilation, padding and sizes.
     private func spatialAxes(input: [Int], kernel: [Int]) throws -> [WindowAxis] {
-        let strides = try perAxis(stride, "stride", minimum: 1)
-        let dilations = try perAxis(dilation, "dilation", minimum: 1)
+        let strides = try WindowArguments.perAxis(stride, "stride", name: name, spatialRank: spatialRank, minimum: 1)
+        let dilations = try WindowArguments.perAxis(dilation, "dilation", name: name, spatialRank: spatialRank, minimum: 1)
         let pads = try paddings(kernel: kernel, dilations: dilations, strides: strides)
         var axes: [WindowAxis] = []
         for axis in 0..<spatialRank {
@@ -92,7 +96,7 @@ struct LayerConvolution {
         case .valid:
             return Array(repeating: (0, 0), count: spatialRank)
         case .explicit(let values):
-            return try perAxis(values, "padding", minimum: 0).map { ($0, $0) }
+            return try WindowArguments.perAxis(values, "padding", name: name, spatialRank: spatialRank, minimum: 0).map { ($0, $0) }
         case .same:
             guard strides.allSatisfy({ $0 == 1 }) else {
                 throw TensorError.invalidArgument(
@@ -103,19 +107,6 @@ struct LayerConvolution {
                 return (total / 2, total - total / 2)
             }
         }
-    }
-
-    /// Expands one value to every spatial axis, checking the count and the minimum.
-    private func perAxis(_ values: [Int], _ label: String, minimum: Int) throws -> [Int] {
-        guard values.count == 1 || values.count == spatialRank else {
-            let expected = spatialRank == 1 ? "one value" : "one value or a pair"
-            throw TensorError.invalidArgument("\(name): \(label) takes \(expected), found \(values.count) values")
-        }
-        if let bad = values.first(where: { $0 < minimum }) {
-            let bound = minimum == 0 ? "not be negative" : "be at least \(minimum)"
-            throw TensorError.invalidArgument("\(name): \(label) must \(bound), found \(bad)")
-        }
-        return values.count == 1 ? Array(repeating: values[0], count: spatialRank) : values
     }
 
     /// Checks that the bias holds one value per output channel.

@@ -14,8 +14,9 @@ struct PaddedInput {
         let columnAxis = geometry.columns
         let rows = (rowAxis.output - 1) * rowAxis.stride + rowAxis.effectiveKernel
         let columns = (columnAxis.output - 1) * columnAxis.stride + columnAxis.effectiveKernel
-        try ExecutionControl.shared.checkAllocation(planes * rows * columns)
-        var scalars = [Double](repeating: 0, count: planes * rows * columns)
+        let count = try Tensor.elementCount(of: [planes, rows, columns])
+        try ExecutionControl.shared.checkAllocation(count)
+        var scalars = [Double](repeating: 0, count: count)
         let firstRow = max(0, -rowAxis.padBefore)
         let rowCount = min(rowAxis.input, rows - rowAxis.padBefore) - firstRow
         let firstColumn = max(0, -columnAxis.padBefore)

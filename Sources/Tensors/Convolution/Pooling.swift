@@ -28,6 +28,11 @@ struct Pooling {
             throw TensorError.shapeMismatch(
                 "\(name): expected the input to be \(axes), C×\(axes) or N×C×\(axes), found \(Tensor.describe(input.shape))")
         }
+        // As in torch, only a batch axis (the first of spatialRank + 2) may be empty.
+        guard input.shape.suffix(min(input.rank, spatialRank + 1)).allSatisfy({ $0 > 0 }) else {
+            throw TensorError.shapeMismatch(
+                "\(name): the input \(Tensor.describe(input.shape)) has an empty axis; only the batch may be empty")
+        }
         let spatial = Array(input.shape.suffix(spatialRank))
         let axes = try geometry(spatial: spatial)
         let plane = axes.count == 2 ? WindowPlane(rows: axes[0], columns: axes[1]) : .oneDimensional(axes[0])
@@ -39,9 +44,9 @@ struct Pooling {
 
     /// One geometry per pooled axis, after torch's argument checks.
     private func geometry(spatial: [Int]) throws -> [WindowAxis] {
-        let sizes = try perAxis(size, "size", minimum: 1)
-        let strides = try perAxis(stride, "stride", minimum: 1)
-        let pads = try perAxis(padding, "padding", minimum: 0)
+        let sizes = try WindowArguments.perAxis(size, "size", name: name, spatialRank: spatialRank, minimum: 1)
+        let strides = try WindowArguments.perAxis(stride, "stride", name: name, spatialRank: spatialRank, minimum: 1)
+        let pads = try WindowArguments.perAxis(padding, "padding", name: name, spatialRank: spatialRank, minimum: 0)
         return try (0..<spatialRank).map { axis in
             guard 2 * pads[axis] <= sizes[axis] else {
                 throw TensorError.invalidArgument(
@@ -58,31 +63,21 @@ struct Pooling {
         }
     }
 
-    /// Expands one value to every pooled axis, checking the count and the minimum.
-    private func perAxis(_ values: [Int], _ label: String, minimum: Int) throws -> [Int] {
-        guard values.count == 1 || values.count == spatialRank else {
-            let expected = spatialRank == 1 ? "one value" : "one value or a pair"
-            throw TensorError.invalidArgument("\(name): \(label) takes \(expected), found \(values.count) values")
-        }
-        if let bad = values.first(where: { $0 < minimum }) {
-            let bound = minimum == 0 ? "not be negative" : "be at least \(minimum)"
-            throw TensorError.invalidArgument("\(name): \(label) must \(bound), found \(bad)")
-        }
-        return values.count == 1 ? Array(repeating: values[0], count: spatialRank) : values
-    }
-
     /// Pools every plane; one work unit is one output row of one plane.
     private func run(_ input: [Double], planes: Int, plane: WindowPlane) throws -> [Double] {
-        let count = planes * plane.outputCount
+        let count = try Tensor.elementCount(of: [planes, plane.rows.output, plane.columns.output])
         try ExecutionControl.shared.checkAllocation(count)
         guard count > 0 else { return [] }
-        let window = PoolingWindow(plane, kind: kind)
+        let window = PoolingWindow(geometry: plane, kind: kind)
+        // Windows are clipped to the input, so a window costs at most the input's extent.
+        let cost = min(plane.rows.kernel, plane.rows.input) * min(plane.columns.kernel, plane.columns.input)
+            * plane.columns.output
         return try [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
             guard let output = buffer.baseAddress else { return }
             try input.withUnsafeBufferPointer { source in
                 guard let base = source.baseAddress else { return }
                 let height = plane.rows.output
-                try ParallelLoop.run(units: planes * height, costPerUnit: plane.kernelCount * plane.columns.output) { units in
+                try ParallelLoop.run(units: planes * height, costPerUnit: cost) { units in
                     for unit in units {
                         window.reduce(row: unit % height, input: base + (unit / height) * plane.inputCount,
                                       into: output + unit * plane.columns.output)

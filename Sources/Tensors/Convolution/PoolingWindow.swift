@@ -1,20 +1,12 @@
 /// The inner loop of pooling: reduces the windows of one output row of one plane.
 ///
-/// Like `PlaneCorrelator`, it walks tap by tap over the outputs whose tap lies inside the
-/// input, so padding never has to be materialised.
+/// Each window is clipped to the input before reducing, so the work is bounded by the input's
+/// size however large the window and its padding are, and padding is never materialised.
 struct PoolingWindow {
     /// The plane's sizes, stride and padding (dilation 1).
     let geometry: WindowPlane
     /// The reduction.
     let kind: Pooling.Kind
-    private let columnSpans: [Range<Int>]
-
-    /// Prepares the per-tap column spans.
-    init(_ geometry: WindowPlane, kind: Pooling.Kind) {
-        self.geometry = geometry
-        self.kind = kind
-        columnSpans = (0..<geometry.columns.kernel).map { geometry.columns.outputsInside(tap: $0) }
-    }
 
     /// Writes output row `row` of the plane starting at `input` into `outputRow`.
     func reduce(row: Int, input: UnsafePointer<Double>, into outputRow: UnsafeMutablePointer<Double>) {
@@ -22,27 +14,31 @@ struct PoolingWindow {
         let cols = geometry.columns
         let start = kind == .max ? -Double.infinity : 0
         for column in 0..<cols.output { outputRow[column] = start }
-        for tapRow in 0..<rows.kernel {
-            let inputRowIndex = rows.inputIndex(output: row, tap: tapRow)
-            guard inputRowIndex >= 0, inputRowIndex < rows.input else { continue }
-            let inputRow = input + inputRowIndex * cols.input
-            for tap in 0..<cols.kernel {
-                let span = columnSpans[tap]
-                let offset = cols.inputIndex(output: 0, tap: tap)
+        for inputRow in PoolingWindow.clipped(rows, output: row) {
+            let source = input + inputRow * cols.input
+            for column in 0..<cols.output {
+                let span = PoolingWindow.clipped(cols, output: column)
+                var value = outputRow[column]
                 switch kind {
                 case .max:
-                    for j in span {
-                        let value = inputRow[j * cols.stride + offset]
-                        if value > outputRow[j] || value.isNaN { outputRow[j] = value }
-                    }
+                    // NaN wins and stays, as in torch (`value > max || isnan(value)`).
+                    for index in span where source[index] > value || source[index].isNaN { value = source[index] }
                 case .average:
-                    for j in span { outputRow[j] += inputRow[j * cols.stride + offset] }
+                    for index in span { value += source[index] }
                 }
+                outputRow[column] = value
             }
         }
         if kind == .average {
             let divisor = Double(geometry.kernelCount)
             for column in 0..<cols.output { outputRow[column] /= divisor }
         }
+    }
+
+    /// The input indices of window `output` along `axis`, clipped to the input.
+    private static func clipped(_ axis: WindowAxis, output: Int) -> Range<Int> {
+        let first = output * axis.stride - axis.padBefore
+        let lower = max(0, first)
+        return lower..<max(lower, min(axis.input, first + axis.kernel))
     }
 }

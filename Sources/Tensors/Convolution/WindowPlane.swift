@@ -14,6 +14,4 @@ struct WindowPlane: Sendable, Equatable {
     var inputCount: Int { rows.input * columns.input }
     /// Elements in one kernel.
     var kernelCount: Int { rows.kernel * columns.kernel }
-    /// Elements in one output plane.
-    var outputCount: Int { rows.output * columns.output }
 }

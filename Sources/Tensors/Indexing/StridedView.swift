@@ -105,9 +105,17 @@ struct StridedView {
 
     /// Writes `values` (one per viewed element, row-major) into the viewed positions of `target`.
     func scatter(_ values: [Double], into target: inout [Double]) throws {
+        guard count > 0 else { return }
+        let inner = shape.last ?? 1
+        let innerStride = strides.last ?? 0
+        // Row by row, like `gather`: one tight loop per run along the last axis.
+        let rows = StridedView(base: base, shape: Array(shape.dropLast()), strides: Array(strides.dropLast()))
         try values.withUnsafeBufferPointer { input in
             try target.withUnsafeMutableBufferPointer { output in
-                try forEachOffset { offset, position in output[offset] = input[position] }
+                try rows.forEachOffset { rowBase, row in
+                    let source = row * inner
+                    for column in 0..<inner { output[rowBase + column * innerStride] = input[source + column] }
+                }
             }
         }
     }

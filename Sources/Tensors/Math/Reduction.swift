@@ -34,10 +34,10 @@ public enum Reduction: String, Sendable, CaseIterable {
     var acceptsEmpty: Bool { self == .sum || self == .mean || self == .norm }
 
     /// For reductions that are a sum of terms (sum, mean, norm): the term of one element.
-    var additiveTerm: ((Double) -> Double)? {
+    var additiveTerm: PairwiseSum.Term? {
         switch self {
-        case .sum, .mean: return { $0 }
-        case .norm: return { $0 * $0 }
+        case .sum, .mean: return .identity
+        case .norm: return .square
         case .min, .max, .argmax, .argmin: return nil
         }
     }
@@ -55,9 +55,9 @@ public enum Reduction: String, Sendable, CaseIterable {
     func reduce(_ values: UnsafeBufferPointer<Double>, base: Int, count: Int, stride: Int) -> Double {
         switch self {
         case .sum, .mean:
-            return finish(PairwiseSum.sum(values, base: base, count: count, stride: stride) { $0 }, count: count)
+            return finish(PairwiseSum.sum(values, base: base, count: count, stride: stride, .identity), count: count)
         case .norm:
-            return finish(PairwiseSum.sum(values, base: base, count: count, stride: stride) { $0 * $0 }, count: count)
+            return finish(PairwiseSum.sum(values, base: base, count: count, stride: stride, .square), count: count)
         case .min, .max, .argmin, .argmax:
             var best = values[base]
             var bestIndex = 0

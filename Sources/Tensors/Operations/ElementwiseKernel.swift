@@ -82,6 +82,8 @@ enum ElementwiseKernel {
         case .subtract: loop(a, aStep, b, bStep, c, count) { $0 - $1 }
         case .multiply: loop(a, aStep, b, bStep, c, count) { $0 * $1 }
         case .divide: loop(a, aStep, b, bStep, c, count) { $0 / $1 }
+        // numpy squares for `x ** 2` (fast_scalar_power) instead of calling pow.
+        case .power where bStep == 0 && b[0] == 2: loop(a, aStep, b, bStep, c, count) { x, _ in x * x }
         default: loop(a, aStep, b, bStep, c, count) { operation.apply($0, $1) }
         }
     }

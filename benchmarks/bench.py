@@ -1,0 +1,188 @@
+"""Runs every benchmark and prints one table: workload, Receptive's median, each peer's
+median, the ratio (fastest peer ÷ Receptive; above 1 means Receptive is faster), the target and
+whether it is met. Also writes the table to benchmarks/results/latest.{json,md}.
+
+Usage: .venv/bin/python benchmarks/bench.py [--receptive BIN] [--quick]
+BIN defaults to the release build (.build/release/receptive). numpy and scipy are required;
+torch is optional (skipped with a note when it is not installed). The kernel rows start
+Receptive and ipykernel with jupyter_client in the same run."""
+import argparse
+import json
+import os
+import pathlib
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+import numpy as np
+
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
+import kernel_latency  # noqa: E402
+from workloads import WORKLOADS  # noqa: E402
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+REPEAT = 7
+
+
+def time_python(function, data):
+    function(data)  # warm-up
+    samples = []
+    for _ in range(REPEAT):
+        started = time.perf_counter()
+        result = function(data)
+        samples.append(time.perf_counter() - started)
+    return statistics.median(samples), result
+
+
+def run_receptive(binary, workdir, statements):
+    script = workdir / "bench.rcp"
+    script.write_text(statements + "\nr = timeit(work, repeat: %d)\n"
+                      'save("result.npy", tensor(work()))\nprint(r.median)\n' % REPEAT)
+    run = subprocess.run([binary, "run", str(script)], cwd=workdir, capture_output=True,
+                         text=True, timeout=900)
+    if run.returncode != 0:
+        raise RuntimeError(run.stderr.strip() or run.stdout.strip())
+    return float(run.stdout.strip().splitlines()[-1]), np.load(workdir / "result.npy")
+
+
+def peak_rss_mb(command, cwd):
+    """The peak resident memory of one command, measured by GNU time: a child forked from this
+    Python process would count Python's own pages too (Linux keeps the pre-exec high-water mark)."""
+    run = subprocess.run(["/usr/bin/time", "-f", "%M"] + command, cwd=cwd, capture_output=True,
+                         text=True, timeout=900)
+    if run.returncode != 0:
+        raise RuntimeError(run.stderr.strip())
+    return int(run.stderr.strip().splitlines()[-1]) / 1024.0
+
+
+def numeric_rows(binary, quick):
+    rows = []
+    rng = np.random.default_rng(0)
+    for workload in WORKLOADS:
+        with tempfile.TemporaryDirectory() as scratch:
+            workdir = pathlib.Path(scratch)
+            data = workload.inputs(rng)
+            for name, array in data.items():
+                np.save(workdir / f"{name}.npy", array)
+            ours, our_result = run_receptive(binary, workdir, workload.receptive)
+            peers, notes, reference = {}, [], None
+            for peer, function in workload.peers.items():
+                try:
+                    peers[peer], result = time_python(function, data)
+                except ImportError as missing:
+                    notes.append(f"{peer} skipped ({missing.name} not installed)")
+                    continue
+                if peer == workload.compare_to:
+                    reference = result
+            check = (float(np.max(np.abs(np.asarray(our_result) - np.asarray(reference))))
+                     if reference is not None else None)
+            best = min(peers.values())
+            rows.append({"workload": workload.name, "receptive_s": ours, "peers_s": peers,
+                         "ratio": best / ours, "target": workload.target,
+                         "met": best / ours >= workload.target_ratio, "max_abs_diff": check,
+                         "notes": notes})
+    return rows
+
+
+def spy_row(binary):
+    with tempfile.TemporaryDirectory() as scratch:
+        workdir = pathlib.Path(scratch)
+        statements = ('m = connectivity(conv_layer([[-1, 1]]), input: (280, 320))\n'
+                      'fn work() = spy(m)\nr = timeit(work, repeat: 7)\nprint(r.median)\n')
+        (workdir / "spy.rcp").write_text(statements)
+        run = subprocess.run([binary, "run", "spy.rcp"], cwd=workdir, capture_output=True, text=True)
+        if run.returncode != 0:
+            raise RuntimeError(run.stderr.strip())
+        seconds = float(run.stdout.strip().splitlines()[-1])
+        peak = peak_rss_mb([binary, "run", "spy.rcp"], workdir)
+    return {"workload": "spy of the 89,320 × 89,600 fig 9.6 connectivity", "receptive_s": seconds,
+            "peers_s": {}, "ratio": None, "target": "≤ 0.5 s, peak ≤ 100 MB",
+            "met": seconds <= 0.5 and peak <= 100, "peak_mb": peak, "notes": []}
+
+
+def memory_row(binary):
+    with tempfile.TemporaryDirectory() as scratch:
+        workdir = pathlib.Path(scratch)
+        rng = np.random.default_rng(1)
+        np.save(workdir / "x.npy", rng.standard_normal((1024, 1024)))
+        np.save(workdir / "k.npy", rng.standard_normal((7, 7)))
+        (workdir / "mem.rcp").write_text('x = load("x.npy")\nk = load("k.npy")\n'
+                                         'y = correlate(x, k, mode: "same")\n')
+        ours = peak_rss_mb([binary, "run", "mem.rcp"], workdir)
+        theirs = peak_rss_mb([sys.executable, "-c",
+                              "import numpy as np; from scipy import signal; "
+                              "x = np.load('x.npy'); k = np.load('k.npy'); "
+                              "y = signal.correlate2d(x, k, mode='same')"], workdir)
+    return {"workload": "peak memory, 1024×1024 7×7 same (whole process)", "receptive_s": None,
+            "peers_s": {}, "ratio": theirs / ours, "target": "≤ 2× numpy's process",
+            "met": ours <= 2 * theirs, "peak_mb": ours, "peer_peak_mb": theirs, "notes": []}
+
+
+def kernel_rows(binary, quick):
+    prefix = tempfile.mkdtemp(prefix="receptive-bench-")
+    subprocess.run([binary, "install", "--prefix", prefix], check=True, capture_output=True)
+    os.environ["JUPYTER_PATH"] = os.path.join(prefix, "share", "jupyter")
+    runs, starts = (50, 3) if quick else (300, 7)
+    stats = {}
+    for name in ("receptive", "python3"):
+        startup = statistics.median(kernel_latency.startup_seconds(name) for _ in range(starts))
+        trips = kernel_latency.round_trips(name, runs)
+        stats[name] = (startup, statistics.median(trips), kernel_latency.percentile(trips, 0.99))
+    ours, theirs = stats["receptive"], stats["python3"]
+    return [
+        {"workload": "kernel startup to first kernel_info_reply", "receptive_s": ours[0],
+         "peers_s": {"ipykernel": theirs[0]}, "ratio": theirs[0] / ours[0],
+         "target": "≤ 150 ms and ≥ 8× faster", "met": ours[0] <= 0.150 and theirs[0] / ours[0] >= 8,
+         "notes": []},
+        {"workload": "execute 1+1 round trip, median", "receptive_s": ours[1],
+         "peers_s": {"ipykernel": theirs[1]}, "ratio": theirs[1] / ours[1], "target": "≥ 10× faster",
+         "met": theirs[1] / ours[1] >= 10, "notes": []},
+        {"workload": "execute 1+1 round trip, p99", "receptive_s": ours[2],
+         "peers_s": {"ipykernel": theirs[2]}, "ratio": theirs[2] / ours[2], "target": "≥ 10× faster",
+         "met": theirs[2] / ours[2] >= 10, "notes": []},
+    ]
+
+
+def fmt_seconds(value):
+    if value is None:
+        return "—"
+    return f"{value * 1e3:.3f} ms" if value < 1 else f"{value:.3f} s"
+
+
+def markdown(rows):
+    lines = ["| workload | Receptive | peers | ratio | target | met |", "|---|---|---|---|---|---|"]
+    for row in rows:
+        peers = "; ".join(f"{k} {fmt_seconds(v)}" for k, v in row["peers_s"].items()) or "—"
+        if "peak_mb" in row:
+            peers += f"; peak {row['peak_mb']:.0f} MB" + (
+                f" vs {row['peer_peak_mb']:.0f} MB" if "peer_peak_mb" in row else "")
+        ratio = "—" if row["ratio"] is None else f"{row['ratio']:.2f}×"
+        notes = (" (" + "; ".join(row["notes"]) + ")") if row["notes"] else ""
+        check = "" if row.get("max_abs_diff") is None else f" Δ={row['max_abs_diff']:.1e}"
+        lines.append(f"| {row['workload']}{notes} | {fmt_seconds(row['receptive_s'])}{check} | "
+                     f"{peers} | {ratio} | {row['target']} | {'yes' if row['met'] else 'NO'} |")
+    return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--receptive", default=str(ROOT / ".build" / "release" / "receptive"))
+    parser.add_argument("--quick", action="store_true", help="fewer kernel round trips")
+    args = parser.parse_args()
+    args.receptive = os.path.abspath(args.receptive)
+    rows = kernel_rows(args.receptive, args.quick)
+    rows += numeric_rows(args.receptive, args.quick)
+    rows += [spy_row(args.receptive), memory_row(args.receptive)]
+    table = markdown(rows)
+    print(table)
+    results = ROOT / "benchmarks" / "results"
+    results.mkdir(parents=True, exist_ok=True)
+    (results / "latest.json").write_text(json.dumps(rows, indent=2, ensure_ascii=False))
+    (results / "latest.md").write_text(table + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

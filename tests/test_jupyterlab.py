@@ -1,0 +1,139 @@
+"""JupyterLab in a real browser: Debian's Chromium driven by Playwright against `jupyter lab` on
+loopback, with the kernelspec conftest installed. Creates a Receptive notebook from the
+launcher, runs a tensor, a heatmap and an error, and checks what the page shows. Leaves a
+screenshot in test-output/jupyterlab.png."""
+import os
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+
+import pytest
+
+from conftest import ROOT
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+TOKEN = "receptive-browser-test"
+SCREENSHOT = ROOT / "test-output" / "jupyterlab.png"
+# Bounds every wait so that the whole test stays well under two minutes.
+STEP_MS = 30_000
+
+CELLS = [
+    ("reshape(arange(6), (2, 3))", ["tensor 2×3", "[[0. 1. 2.]", "[3. 4. 5.]]"]),
+    ('heatmap(image("disk", size: 8), title: "disk")', ["████████████", "shape 8×8"]),
+    ("conv2d(nosuch, 1)", ["NameError", "nosuch"]),
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_until_serving(url: str, server: subprocess.Popen, deadline: float) -> None:
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise AssertionError(f"jupyter lab exited with status {server.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise AssertionError(f"jupyter lab did not answer {url} within the deadline")
+
+
+@pytest.fixture()
+def lab_url(venv_bin, tmp_path):
+    """A JupyterLab server on loopback with a fixed token and an empty root directory."""
+    if not os.access(CHROMIUM, os.X_OK):
+        pytest.fail("Debian's chromium is missing: run scripts/setup.sh")
+    port = _free_port()
+    root = tmp_path / "lab-root"
+    root.mkdir()
+    # Private settings and workspaces, so the user's JupyterLab is neither read nor changed;
+    # the one setting turns off the "official Jupyter news?" toast over the notebook.
+    settings = tmp_path / "lab-settings"
+    news = settings / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings"
+    news.parent.mkdir(parents=True)
+    news.write_text('{"fetchNews": "false"}')
+    log = open(tmp_path / "jupyter-lab.log", "w")
+    server = subprocess.Popen(
+        [str(venv_bin / "jupyter"), "lab", "--no-browser", "--allow-root", "--ip=127.0.0.1",
+         f"--port={port}", f"--IdentityProvider.token={TOKEN}", f"--ServerApp.root_dir={root}",
+         f"--LabApp.user_settings_dir={settings}", f"--LabApp.workspaces_dir={tmp_path / 'workspaces'}",
+         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
+        stdout=log, stderr=subprocess.STDOUT)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        _wait_until_serving(f"{base}/api/status?token={TOKEN}", server, time.monotonic() + 60)
+        yield f"{base}/lab?token={TOKEN}"
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        log.close()
+
+
+def _run_cell(page, index: int, code: str):
+    """Types `code` into cell `index` (the active one), runs it and returns its output area."""
+    from playwright.sync_api import expect
+
+    cell = page.locator(".jp-Notebook .jp-Cell").nth(index)
+    editor = cell.locator(".cm-content")
+    editor.click()
+    # insert_text bypasses key events, so the editor's bracket auto-closing cannot interfere.
+    page.keyboard.insert_text(code)
+    expect(editor).to_have_text(code)
+    page.keyboard.press("Shift+Enter")
+    output = cell.locator(".jp-OutputArea-output").first
+    output.wait_for()
+    return output
+
+
+def _layout(output) -> dict:
+    """The output's text, font, white-space, and whether any line wrapped or overflowed."""
+    return output.evaluate("""element => {
+        const pre = element.querySelector('pre') || element;
+        const style = getComputedStyle(pre);
+        const lines = pre.innerText.replace(/\\n$/, '').split('\\n').length;
+        const lineHeight = parseFloat(style.lineHeight);
+        return {text: pre.innerText, font: style.fontFamily, whiteSpace: style.whiteSpace,
+                renderedLines: Math.round(pre.getBoundingClientRect().height / lineHeight),
+                lines: lines, overflow: pre.scrollWidth - pre.clientWidth};
+    }""")
+
+
+def test_notebook_in_jupyterlab_shows_tensor_heatmap_and_error(lab_url):
+    from playwright.sync_api import sync_playwright
+
+    SCREENSHOT.parent.mkdir(exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 1000})
+            page.set_default_timeout(STEP_MS)
+            page.goto(lab_url)
+            page.locator('.jp-LauncherCard[data-category="Notebook"]', has_text="Receptive").click()
+            # Running a cell before the session has its kernel silently does nothing, and the
+            # toolbar's indicator says "idle" from the start; the status bar names the kernel
+            # and its state only once the kernel is connected.
+            page.locator(".jp-StatusBar-TextItem", has_text="Receptive | Idle").wait_for()
+            try:
+                outputs = [_run_cell(page, index, code) for index, (code, _) in enumerate(CELLS)]
+                for output, (code, expected) in zip(outputs, CELLS):
+                    text = output.inner_text()
+                    for fragment in expected:
+                        assert fragment in text, f"{code!r}: {fragment!r} not in the page's output:\n{text}"
+                heatmap = _layout(outputs[1])
+            finally:
+                page.screenshot(path=str(SCREENSHOT), full_page=True)
+        finally:
+            browser.close()
+    assert "mono" in heatmap["font"].lower(), heatmap
+    assert heatmap["renderedLines"] == heatmap["lines"], f"the heatmap wrapped: {heatmap}"
+    assert heatmap["overflow"] <= 0, heatmap
