@@ -58,7 +58,8 @@ def lab_url(venv_bin, tmp_path):
     news = settings / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings"
     news.parent.mkdir(parents=True)
     news.write_text('{"fetchNews": "false"}')
-    log = open(tmp_path / "jupyter-lab.log", "w")
+    log_path = tmp_path / "jupyter-lab.log"
+    log = open(log_path, "w")
     server = subprocess.Popen(
         [str(venv_bin / "jupyter"), "lab", "--no-browser", "--allow-root", "--ip=127.0.0.1",
          f"--port={port}", f"--IdentityProvider.token={TOKEN}", f"--ServerApp.root_dir={root}",
@@ -77,6 +78,8 @@ def lab_url(venv_bin, tmp_path):
             server.kill()
             server.wait()
         log.close()
+        # Captured output: pytest shows the server's log only when the test fails.
+        print("jupyter lab log (end):\n" + log_path.read_text(errors="replace")[-4000:])
 
 
 def _run_cell(page, index: int, code: str):
@@ -119,8 +122,10 @@ def test_notebook_in_jupyterlab_shows_tensor_heatmap_and_error(lab_url):
             page.set_default_timeout(STEP_MS)
             page.goto(lab_url)
             page.locator('.jp-LauncherCard[data-category="Notebook"]', has_text="Receptive").click()
-            # The kernel has started once the toolbar's execution indicator reports idle.
-            page.locator('.jp-Notebook-ExecutionIndicator[data-status="idle"]').wait_for()
+            # Running a cell before the session has its kernel silently does nothing, and the
+            # toolbar's indicator says "idle" from the start; the status bar names the kernel
+            # and its state only once the kernel is connected.
+            page.locator(".jp-StatusBar-TextItem", has_text="Receptive | Idle").wait_for()
             try:
                 outputs = [_run_cell(page, index, code) for index, (code, _) in enumerate(CELLS)]
                 for output, (code, expected) in zip(outputs, CELLS):

@@ -20,6 +20,9 @@ public struct ConnectionInfo: Sendable, Equatable {
     public var key: String
     /// `signature_scheme`, e.g. `hmac-sha256`.
     public var signatureScheme: String
+    /// `curve_secretkey`: the kernel's CurveZMQ secret key (40 Z85 characters), or nil for
+    /// unencrypted transport.
+    public var curveSecretKey: String?
 
     /// Creates connection information directly.
     public init(transport: Transport, ip: String, ports: [Channel: Int], key: String, signatureScheme: String = "hmac-sha256") {
@@ -68,7 +71,7 @@ public struct ConnectionInfo: Sendable, Equatable {
         }
         let scheme = try field("signature_scheme")
         let key = try field("key")
-        guard scheme == "hmac-sha256" || key.isEmpty else {
+        guard scheme == "hmac-sha256" else {
             throw .connectionFileMalformed(path: path, reason: "expected signature_scheme 'hmac-sha256', found '\(scheme)'")
         }
         var ports: [Channel: Int] = [:]
@@ -79,6 +82,21 @@ public struct ConnectionInfo: Sendable, Equatable {
             }
             ports[channel] = port
         }
-        return ConnectionInfo(transport: transport, ip: try field("ip"), ports: ports, key: key, signatureScheme: scheme)
+        var info = ConnectionInfo(transport: transport, ip: try field("ip"), ports: ports, key: key, signatureScheme: scheme)
+        info.curveSecretKey = try curveSecretKey(json, path: path)
+        return info
+    }
+
+    /// The CURVE secret key when the file asks for encryption: both `curve_publickey` and
+    /// `curve_secretkey` present, as jupyter_client writes them.
+    private static func curveSecretKey(_ json: JSONValue, path: String) throws(JupyterProtocolError) -> String? {
+        guard json["curve_publickey"] != nil || json["curve_secretkey"] != nil else { return nil }
+        for name in ["curve_publickey", "curve_secretkey"] {
+            guard let key = json[name]?.stringValue, key.utf8.count == 40 else {
+                throw .connectionFileMalformed(
+                    path: path, reason: "expected '\(name)' as a 40-character Z85 key, since the file asks for CurveZMQ")
+            }
+        }
+        return json["curve_secretkey"]?.stringValue
     }
 }

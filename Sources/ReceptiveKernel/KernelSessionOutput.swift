@@ -6,6 +6,7 @@ import TextPlots
 /// the pager payload, input to an input_request.
 final class KernelSessionOutput: SessionOutput {
     private let context: ExecutionContext
+    private let cap = OutputCap()
     /// Pages asked for by `help(name)`, returned in the execute reply's payload.
     private(set) var pages: [Figure] = []
 
@@ -14,11 +15,11 @@ final class KernelSessionOutput: SessionOutput {
     }
 
     func write(_ text: String, toStandardError: Bool) {
-        context.stream(toStandardError ? .stderr : .stdout, text)
+        context.stream(toStandardError ? .stderr : .stdout, cap.clip(text))
     }
 
     func display(_ figure: Figure, id: String?, update: Bool) {
-        context.display(figure.mimeBundle, displayID: id, update: update)
+        context.display(cap.clip(figure.mimeBundle), displayID: id, update: update)
     }
 
     func clearOutput(wait: Bool) {

@@ -24,7 +24,7 @@ public final class ReceptiveInterpreter: Interpreter {
         let output = KernelSessionOutput(context: context)
         switch session.run(request.code, output: output) {
         case .success(let figure):
-            return .success(result: figure.map(\.mimeBundle), payloads: output.pages.map { .page($0.mimeBundle) })
+            return .success(result: figure.map { OutputCap().clip($0.mimeBundle) }, payloads: output.pages.map { .page($0.mimeBundle) })
         case .failure(let error):
             return .failure(ename: error.kind.rawValue, evalue: error.message, traceback: error.traceback)
         }

@@ -22,4 +22,12 @@ extension Socket {
     public func subscribe(_ prefix: Data = Data()) throws(ZeroMQError) {
         try LibZMQ.setOption(handle, ZMQ_SUBSCRIBE, prefix)
     }
+
+    /// Makes this socket a CurveZMQ server: peers must know its public key to connect, and all
+    /// traffic is encrypted. `secretKey` is the server's 40-character Z85 secret key; set before
+    /// binding.
+    public func setCurveServer(secretKey: String) throws(ZeroMQError) {
+        try LibZMQ.setOption(handle, ZMQ_CURVE_SERVER, 1)
+        try LibZMQ.setOption(handle, ZMQ_CURVE_SECRETKEY, Data(secretKey.utf8))
+    }
 }

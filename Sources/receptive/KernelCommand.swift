@@ -24,7 +24,10 @@ struct KernelCommand: ParsableCommand {
             help: ArgumentHelp("The connection file Jupyter wrote.", valueName: "FILE"))
     var connectionFile: String
 
+    @OptionGroup var limits: LimitOptions
+
     func run() throws {
+        limits.apply()
         let connection: ConnectionInfo
         do {
             connection = try ConnectionInfo.load(path: connectionFile)
@@ -40,8 +43,8 @@ struct KernelCommand: ParsableCommand {
         }
         let kernel = Kernel(connection: connection, interpreter: ReceptiveInterpreter(),
                             logger: Logger(label: "receptive.kernel"))
-        let signals = Self.onSIGINT(kernel.interruptAction)
-        defer { signals.cancel() }
+        let signals = [Self.on(SIGINT, kernel.interruptAction), Self.on(SIGTERM, kernel.shutdownAction)]
+        defer { signals.forEach { $0.cancel() } }
         do {
             _ = try kernel.run()
         } catch {
@@ -50,10 +53,11 @@ struct KernelCommand: ParsableCommand {
         }
     }
 
-    /// Runs `action` on SIGINT instead of dying, as kernels started with a terminal expect.
-    private static func onSIGINT(_ action: @escaping @Sendable () -> Void) -> any DispatchSourceSignal {
-        signal(SIGINT, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+    /// Runs `action` on `signalNumber` instead of dying: SIGINT interrupts the cell, as kernels
+    /// started with a terminal expect; SIGTERM shuts down cleanly, closing (and so removing) sockets.
+    private static func on(_ signalNumber: Int32, _ action: @escaping @Sendable () -> Void) -> any DispatchSourceSignal {
+        signal(signalNumber, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
         source.setEventHandler(handler: action)
         source.resume()
         return source

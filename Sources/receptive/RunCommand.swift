@@ -23,7 +23,10 @@ struct RunCommand: ParsableCommand {
         """)
     var markCells = false
 
+    @OptionGroup var limits: LimitOptions
+
     func run() throws {
+        limits.apply()
         let source: String
         do {
             source = try String(contentsOfFile: file, encoding: .utf8)

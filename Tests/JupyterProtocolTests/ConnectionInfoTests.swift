@@ -41,3 +41,11 @@ private let tcpFile = """
         try ConnectionInfo.load(path: "/nonexistent/k.json")
     }
 }
+
+@Test func anUnknownSignatureSchemeIsRejectedEvenWithAnEmptyKey() {
+    let text = tcpFile.replacingOccurrences(of: "\"abc\"", with: "\"\"").replacingOccurrences(of: "hmac-sha256", with: "rot13")
+    #expect(throws: JupyterProtocolError.connectionFileMalformed(
+        path: "k.json", reason: "expected signature_scheme 'hmac-sha256', found 'rot13'")) {
+        try ConnectionInfo.parse(Data(text.utf8), path: "k.json")
+    }
+}

@@ -73,7 +73,7 @@ private func heatmap(_ tensor: Tensor, _ options: HeatmapOptions = HeatmapOption
 @Test func heatmapMonochromeHtmlIsEscapedPre() throws {
     let figure = try Heatmap.render(Tensor(shape: [1, 2], scalars: [0, 1]), options: HeatmapOptions(),
                                     sessionWidth: 80)
-    #expect(figure.html == "<pre>" + HTMLText.escape(figure.text) + "</pre>")
+    #expect(figure.html == HTMLText.preOpening + HTMLText.escape(figure.text) + "</pre>")
     #expect(!figure.text.contains("\u{1B}"))
 }
 

@@ -41,6 +41,6 @@ func tensorTextMatchesNumpy(_ numpyCase: NumpyCase) throws {
 @Test func tensorHTMLIsTheEscapedTextInPre() throws {
     let tensor = try Tensor(shape: [2], scalars: [1, -2])
     let figure = TensorFormatter.render(tensor, options: RenderOptions())
-    #expect(figure.html == "<pre>tensor 2\n[ 1. -2.]</pre>")
+    #expect(figure.html == HTMLText.preOpening + "tensor 2\n[ 1. -2.]</pre>")
     #expect(HTMLText.escape("a<b & \"c\">") == "a&lt;b &amp; &quot;c&quot;&gt;")
 }

@@ -14,9 +14,11 @@ final class RequestDispatcher {
     private let iopub: IOPub
     private let handlers: [MessageType: RequestHandler]
     private let logger: Logger
+    private let replayGuard: ReplayGuard
 
     init(codec: WireCodec, factory: MessageFactory, channel: RequestChannel, iopub: IOPub,
-         handlers: [MessageType: RequestHandler], logger: Logger) {
+         handlers: [MessageType: RequestHandler], logger: Logger, replayGuard: ReplayGuard = ReplayGuard()) {
+        self.replayGuard = replayGuard
         self.codec = codec
         self.factory = factory
         self.channel = channel
@@ -40,6 +42,10 @@ final class RequestDispatcher {
             logger.warning("dropped a message: \(error)")
             return .none
         }
+        guard replayGuard.admit(ReplayGuard.signature(of: frames)) else {
+            logger.warning("dropped a replayed message: its signature was already used in this session")
+            return .none
+        }
         let (followup, queued) = serve(message, abortingQueue: abortingQueue)
         var result = followup == .abortQueuedExecutions ? .none : followup
         for frames in queued {
@@ -52,6 +58,7 @@ final class RequestDispatcher {
     /// Runs the handler between busy and idle and replies; returns the followup and, when it
     /// is to abort, the requests queued before the reply was sent.
     private func serve(_ message: Message, abortingQueue: Bool) -> (Response.Followup, [[Data]]) {
+        logger.debug("handling \(message.type) \(message.header.messageID)")
         iopub.status("busy", parent: message.header)
         defer { iopub.status("idle", parent: message.header) }
         guard let handler = handlers[message.type] else {

@@ -27,7 +27,8 @@ public struct KernelSpec: Sendable, Equatable {
             "display_name": .string(displayName),
             "language": .string(language),
             "interrupt_mode": .string(interruptMode),
-            "metadata": [:],
+            // jupyter_client ≥ 8.9 encrypts only with kernels that declare CurveZMQ support.
+            "metadata": ["supported_encryption": ["curve"]],
         ]
     }
 

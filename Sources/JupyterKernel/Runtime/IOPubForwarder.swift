@@ -43,6 +43,7 @@ final class IOPubForwarder: Sendable {
         // A subscription is byte 1 then the topic; byte 0 is an unsubscription.
         guard let event = frames.first, event.first == 1 else { return }
         let topic = String(decoding: event.dropFirst(), as: UTF8.self)
+        logger.debug("new iopub subscriber to '\(topic)'; sending iopub_welcome")
         let message = factory.message(.iopubWelcome, content: ["subscription": .string(topic)], parent: nil,
                                       identities: [Data(event.dropFirst())])
         do {

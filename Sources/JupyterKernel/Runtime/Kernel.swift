@@ -13,6 +13,7 @@ public final class Kernel {
     private let interpreter: Interpreter
     private let logger: Logger
     private let interrupter: Interrupter
+    private let lifecycle = KernelLifecycle()
 
     /// A kernel for `interpreter` on the addresses in `connection`.
     public init(connection: ConnectionInfo, interpreter: Interpreter, logger: Logger) {
@@ -28,13 +29,23 @@ public final class Kernel {
         { [interrupter] in interrupter.interrupt() }
     }
 
+    /// Stops the kernel as a `shutdown_request` without restart does; callable from any thread
+    /// (the command line runs it on SIGTERM).
+    public var shutdownAction: @Sendable () -> Void {
+        { [lifecycle] in lifecycle.requestShutdown(restart: false) }
+    }
+
     /// Binds the sockets, serves until a `shutdown_request`, and returns whether it asked for
     /// a restart; throws when a socket cannot be bound.
     public func run() throws(KernelError) -> Bool {
         let factory = MessageFactory()
         let codec = WireCodec(key: connection.key)
         let sockets = try KernelSockets(connection: connection, queueName: "iopub-\(factory.session)")
-        let lifecycle = KernelLifecycle()
+        defer { KernelSockets.removeIPCFiles(of: connection) }
+        let replayGuard = ReplayGuard()
+        if connection.key.isEmpty {
+            logger.warning("the connection file has an empty key: messages are not signed, so anyone who can reach the ports can run code")
+        }
         let forwarder = IOPubForwarder(xpub: sockets.iopub, pull: sockets.iopubQueue, codec: codec,
                                        factory: factory, logger: logger)
         let heartbeat = Heartbeat(socket: sockets.heartbeat, lifecycle: lifecycle, logger: logger)
@@ -44,8 +55,8 @@ public final class Kernel {
                                                   factory: factory, logger: logger),
                                  logger: logger)
         let control = ControlService(kernelInfo: interpreter.kernelInfo, interrupter: interrupter)
-        let shellLoop = try loop(sockets.shell, shell.handlers, sockets, codec, factory, lifecycle)
-        let controlLoop = try loop(sockets.control, control.handlers, sockets, codec, factory, lifecycle)
+        let shellLoop = try loop(sockets.shell, shell.handlers, sockets, codec, factory, lifecycle, replayGuard)
+        let controlLoop = try loop(sockets.control, control.handlers, sockets, codec, factory, lifecycle, replayGuard)
 
         let threads = [
             KernelThread(name: "heartbeat") { heartbeat.run() },
@@ -68,11 +79,11 @@ public final class Kernel {
 
     private func loop(_ socket: ZeroMQ.Socket, _ handlers: [MessageType: RequestHandler], _ sockets: KernelSockets,
                       _ codec: WireCodec, _ factory: MessageFactory,
-                      _ lifecycle: KernelLifecycle) throws(KernelError) -> ThreadConfined<RequestLoop> {
+                      _ lifecycle: KernelLifecycle, _ replayGuard: ReplayGuard) throws(KernelError) -> ThreadConfined<RequestLoop> {
         let channel = SocketRequestChannel(socket: socket)
         let iopub = IOPub(publisher: try sockets.makePublisher(logger: logger), codec: codec, factory: factory)
         let dispatcher = RequestDispatcher(codec: codec, factory: factory, channel: channel, iopub: iopub,
-                                           handlers: handlers, logger: logger)
+                                           handlers: handlers, logger: logger, replayGuard: replayGuard)
         return ThreadConfined(value: RequestLoop(channel: channel, dispatcher: dispatcher, lifecycle: lifecycle,
                                                  logger: logger))
     }

@@ -26,6 +26,9 @@ struct KernelSockets {
             iopubQueue = try Socket(context: context, type: .pull)
             for router in [shell, control, stdin] { try router.setRouterHandover(true) }
             try iopub.setXPubVerbose(true)
+            if let secretKey = connection.curveSecretKey {
+                for socket in [shell, control, stdin, iopub, heartbeat] { try socket.setCurveServer(secretKey: secretKey) }
+            }
         } catch {
             throw .transport(error)
         }

@@ -16,8 +16,14 @@ public enum HTMLText {
         return result
     }
 
+    /// The opening tag of every figure's `<pre>`. Notebook HTML exporters (nbconvert's lab
+    /// template) give an HTML output's `<pre>` the prose font and `pre-wrap`, which breaks the
+    /// columns of plots; the inline style keeps them monospace and unwrapped everywhere.
+    public static let preOpening =
+        "<pre style=\"font-family: var(--jp-code-font-family, monospace); white-space: pre\">"
+
     /// `text` escaped inside a `<pre>`, the HTML form of every text figure.
     public static func pre(_ text: String) -> String {
-        "<pre>" + escape(text) + "</pre>"
+        preOpening + escape(text) + "</pre>"
     }
 }

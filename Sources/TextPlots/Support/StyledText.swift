@@ -63,7 +63,7 @@ struct StyledLine: Equatable {
     /// monochrome ones as plain text plus the same text in a `<pre>`.
     static func figure(_ lines: [StyledLine], color: Bool) -> Figure {
         let text = lines.map { color ? $0.ansi : $0.plain }.joined(separator: "\n")
-        let html = "<pre>" + lines.map { color ? $0.html : HTMLText.escape($0.plain) }
+        let html = HTMLText.preOpening + lines.map { color ? $0.html : HTMLText.escape($0.plain) }
             .joined(separator: "\n") + "</pre>"
         return Figure(text: text, html: html)
     }
