@@ -18,6 +18,13 @@ final class TerminalOutput: SessionOutput {
         write(figure.text + "\n", toStandardError: false)
     }
 
+    /// Redraws the progress line on stderr in place (`\r`, erase to end of line); an empty text
+    /// erases it. Nothing when stderr is not a terminal, so logs and pipes stay clean.
+    func showProgress(_ text: String, id: String, update: Bool) {
+        guard isatty(STDERR_FILENO) != 0 else { return }
+        FileHandle.standardError.write(Data(("\r" + text + "\u{1B}[K").utf8))
+    }
+
     /// A terminal keeps what it has printed; clearing is a notebook feature.
     func clearOutput(wait: Bool) {}
 

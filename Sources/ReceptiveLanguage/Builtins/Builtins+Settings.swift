@@ -38,19 +38,24 @@ extension Builtins {
     private static let timeit = Builtin(
         "timeit", [Parameter("f"), Parameter("repeat", kind: .namedOnly, default: .number(7))],
         summary: "Times a zero-argument function: a record of median, min and max seconds over `repeat` runs.",
-        details: "The function runs once to warm up before the timed runs."
+        details: "The function runs once to warm up before the timed runs. A run longer than a second shows a progress bar."
     ) { arguments, context in
         let function = arguments.value("f")
         guard case .function = function else { throw arguments.typeError("f", expected: "a function", found: function) }
         let repeats = try bounded(arguments, "repeat", 1...10_000)
-        _ = try context.call(function, [])
-        var seconds: [Double] = []
-        let clock = ContinuousClock()
-        for _ in 0..<repeats {
-            let start = clock.now
+        var seconds = try ExecutionControl.trackProgress("timeit", total: repeats + 1) { progress in
             _ = try context.call(function, [])
-            let elapsed = clock.now - start
-            seconds.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+            progress.advance()
+            var seconds: [Double] = []
+            let clock = ContinuousClock()
+            for _ in 0..<repeats {
+                let start = clock.now
+                _ = try context.call(function, [])
+                let elapsed = clock.now - start
+                seconds.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+                progress.advance()
+            }
+            return seconds
         }
         seconds.sort()
         let median = seconds.count % 2 == 1

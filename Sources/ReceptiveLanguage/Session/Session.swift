@@ -11,6 +11,9 @@ public final class Session: @unchecked Sendable {
     /// The interpreter state (internal so tests can reach its parts).
     let evaluator = Evaluator()
 
+    /// When progress bars appear (tests make them immediate and deterministic).
+    var progressTiming = ProgressTiming.standard
+
     /// Creates a session with no variables and default rendering options.
     public init() {}
 
@@ -30,7 +33,10 @@ public final class Session: @unchecked Sendable {
             evaluator.output = output
             evaluator.currentSource = source
             defer { evaluator.output = nil }
-            return evaluate(source) { try evaluator.run(statements) }
+            let bar = ProgressBar(output: output, width: evaluator.renderOptions.width, timing: progressTiming)
+            return ExecutionControl.withProgressObserver(bar) {
+                evaluate(source) { try evaluator.run(statements) }
+            }
         }
     }
 

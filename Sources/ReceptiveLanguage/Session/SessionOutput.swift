@@ -12,4 +12,13 @@ public protocol SessionOutput: AnyObject {
     func page(_ figure: Figure)
     /// `input(prompt)`: a line typed by the user.
     func readInput(prompt: String, password: Bool) throws -> String
+    /// A progress bar's text (a display, then updates with the same `id`); empty text clears it.
+    func showProgress(_ text: String, id: String, update: Bool)
+}
+
+extension SessionOutput {
+    /// By default progress is a plain-text display updated in place (what Jupyter shows).
+    public func showProgress(_ text: String, id: String, update: Bool) {
+        display(Figure(text: text), id: id, update: update)
+    }
 }

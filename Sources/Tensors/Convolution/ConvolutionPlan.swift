@@ -62,7 +62,7 @@ struct ConvolutionPlan: Sendable {
         try padded.scalars.withUnsafeBufferPointer { paddedBuffer in
             try correlator.packedWeights.withUnsafeBufferPointer { weightBuffer in
                 guard let paddedBase = paddedBuffer.baseAddress, let weights = weightBuffer.baseAddress else { return }
-                try ParallelLoop.run(units: batch * blocks * height, costPerUnit: cost) { units in
+                try ParallelLoop.run("conv", units: batch * blocks * height, costPerUnit: cost) { units in
                     for unit in units {
                         correlator.run(image: unit / (blocks * height), block: (unit / height) % blocks,
                                        row: unit % height, padded: padded, input: paddedBase,
@@ -82,7 +82,7 @@ struct ConvolutionPlan: Sendable {
         let tiles = (width + Self.tileWidth - 1) / Self.tileWidth
         let unitsPerPlane = height * tiles
         let cost = channelsPerGroup * plane.kernelCount * min(width, Self.tileWidth)
-        try ParallelLoop.run(units: batch * outputChannels * unitsPerPlane, costPerUnit: cost) { units in
+        try ParallelLoop.run("conv", units: batch * outputChannels * unitsPerPlane, costPerUnit: cost) { units in
             for unit in units {
                 let planeIndex = unit / unitsPerPlane
                 let row = (unit % unitsPerPlane) / tiles

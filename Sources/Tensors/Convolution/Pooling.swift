@@ -77,7 +77,7 @@ struct Pooling {
             try input.withUnsafeBufferPointer { source in
                 guard let base = source.baseAddress else { return }
                 let height = plane.rows.output
-                try ParallelLoop.run(units: planes * height, costPerUnit: cost) { units in
+                try ParallelLoop.run("pooling", units: planes * height, costPerUnit: cost) { units in
                     for unit in units {
                         window.reduce(row: unit % height, input: base + (unit / height) * plane.inputCount,
                                       into: output + unit * plane.columns.output)
