@@ -20,13 +20,13 @@ import Testing
         #expect(try String(contentsOf: file, encoding: .utf8) == "x = 1\nx + 1\n")
     }
 
-    @Test func onlyTheNewestThousandLinesAreKept() {
+    @Test func onlyTheNewestLinesAreKept() {
         let file = scratchFile()
-        let history = History(file: file) { _ in }
-        for index in 0..<(History.limit + 5) { history.add("line \(index)") }
-        #expect(history.entries.count == History.limit)
-        #expect(history.entries.first == "line 5")
-        #expect(History(file: file) { _ in }.entries.count == History.limit)
+        let history = History(file: file, limit: 3) { _ in }
+        for index in 0..<5 { history.add("line \(index)") }
+        #expect(history.entries == ["line 2", "line 3", "line 4"])
+        #expect(History(file: file, limit: 2) { _ in }.entries == ["line 3", "line 4"])
+        #expect(History.defaultLimit == 1_000)
     }
 
     @Test func anUnwritableFileWarnsOnceAndKeepsHistoryInMemory() throws {
