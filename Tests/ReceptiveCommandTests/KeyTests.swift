@@ -11,8 +11,9 @@ import Testing
     }
 
     @Test func controlKeysAndPrintableCharacters() {
-        #expect(keys([0x61, 0x09, 0x0D, 0x7F, 0x01, 0x05, 0x03, 0x04])
-                == [.character("a"), .tab, .enter, .backspace, .home, .end, .interrupt, .endOfFile])
+        #expect(keys([0x61, 0x09, 0x0D, 0x7F, 0x01, 0x05, 0x03, 0x04, 0x15, 0x0B])
+                == [.character("a"), .tab, .enter, .backspace, .home, .end, .interrupt, .endOfFile,
+                    .deleteToStart, .deleteToEnd])
     }
 
     @Test func arrowHomeEndAndDeleteSequences() {

@@ -42,4 +42,17 @@ import Testing
         buffer.replace(from: 20, to: 3, with: "!")
         #expect(buffer.text == "y = linspace + 1!")
     }
+
+    @Test func deletingToEitherEndOfTheLine() {
+        var buffer = LineBuffer("abc = 1")
+        buffer.moveToStart()
+        buffer.moveRight()
+        buffer.moveRight()
+        buffer.deleteToEnd()
+        #expect(buffer.text == "ab")
+        buffer.moveLeft()
+        buffer.deleteToStart()
+        #expect(buffer.text == "b")
+        #expect(buffer.cursor == 0)
+    }
 }
