@@ -2,6 +2,7 @@
 sessions, Tab completion, continuation lines). Every wait is bounded."""
 import io
 import os
+import re
 
 import pexpect
 import pytest
@@ -14,10 +15,10 @@ UP, LEFT, HOME, END = "\x1b[A", "\x1b[D", "\x1b[H", "\x1b[F"
 def spawn_repl(receptive_bin, tmp_path):
     children = []
 
-    def spawn(data_home=tmp_path / "data"):
+    def spawn(data_home=tmp_path / "data", columns=200):
         env = dict(os.environ, XDG_DATA_HOME=str(data_home), TERM="xterm")
         child = pexpect.spawn(receptive_bin, ["repl"], env=env, encoding="utf-8", timeout=TIMEOUT,
-                              dimensions=(24, 200))
+                              dimensions=(24, columns))
         child.expect_exact(">>> ")
         children.append(child)
         return child
@@ -152,3 +153,14 @@ def test_an_unwritable_history_file_warns_once_and_keeps_history_in_memory(spawn
     repl.expect_exact(">>> ")
     assert _quit(repl) == 0
     assert repl.logfile_read.getvalue().count("warning:") == 1
+
+
+def test_a_line_wider_than_the_terminal_scrolls_instead_of_wrapping(spawn_repl):
+    repl = spawn_repl(columns=20)
+    repl.logfile_read = io.StringIO()
+    repl.send("100 + 200 + 300 + 400 + 500\r")
+    _expect_result(repl, "1500")
+    assert _quit(repl) == 0
+    redraws = re.findall(r"\r(>>> [^\x1b\r]*)\x1b\[K", repl.logfile_read.getvalue())
+    assert redraws and all(len(line) < 20 for line in redraws)
+    assert redraws[-1].endswith("400 + 500")
