@@ -58,7 +58,8 @@ def lab_url(venv_bin, tmp_path):
     news = settings / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings"
     news.parent.mkdir(parents=True)
     news.write_text('{"fetchNews": "false"}')
-    log = open(tmp_path / "jupyter-lab.log", "w")
+    log_path = tmp_path / "jupyter-lab.log"
+    log = open(log_path, "w")
     server = subprocess.Popen(
         [str(venv_bin / "jupyter"), "lab", "--no-browser", "--allow-root", "--ip=127.0.0.1",
          f"--port={port}", f"--IdentityProvider.token={TOKEN}", f"--ServerApp.root_dir={root}",
@@ -77,6 +78,8 @@ def lab_url(venv_bin, tmp_path):
             server.kill()
             server.wait()
         log.close()
+        # Captured output: pytest shows the server's log only when the test fails.
+        print("jupyter lab log (end):\n" + log_path.read_text(errors="replace")[-4000:])
 
 
 def _run_cell(page, index: int, code: str):

@@ -24,3 +24,5 @@ def test_help_for_one_builtin_and_the_index(receptive_bin):
     assert index.returncode == 0 and "conv2d" in index.stdout
     unknown = subprocess.run([receptive_bin, "help", "nosuch"], capture_output=True, text=True, timeout=30)
     assert unknown.returncode == 1 and "nosuch" in unknown.stderr
+    command = subprocess.run([receptive_bin, "help", "install"], capture_output=True, text=True, timeout=30)
+    assert command.returncode == 0 and "USAGE: receptive install" in command.stdout

@@ -11,7 +11,7 @@ struct HelpCommand: ParsableCommand {
     @Flag(help: "Print the reference manual in Markdown: every builtin with an example and its output.")
     var markdown = false
 
-    @Argument(help: "A builtin to describe; without it, the list of builtins.")
+    @Argument(help: "A builtin (or a receptive subcommand) to describe; without it, the list of builtins.")
     var name: String?
 
     func run() throws {
@@ -20,6 +20,11 @@ struct HelpCommand: ParsableCommand {
                 throw ValidationError("--markdown prints the whole manual; drop the name '\(name ?? "")' or the flag")
             }
             print(ReferenceManual.markdown(), terminator: "")
+            return
+        }
+        // `receptive help run` keeps meaning what ArgumentParser's own help subcommand meant.
+        if let name, let command = Receptive.configuration.subcommands.first(where: { $0.configuration.commandName == name }) {
+            print(Receptive.helpMessage(for: command))
             return
         }
         // The language's own help() formats the index and entries, so both front ends agree.

@@ -17,7 +17,8 @@ struct ReplCommand: ParsableCommand {
         defer { interrupts.cancel() }
         output.write("Receptive \(LanguageVersion.current); help() lists the builtins, Ctrl-C stops a cell, Ctrl-D quits.\n",
                      toStandardError: false)
-        while let cell = readCell(session: session, output: output) {
+        let reader = makeLineReader(session: session, output: output)
+        while let cell = readCell(session: session, reader: reader) {
             guard !cell.allSatisfy(\.isWhitespace) else { continue }
             output.report(session.run(cell, output: output))
         }
@@ -33,14 +34,24 @@ struct ReplCommand: ParsableCommand {
         return source
     }
 
-    /// Reads lines until the code is complete (or invalid, which runs to show the error).
-    private func readCell(session: Session, output: TerminalOutput) -> String? {
+    /// The line editor with persistent history on a terminal; plain reading from a pipe or file.
+    private func makeLineReader(session: Session, output: TerminalOutput) -> any LineReader {
+        guard LineEditor.isAvailable else { return PlainLineReader(output: output) }
+        let history = History(file: History.defaultFile()) { output.write($0, toStandardError: true) }
+        return LineEditor(session: session, history: history)
+    }
+
+    /// Reads lines until the code is complete (or invalid, which runs to show the error);
+    /// Ctrl-C at a prompt abandons the cell and returns an empty one.
+    private func readCell(session: Session, reader: any LineReader) -> String? {
         var lines: [String] = []
         var prompt = ">>> "
         while true {
-            output.write(prompt, toStandardError: false)
-            guard let line = readLine() else { return lines.isEmpty ? nil : lines.joined(separator: "\n") }
-            lines.append(line)
+            switch reader.readLine(prompt: prompt) {
+            case .endOfInput: return lines.isEmpty ? nil : lines.joined(separator: "\n")
+            case .interrupted: return ""
+            case .line(let line): lines.append(line)
+            }
             let code = lines.joined(separator: "\n")
             guard case .incomplete(let indent) = session.completeness(of: code) else { return code }
             prompt = "... " + indent
