@@ -53,6 +53,8 @@ final class LineEditor: LineReader {
             state.buffer.deleteForward()
         case .backspace: state.buffer.deleteBackward()
         case .delete: state.buffer.deleteForward()
+        case .deleteToStart: state.buffer.deleteToStart()
+        case .deleteToEnd: state.buffer.deleteToEnd()
         case .left: state.buffer.moveLeft()
         case .right: state.buffer.moveRight()
         case .home: state.buffer.moveToStart()
