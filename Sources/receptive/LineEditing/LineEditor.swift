@@ -22,7 +22,11 @@ final class LineEditor: LineReader {
     }
 
     func readLine(prompt: String) -> LineInput {
-        guard let raw = RawMode(descriptor: STDIN_FILENO) else { return .endOfInput }
+        guard let raw = RawMode(descriptor: STDIN_FILENO) else {
+            // A terminal that refuses raw mode still reads plain lines.
+            write(prompt)
+            return Swift.readLine().map(LineInput.line) ?? .endOfInput
+        }
         defer { raw.restore() }
         var state = EditingState(prompt: prompt, historyCount: history.entries.count)
         write(prompt)
