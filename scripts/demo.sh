@@ -23,6 +23,6 @@ cat <<MSG
 
 Done. To explore interactively:
   .venv/bin/jupyter console --kernel receptive
-or, for notebooks in the browser:
-  .venv/bin/pip install jupyterlab && .venv/bin/jupyter lab notebooks/
+or, for the notebooks in the browser:
+  .venv/bin/jupyter lab notebooks/
 MSG
