@@ -63,5 +63,6 @@ let package = Package(
         .testTarget(name: "TextPlotsTests", dependencies: ["TextPlots"], resources: [.copy("Golden")]),
         .testTarget(name: "ReceptiveLanguageTests", dependencies: ["ReceptiveLanguage"], resources: [.copy("Scripts")]),
         .testTarget(name: "ReceptiveKernelTests", dependencies: ["ReceptiveKernel"]),
+        .testTarget(name: "ReceptiveCommandTests", dependencies: ["receptive"]),
     ]
 )

@@ -49,3 +49,16 @@ private let tcpFile = """
         try ConnectionInfo.parse(Data(text.utf8), path: "k.json")
     }
 }
+
+@Test func curveKeysAskForEncryptionAndMustBothBeZ85() throws {
+    let secret = String(repeating: "s", count: 40)
+    let withKeys = tcpFile.replacingOccurrences(
+        of: "\"kernel_name\"", with: "\"curve_publickey\": \"\(String(repeating: "p", count: 40))\", \"curve_secretkey\": \"\(secret)\", \"kernel_name\"")
+    #expect(try ConnectionInfo.parse(Data(withKeys.utf8), path: "k.json").curveSecretKey == secret)
+    #expect(try ConnectionInfo.parse(Data(tcpFile.utf8), path: "k.json").curveSecretKey == nil)
+    let onlySecret = tcpFile.replacingOccurrences(of: "\"kernel_name\"", with: "\"curve_secretkey\": \"\(secret)\", \"kernel_name\"")
+    #expect(throws: JupyterProtocolError.connectionFileMalformed(
+        path: "k.json", reason: "expected 'curve_publickey' as a 40-character Z85 key, since the file asks for CurveZMQ")) {
+        try ConnectionInfo.parse(Data(onlySecret.utf8), path: "k.json")
+    }
+}

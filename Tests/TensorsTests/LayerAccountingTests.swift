@@ -47,6 +47,11 @@ func edgeDetector() throws -> Layer {
     )) {
         try dense(Tensor(repeating: 1, shape: [2, 2]))
     }
+    #expect(throws: TensorError.shapeMismatch(
+        "dense_layer 6 → 2 expects an input of 6 values, found 8 values; a dense layer only fits one input size"
+    )) {
+        try dense(Tensor(repeating: 1, shape: [8]))
+    }
     #expect(try dense(Tensor(repeating: 1, shape: [2, 3])).shape == [2])
 }
 

@@ -111,7 +111,9 @@ private let tolerance = 1e-12
         connectivity = try layer.connectivity(input: [280, 320])
         _ = try layer.params()
     }
-    #expect(elapsed < .seconds(1))
+    // A dense pass over the 89,320 × 89,600 matrix would take minutes; 10 s catches that
+    // without timing the code on a loaded machine (speed is measured in benchmarks/bench.py).
+    #expect(elapsed < .seconds(10))
     let built = try #require(matrix)
     #expect(built.shape == [89_320, 89_600])
     #expect(built.nnz == 178_640 && connectivity?.nnz == 178_640)

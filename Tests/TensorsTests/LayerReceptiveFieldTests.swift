@@ -86,5 +86,7 @@ private func widthThree(padding: Int = 0, stride: Int = 1, dilation: Int = 1) th
         let field = try ReceptiveField(stack: stack, input: [4_000], at: nil)
         #expect(field.mask.scalars.allSatisfy { $0 == 1 } && field.levels.map(\.affecting) == [4_000, 3, 1])
     }
-    #expect(elapsed < .seconds(1))
+    // A dense pass over the 89,320 × 89,600 matrix would take minutes; 10 s catches that
+    // without timing the code on a loaded machine (speed is measured in benchmarks/bench.py).
+    #expect(elapsed < .seconds(10))
 }

@@ -13,6 +13,7 @@ extension Builtins {
             Parameter("highlight", kind: .namedOnly, default: Value.none),
             Parameter("from", kind: .namedOnly, default: Value.none, shownAs: "\"below\""),
             Parameter("title", kind: .namedOnly, default: Value.none),
+            Parameter("compare", kind: .namedOnly, default: .bool(false)),
         ],
         summary: "Draws a 1-D layer (or a list of layers) as units and edges, like figures 9.2–9.4.",
         details: """
@@ -20,19 +21,42 @@ extension Builtins {
             one layer, or h, g, … for a stack. highlight: a unit name such as "x3" or "g3"
             (1-based, as the figures) or a 0-based index on the input row (from: "below", the
             units it affects) or the top row (from: "above", the units that affect it).
+            compare: true draws a dense stack with the same rows beside it (figures 9.2–9.3).
             """
-    ) { arguments, _ in
+    ) { arguments, context in
         let stack = try diagramStack(arguments)
         let units = try LayerArguments.shape(arguments)
         guard units.count == 1 else {
             throw arguments.valueError("input", "must be a number of units (diagrams are 1-D), found \(units)")
         }
-        let plan = try LayerDiagramPlan(stack: stack, units: units[0])
-        let highlight = try diagramHighlight(arguments, plan: plan)
         let title = try arguments.has("title") ? arguments.string("title")
             : (stack.count == 1 ? stack[0].summary : nil)
+        let compare = try arguments.bool("compare")
         return try drawing {
-            try LayerDiagram.render(rows: plan.rows, edges: plan.edges, highlight: highlight, title: title)
+            let figure = try diagramFigure(stack, units: units[0], title: title, arguments: arguments)
+            guard compare else { return figure }
+            let dense = try denseCounterpart(of: stack, units: units[0])
+            let denseFigure = try diagramFigure(dense, units: units[0],
+                                                title: dense.count == 1 ? dense[0].summary : "dense stack",
+                                                arguments: arguments)
+            return try FigureGrid.render([figure, denseFigure], titles: nil, columns: 2,
+                                         width: context.renderOptions.width)
+        }
+    }
+
+    /// One stack drawn with the call's highlight.
+    private static func diagramFigure(_ stack: [Layer], units: Int, title: String?,
+                                      arguments: BoundArguments) throws -> Figure {
+        let plan = try LayerDiagramPlan(stack: stack, units: units)
+        let highlight = try diagramHighlight(arguments, plan: plan)
+        return try LayerDiagram.render(rows: plan.rows, edges: plan.edges, highlight: highlight, title: title)
+    }
+
+    /// Dense layers with the same rows as `stack`, so both diagrams name the same units.
+    private static func denseCounterpart(of stack: [Layer], units: Int) throws -> [Layer] {
+        let rowSizes = try LayerDiagramPlan(stack: stack, units: units).rows.map(\.labels.count)
+        return try zip(rowSizes, rowSizes.dropFirst()).map { inputs, outputs in
+            Layer.dense(try DenseLayer(inputs: inputs, outputs: outputs))
         }
     }
 

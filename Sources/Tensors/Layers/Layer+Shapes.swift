@@ -30,9 +30,10 @@ extension DenseLayer {
     func checkInput(_ input: [Int]) throws {
         let count = try Tensor.elementCount(of: input)
         guard count == inputs else {
+            let found = input.count == 1 ? "\(count) values" : "\(Tensor.describe(input)) (\(count) values)"
             throw TensorError.shapeMismatch(
                 "dense_layer \(inputs) → \(outputs) expects an input of \(inputs) values, found "
-                + "\(Tensor.describe(input)) (\(count) values); a dense layer only fits one input size")
+                + "\(found); a dense layer only fits one input size")
         }
     }
 }

@@ -3,18 +3,22 @@ import Foundation
 /// The lines entered at the prompt, newest last, kept in a file across sessions when it can be
 /// read and written; otherwise in memory only, after one warning.
 final class History {
-    /// How many lines the history keeps.
-    static let limit = 1_000
+    /// How many lines a history keeps unless told otherwise.
+    static let defaultLimit = 1_000
+
+    /// How many lines this history keeps.
+    let limit: Int
 
     /// The remembered lines, oldest first.
     private(set) var entries: [String] = []
     private var file: URL?
     private let warn: (String) -> Void
 
-    /// The history stored in `file` (nil: in memory only); `warn` receives the one message
-    /// printed if the file cannot be used.
-    init(file: URL?, warn: @escaping (String) -> Void) {
+    /// The newest `limit` lines stored in `file` (nil: in memory only); `warn` receives the one
+    /// message printed if the file cannot be used.
+    init(file: URL?, limit: Int = defaultLimit, warn: @escaping (String) -> Void) {
         self.file = file
+        self.limit = max(1, limit)
         self.warn = warn
         load()
     }
@@ -33,7 +37,7 @@ final class History {
     func add(_ line: String) {
         guard !line.allSatisfy(\.isWhitespace), line != entries.last else { return }
         entries.append(line)
-        if entries.count > Self.limit { entries.removeFirst(entries.count - Self.limit) }
+        if entries.count > limit { entries.removeFirst(entries.count - limit) }
         save()
     }
 
@@ -41,7 +45,7 @@ final class History {
         guard let file, FileManager.default.fileExists(atPath: file.path) else { return }
         do {
             let text = try String(contentsOf: file, encoding: .utf8)
-            entries = Array(text.split(separator: "\n").map(String.init).suffix(Self.limit))
+            entries = Array(text.split(separator: "\n").map(String.init).suffix(limit))
         } catch {
             giveUpOnFile(file, reading: true, error)
         }

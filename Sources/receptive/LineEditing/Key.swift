@@ -2,6 +2,8 @@
 enum Key: Equatable {
     case character(Unicode.Scalar)
     case enter, tab, backspace, delete
+    /// Ctrl-U and Ctrl-K: delete to the start or the end of the line.
+    case deleteToStart, deleteToEnd
     case left, right, up, down, home, end
     /// Ctrl-C: abandon the input.
     case interrupt
@@ -23,6 +25,8 @@ enum Key: Equatable {
         case 0x06: return .right
         case 0x09: return .tab
         case 0x0A, 0x0D: return .enter
+        case 0x0B: return .deleteToEnd
+        case 0x15: return .deleteToStart
         case 0x0E: return .down
         case 0x10: return .up
         case 0x08, 0x7F: return .backspace

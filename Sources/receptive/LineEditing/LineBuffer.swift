@@ -38,6 +38,17 @@ struct LineBuffer: Equatable {
         scalars.remove(at: cursor)
     }
 
+    /// Deletes from the start of the line to the cursor (Ctrl-U).
+    mutating func deleteToStart() {
+        scalars.removeFirst(cursor)
+        cursor = 0
+    }
+
+    /// Deletes from the cursor to the end of the line (Ctrl-K).
+    mutating func deleteToEnd() {
+        scalars.removeLast(scalars.count - cursor)
+    }
+
     /// Moves the cursor one scalar left.
     mutating func moveLeft() { cursor = max(0, cursor - 1) }
 

@@ -22,7 +22,11 @@ final class LineEditor: LineReader {
     }
 
     func readLine(prompt: String) -> LineInput {
-        guard let raw = RawMode(descriptor: STDIN_FILENO) else { return .endOfInput }
+        guard let raw = RawMode(descriptor: STDIN_FILENO) else {
+            // A terminal that refuses raw mode still reads plain lines.
+            write(prompt)
+            return Swift.readLine().map(LineInput.line) ?? .endOfInput
+        }
         defer { raw.restore() }
         var state = EditingState(prompt: prompt, historyCount: history.entries.count)
         write(prompt)
@@ -53,6 +57,8 @@ final class LineEditor: LineReader {
             state.buffer.deleteForward()
         case .backspace: state.buffer.deleteBackward()
         case .delete: state.buffer.deleteForward()
+        case .deleteToStart: state.buffer.deleteToStart()
+        case .deleteToEnd: state.buffer.deleteToEnd()
         case .left: state.buffer.moveLeft()
         case .right: state.buffer.moveRight()
         case .home: state.buffer.moveToStart()
@@ -80,9 +86,17 @@ final class LineEditor: LineReader {
 
     /// Rewrites the line and puts the terminal's cursor where the buffer's is.
     private func redraw(_ state: EditingState) {
-        var text = "\r" + state.prompt + state.buffer.text + "\u{1B}[K"
-        if state.buffer.scalarsAfterCursor > 0 { text += "\u{1B}[\(state.buffer.scalarsAfterCursor)D" }
+        let view = LineView(prompt: state.prompt, buffer: state.buffer, width: terminalWidth())
+        var text = "\r" + state.prompt + view.visibleText + "\u{1B}[K"
+        if view.cursorBack > 0 { text += "\u{1B}[\(view.cursorBack)D" }
         write(text)
+    }
+
+    /// The terminal's width in columns, nil when it does not say.
+    private func terminalWidth() -> Int? {
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
     }
 
     private func readByte() -> UInt8? {
