@@ -1,6 +1,7 @@
 """Progress bars: display_data + update_display_data in Jupyter, stderr only on a terminal."""
 import os
 import subprocess
+import time
 
 import pexpect
 import pytest
@@ -21,14 +22,15 @@ def eager_kernel(monkeypatch):
     monkeypatch.setenv("RECEPTIVE_PROGRESS_DELAY_MS", "0")
     km, kc = start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=30)
     try:
-        yield kc
+        yield km, kc
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
 
 
 def test_long_timeit_displays_then_updates_one_progress_display(eager_kernel):
-    reply, outputs = run_cell(eager_kernel, LONG_TIMEIT, timeout=120)
+    _, kc = eager_kernel
+    reply, outputs = run_cell(kc, LONG_TIMEIT, timeout=120)
     assert reply["status"] == "ok"
     shown = [m for m in outputs if m["msg_type"] == "display_data"]
     updates = [m for m in outputs if m["msg_type"] == "update_display_data"]
@@ -38,6 +40,34 @@ def test_long_timeit_displays_then_updates_one_progress_display(eager_kernel):
     assert all(u["content"]["transient"]["display_id"] == display_id for u in updates)
     assert updates[-1]["content"]["data"]["text/plain"] == ""
     assert outputs.index(shown[0]) < outputs.index(updates[0])
+
+
+def test_interrupt_stops_work_while_the_bar_shows_and_clears_it(eager_kernel):
+    km, kc = eager_kernel
+    msg_id = kc.execute(LONG_TIMEIT.replace("repeat: 5", "repeat: 10000"))
+    outputs = []
+    while not any(m["msg_type"] == "display_data" for m in outputs):
+        msg = kc.get_iopub_msg(timeout=60)
+        if msg["parent_header"].get("msg_id") == msg_id:
+            outputs.append(msg)
+    started = time.monotonic()
+    km.interrupt_kernel()
+    reply = kc.get_shell_msg(timeout=30)
+    assert reply["content"]["status"] == "error"
+    assert reply["content"]["ename"] == "Interrupted"
+    assert time.monotonic() - started < 5
+    while True:
+        msg = kc.get_iopub_msg(timeout=30)
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        outputs.append(msg)
+        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+            break
+    display_id = outputs[[m["msg_type"] for m in outputs].index("display_data")]["content"]["transient"]["display_id"]
+    cleared = [m for m in outputs if m["msg_type"] == "update_display_data"
+               and m["content"]["transient"]["display_id"] == display_id
+               and m["content"]["data"]["text/plain"] == ""]
+    assert cleared
 
 
 def test_fast_cell_shows_no_progress_by_default(kernel):

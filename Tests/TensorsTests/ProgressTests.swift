@@ -46,8 +46,9 @@ private struct Stop: Error {}
     #expect(observer.ends.load(ordering: .relaxed) == 1)
 }
 
-@Test func withoutAnObserverNothingIsReported() throws {
+@Test func anObserverHearsNothingOutsideItsScope() {
     let observer = CountingObserver()
-    ExecutionControl.trackProgress("alone", total: 3) { $0.advance(by: 3) }
+    ExecutionControl.withProgressObserver(observer) {}
+    ExecutionControl.trackProgress("after", total: 3) { $0.advance(by: 3) }
     #expect(observer.reports.load(ordering: .relaxed) == 0)
 }
