@@ -40,8 +40,9 @@ def main():
         if cell.cell_type != "code":
             continue
         print(f"\033[1mIn [{cell.execution_count}]:\033[0m " + cell.source.replace("\n", "\n         "))
+        expected_error = "raises-exception" in cell.metadata.get("tags", [])
         for output in cell.outputs:
-            failed |= output["output_type"] == "error"
+            failed |= output["output_type"] == "error" and not expected_error
             sys.stdout.write(output_text(output))
         print()
     if args.save:
