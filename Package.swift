@@ -21,6 +21,13 @@ let package = Package(
         ),
         .target(name: "ZeroMQ", dependencies: ["CZeroMQ"]),
 
+        // History database: the system SQLite, used only by the kernel's history store.
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+
         // Protocol: the Jupyter wire format as pure values and bytes. Knows nothing of ZeroMQ.
         .target(
             name: "JupyterProtocol",
@@ -31,7 +38,7 @@ let package = Package(
         .target(
             name: "JupyterKernel",
             dependencies: [
-                "ZeroMQ", "JupyterProtocol",
+                "ZeroMQ", "JupyterProtocol", "CSQLite",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

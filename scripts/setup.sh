@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Installs everything Receptive needs on a fresh Debian machine, idempotently:
-# the system packages (libzmq for the kernel, Debian's chromium for the browser test) and the
+# the system packages (libzmq and SQLite for the kernel, Debian's chromium for the browser test) and the
 # Python test clients (JupyterLab and Playwright among them) in .venv.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need_apt=()
-for pkg in libzmq3-dev pkg-config time chromium; do
+for pkg in libzmq3-dev libsqlite3-dev pkg-config time chromium; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
 done
 if [ ${#need_apt[@]} -gt 0 ]; then

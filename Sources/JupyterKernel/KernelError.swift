@@ -17,6 +17,8 @@ public enum KernelError: Error, CustomStringConvertible {
     case kernelSpecNotFound(path: String)
     /// The Python whose `sys.prefix` was asked for could not be run.
     case pythonUnavailable(reason: String)
+    /// The history database could not be opened or written.
+    case historyDatabase(path: String, reason: String)
 
     /// One line saying what went wrong and what to do.
     public var description: String {
@@ -35,6 +37,8 @@ public enum KernelError: Error, CustomStringConvertible {
             "no kernelspec at \(path); `jupyter kernelspec list` shows where kernels are installed"
         case .pythonUnavailable(let reason):
             "cannot find sys.prefix: \(reason); activate a virtual environment or use --prefix DIR"
+        case .historyDatabase(let path, let reason):
+            "cannot use the history database \(path): \(reason); history is kept in memory only. Move the file aside, or pass --history-file PATH or --no-history-file"
         }
     }
 }

@@ -24,6 +24,13 @@ struct KernelCommand: ParsableCommand {
             help: ArgumentHelp("The connection file Jupyter wrote.", valueName: "FILE"))
     var connectionFile: String
 
+    @Option(help: ArgumentHelp("The SQLite history database (default: receptive/history.sqlite in the Jupyter data directory).",
+                               valueName: "PATH"))
+    var historyFile: String?
+
+    @Flag(help: "Keep input history in memory only; it does not survive a restart.")
+    var noHistoryFile = false
+
     @OptionGroup var limits: LimitOptions
 
     func run() throws {
@@ -41,8 +48,9 @@ struct KernelCommand: ParsableCommand {
             handler.logLevel = level
             return handler
         }
+        let history = noHistoryFile ? nil : historyFile ?? Kernel.defaultHistoryFile()
         let kernel = Kernel(connection: connection, interpreter: ReceptiveInterpreter(),
-                            logger: Logger(label: "receptive.kernel"))
+                            logger: Logger(label: "receptive.kernel"), historyFile: history)
         let signals = [Self.on(SIGINT, kernel.interruptAction), Self.on(SIGTERM, kernel.shutdownAction)]
         defer { signals.forEach { $0.cancel() } }
         do {

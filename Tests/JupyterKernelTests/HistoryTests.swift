@@ -1,4 +1,6 @@
+import Foundation
 import JupyterProtocol
+import Logging
 import Testing
 @testable import JupyterKernel
 
@@ -53,4 +55,18 @@ private func kernelWithHistory() throws -> KernelHarness {
     #expect(!GlobPattern("[^a]*").matches("ant"))
     #expect(!GlobPattern("[ab").matches("a"))
     #expect(GlobPattern("*").matches(""))
+}
+
+@Test func aKernelWhoseDatabaseIsCorruptFallsBackToMemory() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("receptive-corrupt-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let path = directory.appendingPathComponent("history.sqlite").path
+    try Data(repeating: 0x5A, count: 4096).write(to: URL(fileURLWithPath: path))
+    let connection = ConnectionInfo(transport: .tcp, ip: "127.0.0.1", ports: [:], key: "")
+    let kernel = Kernel(connection: connection, interpreter: ScriptedInterpreter(), logger: Logger(label: "test"),
+                        historyFile: path)
+    var history = kernel.makeHistory()
+    history.append(input: "a = 1", output: nil)
+    #expect(history is HistoryStore)
+    #expect(history.tail(5, unique: false).map(\.input) == ["a = 1"])
 }

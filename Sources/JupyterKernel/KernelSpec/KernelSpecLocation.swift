@@ -31,7 +31,7 @@ public enum KernelSpecLocation: Equatable, Sendable {
     }
 
     /// jupyter_core's `jupyter_data_dir()`: `$JUPYTER_DATA_DIR`, else the platform's default.
-    private static func userDataDirectory(_ environment: [String: String]) -> URL {
+    static func userDataDirectory(_ environment: [String: String]) -> URL {
         if let explicit = environment["JUPYTER_DATA_DIR"], !explicit.isEmpty {
             return URL(fileURLWithPath: explicit, isDirectory: true)
         }

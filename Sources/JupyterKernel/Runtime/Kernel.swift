@@ -11,13 +11,16 @@ import ZeroMQ
 public final class Kernel {
     private let connection: ConnectionInfo
     private let interpreter: Interpreter
-    private let logger: Logger
+    let logger: Logger
     private let interrupter: Interrupter
     private let lifecycle = KernelLifecycle()
+    let historyFile: String?
 
-    /// A kernel for `interpreter` on the addresses in `connection`.
-    public init(connection: ConnectionInfo, interpreter: Interpreter, logger: Logger) {
+    /// A kernel for `interpreter` on the addresses in `connection`, keeping input history in the
+    /// SQLite database `historyFile` (nil: in memory only).
+    public init(connection: ConnectionInfo, interpreter: Interpreter, logger: Logger, historyFile: String? = nil) {
         self.connection = connection
+        self.historyFile = historyFile
         self.interpreter = interpreter
         self.logger = logger
         interrupter = Interrupter(interpreter: interpreter)
@@ -53,7 +56,7 @@ public final class Kernel {
         let shell = ShellService(interpreter: interpreter, interrupter: interrupter,
                                  stdin: StdinLink(channel: SocketRequestChannel(socket: sockets.stdin), codec: codec,
                                                   factory: factory, logger: logger),
-                                 logger: logger)
+                                 logger: logger, history: makeHistory())
         let control = ControlService(kernelInfo: interpreter.kernelInfo, interrupter: interrupter)
         let shellLoop = try loop(sockets.shell, shell.handlers, sockets, codec, factory, lifecycle, replayGuard)
         let controlLoop = try loop(sockets.control, control.handlers, sockets, codec, factory, lifecycle, replayGuard)

@@ -4,7 +4,7 @@ extension ShellService {
     /// `history_request`: tail, range or search, with or without outputs.
     func historyReply(_ request: Request) -> Response {
         let unique = request.bool("unique", false)
-        let entries: [HistoryStore.Entry]
+        let entries: [HistoryEntry]
         switch request.string("hist_access_type", "range") {
         case "tail":
             entries = history.tail(request.int("n") ?? 10, unique: unique)
@@ -18,7 +18,7 @@ extension ShellService {
         let items: [JSONValue] = entries.map { entry in
             let input = JSONValue.string(entry.input)
             let result = entry.output.map { JSONValue.string($0) } ?? .null
-            return [.int(history.session), .int(entry.line), output ? [input, result] : input]
+            return [.int(entry.session), .int(entry.line), output ? [input, result] : input]
         }
         return .reply(["status": "ok", "history": .array(items)])
     }

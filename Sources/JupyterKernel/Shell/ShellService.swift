@@ -12,10 +12,12 @@ final class ShellService {
     let stdin: StdinLink
     let logger: Logger
     var executionCount = 0
-    var history = HistoryStore()
+    var history: any HistoryStoring
 
-    init(interpreter: Interpreter, interrupter: Interrupter, stdin: StdinLink, logger: Logger) {
+    init(interpreter: Interpreter, interrupter: Interrupter, stdin: StdinLink, logger: Logger,
+         history: any HistoryStoring = HistoryStore()) {
         self.interpreter = interpreter
+        self.history = history
         self.kernelInfoReply = interpreter.kernelInfo.replyContent
         self.interrupter = interrupter
         self.stdin = stdin

@@ -47,14 +47,11 @@ extension Evaluator {
                 throw RuntimeError.stringTooLong(length, limit: Evaluator.maximumStringLength, at: range)
             }
             return .string(lhs + rhs)
-        case .equal: return .bool(lhs == rhs)
-        case .notEqual: return .bool(lhs != rhs)
-        case .less: return .bool(lhs < rhs)
-        case .lessEqual: return .bool(lhs <= rhs)
-        case .greater: return .bool(lhs > rhs)
-        case .greaterEqual: return .bool(lhs >= rhs)
         default:
-            throw RuntimeError.unsupportedOperands(operation.rawValue, .string(lhs), .string(rhs), at: range)
+            guard let result = Evaluator.compare(lhs, operation, rhs) else {
+                throw RuntimeError.unsupportedOperands(operation.rawValue, .string(lhs), .string(rhs), at: range)
+            }
+            return .bool(result)
         }
     }
 
@@ -67,12 +64,21 @@ extension Evaluator {
         case .divide: return .number(lhs / rhs)
         case .remainder: return .number(flooredRemainder(lhs, rhs))
         case .power: return .number(pow(lhs, rhs))
-        case .equal: return .bool(lhs == rhs)
-        case .notEqual: return .bool(lhs != rhs)
-        case .less: return .bool(lhs < rhs)
-        case .lessEqual: return .bool(lhs <= rhs)
-        case .greater: return .bool(lhs > rhs)
-        case .greaterEqual: return .bool(lhs >= rhs)
+        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
+            return .bool(compare(lhs, operation, rhs) ?? false)
+        }
+    }
+
+    /// The comparison operators on any ordered type (numbers, strings); nil for the others.
+    static func compare<Operand: Comparable>(_ lhs: Operand, _ operation: BinaryOperator, _ rhs: Operand) -> Bool? {
+        switch operation {
+        case .equal: return lhs == rhs
+        case .notEqual: return lhs != rhs
+        case .less: return lhs < rhs
+        case .lessEqual: return lhs <= rhs
+        case .greater: return lhs > rhs
+        case .greaterEqual: return lhs >= rhs
+        default: return nil
         }
     }
 
