@@ -6,7 +6,9 @@ import Testing
 /// scripts through the lexer, parser, evaluator and rendering. A crash kills the test process;
 /// an untyped error, or an input that ignores its interrupt, fails the test. Inputs slower than
 /// the timeout but stopped by the interrupt are reported (legal programs may loop for long).
-/// RECEPTIVE_FUZZ_INPUTS and RECEPTIVE_FUZZ_SEED change the size and the seed.
+/// RECEPTIVE_FUZZ_INPUTS and RECEPTIVE_FUZZ_SEED change the size and the seed; with
+/// RECEPTIVE_FUZZ_TRACE=path each input is written to `path` before it runs, so the input that
+/// crashed the process can be read afterwards.
 struct LanguageFuzzTests {
     private static let defaultInputs = 100_000
     private static let defaultSeed: UInt64 = 0x00F0_22ED
@@ -15,9 +17,16 @@ struct LanguageFuzzTests {
         let environment = ProcessInfo.processInfo.environment
         let inputs = environment["RECEPTIVE_FUZZ_INPUTS"].flatMap { Int($0) } ?? Self.defaultInputs
         let seed = environment["RECEPTIVE_FUZZ_SEED"].flatMap { UInt64($0) } ?? Self.defaultSeed
+        let trace = environment["RECEPTIVE_FUZZ_TRACE"]
         let sources = try FuzzSources(seed: seed)
+        // Printed first: a crash ends the process before the summary.
+        print("language fuzz: seed \(seed), \(inputs) inputs starting")
         let started = Date()
-        let report = FuzzRunner(count: inputs, inputTimeout: .seconds(2)).run { index in sources.input(index) }
+        let report = FuzzRunner(count: inputs, inputTimeout: .seconds(2)).run { index in
+            let input = sources.input(index)
+            if let trace { try? "# input #\(index), seed \(seed)\n\(input)\n".write(toFile: trace, atomically: false, encoding: .utf8) }
+            return input
+        }
         let seconds = Date().timeIntervalSince(started)
         print("language fuzz: seed \(seed), \(report.inputs) inputs in \(String(format: "%.1f", seconds)) s, "
               + "\(report.typedErrors) typed errors, \(report.slowButInterrupted.count) slow inputs stopped by interrupt")

@@ -10,6 +10,12 @@ public enum Histogram {
         var low = finite.min() ?? 0, high = finite.max() ?? 1
         // numpy widens an empty range by half a unit each way.
         if low == high { (low, high) = (low - 0.5, high + 0.5) }
+        // A span beyond Double's range, or one the ±0.5 widening cannot open (huge equal values),
+        // would make bin positions NaN (both found by fuzzing).
+        guard high > low, (high - low).isFinite else {
+            throw TextPlotsError.invalidInput(
+                "hist: the values span \(low)…\(high), which a Double cannot split into bins; scale them first")
+        }
         let edges = (0...bins).map { low + (high - low) * Double($0) / Double(bins) }
         var counts = [Int](repeating: 0, count: bins)
         for value in finite {
