@@ -1,3 +1,5 @@
+import Tensors
+
 /// A matrix shrunk by averaging square blocks of `factor`×`factor` cells (edge blocks average
 /// the cells they have), so that a large input fits the box without hiding any cell.
 struct BlockGrid {
@@ -6,8 +8,10 @@ struct BlockGrid {
     let factor: Int
     let values: [Double]
 
-    /// Averages `source` (row-major, `sourceRows`×`sourceColumns`) in blocks of `factor`.
-    init(source: ArraySlice<Double>, sourceRows: Int, sourceColumns: Int, factor: Int) {
+    /// Averages `source` (row-major, `sourceRows`×`sourceColumns`) in blocks of `factor`,
+    /// checking `control` for an interrupt at every row.
+    init(source: ArraySlice<Double>, sourceRows: Int, sourceColumns: Int, factor: Int,
+         control: ExecutionControl) throws {
         self.factor = max(1, factor)
         rows = (sourceRows + self.factor - 1) / self.factor
         columns = (sourceColumns + self.factor - 1) / self.factor
@@ -19,6 +23,7 @@ struct BlockGrid {
         var counts = [Int](repeating: 0, count: rows * columns)
         let base = source.startIndex
         for row in 0..<sourceRows {
+            try control.checkInterrupt()
             let blockRow = (row / self.factor) * columns
             for column in 0..<sourceColumns {
                 let block = blockRow + column / self.factor

@@ -1,14 +1,14 @@
 extension Heatmap {
     /// The scale line (ramp between its limits) and a line of facts: the shape, the block
     /// size when downsampled, clipping, and the marks for values that are not finite.
-    static func legend(scale: HeatmapScale, values: [Double], shape: [Int], factor: Int,
+    static func legend(scale: HeatmapScale, summary: ValueSummary, shape: [Int], factor: Int,
                        color: Bool) -> [StyledLine] {
         var facts = ["shape " + shape.map(String.init).joined(separator: "×")]
         if factor > 1 { facts.append("each cell = mean of \(factor)×\(factor) values") }
         if scale.clipped { facts.append("values outside zlim clipped") }
-        if values.contains(where: \.isNaN) { facts.append("? nan") }
-        if values.contains(.infinity) { facts.append("> +inf") }
-        if values.contains(-.infinity) { facts.append("< -inf") }
+        if summary.hasNaN { facts.append("? nan") }
+        if summary.hasPositiveInfinity { facts.append("> +inf") }
+        if summary.hasNegativeInfinity { facts.append("< -inf") }
         return [scaleLine(scale, color: color), StyledLine(facts.joined(separator: "   "))]
     }
 

@@ -13,20 +13,23 @@ public enum Heatmap {
             lines.append(StyledLine("(empty \(Tensor.describe(tensor.shape)) tensor: nothing to draw)"))
             return StyledLine.figure(lines, color: false)
         }
-        let scale = HeatmapScale(values: tensor.scalars, zlim: options.zlim, ramp: options.ramp)
+        let control = ExecutionControl.shared
+        let summary = try ValueSummary(tensor.scalars, control: control)
+        let scale = HeatmapScale(summary: summary, zlim: options.zlim, ramp: options.ramp)
         let gap = 3
         let panelWidth = (width - gap * (channels - 1)) / channels
         let factor = try fitFactor(rows: rows, columns: columns, panelWidth: panelWidth,
                                    maxLines: options.height ?? 40, ramp: options.ramp,
                                    channels: channels, width: width)
-        let panels = (0..<channels).map { channel in
+        let panels = try (0..<channels).map { channel in
             let plane = tensor.scalars[(channel * rows * columns)..<((channel + 1) * rows * columns)]
-            let grid = BlockGrid(source: plane, sourceRows: rows, sourceColumns: columns, factor: factor)
+            let grid = try BlockGrid(source: plane, sourceRows: rows, sourceColumns: columns, factor: factor,
+                                     control: control)
             return HeatmapPanel(grid: grid, scale: scale, color: options.color,
                                 sourceRows: rows, sourceColumns: columns)
         }
         lines += sideBySide(panels, titled: tensor.rank == 3, gap: gap)
-        lines += legend(scale: scale, values: tensor.scalars, shape: tensor.shape, factor: factor,
+        lines += legend(scale: scale, summary: summary, shape: tensor.shape, factor: factor,
                         color: options.color)
         return StyledLine.figure(lines, color: options.color)
     }

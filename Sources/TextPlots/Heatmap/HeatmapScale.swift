@@ -8,11 +8,10 @@ struct HeatmapScale {
     let ramp: HeatmapOptions.Ramp
     let clipped: Bool
 
-    init(values: [Double], zlim: ClosedRange<Double>?, ramp: HeatmapOptions.Ramp) {
+    init(summary: ValueSummary, zlim: ClosedRange<Double>?, ramp: HeatmapOptions.Ramp) {
         self.ramp = ramp
-        let finite = values.filter(\.isFinite)
-        let dataLow = finite.min() ?? 0
-        let dataHigh = finite.max() ?? 0
+        let dataLow = summary.finiteRange?.lowerBound ?? 0
+        let dataHigh = summary.finiteRange?.upperBound ?? 0
         if let zlim {
             low = zlim.lowerBound
             high = zlim.upperBound
