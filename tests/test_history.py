@@ -1,6 +1,7 @@
 """Persistent input history: cells survive a kernel restart through the SQLite database in the
 Jupyter data directory, and a broken database only costs persistence, never the kernel."""
 import os
+import sqlite3
 
 from jupyter_client.manager import KernelManager
 
@@ -70,6 +71,26 @@ def test_a_corrupt_database_still_lets_the_kernel_run(tmp_path):
     warnings = [line for line in (tmp_path / "stderr.txt").read_text().splitlines() if "history database" in line]
     assert len(warnings) == 1 and "in memory only" in warnings[0], warnings
     assert database.read_bytes().startswith(b"this is not a database")
+
+
+def test_a_locked_database_still_lets_the_kernel_run(tmp_path):
+    database = tmp_path / "receptive" / "history.sqlite"
+    database.parent.mkdir(parents=True)
+    holder = sqlite3.connect(database, isolation_level=None)
+    holder.execute("CREATE TABLE other (x)")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with open(tmp_path / "stderr.txt", "w") as stderr:
+            km, kc = start(tmp_path, stderr=stderr)
+            try:
+                run_cell(kc, "y = 2")
+                assert history(kc, hist_access_type="tail", n=5) == [(1, 1, "y = 2")]
+            finally:
+                stop(km, kc)
+    finally:
+        holder.close()
+    warnings = [line for line in (tmp_path / "stderr.txt").read_text().splitlines() if "history database" in line]
+    assert len(warnings) == 1 and "locked" in warnings[0], warnings
 
 
 def test_history_file_and_no_history_file_options(receptive_bin, tmp_path):
