@@ -27,10 +27,7 @@ extension Builtins {
         summary: "A 1-D convolution layer, exactly torch.nn.functional.conv1d: x is C×W or N×C×W, w is O×(C/groups)×k.",
         details: "padding: a number, \"valid\" or \"same\" (stride 1 only). bias: O values."
     ) { arguments, _ in
-        let options = try layerArguments(arguments)
-        return .tensor(try arguments.tensor("x").conv1d(
-            weight: arguments.tensor("w"), bias: options.bias, stride: options.stride,
-            padding: options.padding, dilation: options.dilation, groups: options.groups))
+        try layerConvolution(arguments, Tensor.conv1d)
     }
 
     private static let conv2d = Builtin(
@@ -38,10 +35,7 @@ extension Builtins {
         summary: "A 2-D convolution layer, exactly torch.nn.functional.conv2d: x is C×H×W or N×C×H×W, w is O×(C/groups)×kH×kW.",
         details: "stride, dilation and padding take a number or a (height, width) pair; padding may also be \"valid\" or \"same\" (stride 1 only; an even kernel pads one more after). bias: O values."
     ) { arguments, _ in
-        let options = try layerArguments(arguments)
-        return .tensor(try arguments.tensor("x").conv2d(
-            weight: arguments.tensor("w"), bias: options.bias, stride: options.stride,
-            padding: options.padding, dilation: options.dilation, groups: options.groups))
+        try layerConvolution(arguments, Tensor.conv2d)
     }
 
     private static let maxpool = Builtin(
@@ -90,6 +84,16 @@ extension Builtins {
     }
 
     /// The named arguments of conv1d/conv2d.
+    /// `conv1d` or `conv2d` applied to the bound `x`, `w` and layer options.
+    private static func layerConvolution(
+        _ arguments: BoundArguments,
+        _ convolution: (Tensor) -> (Tensor, Tensor?, [Int], ConvolutionPadding, [Int], Int) throws -> Tensor
+    ) throws -> Value {
+        let options = try layerArguments(arguments)
+        return .tensor(try convolution(arguments.tensor("x"))(
+            arguments.tensor("w"), options.bias, options.stride, options.padding, options.dilation, options.groups))
+    }
+
     private static func layerArguments(_ arguments: BoundArguments) throws -> (
         bias: Tensor?, stride: [Int], padding: ConvolutionPadding, dilation: [Int], groups: Int
     ) {

@@ -62,8 +62,10 @@ extension Evaluator {
         }
     }
 
+    /// Stops the cell when its session was asked to. `Session.requestInterrupt` sets this flag
+    /// as well as the tensor core's, so loops need not also read the process-wide one.
     func checkInterrupt(at range: SourceRange?) throws {
-        if interruption.isRequested || ExecutionControl.shared.isInterruptRequested {
+        if interruption.isRequested {
             throw RuntimeError(TensorError.interrupted, at: range)
         }
     }

@@ -1,6 +1,0 @@
-import ReceptiveLanguage
-import Testing
-
-@Test func languageVersionIsOne() {
-    #expect(LanguageVersion.current.hasPrefix("1."))
-}
