@@ -8,16 +8,13 @@ extension Compiler {
         let named = arguments.compactMap { argument in argument.name.map { (name: $0, value: compile(argument.value)) } }
         let general: ExpressionCode = { evaluator, frame in
             let function = try callee(evaluator, frame)
-            // A user function called with positional arguments gets them straight in its frame.
-            if named.isEmpty, case .function(let callable) = function, let user = callable as? UserFunction,
-               positional.count <= user.parameters.count {
+            if named.isEmpty, let user = Compiler.userFunction(function, taking: positional.count) {
+                // Positional arguments go straight into the callee's frame: no array, no binding by name.
                 let callFrame = Frame.make(user.code.layout)
                 for index in positional.indices { callFrame.slots[index] = try positional[index](evaluator, frame) }
                 return try evaluator.invoke(user, in: callFrame, given: positional.count, at: range)
             }
-            var values: [Value] = []
-            values.reserveCapacity(positional.count)
-            for code in positional { values.append(try code(evaluator, frame)) }
+            let values = try positional.map { try $0(evaluator, frame) }
             let namedValues = try named.map { ArgumentBinder.Named(name: $0.name, value: try $0.value(evaluator, frame)) }
             return try evaluator.call(function, positional: values, named: namedValues, at: range)
         }
@@ -34,7 +31,7 @@ extension Compiler {
         }
         let ranges = arguments.map(\.range)
         return { evaluator, frame in
-            guard case .function(let function)? = callee.value(in: frame), function is Builtin else {
+            guard case .function(let function)? = callee.value(in: frame), function === Builtins.all["del"] else {
                 return try general(evaluator, frame)
             }
             for (index, target) in targets.enumerated() {
@@ -45,5 +42,12 @@ extension Compiler {
             }
             return .none
         }
+    }
+
+    /// The user function `value` is, when it has at least `count` parameters.
+    private static func userFunction(_ value: Value, taking count: Int) -> UserFunction? {
+        guard case .function(let callable) = value, let user = callable as? UserFunction,
+              count <= user.parameters.count else { return nil }
+        return user
     }
 }

@@ -16,11 +16,12 @@ struct Compiler {
         return .global(global)
     }
 
-    /// Whether `del(name)` can remove the name here: top-level code deletes globals, a
+    /// The variable `del(name)` removes here, if any: top-level code deletes globals, a
     /// function only its own locals.
     func deletable(_ name: String) -> VariableReference? {
-        if locals == nil { return resolve(name) }
-        guard case .local = resolve(name) else { return nil }
-        return resolve(name)
+        let reference = resolve(name)
+        if locals == nil { return reference }
+        if case .local = reference { return reference }
+        return nil
     }
 }
