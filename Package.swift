@@ -43,8 +43,11 @@ let package = Package(
             ]
         ),
 
+        // Convolution micro-kernels in C for AVX2+FMA and AVX-512, chosen at run time.
+        .target(name: "CConvolutionKernels"),
+
         // Numerics: tensors, convolution, layers. Knows nothing of the language or Jupyter.
-        .target(name: "Tensors"),
+        .target(name: "Tensors", dependencies: ["CConvolutionKernels"]),
 
         // Rendering: values drawn as text (and HTML).
         .target(name: "TextPlots", dependencies: ["Tensors"]),

@@ -3,7 +3,8 @@
 ///
 /// Each input value loaded feeds four output channels and each weight four columns, which is
 /// what makes many-channel layers fast (the work of a GEMM without building an im2col matrix).
-/// It needs stride 1 along the columns; rows may use any stride.
+/// It needs stride 1 along the columns; rows may use any stride. Where the CPU has AVX2+FMA or
+/// AVX-512, `kernel` runs the same sums in a C micro-kernel with wider vectors instead.
 struct ChannelBlockCorrelator {
     /// Output channels computed together.
     static let blockSize = 4
@@ -15,13 +16,16 @@ struct ChannelBlockCorrelator {
     /// in both lanes of a register (SSE2 has no broadcast load); missing channels of a short
     /// last block are zero.
     let packedWeights: [Double]
+    /// The instructions each row runs on.
+    let kernel: BlockKernel
 
     /// Blocks of output channels per group.
     var blocksPerGroup: Int { (plan.outputsPerGroup + Self.blockSize - 1) / Self.blockSize }
 
     /// Interleaves the O×(C/groups)×kH×kW weights block by block.
-    init(_ plan: ConvolutionPlan, weight: UnsafePointer<Double>) {
+    init(_ plan: ConvolutionPlan, weight: UnsafePointer<Double>, kernel: BlockKernel) {
         self.plan = plan
+        self.kernel = kernel
         let reduction = plan.channelsPerGroup * plan.plane.kernelCount
         let blocks = plan.groups * ((plan.outputsPerGroup + Self.blockSize - 1) / Self.blockSize)
         var packed = [Double](repeating: 0, count: blocks * reduction * Self.blockSize * 2)
@@ -68,6 +72,12 @@ struct ChannelBlockCorrelator {
         let firstInput = (image * plan.inputChannels + group * plan.channelsPerGroup) * padded.rows * padded.columns
         let source = input + firstInput + row * geometry.rows.stride * padded.columns
         let blockWeights = weights + block * plan.channelsPerGroup * geometry.kernelCount * Self.blockSize * 2
+        if kernel != .portable {
+            let firstOutput = output + ((image * plan.outputChannels + firstChannel) * geometry.rows.output + row) * width
+            runVectorRow(source: source, padded: padded, weights: blockWeights, bias: bias,
+                         firstChannel: firstChannel, channels: channels, output: firstOutput)
+            return
+        }
         var column = 0
         while column < width {
             let lanes = min(4, width - column)

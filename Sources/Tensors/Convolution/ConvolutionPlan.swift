@@ -13,6 +13,8 @@ struct ConvolutionPlan: Sendable {
     var groups: Int
     /// The per-plane geometry.
     var plane: WindowPlane
+    /// The instructions of the blocked method (tests compare every kernel the CPU has).
+    var blockKernel = BlockKernel.best
 
     /// Output columns handled together, so a tile of a long row stays in the L1 cache while
     /// every tap is added to it.
@@ -55,7 +57,7 @@ struct ConvolutionPlan: Sendable {
     private func runBlocked(input: UnsafePointer<Double>, weight: UnsafePointer<Double>,
                             bias: [Double]?, output: UnsafeMutablePointer<Double>) throws {
         let padded = try PaddedInput(input, planes: batch * inputChannels, geometry: plane)
-        let correlator = ChannelBlockCorrelator(self, weight: weight)
+        let correlator = ChannelBlockCorrelator(self, weight: weight, kernel: blockKernel)
         let height = plane.rows.output
         let blocks = groups * correlator.blocksPerGroup
         let cost = channelsPerGroup * plane.kernelCount * ChannelBlockCorrelator.blockSize * plane.columns.output

@@ -1,0 +1,9 @@
+#ifndef RECEPTIVE_BLOCKROWKERNELS_H
+#define RECEPTIVE_BLOCKROWKERNELS_H
+#include "include/CConvolutionKernels.h"
+
+// The per-extension kernels; each may run only where `receptive_conv_level()` allows it.
+void receptive_block_row_avx512(const ReceptiveBlockRow *row);
+void receptive_block_row_avx2(const ReceptiveBlockRow *row);
+
+#endif

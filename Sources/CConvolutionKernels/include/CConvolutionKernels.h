@@ -1,0 +1,57 @@
+#ifndef RECEPTIVE_CCONVOLUTIONKERNELS_H
+#define RECEPTIVE_CCONVOLUTIONKERNELS_H
+
+// Micro-kernels for the blocked multi-channel convolution, compiled for AVX2+FMA and AVX-512F
+// with per-function target attributes (which Swift lacks) and chosen at run time, so the
+// package still builds for baseline x86-64 and for other architectures.
+
+/// The vector extensions this CPU and OS support for the kernels below.
+typedef enum {
+    /// None: callers use their portable path.
+    ReceptiveConvLevelPortable = 0,
+    /// AVX2 with fused multiply-add (256-bit vectors, 16 registers).
+    ReceptiveConvLevelAVX2FMA = 1,
+    /// AVX-512 Foundation (512-bit vectors, 32 registers, masked loads and stores).
+    ReceptiveConvLevelAVX512 = 2,
+} ReceptiveConvLevel;
+
+/// One output row of a block of four output channels, summed over input channels and taps
+/// read from a zero-padded input (so no border tests), plus a bias per channel.
+typedef struct {
+    /// The padded input at the window of output column 0: first input channel, first tap.
+    const double *source;
+    /// Elements per padded input plane (rows × columns).
+    long planeSize;
+    /// Elements between kernel rows in the padded input (row dilation × padded columns).
+    long rowStep;
+    /// Elements between kernel columns (the column dilation; the column stride must be 1).
+    long columnStep;
+    /// Input channels summed.
+    long channels;
+    /// Kernel rows.
+    long kernelRows;
+    /// Kernel columns.
+    long kernelColumns;
+    /// Weights in (channel, kernel row, kernel column) order, each with its four output
+    /// channels' weights, each stored twice: 8 doubles per tap.
+    const double *weights;
+    /// Output columns in the row.
+    long width;
+    /// The output row of the block's first channel.
+    double *output;
+    /// Elements between the rows of adjacent output channels.
+    long outputChannelStride;
+    /// The block's real output channels (1–4); the others have zero weights and are not stored.
+    long outputChannels;
+    /// Each channel's bias (0 without one).
+    double bias[4];
+} ReceptiveBlockRow;
+
+/// The best level this CPU and OS support (callers cache it: it never changes).
+ReceptiveConvLevel receptive_conv_level(void);
+
+/// Computes `row` with the kernels of `level`, which must not exceed `receptive_conv_level()`;
+/// does nothing for `ReceptiveConvLevelPortable`.
+void receptive_conv_block_row(ReceptiveConvLevel level, const ReceptiveBlockRow *row);
+
+#endif

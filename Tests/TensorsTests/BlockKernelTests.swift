@@ -1,0 +1,67 @@
+import Testing
+@testable import Tensors
+
+// Every vector kernel the CPU has must give the portable Swift loops' sums. They add the same
+// products in the same order but fuse each multiply-add, so each output may differ by a few
+// roundings: 1e-12 × Σ|input|·|weight| (+|bias|) bounds that, while a wrong tap, column or
+// channel (an error of the order of one product) breaks it.
+private let relativeTolerance = 1e-12
+
+/// One geometry of the blocked method: sizes, strides, dilations and paddings per axis.
+struct BlockKernelCase: CustomStringConvertible {
+    var batch = 1, inputChannels = 4, outputChannels = 4, groups = 1
+    var height = 5, width = 9, kernelRows = 3, kernelColumns = 3
+    var rowStride = 1, rowDilation = 1, columnDilation = 1, padding = 1
+
+    var description: String {
+        "N\(batch) C\(inputChannels) O\(outputChannels) g\(groups) \(height)×\(width) k\(kernelRows)×\(kernelColumns) s\(rowStride) d\(rowDilation)/\(columnDilation) p\(padding)"
+    }
+
+    func plan(_ kernel: BlockKernel) -> ConvolutionPlan {
+        func axis(_ input: Int, _ size: Int, _ stride: Int, _ dilation: Int) -> WindowAxis {
+            let span = dilation * (size - 1) + 1
+            return WindowAxis(input: input, kernel: size, stride: stride, dilation: dilation, padBefore: padding,
+                              output: (input + 2 * padding - span) / stride + 1)
+        }
+        let plane = WindowPlane(rows: axis(height, kernelRows, rowStride, rowDilation),
+                                columns: axis(width, kernelColumns, 1, columnDilation))
+        return ConvolutionPlan(batch: batch, inputChannels: inputChannels, outputChannels: outputChannels,
+                               groups: groups, plane: plane, blockKernel: kernel)
+    }
+}
+
+/// Reproducible values in [-1, 1).
+private func values(_ count: Int, seed: UInt64) -> [Double] {
+    var state = seed
+    return (0..<count).map { _ in
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        return Double(state >> 11) / Double(1 << 52) - 1
+    }
+}
+
+private let blockKernelCases: [BlockKernelCase] = {
+    var all = (1...20).map { BlockKernelCase(width: $0) }
+    all += [56, 61, 100, 131].map { BlockKernelCase(inputChannels: 16, outputChannels: 8, height: 3, width: $0) }
+    all.append(BlockKernelCase(batch: 2, inputChannels: 3, outputChannels: 7, width: 23))
+    all.append(BlockKernelCase(inputChannels: 6, outputChannels: 8, groups: 2, width: 17))
+    all.append(BlockKernelCase(height: 9, width: 29, rowStride: 2, rowDilation: 2, columnDilation: 3, padding: 3))
+    all.append(BlockKernelCase(height: 4, width: 50, kernelRows: 1, kernelColumns: 5, padding: 0))
+    return all
+}()
+
+@Test(arguments: blockKernelCases)
+func vectorKernelsMatchThePortableLoops(_ item: BlockKernelCase) throws {
+    let portable = item.plan(.portable)
+    let input = values(item.batch * item.inputChannels * item.height * item.width, seed: 1)
+    let weight = values(item.outputChannels * portable.channelsPerGroup * item.kernelRows * item.kernelColumns, seed: 2)
+    let bias = values(item.outputChannels, seed: 3)
+    #expect(portable.usesChannelBlocks)
+    let expected = try portable.run(input: input, weight: weight, bias: bias)
+    let scale = Double(portable.channelsPerGroup * item.kernelRows * item.kernelColumns) + 1
+    for kernel in BlockKernel.available where kernel != .portable {
+        let actual = try item.plan(kernel).run(input: input, weight: weight, bias: bias)
+        #expect(actual.count == expected.count, "\(kernel) \(item)")
+        let difference = zip(actual, expected).map { abs($0 - $1) }.max() ?? 0
+        #expect(difference <= relativeTolerance * scale, "\(kernel) \(item): difference \(difference)")
+    }
+}
