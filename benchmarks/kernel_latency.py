@@ -2,6 +2,7 @@
 
 For each kernel: time from launching the process to the first kernel_info_reply, and the
 round trip of execute("1+1") until status idle (median and p99 over many runs).
+Round trips alternate between the kernels, so load from elsewhere weighs on all alike.
 --floor adds a kernel that does no work (canned replies from pyzmq): what jupyter_client alone
 costs, the least any kernel can show. --raw adds the same round trip from a bare pyzmq client,
 which sees the kernel's side without jupyter_client's per-message parsing.
@@ -53,27 +54,94 @@ def startup_seconds(kernel_name):
 
 
 def round_trips(kernel_name, runs):
-    km = KernelManager(kernel_name=kernel_name)
-    km.start_kernel()
-    kc = km.client()
-    kc.start_channels()
-    kc.wait_for_ready(timeout=60)
-    samples = []
+    return interleaved_round_trips([kernel_name], runs)[kernel_name]
+
+
+def interleaved_round_trips(kernel_names, runs, raw=False, block=50):
+    """Round trips of every kernel in turns of `block` back-to-back trips, so that the other work
+    on the machine weighs on all of them alike while each kernel still runs warm (single trips in
+    turn would also bill ipykernel's work after idle to the next kernel); 10 warm-up trips each."""
+    managers = {}
+    for name in kernel_names:
+        managers[name] = KernelManager(kernel_name=name)
+        managers[name].start_kernel()
+    clients = {name: (RawClient if raw else JupyterClient)(km) for name, km in managers.items()}
+    samples = {name: [] for name in kernel_names}
     try:
-        for _ in range(runs + 10):
-            started = time.perf_counter()
-            msg_id = kc.execute("1+1")
-            while True:
-                msg = kc.get_iopub_msg(timeout=30)
-                if (msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "status"
-                        and msg["content"]["execution_state"] == "idle"):
-                    break
-            samples.append(time.perf_counter() - started)
-            kc.get_shell_msg(timeout=30)
+        for name, client in clients.items():
+            [client.trip() for _ in range(10)]
+        for done in range(0, runs, block):
+            for name, client in clients.items():
+                samples[name] += [client.trip() for _ in range(min(block, runs - done))]
     finally:
+        for name, client in clients.items():
+            client.close()
+            managers[name].shutdown_kernel(now=True)
+    return samples
+
+
+class JupyterClient:
+    """execute("1+1") until status idle, as a front end sees it (jupyter_client's blocking client)."""
+
+    def __init__(self, km):
+        self.kc = km.client()
+        self.kc.start_channels()
+        self.kc.wait_for_ready(timeout=60)
+
+    def trip(self):
+        started = time.perf_counter()
+        msg_id = self.kc.execute("1+1")
+        while True:
+            msg = self.kc.get_iopub_msg(timeout=30)
+            if (msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "status"
+                    and msg["content"]["execution_state"] == "idle"):
+                break
+        elapsed = time.perf_counter() - started
+        self.kc.get_shell_msg(timeout=30)
+        return elapsed
+
+    def close(self):
+        self.kc.stop_channels()
+
+
+class RawClient:
+    """The same round trip from a bare pyzmq DEALER and SUB: no per-message parsing but the
+    content of each iopub message, so the kernel's side shows."""
+
+    def __init__(self, km):
+        kc = km.client()
+        kc.start_channels()
+        kc.wait_for_ready(timeout=60)
         kc.stop_channels()
-        km.shutdown_kernel(now=True)
-    return samples[10:]
+        info = km.get_connection_info()
+        self.key = info["key"] if isinstance(info["key"], bytes) else info["key"].encode()
+        self.context = zmq.Context()
+        self.shell, self.iopub = self.context.socket(zmq.DEALER), self.context.socket(zmq.SUB)
+        self.shell.connect(f"tcp://{info['ip']}:{info['shell_port']}")
+        self.iopub.setsockopt(zmq.SUBSCRIBE, b"")
+        self.iopub.connect(f"tcp://{info['ip']}:{info['iopub_port']}")
+        time.sleep(0.5)
+        while self.iopub.poll(100):
+            self.iopub.recv_multipart()
+        self.content = json.dumps({"code": "1+1", "silent": False, "store_history": True, "user_expressions": {},
+                                   "allow_stdin": False, "stop_on_error": True}).encode()
+
+    def trip(self):
+        header = json.dumps({"msg_id": uuid.uuid4().hex, "session": "raw", "username": "raw", "version": "5.4",
+                             "date": "2026-01-01T00:00:00Z", "msg_type": "execute_request"}).encode()
+        parts = [header, b"{}", b"{}", self.content]
+        signature = hmac.new(self.key, b"".join(parts), hashlib.sha256).hexdigest().encode()
+        started = time.perf_counter()
+        self.shell.send_multipart([b"<IDS|MSG>", signature] + parts)
+        while json.loads(self.iopub.recv_multipart()[-1]).get("execution_state") != "idle":
+            pass
+        elapsed = time.perf_counter() - started
+        self.shell.recv_multipart()
+        return elapsed
+
+    def close(self):
+        self.shell.close(0)
+        self.iopub.close(0)
 
 
 def echo_kernel(connection_file):
@@ -148,46 +216,6 @@ def install_floor_kernel():
     os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [prefix, os.environ.get("JUPYTER_PATH")]))
 
 
-def raw_round_trips(kernel_name, runs):
-    """execute("1+1") until status idle and the reply, from a bare pyzmq DEALER and SUB."""
-    km = KernelManager(kernel_name=kernel_name)
-    km.start_kernel()
-    kc = km.client()
-    kc.start_channels()
-    kc.wait_for_ready(timeout=60)
-    kc.stop_channels()
-    info = km.get_connection_info()
-    key = info["key"] if isinstance(info["key"], bytes) else info["key"].encode()
-    context = zmq.Context()
-    shell, iopub = context.socket(zmq.DEALER), context.socket(zmq.SUB)
-    shell.connect(f"tcp://{info['ip']}:{info['shell_port']}")
-    iopub.setsockopt(zmq.SUBSCRIBE, b"")
-    iopub.connect(f"tcp://{info['ip']}:{info['iopub_port']}")
-    time.sleep(0.5)
-    while iopub.poll(100):
-        iopub.recv_multipart()
-    content = json.dumps({"code": "1+1", "silent": False, "store_history": True, "user_expressions": {},
-                          "allow_stdin": False, "stop_on_error": True}).encode()
-    samples = []
-    try:
-        for _ in range(runs + 10):
-            header = json.dumps({"msg_id": uuid.uuid4().hex, "session": "raw", "username": "raw", "version": "5.4",
-                                 "date": "2026-01-01T00:00:00Z", "msg_type": "execute_request"}).encode()
-            parts = [header, b"{}", b"{}", content]
-            signature = hmac.new(key, b"".join(parts), hashlib.sha256).hexdigest().encode()
-            started = time.perf_counter()
-            shell.send_multipart([b"<IDS|MSG>", signature] + parts)
-            while json.loads(iopub.recv_multipart()[-1]).get("execution_state") != "idle":
-                pass
-            samples.append(time.perf_counter() - started)
-            shell.recv_multipart()
-    finally:
-        shell.close(0)
-        iopub.close(0)
-        km.shutdown_kernel(now=True)
-    return samples[10:]
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=200)
@@ -207,13 +235,11 @@ def main():
     if args.floor:
         install_floor_kernel()
         names.append(FLOOR_KERNEL)
-    results = {}
-    for name in names:
-        starts = [startup_seconds(name) for _ in range(args.starts)]
-        trips = round_trips(name, args.runs)
-        raw = raw_round_trips(name, args.runs) if args.raw else [float("nan")]
-        results[name] = (statistics.median(starts), statistics.median(trips), percentile(trips, 0.99),
-                         statistics.median(raw), percentile(raw, 0.99))
+    starts = {name: statistics.median(startup_seconds(name) for _ in range(args.starts)) for name in names}
+    trips = interleaved_round_trips(names, args.runs)
+    raw = interleaved_round_trips(names, args.runs, raw=True) if args.raw else {name: [float("nan")] for name in names}
+    results = {name: (starts[name], statistics.median(trips[name]), percentile(trips[name], 0.99),
+                      statistics.median(raw[name]), percentile(raw[name], 0.99)) for name in names}
     print(f"{'kernel':<15}{'startup ms':>11}{'1+1 median ms':>15}{'1+1 p99 ms':>12}{'raw median':>12}{'raw p99':>9}")
     for name, (start, median, p99, raw_median, raw_p99) in results.items():
         print(f"{name:<15}{start * 1e3:>11.1f}{median * 1e3:>15.3f}{p99 * 1e3:>12.3f}"

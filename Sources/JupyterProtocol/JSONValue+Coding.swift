@@ -49,7 +49,7 @@ extension JSONValue {
     }
 
     /// Writes `value` quoted, copying its UTF-8 as is except the characters JSON must escape.
-    private static func writeString(_ value: String, to bytes: inout [UInt8]) {
+    static func writeString(_ value: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { utf8 in

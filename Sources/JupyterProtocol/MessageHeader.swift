@@ -72,6 +72,24 @@ public struct MessageHeader: Sendable, Equatable {
                   extra: members.filter { !Self.modeledKeys.contains($0.key) })
     }
 
+    /// The header as compact JSON with sorted keys, the same bytes as `json.serialized()`;
+    /// written field by field when there are no extra members (every header the kernel makes).
+    public func serialized() -> Data {
+        guard extra.isEmpty else { return json.serialized() }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(256)
+        let fields = [("date", date), ("msg_id", messageID), ("msg_type", messageType.rawValue), ("session", session),
+                      ("username", username), ("version", version)]
+        for (index, (key, value)) in fields.enumerated() {
+            bytes.append(index == 0 ? UInt8(ascii: "{") : UInt8(ascii: ","))
+            JSONValue.writeString(key, to: &bytes)
+            bytes.append(UInt8(ascii: ":"))
+            JSONValue.writeString(value, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "}"))
+        return Data(bytes)
+    }
+
     /// The header as the JSON object sent on the wire.
     public var json: JSONValue {
         var members = extra

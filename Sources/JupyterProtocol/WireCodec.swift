@@ -17,8 +17,8 @@ public struct WireCodec: Sendable {
     /// The frames of `message`, signed over the exact JSON bytes sent.
     public func encode(_ message: Message) -> [Data] {
         let parts = [
-            message.header.json.serialized(),
-            (message.parentHeader?.json ?? [:]).serialized(),
+            message.header.serialized(),
+            message.parentHeader?.serialized() ?? Data("{}".utf8),
             message.metadata.serialized(),
             message.content.serialized(),
         ]

@@ -100,3 +100,11 @@ private func sampleMessage(identities: [Data] = [Data("client".utf8)], buffers: 
     #expect(MessageType.executeRequest.replyType == MessageType(rawValue: "execute_reply"))
     #expect(MessageType.commOpen.replyType == nil)
 }
+
+@Test func headerSerializationMatchesItsJSONWithAndWithoutExtraMembers() {
+    var header = MessageHeader(messageID: "m\"1", session: "s", username: "ü", date: "2026-01-01T00:00:00.000000Z",
+                               messageType: .executeRequest)
+    #expect(header.serialized() == header.json.serialized())
+    header.extra = ["subshell_id": "abc", "a": 1]
+    #expect(header.serialized() == header.json.serialized())
+}
