@@ -8,6 +8,13 @@ extension Compiler {
         let named = arguments.compactMap { argument in argument.name.map { (name: $0, value: compile(argument.value)) } }
         let general: ExpressionCode = { evaluator, frame in
             let function = try callee(evaluator, frame)
+            // A user function called with positional arguments gets them straight in its frame.
+            if named.isEmpty, case .function(let callable) = function, let user = callable as? UserFunction,
+               positional.count <= user.parameters.count {
+                let callFrame = Frame.make(user.code.layout)
+                for index in positional.indices { callFrame.slots[index] = try positional[index](evaluator, frame) }
+                return try evaluator.invoke(user, in: callFrame, given: positional.count, at: range)
+            }
             var values: [Value] = []
             values.reserveCapacity(positional.count)
             for code in positional { values.append(try code(evaluator, frame)) }

@@ -12,7 +12,9 @@ extension Evaluator {
         }
         do {
             if let user = function as? UserFunction {
-                return try invoke(user, positional: positional, named: named)
+                let frame = Frame.make(user.code.layout)
+                try bind(user, positional: positional, named: named, into: frame)
+                return try run(user, in: frame)
             }
             guard let native = function as? any NativeCallable else {
                 throw RuntimeError.notCallable(callee, at: range)
@@ -27,9 +29,25 @@ extension Evaluator {
         }
     }
 
-    private func invoke(_ function: UserFunction, positional: [Value], named: [ArgumentBinder.Named]) throws -> Value {
-        let frame = Frame(layout: function.code.layout)
-        try bind(function, positional: positional, named: named, into: frame)
+    /// Runs a user function whose first `given` parameters are already in `frame`: the rest
+    /// take their defaults; errors without a range get the call's.
+    func invoke(_ function: UserFunction, in frame: Frame, given: Int, at range: SourceRange) throws -> Value {
+        do {
+            let parameters = function.parameters
+            for index in given..<parameters.count {
+                guard let fallback = parameters[index].defaultValue else {
+                    throw RuntimeError.missingArgument(parameters[index].name, of: function)
+                }
+                frame.slots[index] = fallback
+            }
+            return try run(function, in: frame)
+        } catch var error as RuntimeError {
+            if error.range == nil { error.range = range }
+            throw error
+        }
+    }
+
+    private func run(_ function: UserFunction, in frame: Frame) throws -> Value {
         guard callDepth < Evaluator.maximumCallDepth else {
             throw RuntimeError.callDepth(Evaluator.maximumCallDepth, in: function.name)
         }
@@ -48,17 +66,8 @@ extension Evaluator {
 
     /// Puts the arguments in the parameters' slots (the first ones of the frame).
     private func bind(_ function: UserFunction, positional: [Value], named: [ArgumentBinder.Named], into frame: Frame) throws {
-        let parameters = function.parameters
-        // Positional arguments with defaults for the rest need no name matching.
-        if named.isEmpty, positional.count <= parameters.count,
-           parameters[positional.count...].allSatisfy({ $0.defaultValue != nil }) {
-            for index in parameters.indices {
-                frame.slots[index] = index < positional.count ? positional[index] : parameters[index].defaultValue
-            }
-            return
-        }
         let bound = try ArgumentBinder(callee: function).bind(positional: positional, named: named)
-        for (index, parameter) in parameters.enumerated() {
+        for (index, parameter) in function.parameters.enumerated() {
             frame.slots[index] = bound.values[parameter.name]
         }
     }

@@ -17,7 +17,7 @@ final class Evaluator: BuiltinContext {
     /// How many user-function calls are active.
     var callDepth = 0
     /// The frame top-level code runs in: it has no locals.
-    let topLevelFrame = Frame(layout: LocalLayout(names: []))
+    let topLevelFrame = Frame.make(LocalLayout(names: []))
     /// Where output goes while a cell runs.
     var output: (any SessionOutput)?
     /// Session-wide rendering options.
