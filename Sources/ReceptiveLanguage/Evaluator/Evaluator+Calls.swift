@@ -1,26 +1,8 @@
 import Tensors
 
-/// Calls of builtins and user functions.
+/// Calls of builtins, user functions and layers.
 extension Evaluator {
-    func evaluateCall(_ calleeExpression: Expression, _ arguments: [Argument], at range: SourceRange) throws -> Value {
-        if case .variable("del") = calleeExpression.kind, lookup("del").map(isBuiltinDel) == true {
-            return try deleteVariables(arguments, at: range)
-        }
-        let callee = try evaluate(calleeExpression)
-        var positional: [Value] = []
-        var named: [ArgumentBinder.Named] = []
-        for argument in arguments {
-            let value = try evaluate(argument.value)
-            // The parser guarantees that positional arguments come first.
-            if let name = argument.name {
-                named.append(.init(name: name, value: value))
-            } else {
-                positional.append(value)
-            }
-        }
-        return try call(callee, positional: positional, named: named, at: range)
-    }
-
+    /// Calls `callee` with evaluated arguments; errors without a range get the call's.
     func call(_ callee: Value, positional: [Value], named: [ArgumentBinder.Named], at range: SourceRange?) throws -> Value {
         if case .layer(let layer) = callee {
             return try apply(layer, positional: positional, named: named, at: range)
@@ -29,13 +11,13 @@ extension Evaluator {
             throw RuntimeError.notCallable(callee, at: range)
         }
         do {
-            let bound = try ArgumentBinder(callee: function).bind(positional: positional, named: named)
             if let user = function as? UserFunction {
-                return try invoke(user, bound)
+                return try invoke(user, positional: positional, named: named)
             }
             guard let native = function as? any NativeCallable else {
                 throw RuntimeError.notCallable(callee, at: range)
             }
+            let bound = try ArgumentBinder(callee: function).bind(positional: positional, named: named)
             return try catchingTensorErrors(at: range) {
                 try native.invoke(bound, context: self)
             }
@@ -45,20 +27,39 @@ extension Evaluator {
         }
     }
 
-    private func invoke(_ function: UserFunction, _ arguments: BoundArguments) throws -> Value {
-        guard frames.count < Evaluator.maximumCallDepth else {
+    private func invoke(_ function: UserFunction, positional: [Value], named: [ArgumentBinder.Named]) throws -> Value {
+        let frame = Frame(layout: function.code.layout)
+        try bind(function, positional: positional, named: named, into: frame)
+        guard callDepth < Evaluator.maximumCallDepth else {
             throw RuntimeError.callDepth(Evaluator.maximumCallDepth, in: function.name)
         }
         try checkInterrupt(at: nil)
-        frames.append(arguments.values)
-        defer { frames.removeLast() }
+        callDepth += 1
+        defer { callDepth -= 1 }
         do {
-            if case .returned(let value) = try execute(function.body) { return value }
+            if case .returned(let value) = try function.code.body(self, frame) { return value }
             return .none
         } catch var error as RuntimeError {
             // The body's ranges point into the cell that defined the function.
             if error.source == nil, error.range != nil { error.source = function.source }
             throw error
+        }
+    }
+
+    /// Puts the arguments in the parameters' slots (the first ones of the frame).
+    private func bind(_ function: UserFunction, positional: [Value], named: [ArgumentBinder.Named], into frame: Frame) throws {
+        let parameters = function.parameters
+        // Positional arguments with defaults for the rest need no name matching.
+        if named.isEmpty, positional.count <= parameters.count,
+           parameters[positional.count...].allSatisfy({ $0.defaultValue != nil }) {
+            for index in parameters.indices {
+                frame.slots[index] = index < positional.count ? positional[index] : parameters[index].defaultValue
+            }
+            return
+        }
+        let bound = try ArgumentBinder(callee: function).bind(positional: positional, named: named)
+        for (index, parameter) in parameters.enumerated() {
+            frame.slots[index] = bound.values[parameter.name]
         }
     }
 
@@ -69,29 +70,5 @@ extension Evaluator {
             throw RuntimeError.layerCall(found: found, at: range)
         }
         return Value(tensor: try catchingTensorErrors(at: range) { try layer(input) })
-    }
-
-    private func isBuiltinDel(_ value: Value) -> Bool {
-        if case .function(let function) = value { return function is Builtin }
-        return false
-    }
-
-    /// `del(x, y)` takes names, not values: it removes the variables themselves.
-    private func deleteVariables(_ arguments: [Argument], at range: SourceRange) throws -> Value {
-        for argument in arguments {
-            guard argument.name == nil, case .variable(let name) = argument.value.kind else {
-                throw RuntimeError.deleteExpectsNames(at: argument.range)
-            }
-            guard removeVariable(name) else {
-                throw RuntimeError.deleteUndefined(name, at: argument.range)
-            }
-        }
-        return .none
-    }
-
-    /// Removes a variable from the current scope; false when it is not defined there.
-    func removeVariable(_ name: String) -> Bool {
-        if frames.isEmpty { return globals.removeValue(forKey: name) != nil }
-        return frames[frames.count - 1].removeValue(forKey: name) != nil
     }
 }
