@@ -1,26 +1,8 @@
 import Tensors
 
-/// Calls of builtins and user functions.
+/// Calls of builtins, user functions and layers.
 extension Evaluator {
-    func evaluateCall(_ calleeExpression: Expression, _ arguments: [Argument], at range: SourceRange) throws -> Value {
-        if case .variable("del") = calleeExpression.kind, lookup("del").map(isBuiltinDel) == true {
-            return try deleteVariables(arguments, at: range)
-        }
-        let callee = try evaluate(calleeExpression)
-        var positional: [Value] = []
-        var named: [ArgumentBinder.Named] = []
-        for argument in arguments {
-            let value = try evaluate(argument.value)
-            // The parser guarantees that positional arguments come first.
-            if let name = argument.name {
-                named.append(.init(name: name, value: value))
-            } else {
-                positional.append(value)
-            }
-        }
-        return try call(callee, positional: positional, named: named, at: range)
-    }
-
+    /// Calls `callee` with evaluated arguments; errors without a range get the call's.
     func call(_ callee: Value, positional: [Value], named: [ArgumentBinder.Named], at range: SourceRange?) throws -> Value {
         if case .layer(let layer) = callee {
             return try apply(layer, positional: positional, named: named, at: range)
@@ -29,13 +11,15 @@ extension Evaluator {
             throw RuntimeError.notCallable(callee, at: range)
         }
         do {
-            let bound = try ArgumentBinder(callee: function).bind(positional: positional, named: named)
             if let user = function as? UserFunction {
-                return try invoke(user, bound)
+                let frame = Frame.make(user.code.layout)
+                try bind(user, positional: positional, named: named, into: frame)
+                return try run(user, in: frame)
             }
             guard let native = function as? any NativeCallable else {
                 throw RuntimeError.notCallable(callee, at: range)
             }
+            let bound = try ArgumentBinder(callee: function).bind(positional: positional, named: named)
             return try catchingTensorErrors(at: range) {
                 try native.invoke(bound, context: self)
             }
@@ -45,20 +29,46 @@ extension Evaluator {
         }
     }
 
-    private func invoke(_ function: UserFunction, _ arguments: BoundArguments) throws -> Value {
-        guard frames.count < Evaluator.maximumCallDepth else {
+    /// Runs a user function whose first `given` parameters are already in `frame`: the rest
+    /// take their defaults; errors without a range get the call's.
+    func invoke(_ function: UserFunction, in frame: Frame, given: Int, at range: SourceRange) throws -> Value {
+        do {
+            let parameters = function.parameters
+            for index in given..<parameters.count {
+                guard let fallback = parameters[index].defaultValue else {
+                    throw RuntimeError.missingArgument(parameters[index].name, of: function)
+                }
+                frame.slots[index] = fallback
+            }
+            return try run(function, in: frame)
+        } catch var error as RuntimeError {
+            if error.range == nil { error.range = range }
+            throw error
+        }
+    }
+
+    private func run(_ function: UserFunction, in frame: Frame) throws -> Value {
+        guard callDepth < Evaluator.maximumCallDepth else {
             throw RuntimeError.callDepth(Evaluator.maximumCallDepth, in: function.name)
         }
         try checkInterrupt(at: nil)
-        frames.append(arguments.values)
-        defer { frames.removeLast() }
+        callDepth += 1
+        defer { callDepth -= 1 }
         do {
-            if case .returned(let value) = try execute(function.body) { return value }
+            if case .returned(let value) = try function.code.body(self, frame) { return value }
             return .none
         } catch var error as RuntimeError {
             // The body's ranges point into the cell that defined the function.
             if error.source == nil, error.range != nil { error.source = function.source }
             throw error
+        }
+    }
+
+    /// Puts the arguments in the parameters' slots (the first ones of the frame).
+    private func bind(_ function: UserFunction, positional: [Value], named: [ArgumentBinder.Named], into frame: Frame) throws {
+        let bound = try ArgumentBinder(callee: function).bind(positional: positional, named: named)
+        for (index, parameter) in function.parameters.enumerated() {
+            frame.slots[index] = bound.values[parameter.name]
         }
     }
 
@@ -69,29 +79,5 @@ extension Evaluator {
             throw RuntimeError.layerCall(found: found, at: range)
         }
         return Value(tensor: try catchingTensorErrors(at: range) { try layer(input) })
-    }
-
-    private func isBuiltinDel(_ value: Value) -> Bool {
-        if case .function(let function) = value { return function is Builtin }
-        return false
-    }
-
-    /// `del(x, y)` takes names, not values: it removes the variables themselves.
-    private func deleteVariables(_ arguments: [Argument], at range: SourceRange) throws -> Value {
-        for argument in arguments {
-            guard argument.name == nil, case .variable(let name) = argument.value.kind else {
-                throw RuntimeError.deleteExpectsNames(at: argument.range)
-            }
-            guard removeVariable(name) else {
-                throw RuntimeError.deleteUndefined(name, at: argument.range)
-            }
-        }
-        return .none
-    }
-
-    /// Removes a variable from the current scope; false when it is not defined there.
-    func removeVariable(_ name: String) -> Bool {
-        if frames.isEmpty { return globals.removeValue(forKey: name) != nil }
-        return frames[frames.count - 1].removeValue(forKey: name) != nil
     }
 }

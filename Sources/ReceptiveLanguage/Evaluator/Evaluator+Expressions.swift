@@ -1,47 +1,9 @@
 import Tensors
 
-/// Expressions: literals, names, operators, calls, indexing and fields.
+/// What compiled expressions need at run time: unary operators and error ranges.
 extension Evaluator {
-    func evaluate(_ expression: Expression) throws -> Value {
-        switch expression.kind {
-        case .literal(let value):
-            return value
-        case .variable(let name):
-            return try variable(name, at: expression.range)
-        case .bracketed(let items):
-            return try TensorLiteral.build(try items.map(evaluate), at: expression.range)
-        case .tuple(let items):
-            return try Value.tuple(try items.map(evaluate)).checkedNesting(at: expression.range)
-        case .unary(let operation, let operand):
-            return try unary(operation, try evaluate(operand), at: expression.range)
-        case .binary(let operation, let left, let right):
-            return try combine(try evaluate(left), operation, try evaluate(right), at: expression.range)
-        case .logical(let isAnd, let left, let right):
-            return try logical(isAnd: isAnd, left, right)
-        case .call(let callee, let arguments):
-            return try evaluateCall(callee, arguments, at: expression.range)
-        case .index(let base, let components):
-            return try subscripted(try evaluate(base), try indexComponents(components), at: expression.range)
-        case .field(let base, let name):
-            return try field(name, of: try evaluate(base), at: expression.range)
-        }
-    }
-
-    private func logical(isAnd: Bool, _ left: Expression, _ right: Expression) throws -> Value {
-        let keyword = isAnd ? "and" : "or"
-        let first = try evaluate(left)
-        guard case .bool(let lhs) = first else {
-            throw RuntimeError.logicalOperand(keyword, first, side: "left", at: left.range)
-        }
-        if lhs != isAnd { return .bool(lhs) }
-        let second = try evaluate(right)
-        guard case .bool(let rhs) = second else {
-            throw RuntimeError.logicalOperand(keyword, second, side: "right", at: right.range)
-        }
-        return .bool(rhs)
-    }
-
-    private func unary(_ operation: UnaryOperator, _ value: Value, at range: SourceRange) throws -> Value {
+    /// `-x` and `not x`.
+    func unary(_ operation: UnaryOperator, _ value: Value, at range: SourceRange) throws -> Value {
         switch (operation, value) {
         case (.negate, .number(let number)): return .number(-number)
         case (.negate, .tensor(let tensor)): return .tensor(tensor.map { -$0 })

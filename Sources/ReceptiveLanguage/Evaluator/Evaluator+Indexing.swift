@@ -2,28 +2,8 @@ import Tensors
 
 /// Subscripts: `t[i, a:b:s]` on tensors, and `l[i]`, `l[a:b]` on lists, tuples and strings.
 extension Evaluator {
-    func indexComponents(_ components: [IndexComponent]) throws -> [IndexValue] {
-        try components.map { component in
-            switch component {
-            case .single(let expression):
-                return .position(try wholeNumber(try evaluate(expression), at: expression.range, role: "an index"))
-            case .slice(let start, let stop, let step):
-                return .slice(start: try sliceBound(start, role: "a slice bound"),
-                              stop: try sliceBound(stop, role: "a slice bound"),
-                              step: try sliceBound(step, role: "a slice step"))
-            }
-        }
-    }
-
-    /// A slice bound; a missing bound or `none` (as in Python) takes the default.
-    private func sliceBound(_ expression: Expression?, role: String) throws -> Int? {
-        guard let expression else { return nil }
-        let value = try evaluate(expression)
-        if case .none = value { return nil }
-        return try wholeNumber(value, at: expression.range, role: role)
-    }
-
-    private func wholeNumber(_ value: Value, at range: SourceRange, role: String) throws -> Int {
+    /// `value` as a whole number for `role` ("an index", "a slice bound"), or a TypeError.
+    func wholeNumber(_ value: Value, at range: SourceRange, role: String) throws -> Int {
         guard case .number(let number) = value, number.isFinite, number == number.rounded(), abs(number) < 1e15 else {
             throw RuntimeError.notWholeNumber(value, role: role, at: range)
         }

@@ -1,7 +1,7 @@
 import Tensors
 import TextPlots
 
-/// Runs statements over a session's persistent variables (LANGUAGE.md §2).
+/// Runs compiled code over a session's persistent variables (LANGUAGE.md §2).
 ///
 /// The evaluator is the `BuiltinContext` builtins see: they print, display and call back
 /// through it. Errors are `RuntimeError`s carrying the range of the node that caused them.
@@ -11,10 +11,13 @@ final class Evaluator: BuiltinContext {
     /// The longest string a program may build.
     static let maximumStringLength = 10_000_000
 
-    /// Variables and functions defined at the top level; they persist across cells.
-    var globals: [String: Value] = [:]
-    /// The local variables of each active user-function call, innermost last.
-    var frames: [[String: Value]] = []
+    /// Every top-level name compiled code has used, defined or not; the defined ones persist
+    /// across cells.
+    private var globalSlots: [String: GlobalSlot] = [:]
+    /// How many user-function calls are active.
+    var callDepth = 0
+    /// The frame top-level code runs in: it has no locals.
+    let topLevelFrame = Frame.make(LocalLayout(names: []))
     /// Where output goes while a cell runs.
     var output: (any SessionOutput)?
     /// Session-wide rendering options.
@@ -24,35 +27,58 @@ final class Evaluator: BuiltinContext {
     /// This session's interrupt request, checked by loops and calls.
     let interruption = InterruptFlag()
 
-    /// Looks a name up: the current function's locals, then globals, then builtins.
-    func lookup(_ name: String) -> Value? {
-        if let local = frames.last?[name] { return local }
-        if let global = globals[name] { return global }
-        if let builtin = Builtins.all[name] { return .function(builtin) }
-        return nil
+    deinit {
+        // Functions hold code that holds global slots, which may hold those functions.
+        for slot in globalSlots.values { slot.value = nil }
     }
 
-    /// Binds a name in the current scope (the function's locals, or globals at top level).
-    func define(_ name: String, _ value: Value) {
-        if frames.isEmpty { globals[name] = value } else { frames[frames.count - 1][name] = value }
+    /// The slot for a top-level name, created empty on first use.
+    func globalSlot(_ name: String) -> GlobalSlot {
+        if let slot = globalSlots[name] { return slot }
+        let slot = GlobalSlot(name: name)
+        globalSlots[name] = slot
+        return slot
+    }
+
+    /// The defined top-level variables, by name.
+    var globals: [String: Value] {
+        globalSlots.compactMapValues(\.value)
+    }
+
+    /// Looks a name up at the top level: globals, then builtins.
+    func lookup(_ name: String) -> Value? {
+        if let value = globalSlots[name]?.value { return value }
+        return Builtins.all[name].map { .function($0) }
     }
 
     /// Every name visible at the top level: user variables and builtins.
     var visibleNames: [String] { Array(globals.keys) + Array(Builtins.all.keys) }
 
-    /// Runs a cell's statements and returns the value to show: the last statement's value when
-    /// it is an unsilenced expression, otherwise none.
+    /// Compiles and runs a cell's statements and returns the value to show: the last
+    /// statement's value when it is an unsilenced expression, otherwise none.
     func run(_ statements: [Statement]) throws -> Value {
-        var result = Value.none
-        for (index, statement) in statements.enumerated() {
-            if index == statements.count - 1, case .expression(let expression, let silenced) = statement.kind {
-                let value = try evaluate(expression)
-                result = silenced ? .none : value
-            } else {
-                _ = try execute(statement)
-            }
+        let compiler = Compiler(evaluator: self, locals: nil)
+        var body = statements
+        guard case .expression(let expression, let silenced)? = body.last?.kind else {
+            _ = try compiler.compile(body)(self, topLevelFrame)
+            return .none
         }
-        return result
+        body.removeLast()
+        let result = compiler.compile(expression)
+        _ = try compiler.compile(body)(self, topLevelFrame)
+        let value = try result(self, topLevelFrame)
+        return silenced ? .none : value
+    }
+
+    /// Compiles and evaluates one expression at the top level.
+    func evaluate(_ expression: Expression) throws -> Value {
+        try Compiler(evaluator: self, locals: nil).compile(expression)(self, topLevelFrame)
+    }
+
+    /// A NameError for `name`, suggesting the nearest name defined in `frame` or globally.
+    func undefinedName(_ name: String, in frame: Frame, at range: SourceRange) -> RuntimeError {
+        let candidates = frame.definedNames + visibleNames
+        return RuntimeError.undefinedName(name, suggestion: NameSuggestion.nearest(to: name, among: candidates), at: range)
     }
 
     // MARK: BuiltinContext
@@ -86,6 +112,6 @@ final class Evaluator: BuiltinContext {
 extension Evaluator {
     /// The session's variables sorted by name.
     var variables: [(name: String, value: Value)] {
-        globals.keys.sorted().compactMap { name in globals[name].map { (name, $0) } }
+        globals.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 }

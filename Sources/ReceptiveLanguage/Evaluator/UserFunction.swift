@@ -7,16 +7,16 @@ final class UserFunction: Callable {
     let name: String
     /// Its parameters, with defaults already evaluated.
     let parameters: [Parameter]
-    /// The statements of its body.
-    let body: [Statement]
+    /// Its compiled body and frame layout.
+    let code: FunctionCode
     /// The text of the cell that defined it, which the body's source ranges point into.
     let source: String
 
-    /// Creates a function from its declaration, evaluated defaults and defining cell.
-    init(name: String, parameters: [Parameter], body: [Statement], source: String) {
+    /// Creates a function from its evaluated parameters, compiled body and defining cell.
+    init(name: String, parameters: [Parameter], code: FunctionCode, source: String) {
         self.name = name
         self.parameters = parameters
-        self.body = body
+        self.code = code
         self.source = source
     }
 }

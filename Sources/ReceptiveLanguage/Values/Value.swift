@@ -2,6 +2,9 @@ import Tensors
 import TextPlots
 
 /// Every value a Receptive program can hold (LANGUAGE.md §3).
+///
+/// The large, rarely used payloads are `indirect` so that a value stays two words and a tag:
+/// the interpreter copies values on every operation.
 public enum Value: Sendable {
     /// A Double; the language has no separate integer type.
     case number(Double)
@@ -18,15 +21,15 @@ public enum Value: Sendable {
     /// A mixed sequence, `[1, "a", t]`.
     case list([Value])
     /// Named fields, from builtins such as `compare` or `timeit`.
-    case record(Record)
+    indirect case record(Record)
     /// A builtin or user-defined function.
     case function(any Callable)
     /// A rendered picture (heatmap, spy plot, diagram, chart).
-    case plot(Figure)
+    indirect case plot(Figure)
     /// A layer description, callable on a tensor (`conv_layer(3)(x)`).
-    case layer(Layer)
+    indirect case layer(Layer)
     /// A sparse matrix (`connectivity`, `sharing`, `as_matrix`), with `shape`, `nnz`, `density`.
-    case sparse(SparseMatrix)
+    indirect case sparse(SparseMatrix)
 
     /// The type's name as error messages and `inspect` show it: "a tensor", "a string", ...
     public var typeDescription: String {
