@@ -50,33 +50,33 @@ struct JSONParser {
     private mutating func object() throws(JupyterProtocolError) -> JSONValue {
         position += 1
         var members: [String: JSONValue] = [:]
-        if try consume(UInt8(ascii: "}")) { return .object(members) }
+        if consume(UInt8(ascii: "}")) { return .object(members) }
         repeat {
             skipWhitespace()
             guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
                 throw failure("expected a quoted member name")
             }
             let key = try string()
-            guard try consume(UInt8(ascii: ":")) else { throw failure("expected ':' after a member name") }
+            guard consume(UInt8(ascii: ":")) else { throw failure("expected ':' after a member name") }
             members[key] = try value()
-        } while try consume(UInt8(ascii: ","))
-        guard try consume(UInt8(ascii: "}")) else { throw failure("expected ',' or '}' in an object") }
+        } while consume(UInt8(ascii: ","))
+        guard consume(UInt8(ascii: "}")) else { throw failure("expected ',' or '}' in an object") }
         return .object(members)
     }
 
     private mutating func array() throws(JupyterProtocolError) -> JSONValue {
         position += 1
         var elements: [JSONValue] = []
-        if try consume(UInt8(ascii: "]")) { return .array(elements) }
+        if consume(UInt8(ascii: "]")) { return .array(elements) }
         repeat {
             elements.append(try value())
-        } while try consume(UInt8(ascii: ","))
-        guard try consume(UInt8(ascii: "]")) else { throw failure("expected ',' or ']' in an array") }
+        } while consume(UInt8(ascii: ","))
+        guard consume(UInt8(ascii: "]")) else { throw failure("expected ',' or ']' in an array") }
         return .array(elements)
     }
 
     /// Skips whitespace, then steps over `byte` if it is next.
-    private mutating func consume(_ byte: UInt8) throws(JupyterProtocolError) -> Bool {
+    private mutating func consume(_ byte: UInt8) -> Bool {
         skipWhitespace()
         guard position < bytes.count, bytes[position] == byte else { return false }
         position += 1
