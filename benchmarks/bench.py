@@ -233,11 +233,15 @@ def main():
     args = parser.parse_args()
     args.receptive = os.path.abspath(args.receptive)
     torch = TorchPeers(args.torch_python, args.torch_threads)
+    # The machine may be shared: the load average before the run says how far to trust it.
+    load = os.getloadavg()[0]
     rows = kernel_rows(args.receptive, args.quick)
     rows += numeric_rows(args.receptive, torch)
     rows += [spy_row(args.receptive), memory_row(args.receptive)]
-    environment = {"cores": len(os.sched_getaffinity(0)), "torch": torch.describe()}
-    table = markdown(rows) + f"\n\n{environment['cores']} cores; {environment['torch']}."
+    environment = {"cores": len(os.sched_getaffinity(0)), "load_average_before": load,
+                   "torch": torch.describe()}
+    table = markdown(rows) + (f"\n\n{environment['cores']} cores (load average {load:.2f} before "
+                              f"the run); {environment['torch']}.")
     print(table)
     results = ROOT / "benchmarks" / "results"
     results.mkdir(parents=True, exist_ok=True)

@@ -10,6 +10,8 @@ public enum JupyterProtocolError: Error, Equatable, CustomStringConvertible {
     case missingFrames(found: Int)
     /// The signature frame did not match the HMAC of the message frames.
     case badSignature
+    /// Text that is not JSON: what was expected at which byte offset.
+    case invalidJSON(offset: Int, reason: String)
     /// A header, parent header, metadata or content frame was not the JSON expected.
     case invalidFrame(name: String, reason: String)
 
@@ -26,6 +28,8 @@ public enum JupyterProtocolError: Error, Equatable, CustomStringConvertible {
             "message has \(found) frames after '<IDS|MSG>', expected at least 5 (signature, header, parent_header, metadata, content)"
         case .badSignature:
             "message signature does not match its HMAC-SHA256 under the session key"
+        case .invalidJSON(let offset, let reason):
+            "invalid JSON at byte \(offset): \(reason)"
         case .invalidFrame(let name, let reason):
             "message \(name) frame is invalid: \(reason)"
         }

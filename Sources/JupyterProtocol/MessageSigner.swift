@@ -3,36 +3,45 @@ import Foundation
 
 /// Signs and verifies message frames with HMAC-SHA256 (hex), or not at all for an empty key.
 public struct MessageSigner: Sendable {
-    private let key: SymmetricKey?
+    /// An HMAC already keyed, copied for each message: keying it costs as much as hashing a
+    /// small message.
+    private let keyed: HMAC<SHA256>?
 
     /// A signer for `key`; an empty key means messages are neither signed nor checked.
     public init(key: String) {
-        self.key = key.isEmpty ? nil : SymmetricKey(data: Data(key.utf8))
+        keyed = key.isEmpty ? nil : HMAC<SHA256>(key: SymmetricKey(data: Data(key.utf8)))
     }
 
     /// Whether messages are signed.
-    public var isSigning: Bool { key != nil }
+    public var isSigning: Bool { keyed != nil }
 
     /// The lowercase hex HMAC of `frames` (header, parent header, metadata, content); "" unsigned.
     public func signature(of frames: [Data]) -> String {
-        guard let key else { return "" }
-        var hmac = HMAC<SHA256>(key: key)
-        for frame in frames { hmac.update(data: frame) }
-        return Data(hmac.finalize()).map { Self.hexDigits[Int($0)] }.joined()
+        String(decoding: hexDigest(of: frames), as: UTF8.self)
     }
 
     /// Whether `signature` is right for `frames`; compares the length, then in constant time.
     public func verify(signature: Data, frames: [Data]) -> Bool {
-        guard key != nil else { return true }
-        let expected = Data(self.signature(of: frames).utf8)
+        guard keyed != nil else { return true }
+        let expected = hexDigest(of: frames)
         guard signature.count == expected.count else { return false }
         var difference: UInt8 = 0
         for (left, right) in zip(signature, expected) { difference |= left ^ right }
         return difference == 0
     }
 
-    private static let hexDigits: [String] = (0..<256).map { byte in
-        let text = String(byte, radix: 16)
-        return text.count == 1 ? "0" + text : text
+    /// The signature as the ASCII bytes sent on the wire; empty unsigned.
+    func hexDigest(of frames: [Data]) -> [UInt8] {
+        guard var hmac = keyed else { return [] }
+        for frame in frames { hmac.update(data: frame) }
+        var hex: [UInt8] = []
+        hex.reserveCapacity(2 * SHA256.byteCount)
+        for byte in hmac.finalize() {
+            hex.append(Self.hexDigits[Int(byte >> 4)])
+            hex.append(Self.hexDigits[Int(byte & 0xF)])
+        }
+        return hex
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 }

@@ -17,12 +17,12 @@ public struct WireCodec: Sendable {
     /// The frames of `message`, signed over the exact JSON bytes sent.
     public func encode(_ message: Message) -> [Data] {
         let parts = [
-            message.header.json.serialized(),
-            (message.parentHeader?.json ?? [:]).serialized(),
+            message.header.serialized(),
+            message.parentHeader?.serialized() ?? Data("{}".utf8),
             message.metadata.serialized(),
             message.content.serialized(),
         ]
-        return message.identities + [Self.delimiter, Data(signer.signature(of: parts).utf8)] + parts + message.buffers
+        return message.identities + [Self.delimiter, Data(signer.hexDigest(of: parts))] + parts + message.buffers
     }
 
     /// The message in `frames`; throws on a missing delimiter, too few frames, a bad signature
@@ -46,7 +46,7 @@ public struct WireCodec: Sendable {
         do {
             value = try JSONValue.parse(frame)
         } catch {
-            throw .invalidFrame(name: name, reason: "expected JSON, found \(frame.count) bytes that do not parse")
+            throw .invalidFrame(name: name, reason: "expected JSON, found \(frame.count) bytes that do not parse (\(error))")
         }
         guard case .object = value else { throw .invalidFrame(name: name, reason: "expected a JSON object") }
         return value

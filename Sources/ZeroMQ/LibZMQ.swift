@@ -80,6 +80,13 @@ enum LibZMQ {
         return String(decoding: buffer.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
+    static func intOption(_ socket: UnsafeMutableRawPointer, _ option: Int32) throws(ZeroMQError) -> Int32 {
+        var value: Int32 = 0
+        var size = MemoryLayout<Int32>.size
+        try check("getsockopt \(option)") { zmq_getsockopt(socket, option, &value, &size) }
+        return value
+    }
+
     /// Sends one frame; `more` marks that another frame of the same message follows.
     static func send(_ socket: UnsafeMutableRawPointer, _ frame: Data, more: Bool) throws(ZeroMQError) {
         let flags = more ? ZMQ_SNDMORE : 0
@@ -104,5 +111,12 @@ enum LibZMQ {
         var items = sockets.map { zmq_pollitem_t(socket: $0, fd: 0, events: Int16(ZMQ_POLLIN), revents: 0) }
         try check("poll") { zmq_poll(&items, Int32(items.count), timeout) }
         return items.map { $0.revents & Int16(ZMQ_POLLIN) != 0 }
+    }
+
+    /// Waits up to `timeout` milliseconds (-1: forever) until the file descriptor is readable.
+    static func pollReadable(fileDescriptor: Int32, timeout: Int) throws(ZeroMQError) -> Bool {
+        var item = zmq_pollitem_t(socket: nil, fd: fileDescriptor, events: Int16(ZMQ_POLLIN), revents: 0)
+        try check("poll") { zmq_poll(&item, 1, timeout) }
+        return item.revents & Int16(ZMQ_POLLIN) != 0
     }
 }

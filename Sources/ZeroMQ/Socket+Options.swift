@@ -30,4 +30,16 @@ extension Socket {
         try LibZMQ.setOption(handle, ZMQ_CURVE_SERVER, 1)
         try LibZMQ.setOption(handle, ZMQ_CURVE_SECRETKEY, Data(secretKey.utf8))
     }
+
+    /// libzmq's ZMQ_FD: a descriptor that becomes readable when the socket may have new events.
+    /// It is edge-triggered and any call on the socket may consume the edge, so after each
+    /// wake-up, and after each call that might have taken one in, check `hasMessageToReceive`.
+    public func signalDescriptor() throws(ZeroMQError) -> Int32 {
+        try LibZMQ.intOption(handle, ZMQ_FD)
+    }
+
+    /// Whether a message can be received now without blocking (ZMQ_EVENTS has ZMQ_POLLIN).
+    public func hasMessageToReceive() throws(ZeroMQError) -> Bool {
+        try LibZMQ.intOption(handle, ZMQ_EVENTS) & Int32(ZMQ_POLLIN) != 0
+    }
 }

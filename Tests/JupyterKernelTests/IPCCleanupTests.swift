@@ -11,7 +11,7 @@ import Testing
     var ports: [Channel: Int] = [:]
     for (index, channel) in Channel.allCases.enumerated() { ports[channel] = index + 1 }
     let paths = (1...Channel.allCases.count).map { "\(prefix)-\($0)" }
-    for path in paths { FileManager.default.createFile(atPath: path, contents: Data()) }
+    for path in paths { #expect(FileManager.default.createFile(atPath: path, contents: Data())) }
 
     KernelSockets.removeIPCFiles(of: ConnectionInfo(transport: .tcp, ip: prefix, ports: ports, key: ""))
     #expect(paths.allSatisfy { FileManager.default.fileExists(atPath: $0) })

@@ -69,7 +69,7 @@ private func sampleMessage(identities: [Data] = [Data("client".utf8)], buffers: 
     let parts = [Data(#"{"msg_id":"1","msg_type":"x"}"#.utf8), Data("{}".utf8), Data("{}".utf8), Data("{not json".utf8)]
     let frames = [WireCodec.delimiter, Data(codec.signer.signature(of: parts).utf8)] + parts
     #expect(throws: JupyterProtocolError.invalidFrame(
-        name: "content", reason: "expected JSON, found 9 bytes that do not parse")) { try codec.decode(frames) }
+        name: "content", reason: "expected JSON, found 9 bytes that do not parse (invalid JSON at byte 1: expected a quoted member name)")) { try codec.decode(frames) }
 }
 
 @Test func headerWithoutMessageTypeIsAnError() {
@@ -92,11 +92,19 @@ private func sampleMessage(identities: [Data] = [Data("client".utf8)], buffers: 
     let first = MessageHeader.fresh(.status, session: "s", username: "kernel")
     let second = MessageHeader.fresh(.status, session: "s", username: "kernel")
     #expect(first.messageID != second.messageID)
-    #expect(first.date.wholeMatch(of: /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/) != nil)
+    #expect(first.date.wholeMatch(of: /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z/) != nil)
     #expect(first.version == ProtocolVersion.current)
 }
 
 @Test func replyTypeOfARequest() {
     #expect(MessageType.executeRequest.replyType == MessageType(rawValue: "execute_reply"))
     #expect(MessageType.commOpen.replyType == nil)
+}
+
+@Test func headerSerializationMatchesItsJSONWithAndWithoutExtraMembers() {
+    var header = MessageHeader(messageID: "m\"1", session: "s", username: "ü", date: "2026-01-01T00:00:00.000000Z",
+                               messageType: .executeRequest)
+    #expect(header.serialized() == header.json.serialized())
+    header.extra = ["subshell_id": "abc", "a": 1]
+    #expect(header.serialized() == header.json.serialized())
 }

@@ -79,3 +79,21 @@ import ZeroMQ
         (error as? ZeroMQError)?.isContextTerminated == true
     }
 }
+
+@Test func signalDescriptorWakesAWaiterThatThenFindsTheSubscription() throws {
+    let context = try Context()
+    let xpub = try Socket(context: context, type: .xpub, lingerMilliseconds: 0)
+    try xpub.bind("inproc://signalled")
+    #expect(try xpub.hasMessageToReceive() == false)
+    let sub = try Socket(context: context, type: .sub, lingerMilliseconds: 0)
+    try sub.connect("inproc://signalled")
+    try sub.subscribe(Data("topic".utf8))
+    // Edge-triggered: the descriptor may have fired already, so check the events after each wake.
+    var waited = 0
+    while try !xpub.hasMessageToReceive() && waited < 50 {
+        _ = try Poller.readable(fileDescriptor: try xpub.signalDescriptor(), timeoutMilliseconds: 100)
+        waited += 1
+    }
+    #expect(try xpub.receive() == [Data([1]) + Data("topic".utf8)])
+    #expect(try xpub.hasMessageToReceive() == false)
+}

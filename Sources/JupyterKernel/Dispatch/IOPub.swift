@@ -1,7 +1,7 @@
 import Foundation
 import JupyterProtocol
 
-/// Signs and publishes iopub messages for one thread through its `FramePublisher`.
+/// Signs and publishes iopub messages for one thread through a `FramePublisher`.
 final class IOPub {
     private let publisher: FramePublisher
     private let codec: WireCodec

@@ -50,10 +50,13 @@ struct Response {
     var content: JSONValue?
     /// What to do after the reply.
     var followup: Followup = .none
+    /// Work the client need not wait for (storing history), run after the reply and the idle
+    /// status are sent and before the next request is read.
+    var afterIdle: (() -> Void)?
 
     /// A reply with `content` and nothing to do after.
     static func reply(_ content: JSONValue) -> Response { Response(content: content) }
 
     /// No reply at all (e.g. `comm_open`).
-    static let noReply = Response(content: nil)
+    static var noReply: Response { Response(content: nil) }
 }

@@ -46,8 +46,9 @@ final class RequestDispatcher {
             logger.warning("dropped a replayed message: its signature was already used in this session")
             return .none
         }
-        let (followup, queued) = serve(message, abortingQueue: abortingQueue)
-        var result = followup == .abortQueuedExecutions ? .none : followup
+        let (response, queued) = serve(message, abortingQueue: abortingQueue)
+        response.afterIdle?()
+        var result = response.followup == .abortQueuedExecutions ? .none : response.followup
         for frames in queued {
             let next = handle(frames, abortingQueue: true)
             if case .shutdown = next { result = next }
@@ -55,22 +56,22 @@ final class RequestDispatcher {
         return result
     }
 
-    /// Runs the handler between busy and idle and replies; returns the followup and, when it
+    /// Runs the handler between busy and idle and replies; returns the response and, when it
     /// is to abort, the requests queued before the reply was sent.
-    private func serve(_ message: Message, abortingQueue: Bool) -> (Response.Followup, [[Data]]) {
+    private func serve(_ message: Message, abortingQueue: Bool) -> (Response, [[Data]]) {
         logger.debug("handling \(message.type) \(message.header.messageID)")
         iopub.status("busy", parent: message.header)
         defer { iopub.status("idle", parent: message.header) }
         guard let handler = handlers[message.type] else {
             logger.warning("no handler for message type '\(message.type)'; ignored")
-            return (.none, [])
+            return (.noReply, [])
         }
         let response = handler(Request(message: message, iopub: iopub, isAbortingQueue: abortingQueue))
         let queued = response.followup == .abortQueuedExecutions ? collectQueued() : []
         if let content = response.content, let replyType = message.type.replyType {
             reply(to: message, type: replyType, content: content)
         }
-        return (response.followup, queued)
+        return (response, queued)
     }
 
     /// Everything already waiting on the channel, and what arrives within `abortWindow`.

@@ -7,7 +7,8 @@ import ZeroMQ
 /// A Jupyter kernel serving one `Interpreter` on the sockets of one connection file.
 ///
 /// Threads: shell (requests and cells), control (interrupt, shutdown, kernel_info while a cell
-/// runs), iopub (owns the XPUB socket), heartbeat (echo). Each libzmq socket stays on its thread.
+/// runs), iopub (greets new subscribers), heartbeat (echo). Each libzmq socket stays on its
+/// thread, except the iopub socket, which publishing threads share under a lock.
 public final class Kernel {
     private let connection: ConnectionInfo
     private let interpreter: Interpreter
@@ -43,14 +44,13 @@ public final class Kernel {
     public func run() throws(KernelError) -> Bool {
         let factory = MessageFactory()
         let codec = WireCodec(key: connection.key)
-        let sockets = try KernelSockets(connection: connection, queueName: "iopub-\(factory.session)")
+        let sockets = try KernelSockets(connection: connection)
         defer { KernelSockets.removeIPCFiles(of: connection) }
         let replayGuard = ReplayGuard()
         if connection.key.isEmpty {
             logger.warning("the connection file has an empty key: messages are not signed, so anyone who can reach the ports can run code")
         }
-        let forwarder = IOPubForwarder(xpub: sockets.iopub, pull: sockets.iopubQueue, codec: codec,
-                                       factory: factory, logger: logger)
+        let iopubSocket = try IOPubSocket(xpub: sockets.iopub, codec: codec, factory: factory, logger: logger)
         let heartbeat = Heartbeat(socket: sockets.heartbeat, lifecycle: lifecycle, logger: logger)
 
         let shell = ShellService(interpreter: interpreter, interrupter: interrupter,
@@ -58,12 +58,12 @@ public final class Kernel {
                                                   factory: factory, logger: logger),
                                  logger: logger, history: makeHistory())
         let control = ControlService(kernelInfo: interpreter.kernelInfo, interrupter: interrupter)
-        let shellLoop = try loop(sockets.shell, shell.handlers, sockets, codec, factory, lifecycle, replayGuard)
-        let controlLoop = try loop(sockets.control, control.handlers, sockets, codec, factory, lifecycle, replayGuard)
+        let shellLoop = loop(sockets.shell, shell.handlers, iopubSocket, codec, factory, replayGuard)
+        let controlLoop = loop(sockets.control, control.handlers, iopubSocket, codec, factory, replayGuard)
 
         let threads = [
             KernelThread(name: "heartbeat") { heartbeat.run() },
-            KernelThread(name: "iopub") { forwarder.run() },
+            KernelThread(name: "iopub") { iopubSocket.greetSubscribers() },
         ]
         let controlThread = KernelThread(name: "control") { controlLoop.value.run() }
         // The interpreter recurses on this thread; give it room for deep programs.
@@ -75,16 +75,16 @@ public final class Kernel {
         for thread in [shellThread, controlThread] where !thread.join(seconds: 2) {
             logger.warning("a request thread did not stop within 2 s; exiting anyway")
         }
-        forwarder.finish()
+        iopubSocket.finish()
         threads.forEach { $0.join(seconds: 2) }
         return restart
     }
 
-    private func loop(_ socket: ZeroMQ.Socket, _ handlers: [MessageType: RequestHandler], _ sockets: KernelSockets,
+    private func loop(_ socket: ZeroMQ.Socket, _ handlers: [MessageType: RequestHandler], _ iopubSocket: IOPubSocket,
                       _ codec: WireCodec, _ factory: MessageFactory,
-                      _ lifecycle: KernelLifecycle, _ replayGuard: ReplayGuard) throws(KernelError) -> ThreadConfined<RequestLoop> {
+                      _ replayGuard: ReplayGuard) -> ThreadConfined<RequestLoop> {
         let channel = SocketRequestChannel(socket: socket)
-        let iopub = IOPub(publisher: try sockets.makePublisher(logger: logger), codec: codec, factory: factory)
+        let iopub = IOPub(publisher: iopubSocket, codec: codec, factory: factory)
         let dispatcher = RequestDispatcher(codec: codec, factory: factory, channel: channel, iopub: iopub,
                                            handlers: handlers, logger: logger, replayGuard: replayGuard)
         return ThreadConfined(value: RequestLoop(channel: channel, dispatcher: dispatcher, lifecycle: lifecycle,

@@ -1,10 +1,8 @@
 import Foundation
-import Logging
 import JupyterProtocol
 import ZeroMQ
 
-/// The kernel's sockets, bound to exactly the addresses of a connection file, plus the inproc
-/// queue through which other threads reach the iopub thread.
+/// The kernel's sockets, bound to exactly the addresses of a connection file.
 struct KernelSockets {
     let context: Context
     let shell: Socket
@@ -12,10 +10,8 @@ struct KernelSockets {
     let stdin: Socket
     let iopub: Socket
     let heartbeat: Socket
-    let iopubQueue: Socket
-    let iopubQueueEndpoint: String
 
-    init(connection: ConnectionInfo, queueName: String) throws(KernelError) {
+    init(connection: ConnectionInfo) throws(KernelError) {
         do {
             context = try Context()
             shell = try Socket(context: context, type: .router)
@@ -23,7 +19,6 @@ struct KernelSockets {
             stdin = try Socket(context: context, type: .router)
             iopub = try Socket(context: context, type: .xpub)
             heartbeat = try Socket(context: context, type: .rep)
-            iopubQueue = try Socket(context: context, type: .pull)
             for router in [shell, control, stdin] { try router.setRouterHandover(true) }
             try iopub.setXPubVerbose(true)
             if let secretKey = connection.curveSecretKey {
@@ -32,30 +27,19 @@ struct KernelSockets {
         } catch {
             throw .transport(error)
         }
-        iopubQueueEndpoint = "inproc://\(queueName)"
-        let bindings: [(Socket, Channel?, String)] = [
+        let bindings: [(Socket, Channel, String)] = [
             (shell, .shell, connection.endpoint(for: .shell)),
             (control, .control, connection.endpoint(for: .control)),
             (stdin, .stdin, connection.endpoint(for: .stdin)),
             (iopub, .iopub, connection.endpoint(for: .iopub)),
             (heartbeat, .heartbeat, connection.endpoint(for: .heartbeat)),
-            (iopubQueue, nil, iopubQueueEndpoint),
         ]
         for (socket, channel, endpoint) in bindings {
             do {
                 try socket.bind(endpoint)
             } catch {
-                throw .cannotBind(channel: channel ?? .iopub, endpoint: endpoint, cause: error)
+                throw .cannotBind(channel: channel, endpoint: endpoint, cause: error)
             }
-        }
-    }
-
-    /// A new inproc pusher into the iopub queue, for one producing thread.
-    func makePublisher(logger: Logging.Logger) throws(KernelError) -> SocketFramePublisher {
-        do {
-            return try SocketFramePublisher(context: context, endpoint: iopubQueueEndpoint, logger: logger)
-        } catch {
-            throw .transport(error)
         }
     }
 }

@@ -18,19 +18,28 @@ extension ShellService {
 
         switch outcome {
         case .success(let result, let payloads):
-            if cell.storeHistory { history.append(input: cell.code, output: result?["text/plain"]) }
             if let result, !cell.silent {
                 request.publish(.executeResult, ["execution_count": .int(count), "data": .strings(result), "metadata": [:]])
             }
-            return .reply([
+            var response = Response.reply([
                 "status": "ok", "execution_count": .int(count), "payload": .array(payloads.map(\.json)),
                 "user_expressions": userExpressions(request.content["user_expressions"]),
             ])
+            response.afterIdle = storing(cell, output: result?["text/plain"])
+            return response
         case .failure(let ename, let evalue, let traceback):
-            if cell.storeHistory { history.append(input: cell.code, output: nil) }
-            return failed(cell, request, count: count, error: ["ename": .string(ename), "evalue": .string(evalue),
-                                                               "traceback": .array(traceback.map { .string($0) })])
+            var response = failed(cell, request, count: count, error: ["ename": .string(ename), "evalue": .string(evalue),
+                                                                       "traceback": .array(traceback.map { .string($0) })])
+            response.afterIdle = storing(cell, output: nil)
+            return response
         }
+    }
+
+    /// Stores the cell in history, if it asked to be, once the client has its answer: a
+    /// database write is the slowest step of a short cell.
+    private func storing(_ cell: Cell, output: String?) -> (() -> Void)? {
+        guard cell.storeHistory else { return nil }
+        return { [self] in history.append(input: cell.code, output: output) }
     }
 
     /// Publishes a failed cell's error and replies with it; queued cells are then aborted

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Where one thread hands iopub messages to the single thread that owns the iopub socket.
+/// Where iopub messages go out: the shared iopub socket in the kernel, a list in tests.
 protocol FramePublisher: AnyObject {
-    /// Queues one multipart message for publication, preserving this publisher's order.
+    /// Publishes one multipart message whole; messages from one thread keep their order.
     func publish(_ frames: [Data])
 }

@@ -6,7 +6,7 @@ import Foundation
 enum ParallelLoop {
     /// Multiply-adds per chunk: small enough that an interrupt is seen within a millisecond or
     /// so, large enough that scheduling a chunk costs little next to running it.
-    static let chunkCost = 1 << 17
+    static let chunkCost = 1 << 19
 
     /// Below this many multiply-adds in total the loop stays on the calling thread.
     static let parallelThreshold = 1 << 16
