@@ -159,6 +159,35 @@ struct SessionServicesTests {
         #expect(error.kind == .limit)
     }
 
+    @Test func recursionThroughLongExpressionsIsALimitErrorNotACrash() {
+        // Every call nests 5,000 operators deep before it recurses: 400 such calls would need
+        // more stack than the evaluator has.
+        let chain = Array(repeating: "n", count: 5000).joined(separator: " + ")
+        let code = "fn deep(n) {\n    return deep(n + 1) + \(chain)\n}\ndeep(0)"
+        let session = Session()
+        guard case .failure(let error) = session.run(code, output: RecordingOutput()) else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(error.kind == .limit)
+        #expect(error.message.contains("nest too deeply for the stack"))
+        guard case .success(let value) = session.run("deep", output: RecordingOutput()) else {
+            Issue.record("the session lost its function")
+            return
+        }
+        #expect(value?.text == "fn deep(n)")
+    }
+
+    @Test func aCellNestedPastTheSyntaxLimitIsALimitError() {
+        let code = "x = [1]\nx" + String(repeating: "[0:1]", count: Evaluator.maximumSyntaxDepth + 1)
+        guard case .failure(let error) = Session().run(code, output: RecordingOutput()) else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(error.kind == .limit)
+        #expect(error.message.contains("more than 100000 levels deep"))
+    }
+
     @Test func interruptStopsALongLoop() async {
         let session = Session()
         let output = RecordingOutput()

@@ -66,8 +66,9 @@ public final class Kernel {
             KernelThread(name: "iopub") { iopubSocket.greetSubscribers() },
         ]
         let controlThread = KernelThread(name: "control") { controlLoop.value.run() }
-        // The interpreter recurses on this thread; give it room for deep programs.
-        let shellThread = KernelThread(name: "shell", stackSize: 256 << 20) { shellLoop.value.run() }
+        // The interpreter recurses on this thread; give it room for deep programs (512 MiB of
+        // address space, committed only as it is touched, lets an interpreter run in place).
+        let shellThread = KernelThread(name: "shell", stackSize: 512 << 20) { shellLoop.value.run() }
         logger.info("kernel ready; shell at \(connection.endpoint(for: .shell))")
 
         let restart = lifecycle.waitForShutdown()

@@ -89,7 +89,10 @@ extension Compiler {
         let target = resolve(declaration.name)
         let parameters = declaration.parameters.map { (name: $0.name, defaultValue: $0.defaultValue.map(compile)) }
         let layout = LocalLayout(parameters: parameters.map(\.name), body: declaration.body)
-        let code = FunctionCode(layout: layout, body: Compiler(evaluator: evaluator, locals: layout).compile(declaration.body))
+        // The cell's depth was checked before compiling, so the body's is within the limit.
+        let depth = SyntaxDepth.of(declaration.body, limit: Evaluator.maximumSyntaxDepth) ?? Evaluator.maximumSyntaxDepth
+        let code = FunctionCode(layout: layout, body: Compiler(evaluator: evaluator, locals: layout).compile(declaration.body),
+                                stackReserve: Evaluator.stackReserve(forDepth: depth))
         return { evaluator, frame in
             // Defaults are evaluated once, when the definition runs (LANGUAGE.md §4).
             let evaluated = try parameters.map { parameter in

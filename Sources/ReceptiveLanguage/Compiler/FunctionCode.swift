@@ -7,10 +7,13 @@ final class FunctionCode: @unchecked Sendable {
     let layout: LocalLayout
     /// The statements of the body.
     let body: StatementCode
+    /// The stack a call needs free to run the body (nested calls check for themselves).
+    let stackReserve: UInt
 
-    /// Creates compiled code from a layout and a body compiled against it.
-    init(layout: LocalLayout, body: @escaping StatementCode) {
+    /// Creates compiled code from a layout, a body compiled against it, and the body's stack need.
+    init(layout: LocalLayout, body: @escaping StatementCode, stackReserve: UInt) {
         self.layout = layout
         self.body = body
+        self.stackReserve = stackReserve
     }
 }

@@ -58,6 +58,16 @@ extension RuntimeError {
         RuntimeError(.limit, "calls nested deeper than \(limit) levels in '\(function)'; is the recursion missing a base case?")
     }
 
+    /// A cell whose syntax nests deeper than the evaluator can run.
+    static func syntaxTooDeep(limit: Int) -> RuntimeError {
+        RuntimeError(.limit, "the cell nests operators, calls and brackets more than \(limit) levels deep; split it into steps")
+    }
+
+    /// A call that would overflow the stack: deep recursion through deeply nested expressions.
+    static func stackExhausted(in function: String) -> RuntimeError {
+        RuntimeError(.limit, "calls of '\(function)' nest too deeply for the stack, each evaluating deeply nested expressions; recurse less deeply or split the expressions into steps")
+    }
+
     /// `del` given something other than variable names.
     static func deleteExpectsNames(at range: SourceRange) -> RuntimeError {
         RuntimeError(.type, "del() expects variable names, like del(x, y)", at: range)

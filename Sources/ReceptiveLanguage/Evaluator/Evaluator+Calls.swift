@@ -51,6 +51,7 @@ extension Evaluator {
         guard callDepth < Evaluator.maximumCallDepth else {
             throw RuntimeError.callDepth(Evaluator.maximumCallDepth, in: function.name)
         }
+        try checkStack(for: function)
         try checkInterrupt(at: nil)
         callDepth += 1
         defer { callDepth -= 1 }

@@ -16,6 +16,8 @@ final class Evaluator: BuiltinContext {
     private var globalSlots: [String: GlobalSlot] = [:]
     /// How many user-function calls are active.
     var callDepth = 0
+    /// The lowest stack address a call may reach (see `prepareToRun`); 0 when unknown.
+    var stackFloor: UInt = 0
     /// The frame top-level code runs in: it has no locals.
     let topLevelFrame = Frame.make(LocalLayout(names: []))
     /// Where output goes while a cell runs.
@@ -57,6 +59,7 @@ final class Evaluator: BuiltinContext {
     /// Compiles and runs a cell's statements and returns the value to show: the last
     /// statement's value when it is an unsilenced expression, otherwise none.
     func run(_ statements: [Statement]) throws -> Value {
+        try prepareToRun(statements)
         let compiler = Compiler(evaluator: self, locals: nil)
         var body = statements
         guard case .expression(let expression, let silenced)? = body.last?.kind else {
@@ -72,7 +75,8 @@ final class Evaluator: BuiltinContext {
 
     /// Compiles and evaluates one expression at the top level.
     func evaluate(_ expression: Expression) throws -> Value {
-        try Compiler(evaluator: self, locals: nil).compile(expression)(self, topLevelFrame)
+        try prepareToRun([Statement(kind: .expression(expression, silenced: false), range: expression.range)])
+        return try Compiler(evaluator: self, locals: nil).compile(expression)(self, topLevelFrame)
     }
 
     /// A NameError for `name`, suggesting the nearest name defined in `frame` or globally.

@@ -6,9 +6,12 @@ enum LargeStack {
     /// The stack reserved for evaluation; pages are committed only when touched.
     static let size = 512 << 20
 
-    /// Runs `body` on a fresh thread and waits for its result.
+    /// Runs `body` on a fresh thread and waits for its result, or in place when the calling
+    /// thread's own stack is as large (the kernel's shell thread): starting a thread cost
+    /// 0.04–0.09 ms of every execute round trip.
     static func run<T>(_ body: () -> T) -> T {
-        withoutActuallyEscaping(body) { body in
+        if Thread.current.stackSize >= size { return body() }
+        return withoutActuallyEscaping(body) { body in
             let work = Work(body)
             let done = DispatchSemaphore(value: 0)
             let thread = Thread {
