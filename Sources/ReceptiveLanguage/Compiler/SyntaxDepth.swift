@@ -17,12 +17,7 @@ enum SyntaxDepth {
 
     // Each function returns a depth; one above `remaining` means "too deep" and ends the walk.
     private static func block(_ statements: [Statement], remaining: Int) -> Int {
-        var deepest = 0
-        for statement in statements {
-            deepest = max(deepest, self.statement(statement, remaining: remaining))
-            if deepest > remaining { break }
-        }
-        return deepest
+        deepest(statements, remaining: remaining, statement)
     }
 
     private static func statement(_ statement: Statement, remaining: Int) -> Int {
@@ -59,9 +54,13 @@ enum SyntaxDepth {
     }
 
     private static func widest(_ expressions: [Expression], remaining: Int) -> Int {
+        deepest(expressions, remaining: remaining, expression)
+    }
+
+    private static func deepest<Node>(_ nodes: [Node], remaining: Int, _ depth: (Node, Int) -> Int) -> Int {
         var deepest = 0
-        for expression in expressions {
-            deepest = max(deepest, self.expression(expression, remaining: remaining))
+        for node in nodes {
+            deepest = max(deepest, depth(node, remaining))
             if deepest > remaining { break }
         }
         return deepest
