@@ -52,3 +52,28 @@ import Testing
     #expect(throws: TensorError.self) { try y.assign(arangeTensor([3]), at: [.index(0)]) }
     #expect(y == arangeTensor([3, 4]))
 }
+
+@Test func elementAgreesWithSubscriptingEveryPosition() throws {
+    var x = arangeTensor([2, 3, 4])
+    for i in -2..<2 {
+        for j in -3..<3 {
+            for k in -4..<4 {
+                let viaView = try x.subscripted([.index(i), .index(j), .index(k)]).scalars
+                #expect(try [x.element(at: [i, j, k])] == viaView)
+            }
+        }
+    }
+    try x.setElement(-1, at: [1, -1, 0])
+    #expect(try x.subscripted([.index(1), .index(2), .index(0)]).scalars == [-1])
+}
+
+@Test func elementOutOfRangeSaysWhatSubscriptingSays() throws {
+    let x = arangeTensor([2, 3])
+    #expect(throws: TensorError.indexOutOfRange("index 3 is out of range for axis 1 with size 3")) {
+        try x.element(at: [0, 3])
+    }
+    #expect(throws: TensorError.indexOutOfRange("index 3 is out of range for axis 1 with size 3")) {
+        try x.subscripted([.index(0), .index(3)])
+    }
+    #expect(throws: TensorError.self) { try x.element(at: [0]) }
+}

@@ -23,18 +23,31 @@ extension Evaluator {
     }
 
     private func storeIntoTensor(_ value: Value, container: inout Value, at indices: [IndexValue], range: SourceRange) throws {
+        if case .number(let number) = value, let positions = Evaluator.elementPositions(indices, rank: Evaluator.rank(of: container)) {
+            try changeTensor(in: &container, at: range) { try $0.setElement(number, at: positions) }
+            return
+        }
         guard let source = BoundArguments.tensor(from: value) else {
             throw RuntimeError.notStorable(value, at: range)
         }
-        // Moving the tensor out of the container (and consuming the temporary) leaves its
-        // storage uniquely referenced, so the assignment mutates in place instead of copying
-        // every element.
+        let components = tensorIndices(indices)
+        try changeTensor(in: &container, at: range) { try $0.assign(source, at: components) }
+    }
+
+    /// Runs `change` on the tensor `container` holds. Moving the tensor out of the container
+    /// (and consuming the temporary) leaves its storage uniquely referenced, so the change
+    /// mutates it in place instead of copying every element.
+    private func changeTensor(in container: inout Value, at range: SourceRange, _ change: (inout Tensor) throws -> Void) throws {
         var taken = Value.none
         swap(&taken, &container)
         if case .tensor(var tensor) = consume taken {
             defer { container = .tensor(tensor) }
-            let components = tensorIndices(indices)
-            try catchingTensorErrors(at: range) { try tensor.assign(source, at: components) }
+            try catchingTensorErrors(at: range) { try change(&tensor) }
         }
+    }
+
+    private static func rank(of value: Value) -> Int {
+        if case .tensor(let tensor) = value { return tensor.rank }
+        return 0
     }
 }

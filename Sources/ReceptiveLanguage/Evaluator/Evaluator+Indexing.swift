@@ -10,6 +10,19 @@ extension Evaluator {
         return Int(number)
     }
 
+    /// The positions when `indices` name one element of a tensor of `rank` (a plain index per
+    /// axis), which is read or written without building a view; nil otherwise.
+    static func elementPositions(_ indices: [IndexValue], rank: Int) -> [Int]? {
+        guard indices.count == rank, rank > 0 else { return nil }
+        var positions: [Int] = []
+        positions.reserveCapacity(rank)
+        for index in indices {
+            guard case .position(let position) = index else { return nil }
+            positions.append(position)
+        }
+        return positions
+    }
+
     func tensorIndices(_ indices: [IndexValue]) -> [TensorIndex] {
         indices.map { index in
             switch index {
@@ -22,6 +35,9 @@ extension Evaluator {
     func subscripted(_ container: Value, _ indices: [IndexValue], at range: SourceRange) throws -> Value {
         switch container {
         case .tensor(let tensor):
+            if let positions = Evaluator.elementPositions(indices, rank: tensor.rank) {
+                return .number(try catchingTensorErrors(at: range) { try tensor.element(at: positions) })
+            }
             let components = tensorIndices(indices)
             return Value(tensor: try catchingTensorErrors(at: range) { try tensor.subscripted(components) })
         case .sparse(let matrix):
