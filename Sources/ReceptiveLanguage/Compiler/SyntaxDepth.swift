@@ -9,12 +9,6 @@ enum SyntaxDepth {
         return depth > limit ? nil : depth
     }
 
-    /// The depth of one expression, or nil when it exceeds `limit`.
-    static func of(_ expression: Expression, limit: Int) -> Int? {
-        let depth = self.expression(expression, remaining: limit)
-        return depth > limit ? nil : depth
-    }
-
     // Each function returns a depth; one above `remaining` means "too deep" and ends the walk.
     private static func block(_ statements: [Statement], remaining: Int) -> Int {
         deepest(statements, remaining: remaining, statement)
