@@ -49,11 +49,15 @@ let package = Package(
         // Numerics: tensors, convolution, layers. Knows nothing of the language or Jupyter.
         .target(name: "Tensors", dependencies: ["CConvolutionKernels"]),
 
+        // Learning: reverse-mode differentiation of tensor operations, trainable layers,
+        // losses, optimizers and data sets. Knows nothing of the language.
+        .target(name: "Learning", dependencies: ["Tensors"]),
+
         // Rendering: values drawn as text (and HTML).
         .target(name: "TextPlots", dependencies: ["Tensors"]),
 
         // The language: lexer, parser, evaluator, builtins. Knows nothing of ZeroMQ.
-        .target(name: "ReceptiveLanguage", dependencies: ["Tensors", "TextPlots"]),
+        .target(name: "ReceptiveLanguage", dependencies: ["Tensors", "TextPlots", "Learning"]),
 
         // The one small target that joins the language to the kernel.
         .target(name: "ReceptiveKernel", dependencies: ["JupyterKernel", "ReceptiveLanguage"]),
@@ -70,6 +74,7 @@ let package = Package(
         .testTarget(name: "JupyterProtocolTests", dependencies: ["JupyterProtocol"]),
         .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel"]),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LearningTests", dependencies: ["Learning"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TextPlotsTests", dependencies: ["TextPlots"], resources: [.copy("Golden")]),
         .testTarget(name: "ReceptiveLanguageTests", dependencies: ["ReceptiveLanguage"], resources: [.copy("Scripts")]),
         .testTarget(name: "ReceptiveKernelTests", dependencies: ["ReceptiveKernel"]),

@@ -1,3 +1,4 @@
+import Learning
 import Tensors
 import TextPlots
 
@@ -24,4 +25,7 @@ public protocol BuiltinContext: AnyObject {
     func readInput(prompt: String) throws -> String
     /// Calls a function value with positional arguments (for `timeit`, `equivariant`, ...).
     func call(_ callee: Value, _ arguments: [Value]) throws -> Value
+    /// The tape of the gradient being taken (`grad`, `value_and_grad`, a step of `train`), if
+    /// any: layers applied while it records use their weights traced on it.
+    var tape: Tape? { get set }
 }

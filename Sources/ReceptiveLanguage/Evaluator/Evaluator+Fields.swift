@@ -5,7 +5,7 @@ extension Evaluator {
     /// The fields each kind of value offers, for errors and completion.
     static func fieldNames(of value: Value) -> [String] {
         switch value {
-        case .tensor: return ["shape", "rank", "size", "T"]
+        case .tensor, .traced: return ["shape", "rank", "size", "T"]
         case .record(let record): return record.fields.map(\.name)
         case .tuple, .list, .string: return ["length"]
         case .sparse: return ["shape", "nnz", "density"]
@@ -20,6 +20,7 @@ extension Evaluator {
         case (.tensor(let tensor), "size"): return .number(Double(tensor.count))
         case (.tensor(let tensor), "T"):
             return Value(tensor: try catchingTensorErrors(at: range) { try tensor.transposed(control: control) })
+        case (.traced(let traced), _): return try tracedField(name, of: traced, at: range)
         case (.tuple(let items), "length"), (.list(let items), "length"): return .number(Double(items.count))
         case (.string(let text), "length"): return .number(Double(text.count))
         case (.sparse(let matrix), "shape"): return .list(matrix.shape.map { .number(Double($0)) })

@@ -42,6 +42,8 @@ extension Evaluator {
             return Value(tensor: try catchingTensorErrors(at: range) {
                 try tensor.subscripted(components, control: control)
             })
+        case .traced(let traced):
+            return try tracedSubscript(traced, indices, at: range)
         case .sparse(let matrix):
             let components = tensorIndices(indices)
             return Value(tensor: try catchingTensorErrors(at: range) {

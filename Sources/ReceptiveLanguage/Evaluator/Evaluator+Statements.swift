@@ -9,6 +9,7 @@ extension Evaluator {
         case .tensor(let tensor) where tensor.rank == 1: return .numbers(tensor.scalars)
         case .tensor(let tensor) where tensor.rank > 1: return .slices(tensor)
         case .string(let text): return .values(text.map { .string(String($0)) })
+        case .traced(let traced): return try tracedRows(traced, at: range)
         default:
             throw RuntimeError.notIterable(value, at: range)
         }

@@ -1,3 +1,4 @@
+import Learning
 import Tensors
 import TextPlots
 
@@ -29,6 +30,8 @@ final class Evaluator: BuiltinContext {
     /// This session's interrupt flag, element cap and progress observer: loops and calls
     /// check its interrupt, and every tensor operation gets it.
     let control: ExecutionControl
+    /// The tape of the gradient being taken, if any (see `BuiltinContext.tape`).
+    var tape: Tape?
 
     /// An evaluator with no variables whose work runs under `control`.
     init(control: ExecutionControl) {

@@ -10,6 +10,7 @@ extension Value {
         case .tensor(let tensor): return TensorFormatter.render(tensor, options: options)
         case .plot(let figure): return figure
         case .record(let record): return record.tableFigure() ?? Figure(text: record.renderedText)
+        case .traced(let traced): return Value(tensor: traced.value).rendered(options: options)
         default: return Figure(text: resultText)
         }
     }
@@ -39,6 +40,7 @@ extension Value {
         case .layer(let layer): return layer.summary
         case .sparse(let matrix):
             return "sparse \(Tensor.describe(matrix.shape)), nnz \(matrix.nnz), density \(Value.format(matrix.density))"
+        case .traced(let traced): return Value(tensor: traced.value).resultText
         }
     }
 

@@ -1,3 +1,4 @@
+import Learning
 import Tensors
 import TextPlots
 
@@ -30,6 +31,9 @@ public enum Value: Sendable {
     indirect case layer(Layer)
     /// A sparse matrix (`connectivity`, `sharing`, `as_matrix`), with `shape`, `nnz`, `density`.
     indirect case sparse(SparseMatrix)
+    /// A tensor recorded on a gradient's tape (inside `grad`, `value_and_grad` and `train`);
+    /// everywhere else it acts as the plain tensor (or number, at rank 0) it holds.
+    indirect case traced(TracedTensor)
 
     /// The type's name as error messages and `inspect` show it: "a tensor", "a string", ...
     public var typeDescription: String {
@@ -46,6 +50,7 @@ public enum Value: Sendable {
         case .plot: return "a plot"
         case .layer(let layer): return "a layer (\(layer.name))"
         case .sparse(let matrix): return "a sparse matrix \(Tensor.describe(matrix.shape))"
+        case .traced(let traced): return Value(tensor: traced.value).typeDescription
         }
     }
 }
