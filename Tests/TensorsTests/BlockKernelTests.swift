@@ -19,14 +19,13 @@ struct BlockKernelCase: CustomStringConvertible {
 
     func plan(_ kernel: BlockKernel) -> ConvolutionPlan {
         func axis(_ input: Int, _ size: Int, _ stride: Int, _ dilation: Int) -> WindowAxis {
-            let span = dilation * (size - 1) + 1
-            return WindowAxis(input: input, kernel: size, stride: stride, dilation: dilation, padBefore: padding,
-                              output: (input + 2 * padding - span) / stride + 1)
+            // Every case's window fits its padded input.
+            WindowAxis(input: input, kernel: size, stride: stride, dilation: dilation, padding: .symmetric(padding))!
         }
         let plane = WindowPlane(rows: axis(height, kernelRows, rowStride, rowDilation),
                                 columns: axis(width, kernelColumns, 1, columnDilation))
         return ConvolutionPlan(batch: batch, inputChannels: inputChannels, outputChannels: outputChannels,
-                               groups: groups, plane: plane, blockKernel: kernel)
+                               groups: groups, plane: plane, multipliesPadding: true, blockKernel: kernel)
     }
 }
 
@@ -56,10 +55,10 @@ func vectorKernelsMatchThePortableLoops(_ item: BlockKernelCase) throws {
     let weight = values(item.outputChannels * portable.channelsPerGroup * item.kernelRows * item.kernelColumns, seed: 2)
     let bias = values(item.outputChannels, seed: 3)
     #expect(portable.usesChannelBlocks)
-    let expected = try portable.run(input: input, weight: weight, bias: bias)
+    let expected = try portable.run(input: input, weight: weight, bias: bias, control: ExecutionControl.shared)
     let scale = Double(portable.channelsPerGroup * item.kernelRows * item.kernelColumns) + 1
     for kernel in BlockKernel.available where kernel != .portable {
-        let actual = try item.plan(kernel).run(input: input, weight: weight, bias: bias)
+        let actual = try item.plan(kernel).run(input: input, weight: weight, bias: bias, control: ExecutionControl.shared)
         #expect(actual.count == expected.count, "\(kernel) \(item)")
         let difference = zip(actual, expected).map { abs($0 - $1) }.max() ?? 0
         #expect(difference <= relativeTolerance * scale, "\(kernel) \(item): difference \(difference)")

@@ -10,7 +10,7 @@ struct ConnectionEnumerator {
 
     private enum Pattern {
         case dense(inputs: Int)
-        case kernel(plan: PlaneGeometry, positions: Int, inputPositions: Int)
+        case kernel(plane: WindowPlane, positions: Int, inputPositions: Int)
     }
 
     /// The number of output units (matrix rows).
@@ -38,18 +38,18 @@ struct ConnectionEnumerator {
         case .convolution(let convolution):
             let plan = try layer.spatialPlan(input: input)
             (outputCount, inputCount) = (plan.outputCount, plan.inputCount)
-            maximumFanIn = convolution.inChannels * convolution.geometry.kernelCount
-            pattern = .kernel(plan: PlaneGeometry(plan), positions: plan.positions, inputPositions: plan.inputPositions)
-            (channels, outChannels, taps) = (plan.channels, plan.outChannels, convolution.geometry.kernelCount)
+            maximumFanIn = convolution.inChannels * convolution.window.kernelCount
+            pattern = .kernel(plane: plan.plane, positions: plan.positions, inputPositions: plan.inputPositions)
+            (channels, outChannels, taps) = (plan.channels, plan.outChannels, convolution.window.kernelCount)
             sharing = convolution.sharing
             weights = WeightSource(convolution.weights)
         case .pooling(let pooling):
             let plan = try layer.spatialPlan(input: input)
             (outputCount, inputCount) = (plan.outputCount, plan.inputCount)
-            maximumFanIn = pooling.geometry.kernelCount
-            pattern = .kernel(plan: PlaneGeometry(plan), positions: plan.positions, inputPositions: plan.inputPositions)
-            (channels, outChannels, taps, sharing) = (plan.channels, plan.outChannels, pooling.geometry.kernelCount, nil)
-            weights = .constant(1 / Double(pooling.geometry.kernelCount))
+            maximumFanIn = pooling.window.kernelCount
+            pattern = .kernel(plane: plan.plane, positions: plan.positions, inputPositions: plan.inputPositions)
+            (channels, outChannels, taps, sharing) = (plan.channels, plan.outChannels, pooling.window.kernelCount, nil)
+            weights = .constant(1 / Double(pooling.window.kernelCount))
         }
     }
 
@@ -60,21 +60,22 @@ struct ConnectionEnumerator {
         switch pattern {
         case .dense(let inputs):
             for input in 0..<inputs { body(input, output * inputs + input) }
-        case .kernel(let plan, let positions, let inputPositions):
+        case .kernel(let plane, let positions, let inputPositions):
+            let (rows, columns) = (plane.rows, plane.columns)
             let (outChannel, position) = output.quotientAndRemainder(dividingBy: positions)
-            let (row, column) = position.quotientAndRemainder(dividingBy: plan.outputWidth)
+            let (row, column) = position.quotientAndRemainder(dividingBy: columns.output)
             let firstChannel = sharing == nil ? outChannel : 0
             let lastChannel = sharing == nil ? outChannel : channels - 1
             let base = sharing.map { weightBase(copy: $0.copy(row: row, column: column, position: position), outChannel: outChannel) }
             for channel in firstChannel...lastChannel {
                 let channelBase = channel * inputPositions
                 let weightOffset = base.map { $0 + channel * taps } ?? ConnectionEnumerator.noWeight
-                for tapRow in 0..<plan.kernelHeight {
-                    guard let inputRow = plan.inputRow(row, tap: tapRow) else { continue }
-                    let rowBase = channelBase + inputRow * plan.inputWidth
-                    for tapColumn in 0..<plan.kernelWidth {
-                        guard let inputColumn = plan.inputColumn(column, tap: tapColumn) else { continue }
-                        let tap = tapRow * plan.kernelWidth + tapColumn
+                for tapRow in 0..<rows.kernel {
+                    guard let inputRow = rows.source(output: row, tap: tapRow) else { continue }
+                    let rowBase = channelBase + inputRow * columns.input
+                    for tapColumn in 0..<columns.kernel {
+                        guard let inputColumn = columns.source(output: column, tap: tapColumn) else { continue }
+                        let tap = tapRow * columns.kernel + tapColumn
                         body(rowBase + inputColumn, base == nil ? weightOffset : weightOffset + tap)
                     }
                 }
