@@ -45,7 +45,7 @@ struct ConvolutionPlan: Sendable {
                     if usesChannelBlocks {
                         try runBlocked(input: inputBase, weight: weightBase, bias: bias, output: output, control: control)
                     } else {
-                        try runDirect(input: inputBase, weight: weightBase, bias: bias, output: output)
+                        try runDirect(input: inputBase, weight: weightBase, bias: bias, output: output, control: control)
                     }
                 }
             }
@@ -106,7 +106,7 @@ struct ConvolutionPlan: Sendable {
         try padded.scalars.withUnsafeBufferPointer { paddedBuffer in
             try correlator.packedWeights.withUnsafeBufferPointer { weightBuffer in
                 guard let paddedBase = paddedBuffer.baseAddress, let weights = weightBuffer.baseAddress else { return }
-                try ParallelLoop.run("conv", units: batch * blocks * height, costPerUnit: cost) { units in
+                try ParallelLoop.run("conv", units: batch * blocks * height, costPerUnit: cost, control: control) { units in
                     for unit in units {
                         correlator.run(image: unit / (blocks * height), block: (unit / height) % blocks,
                                        row: unit % height, padded: padded, input: paddedBase,
@@ -118,15 +118,15 @@ struct ConvolutionPlan: Sendable {
     }
 
     /// The direct method: each work unit is one tile of one output row of one output channel.
-    private func runDirect(input: UnsafePointer<Double>, weight: UnsafePointer<Double>,
-                           bias: [Double]?, output: UnsafeMutablePointer<Double>) throws {
+    private func runDirect(input: UnsafePointer<Double>, weight: UnsafePointer<Double>, bias: [Double]?,
+                           output: UnsafeMutablePointer<Double>, control: ExecutionControl) throws {
         let correlator = PlaneCorrelator(plane)
         let width = plane.columns.output
         let height = plane.rows.output
         let tiles = (width + Self.tileWidth - 1) / Self.tileWidth
         let unitsPerPlane = height * tiles
         let cost = channelsPerGroup * plane.kernelCount * min(width, Self.tileWidth)
-        try ParallelLoop.run("conv", units: batch * outputChannels * unitsPerPlane, costPerUnit: cost) { units in
+        try ParallelLoop.run("conv", units: batch * outputChannels * unitsPerPlane, costPerUnit: cost, control: control) { units in
             for unit in units {
                 let planeIndex = unit / unitsPerPlane
                 let row = (unit % unitsPerPlane) / tiles

@@ -12,7 +12,7 @@ enum Pooling {
         var source = input
         if plane.foldsPadding {
             let widths = leading.map { _ in (before: 0, after: 0) } + axes.map { ($0.padding.before, $0.padding.after) }
-            source = try input.padded(widths, mode: axes[0].fill)
+            source = try input.padded(widths, mode: axes[0].fill, control: control)
             plane = plane.unpadded
         }
         let planes = leading.reduce(1, *)
@@ -35,7 +35,7 @@ enum Pooling {
             try input.withUnsafeBufferPointer { source in
                 guard let base = source.baseAddress else { return }
                 let height = plane.rows.output
-                try ParallelLoop.run("pooling", units: planes * height, costPerUnit: cost) { units in
+                try ParallelLoop.run("pooling", units: planes * height, costPerUnit: cost, control: control) { units in
                     for unit in units {
                         window.reduce(row: unit % height, input: base + (unit / height) * plane.inputCount,
                                       into: output + unit * plane.columns.output)

@@ -4,9 +4,10 @@ extension Tensor {
     ///
     /// `stride`, `dilation` and padding widths take one value. An unbatched input gives an
     /// unbatched (O×W') result.
-    public func conv1d(weight: Tensor, bias: Tensor? = nil, options: ConvolutionOptions = ConvolutionOptions()) throws -> Tensor {
+    public func conv1d(weight: Tensor, bias: Tensor? = nil, options: ConvolutionOptions = ConvolutionOptions(),
+                       control: ExecutionControl) throws -> Tensor {
         try LayerConvolution(name: "conv1d", spatialRank: 1, options: options)
-            .apply(to: self, weight: weight, bias: bias, control: ExecutionControl.shared)
+            .apply(to: self, weight: weight, bias: bias, control: control)
     }
 
     /// A 2-D convolution layer exactly as `torch.nn.functional.conv2d` (a cross-correlation):
@@ -14,8 +15,9 @@ extension Tensor {
     ///
     /// `stride`, `dilation` and padding widths take one value (both axes) or a pair
     /// (height, width). An unbatched input gives an unbatched (O×H'×W') result.
-    public func conv2d(weight: Tensor, bias: Tensor? = nil, options: ConvolutionOptions = ConvolutionOptions()) throws -> Tensor {
+    public func conv2d(weight: Tensor, bias: Tensor? = nil, options: ConvolutionOptions = ConvolutionOptions(),
+                       control: ExecutionControl) throws -> Tensor {
         try LayerConvolution(name: "conv2d", spatialRank: 2, options: options)
-            .apply(to: self, weight: weight, bias: bias, control: ExecutionControl.shared)
+            .apply(to: self, weight: weight, bias: bias, control: control)
     }
 }

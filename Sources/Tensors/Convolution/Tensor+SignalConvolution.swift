@@ -1,8 +1,8 @@
 extension Tensor {
     /// Convolves with `kernel` (flipped) exactly as `scipy.signal.convolve(self, kernel, mode)`,
     /// for tensors of rank 1 or 2.
-    public func convolved(with kernel: Tensor, mode: SignalMode = .valid) throws -> Tensor {
-        try SignalConvolution.run(self, kernel, mode: mode, flipsKernel: true, control: ExecutionControl.shared)
+    public func convolved(with kernel: Tensor, mode: SignalMode = .valid, control: ExecutionControl) throws -> Tensor {
+        try SignalConvolution.run(self, kernel, mode: mode, flipsKernel: true, control: control)
     }
 
     /// Cross-correlates with `kernel` exactly as `scipy.signal.correlate(self, kernel, mode)`,
@@ -12,8 +12,8 @@ extension Tensor {
     /// (rounded down) on each axis, as `scipy.signal.correlate` and `numpy.correlate` do; note
     /// that `scipy.signal.correlate2d` crops from `m / 2` instead, so the two differ for an
     /// even kernel length.
-    public func correlated(with kernel: Tensor, mode: SignalMode = .valid) throws -> Tensor {
-        try SignalConvolution.run(self, kernel, mode: mode, flipsKernel: false, control: ExecutionControl.shared)
+    public func correlated(with kernel: Tensor, mode: SignalMode = .valid, control: ExecutionControl) throws -> Tensor {
+        try SignalConvolution.run(self, kernel, mode: mode, flipsKernel: false, control: control)
     }
 }
 

@@ -1,7 +1,6 @@
 extension Layer {
     /// Applies the layer to `input` (`layer(x)` in the language); no bias, no activation.
-    public func callAsFunction(_ input: Tensor) throws -> Tensor {
-        let control = ExecutionControl.shared
+    public func callAsFunction(_ input: Tensor, control: ExecutionControl) throws -> Tensor {
         switch self {
         case .dense(let layer):
             return try layer.apply(to: input, control: control)
@@ -40,7 +39,7 @@ extension ConvolutionLayer {
         var plane = plan.plane
         if plane.foldsPadding || sharing != .shared {
             source = try source.padded([(0, 0)] + plan.axes.map { ($0.padding.before, $0.padding.after) },
-                                       mode: window.fill)
+                                       mode: window.fill, control: control)
             plane = plane.unpadded
         }
         guard sharing == .shared else { return try applyUnshared(to: source, plane: plane, plan: plan, control: control) }
