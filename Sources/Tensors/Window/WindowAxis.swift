@@ -34,13 +34,7 @@ public struct WindowAxis: Sendable, Hashable {
         let output = WindowAxis.outputCount(input: input, kernel: kernel, stride: stride, dilation: dilation,
                                             padding: padding)
         guard output >= 1 else { return nil }
-        self.input = input
-        self.kernel = kernel
-        self.stride = stride
-        self.dilation = dilation
-        self.padding = padding
-        self.fill = fill
-        self.output = output
+        self.init(validated: input, kernel, stride, dilation, padding, fill, output)
     }
 
     /// The output-size formula (≤ 0 when the window does not fit, or the padded input is
