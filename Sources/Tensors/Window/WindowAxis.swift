@@ -96,6 +96,9 @@ public struct WindowAxis: Sendable, Hashable {
         return first..<max(first, last + 1)
     }
 
+    /// One input, one tap, one output: the row axis of a 1-D window seen as a plane.
+    static let single = WindowAxis(validated: 1, 1, 1, 1, .none, .zero, 1)
+
     /// A window known to fit, with its output count already computed.
     init(validated input: Int, _ kernel: Int, _ stride: Int, _ dilation: Int, _ padding: Padding,
          _ fill: PaddingMode, _ output: Int) {

@@ -17,7 +17,7 @@ struct WindowPlane: Sendable, Equatable {
         if axes.count == 2 {
             self.init(rows: axes[0], columns: axes[1])
         } else {
-            self.init(rows: WindowAxis(validated: 1, 1, 1, 1, .none, .zero, 1), columns: axes[0])
+            self.init(rows: .single, columns: axes[0])
         }
     }
 
@@ -27,8 +27,6 @@ struct WindowPlane: Sendable, Equatable {
     var kernelCount: Int { rows.kernel * columns.kernel }
     /// Elements in one output plane.
     var outputCount: Int { rows.output * columns.output }
-    /// The per-axis padding, for `Tensor.padded`.
-    var paddings: [Padding] { [rows.padding, columns.padding] }
     /// Whether some padding holds a fill other than zeros.
     var foldsPadding: Bool { rows.fill != .zero && rows.padding != .none || columns.fill != .zero && columns.padding != .none }
     /// The same windows over the padded input written out.
