@@ -28,10 +28,13 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"])]
         ),
 
+        // Whole numbers: the one rule for when a Double is an Int (an index, a count, integer text).
+        .target(name: "WholeNumbers"),
+
         // Protocol: the Jupyter wire format as pure values and bytes. Knows nothing of ZeroMQ.
         .target(
             name: "JupyterProtocol",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["WholeNumbers", .product(name: "Crypto", package: "swift-crypto")]
         ),
 
         // Kernel runtime: sockets, dispatch, heartbeat, iopub; talks to an `Interpreter`.
@@ -47,17 +50,17 @@ let package = Package(
         .target(name: "CConvolutionKernels"),
 
         // Numerics: tensors, convolution, layers. Knows nothing of the language or Jupyter.
-        .target(name: "Tensors", dependencies: ["CConvolutionKernels"]),
+        .target(name: "Tensors", dependencies: ["CConvolutionKernels", "WholeNumbers"]),
 
         // Learning: reverse-mode differentiation of tensor operations, trainable layers,
         // losses, optimizers and data sets. Knows nothing of the language.
         .target(name: "Learning", dependencies: ["Tensors"]),
 
         // Rendering: values drawn as text (and HTML).
-        .target(name: "TextPlots", dependencies: ["Tensors"]),
+        .target(name: "TextPlots", dependencies: ["Tensors", "WholeNumbers"]),
 
         // The language: lexer, parser, evaluator, builtins. Knows nothing of ZeroMQ.
-        .target(name: "ReceptiveLanguage", dependencies: ["Tensors", "TextPlots", "Learning"]),
+        .target(name: "ReceptiveLanguage", dependencies: ["Tensors", "TextPlots", "WholeNumbers", "Learning"]),
 
         // The one small target that joins the language to the kernel.
         .target(name: "ReceptiveKernel", dependencies: ["JupyterKernel", "ReceptiveLanguage"]),
@@ -73,7 +76,7 @@ let package = Package(
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
         .testTarget(name: "JupyterProtocolTests", dependencies: ["JupyterProtocol"]),
         .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel"]),
-        .testTarget(name: "TensorsTests", dependencies: ["Tensors"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TensorsTests", dependencies: ["Tensors", "WholeNumbers"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LearningTests", dependencies: ["Learning"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TextPlotsTests", dependencies: ["TextPlots"], resources: [.copy("Golden")]),
         .testTarget(name: "ReceptiveLanguageTests", dependencies: ["ReceptiveLanguage"], resources: [.copy("Scripts")]),
