@@ -34,13 +34,14 @@ extension TensorOperand {
         }
     }
 
-    /// Every element limited to `[low, high]`; the gradient passes where low ≤ x ≤ high (both
-    /// ends included, as torch's `clamp_backward`) and is 0 elsewhere and at NaN.
+    /// Every element limited to `[low, high]`; the gradient passes strictly inside, low < x <
+    /// high, and is 0 elsewhere, at the bounds themselves and at NaN, as torch 2.15's `clamp`
+    /// gives (checked against torch.autograd: clamp(x, -0.5, 0.5) at x = ±0.5 has gradient 0).
     public func clipped(low: Double, high: Double, control: ExecutionControl) throws -> TensorOperand {
         let x = value
         let y = try x.clipped(low: low, high: high, control: control)
         return TensorOperand.result(y, of: self) { g in
-            try ElementwiseGradient.zip(g, x, control: control) { g, x in x >= low && x <= high ? g : 0 }
+            try ElementwiseGradient.zip(g, x, control: control) { g, x in x > low && x < high ? g : 0 }
         }
     }
 

@@ -1,3 +1,4 @@
+import Learning
 import Tensors
 
 extension Builtins {
@@ -11,8 +12,9 @@ extension Builtins {
         summary: "Convolution with the kernel flipped, exactly scipy.signal.convolve (rank 1 or 2; mode \"full\", \"same\" or \"valid\").",
         details: "The default mode is \"valid\" (scipy's is \"full\"). In \"valid\" mode a kernel larger than x swaps the two, as scipy does."
     ) { arguments, context in
-        .tensor(try arguments.tensor("x").convolved(with: arguments.tensor("k"), mode: signalMode(arguments),
-                                                    control: context.control))
+        Value(operand: try TensorOperand.signalCorrelation(arguments.operand("x"), arguments.operand("k"),
+                                                           mode: signalMode(arguments), flipsKernel: true,
+                                                           control: context.control))
     }
 
     private static let correlate = Builtin(
@@ -20,8 +22,9 @@ extension Builtins {
         summary: "Cross-correlation (the kernel not flipped), exactly scipy.signal.correlate (rank 1 or 2; mode \"full\", \"same\" or \"valid\").",
         details: "The default mode is \"valid\". \"same\" crops the full result from (m - 1) // 2 on each axis like scipy.signal.correlate (correlate2d starts at m // 2 for an even kernel)."
     ) { arguments, context in
-        .tensor(try arguments.tensor("x").correlated(with: arguments.tensor("k"), mode: signalMode(arguments),
-                                                    control: context.control))
+        Value(operand: try TensorOperand.signalCorrelation(arguments.operand("x"), arguments.operand("k"),
+                                                           mode: signalMode(arguments), flipsKernel: false,
+                                                           control: context.control))
     }
 
     private static let conv1d = Builtin(
@@ -29,8 +32,7 @@ extension Builtins {
         summary: "A 1-D convolution layer, exactly torch.nn.functional.conv1d: x is C×W or N×C×W, w is O×(C/groups)×k.",
         details: "padding: a number, \"valid\" or \"same\" (stride 1 only). bias: O values."
     ) { arguments, context in
-        .tensor(try arguments.tensor("x").conv1d(weight: arguments.tensor("w"), bias: bias(arguments),
-                                                 options: convolutionOptions(arguments), control: context.control))
+        try layerConvolution(arguments, spatialRank: 1, control: context.control)
     }
 
     private static let conv2d = Builtin(
@@ -38,8 +40,7 @@ extension Builtins {
         summary: "A 2-D convolution layer, exactly torch.nn.functional.conv2d: x is C×H×W or N×C×H×W, w is O×(C/groups)×kH×kW.",
         details: "stride, dilation and padding take a number or a (height, width) pair; padding may also be \"valid\" or \"same\" (stride 1 only; an even kernel pads one more after). bias: O values."
     ) { arguments, context in
-        .tensor(try arguments.tensor("x").conv2d(weight: arguments.tensor("w"), bias: bias(arguments),
-                                                 options: convolutionOptions(arguments), control: context.control))
+        try layerConvolution(arguments, spatialRank: 2, control: context.control)
     }
 
     private static let maxpool = Builtin(
@@ -47,10 +48,7 @@ extension Builtins {
         summary: "The maximum of each window, exactly torch max_pool2d (x H×W, C×H×W or N×C×H×W; a rank-1 x pools as max_pool1d).",
         details: "stride defaults to size; padding (at most half the window) never wins. Windows past the edge are dropped (ceil_mode false)."
     ) { arguments, context in
-        let (input, size, stride, padding) = try poolArguments(arguments)
-        return .tensor(input.rank == 1
-            ? try input.maxPool1d(size: size, stride: stride, padding: padding, control: context.control)
-            : try input.maxPool2d(size: size, stride: stride, padding: padding, control: context.control))
+        try pool(.max, arguments, control: context.control)
     }
 
     private static let avgpool = Builtin(
@@ -58,10 +56,7 @@ extension Builtins {
         summary: "The mean of each window, exactly torch avg_pool2d (x H×W, C×H×W or N×C×H×W; a rank-1 x pools as avg_pool1d).",
         details: "stride defaults to size; padding counts as zeros in the mean (count_include_pad). Windows past the edge are dropped (ceil_mode false)."
     ) { arguments, context in
-        let (input, size, stride, padding) = try poolArguments(arguments)
-        return .tensor(input.rank == 1
-            ? try input.avgPool1d(size: size, stride: stride, padding: padding, control: context.control)
-            : try input.avgPool2d(size: size, stride: stride, padding: padding, control: context.control))
+        try pool(.average, arguments, control: context.control)
     }
 
     private static let layerOptions: [Parameter] = [
@@ -87,9 +82,13 @@ extension Builtins {
         return mode
     }
 
-    /// `bias:` of conv1d/conv2d, if given.
-    private static func bias(_ arguments: BoundArguments) throws -> Tensor? {
-        arguments.has("bias") ? try arguments.tensor("bias") : nil
+    /// conv1d or conv2d of the bound `x`, `w`, `bias:` and options.
+    private static func layerConvolution(_ arguments: BoundArguments, spatialRank: Int,
+                                         control: ExecutionControl) throws -> Value {
+        let bias = arguments.has("bias") ? try arguments.operand("bias") : nil
+        return Value(operand: try TensorOperand.convolution(
+            arguments.operand("x"), weight: arguments.operand("w"), bias: bias, spatialRank: spatialRank,
+            options: convolutionOptions(arguments), control: control))
     }
 
     /// The options of conv1d/conv2d, each read by its name.
@@ -111,9 +110,14 @@ extension Builtins {
         }
     }
 
-    /// The arguments of maxpool/avgpool; a missing stride means the window's size.
-    private static func poolArguments(_ arguments: BoundArguments) throws -> (Tensor, [Int], [Int]?, [Int]) {
+    /// maxpool or avgpool of the bound arguments; a missing stride means the window's size, and
+    /// a rank-1 x pools as max_pool1d/avg_pool1d.
+    private static func pool(_ kind: PoolingLayer.Kind, _ arguments: BoundArguments,
+                             control: ExecutionControl) throws -> Value {
         let stride = arguments.has("stride") ? try arguments.integers("stride") : nil
-        return (try arguments.tensor("x"), try arguments.integers("size"), stride, try arguments.integers("padding"))
+        let input = try arguments.operand("x")
+        return Value(operand: try input.pooled(kind, spatialRank: input.value.rank == 1 ? 1 : 2,
+                                               size: arguments.integers("size"), stride: stride,
+                                               padding: arguments.integers("padding"), control: control))
     }
 }
