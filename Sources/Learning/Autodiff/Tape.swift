@@ -32,6 +32,9 @@ public final class Tape: Sendable {
     public let control: ExecutionControl
     private let nodes = Mutex<[Node]>([])
     private let open = Atomic<Bool>(true)
+    /// The variables standing for each layer's weight and bias while this tape records; the
+    /// layer is kept alive so that its identifier cannot be reused.
+    private let bindings = Mutex<[ObjectIdentifier: (layer: TrainableLayer, parameters: LayerParameters)]>([:])
 
     /// Creates an empty, open tape whose backward pass runs under `control`.
     public init(control: ExecutionControl) {
@@ -46,6 +49,25 @@ public final class Tape: Sendable {
     public func close() {
         open.store(false, ordering: .relaxed)
         nodes.withLock { $0 = [] }
+        bindings.withLock { $0 = [:] }
+    }
+
+    /// Makes `layer`'s weight and bias variables of this tape (once; later calls give the same
+    /// variables), so that applying the layer while the tape records traces them.
+    @discardableResult
+    public func bind(_ layer: TrainableLayer, control: ExecutionControl) throws -> LayerParameters {
+        if let existing = parameters(of: layer) { return existing }
+        let weight = try layer.weight(control: control).map { leaf($0) }
+        let bias = layer.bias.map { leaf($0) }
+        let parameters = LayerParameters(weight: weight, bias: bias)
+        bindings.withLock { $0[ObjectIdentifier(layer)] = (layer, parameters) }
+        return parameters
+    }
+
+    /// The variables bound to `layer`, if it was bound.
+    public func parameters(of layer: TrainableLayer) -> LayerParameters? {
+        guard isOpen else { return nil }
+        return bindings.withLock { $0[ObjectIdentifier(layer)]?.parameters }
     }
 
     /// A new variable to differentiate with respect to.

@@ -84,6 +84,25 @@ struct PoolingGradient {
 }
 
 extension TensorOperand {
+    /// A pooling layer (zero padding, never read) applied to `spatial…`, `C × spatial…` or
+    /// `N × C × spatial…`, with the gradient with respect to the input.
+    public func pooled(_ layer: PoolingLayer, control: ExecutionControl) throws -> TensorOperand {
+        let x = value
+        let rank = layer.window.spatialRank
+        let spatial = Array(x.shape.suffix(rank))
+        let leading = Array(x.shape.dropLast(rank))
+        let planes = leading.reduce(1, *)
+        let output = try Layer.pooling(layer)(x.reshaped([planes] + spatial), control: control)
+        let result = try output.reshaped(leading + Array(output.shape.suffix(rank)))
+        guard isTraced else { return .plain(result) }
+        let axes = try layer.window.axes(input: spatial, name: "pool_layer", noun: "window")
+        let planeAxes = try TensorOperand.planeAxes(axes, name: "pool_layer")
+        let gradient = PoolingGradient(kind: layer.kind, rows: planeAxes.rows, columns: planeAxes.columns, planes: planes)
+        return TensorOperand.result(result, of: self) { g in
+            try gradient.inputGradient(g, input: x, control: control)
+        }
+    }
+
     /// Max or average pooling of the last `spatialRank` axes as torch's functions (see
     /// `Tensor.maxPool2d`), with the gradient with respect to the input.
     public func pooled(_ kind: PoolingLayer.Kind, spatialRank: Int, size: [Int], stride: [Int]?, padding: [Int],

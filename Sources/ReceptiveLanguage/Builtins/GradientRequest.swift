@@ -15,7 +15,7 @@ struct GradientRequest {
         self.function = function
         callee = bound.value("f")
         switch callee {
-        case .function, .layer: break
+        case .function, .layer, .model: break
         default: throw RuntimeError.notAFunction(function, found: callee)
         }
         arguments = bound.variadic
@@ -57,6 +57,13 @@ struct GradientRequest {
             let leaf = tape.leaf(tensor)
             leaves.append(leaf)
             return .traced(leaf)
+        case .layer(let layer):
+            guard layer.isTrainable else { throw RuntimeError.untrainableLayer(function, layer.name) }
+            leaves += try GradientRequest.bind(layer, tape: tape)
+            return argument
+        case .model(let model):
+            for layer in model.trainableLayers { leaves += try GradientRequest.bind(layer, tape: tape) }
+            return argument
         default:
             break
         }
@@ -78,10 +85,32 @@ struct GradientRequest {
         }
     }
 
+    /// The leaves of a layer's weight and bias, in that order. A layer met twice (shared by
+    /// two models, say) keeps the variables of its first binding, and its second gets them again,
+    /// so each of its gradients is the whole gradient.
+    private static func bind(_ layer: TrainableLayer, tape: Tape) throws -> [TracedTensor] {
+        let parameters = try tape.bind(layer, control: tape.control)
+        return [parameters.weight, parameters.bias].compactMap { $0 }
+    }
+
     /// The gradient for one argument, taken from the front of `gradients` (in leaf order).
     private func gradient(of argument: Value, from gradients: inout ArraySlice<Tensor>) -> Value {
-        let tensor = gradients.removeFirst()
-        if case .number = argument { return Value(tensor: tensor) }
-        return .tensor(tensor)
+        switch argument {
+        case .layer(let layer):
+            return GradientRequest.record(layer, from: &gradients)
+        case .model(let model):
+            return .list(model.trainableLayers.map { GradientRequest.record($0, from: &gradients) })
+        case .number:
+            return Value(tensor: gradients.removeFirst())
+        default:
+            return .tensor(gradients.removeFirst())
+        }
+    }
+
+    /// A layer's gradient as a record (weight:, bias:), bias none without one.
+    private static func record(_ layer: TrainableLayer, from gradients: inout ArraySlice<Tensor>) -> Value {
+        let weight = Value.tensor(gradients.removeFirst())
+        let bias = layer.bias == nil ? Value.none : .tensor(gradients.removeFirst())
+        return .record(Record(typeName: "grad", fields: [("weight", weight), ("bias", bias)]))
     }
 }

@@ -16,6 +16,19 @@ extension Compiler {
         case .subscripted(let name, let components, let range):
             return elementAssignment(resolve(name), compile(components), operation: operation, value: value,
                                      at: range, valueRange: expression.range)
+        case .field(let base, let name, let range):
+            let object = compile(base)
+            let combinedRange = range.merged(with: expression.range)
+            return { evaluator, frame in
+                var assigned = try value(evaluator, frame)
+                let target = try object(evaluator, frame)
+                if let operation {
+                    let current = try evaluator.field(name, of: target, at: range)
+                    assigned = try evaluator.combine(current, operation, assigned, at: combinedRange)
+                }
+                try evaluator.setField(name, of: target, to: assigned, at: range)
+                return .normal
+            }
         }
     }
 

@@ -26,3 +26,29 @@ extension RuntimeError {
         RuntimeError(.type, "\(function): expected a function, a layer or a model to differentiate, found \(value.typeDescription)")
     }
 }
+
+extension RuntimeError {
+    static func fieldNotAssignable(_ name: String, of value: Value, at range: SourceRange) -> RuntimeError {
+        if case .layer = value {
+            return RuntimeError(.name, "a layer's assignable fields are weight and bias, found '\(name)'", at: range)
+        }
+        return RuntimeError(.type, "cannot assign to field '\(name)' of \(value.typeDescription); only a layer's weight and bias can be assigned", at: range)
+    }
+
+    static func layerFieldValue(_ name: String, of layer: String, found value: Value, at range: SourceRange) -> RuntimeError {
+        RuntimeError(.type, "\(layer).\(name) must be assigned a tensor\(name == "bias" ? " or none" : ""), found \(value.typeDescription)", at: range)
+    }
+}
+
+extension RuntimeError {
+    static func modelCall(found: String, at range: SourceRange?) -> RuntimeError {
+        RuntimeError(.type, "a model is called on one tensor, model(x), found \(found)", at: range)
+    }
+}
+
+extension RuntimeError {
+    static func untrainableLayer(_ function: String, _ layer: String) -> RuntimeError {
+        RuntimeError(.type, "\(function): \(layer) has no weights that gradients reach (conv_layer and dense_layer have); "
+                     + "pooling has none, locally_connected and tiled keep a kernel per position or tile")
+    }
+}

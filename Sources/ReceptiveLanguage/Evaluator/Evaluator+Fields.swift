@@ -9,6 +9,8 @@ extension Evaluator {
         case .record(let record): return record.fields.map(\.name)
         case .tuple, .list, .string: return ["length"]
         case .sparse: return ["shape", "nnz", "density"]
+        case .layer: return LayerFields.names
+        case .model: return ["layers", "steps"]
         default: return []
         }
     }
@@ -21,6 +23,10 @@ extension Evaluator {
         case (.tensor(let tensor), "T"):
             return Value(tensor: try catchingTensorErrors(at: range) { try tensor.transposed(control: control) })
         case (.traced(let traced), _): return try tracedField(name, of: traced, at: range)
+        case (.model(let model), "layers"): return .list(model.layers.map(Value.layer))
+        case (.model(let model), "steps"): return .list(model.steps)
+        case (.layer(let layer), _) where LayerFields.names.contains(name):
+            return try catchingTensorErrors(at: range) { try LayerFields.read(name, of: layer, tape: tape, control: control) }
         case (.tuple(let items), "length"), (.list(let items), "length"): return .number(Double(items.count))
         case (.string(let text), "length"): return .number(Double(text.count))
         case (.sparse(let matrix), "shape"): return .list(matrix.shape.map { .number(Double($0)) })

@@ -26,7 +26,8 @@ extension Value {
                 && zip(a.fields, b.fields).allSatisfy { $0.name == $1.name && structurallyEqual($0.value, $1.value) }
         case (.function(let a), .function(let b)): return a === b
         case (.plot(let a), .plot(let b)): return a == b
-        case (.layer(let a), .layer(let b)): return a == b
+        case (.layer(let a), .layer(let b)): return a === b
+        case (.model(let a), .model(let b)): return a === b
         case (.sparse(let a), .sparse(let b)): return a == b
         case (.traced, _), (_, .traced): return structurallyEqual(lhs.constant, rhs.constant)
         default: return false

@@ -12,6 +12,7 @@ extension Value {
         case .plot(let figure): return figure
         case .record(let record): return record.tableFigure() ?? Figure(text: record.renderedText)
         case .traced(let traced): return Value(tensor: traced.value).rendered(options: options)
+        case .model(let model): return Figure(text: model.summary)
         default: return Figure(text: resultText)
         }
     }
@@ -38,7 +39,8 @@ extension Value {
         case .record(let record): return "\(record.typeName)(" + record.fields.map { "\($0.name): \($0.value.resultText)" }.joined(separator: ", ") + ")"
         case .function(let function): return (function is UserFunction ? "fn " : "builtin ") + function.signature
         case .plot(let figure): return "plot \(figure.text.split(separator: "\n").count) lines"
-        case .layer(let layer): return layer.summary
+        case .layer(let layer): return layer.layer.summary + (layer.bias == nil ? "" : ", bias")
+        case .model(let model): return "sequential of \(model.steps.count) steps, \(model.trainableLayers.count) trainable layers"
         case .sparse(let matrix):
             return "sparse \(Tensor.describe(matrix.shape)), nnz \(matrix.nnz), density \(Value.format(matrix.density))"
         case .traced(let traced): return Value(tensor: traced.value).resultText

@@ -27,8 +27,10 @@ public enum Value: Sendable {
     case function(any Callable)
     /// A rendered picture (heatmap, spy plot, diagram, chart).
     indirect case plot(Figure)
-    /// A layer description, callable on a tensor (`conv_layer(3)(x)`).
-    indirect case layer(Layer)
+    /// A layer with its weights, shared by reference, callable on a tensor (`conv_layer(3)(x)`).
+    case layer(TrainableLayer)
+    /// A sequential model of layers and functions (`sequential`), shared by reference.
+    case model(Model)
     /// A sparse matrix (`connectivity`, `sharing`, `as_matrix`), with `shape`, `nnz`, `density`.
     indirect case sparse(SparseMatrix)
     /// A tensor recorded on a gradient's tape (inside `grad`, `value_and_grad` and `train`);
@@ -49,6 +51,7 @@ public enum Value: Sendable {
         case .function: return "a function"
         case .plot: return "a plot"
         case .layer(let layer): return "a layer (\(layer.name))"
+        case .model: return "a model"
         case .sparse(let matrix): return "a sparse matrix \(Tensor.describe(matrix.shape))"
         case .traced(let traced): return Value(tensor: traced.value).typeDescription
         }
