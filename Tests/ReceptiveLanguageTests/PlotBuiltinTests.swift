@@ -13,6 +13,8 @@ private final class DrawingContext: BuiltinContext {
     func lookup(_ name: String) -> Value? { nil }
     func write(_ text: String, toStandardError: Bool) {}
     func display(_ value: Value) {}
+    func display(_ figure: Figure, id: String, update: Bool) {}
+    var updatesDisplaysInPlace: Bool { false }
     func clearOutput() {}
     func page(_ figure: Figure) {}
     func readInput(prompt: String) throws -> String { throw RuntimeError(.io, "no input in this test") }

@@ -135,3 +135,26 @@ public final class Optimizer: Sendable {
         return (try Tensor(shape: parameter.shape, scalars: values), state)
     }
 }
+
+extension Optimizer {
+    /// How the optimizer renders: `sgd(lr: 0.01, momentum: 0.9)`, non-default values only.
+    public var summary: String {
+        func format(_ value: Double) -> String {
+            value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
+        }
+        switch rule {
+        case .sgd(let learningRate, let momentum, let weightDecay):
+            var parts = ["lr: \(format(learningRate))"]
+            if momentum != 0 { parts.append("momentum: \(format(momentum))") }
+            if weightDecay != 0 { parts.append("weight_decay: \(format(weightDecay))") }
+            return "sgd(" + parts.joined(separator: ", ") + ")"
+        case .adam(let learningRate, let beta1, let beta2, let epsilon, let weightDecay):
+            var parts = ["lr: \(format(learningRate))"]
+            if beta1 != 0.9 { parts.append("beta1: \(format(beta1))") }
+            if beta2 != 0.999 { parts.append("beta2: \(format(beta2))") }
+            if epsilon != 1e-8 { parts.append("eps: \(format(epsilon))") }
+            if weightDecay != 0 { parts.append("weight_decay: \(format(weightDecay))") }
+            return "adam(" + parts.joined(separator: ", ") + ")"
+        }
+    }
+}

@@ -25,6 +25,10 @@ public protocol BuiltinContext: AnyObject {
     func readInput(prompt: String) throws -> String
     /// Calls a function value with positional arguments (for `timeit`, `equivariant`, ...).
     func call(_ callee: Value, _ arguments: [Value]) throws -> Value
+    /// Shows a figure as a display with `id`, or replaces the display with that id (`train`'s plot).
+    func display(_ figure: Figure, id: String, update: Bool)
+    /// Whether displays can be replaced in place (else `train` shows its plot once, at the end).
+    var updatesDisplaysInPlace: Bool { get }
     /// The tape of the gradient being taken (`grad`, `value_and_grad`, a step of `train`), if
     /// any: layers applied while it records use their weights traced on it.
     var tape: Tape? { get set }

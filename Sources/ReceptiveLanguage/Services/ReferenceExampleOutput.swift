@@ -16,6 +16,9 @@ final class ReferenceExampleOutput: SessionOutput {
         append(line: figure.text)
     }
 
+    /// A transcript cannot replace what it holds: `train` shows its final plot once.
+    var updatesDisplaysInPlace: Bool { false }
+
     /// A notebook would clear the cell here; the transcript says so instead of hiding output.
     func clearOutput(wait: Bool) {
         append(line: "(output cleared)")

@@ -14,6 +14,8 @@ public protocol SessionOutput: AnyObject {
     func readInput(prompt: String, password: Bool) throws -> String
     /// A progress bar's text (a display, then updates with the same `id`); empty text clears it.
     func showProgress(_ text: String, id: String, update: Bool)
+    /// Whether a display can be replaced in place (`train` shows its plot live, or only at the end).
+    var updatesDisplaysInPlace: Bool { get }
 }
 
 extension SessionOutput {
@@ -21,4 +23,7 @@ extension SessionOutput {
     public func showProgress(_ text: String, id: String, update: Bool) {
         display(Figure(text: text), id: id, update: update)
     }
+
+    /// By default displays update in place, as Jupyter's `update_display_data` does.
+    public var updatesDisplaysInPlace: Bool { true }
 }

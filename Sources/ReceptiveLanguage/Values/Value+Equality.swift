@@ -28,6 +28,7 @@ extension Value {
         case (.plot(let a), .plot(let b)): return a == b
         case (.layer(let a), .layer(let b)): return a === b
         case (.model(let a), .model(let b)): return a === b
+        case (.optimizer(let a), .optimizer(let b)): return a === b
         case (.sparse(let a), .sparse(let b)): return a == b
         case (.traced, _), (_, .traced): return structurallyEqual(lhs.constant, rhs.constant)
         default: return false

@@ -40,6 +40,7 @@ extension Value {
         case .function(let function): return (function is UserFunction ? "fn " : "builtin ") + function.signature
         case .plot(let figure): return "plot \(figure.text.split(separator: "\n").count) lines"
         case .layer(let layer): return layer.layer.summary + (layer.bias == nil ? "" : ", bias")
+        case .optimizer(let optimizer): return optimizer.summary
         case .model(let model): return "sequential of \(model.steps.count) steps, \(model.trainableLayers.count) trainable layers"
         case .sparse(let matrix):
             return "sparse \(Tensor.describe(matrix.shape)), nnz \(matrix.nnz), density \(Value.format(matrix.density))"

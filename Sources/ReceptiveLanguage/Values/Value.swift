@@ -31,6 +31,8 @@ public enum Value: Sendable {
     case layer(TrainableLayer)
     /// A sequential model of layers and functions (`sequential`), shared by reference.
     case model(Model)
+    /// An optimizer (`sgd`, `adam`) with its per-layer state, shared by reference.
+    case optimizer(Optimizer)
     /// A sparse matrix (`connectivity`, `sharing`, `as_matrix`), with `shape`, `nnz`, `density`.
     indirect case sparse(SparseMatrix)
     /// A tensor recorded on a gradient's tape (inside `grad`, `value_and_grad` and `train`);
@@ -52,6 +54,7 @@ public enum Value: Sendable {
         case .plot: return "a plot"
         case .layer(let layer): return "a layer (\(layer.name))"
         case .model: return "a model"
+        case .optimizer: return "an optimizer"
         case .sparse(let matrix): return "a sparse matrix \(Tensor.describe(matrix.shape))"
         case .traced(let traced): return Value(tensor: traced.value).typeDescription
         }
