@@ -54,7 +54,8 @@ let package = Package(
 
         // Learning: reverse-mode differentiation of tensor operations, trainable layers,
         // losses, optimizers and data sets. Knows nothing of the language.
-        .target(name: "Learning", dependencies: ["Tensors"]),
+        .target(name: "Learning", dependencies: ["Tensors"],
+                exclude: ["Data/Digits/make_digits.py", "Data/Digits/LICENSE.txt"]),
 
         // Rendering: values drawn as text (and HTML).
         .target(name: "TextPlots", dependencies: ["Tensors", "WholeNumbers"]),

@@ -4,7 +4,7 @@ import Tensors
 extension Builtins {
     /// Learning (LANGUAGE.md §9): gradients, trainable layers and models, losses, optimizers,
     /// training, data sets and looking inside.
-    static var learning: [Builtin] { [grad, valueAndGrad] + models + losses + optimizers + training }
+    static var learning: [Builtin] { [grad, valueAndGrad] + models + losses + optimizers + training + data + lookingInside }
 
     private static let grad = Builtin(
         "grad", [Parameter("f"), Parameter("args", kind: .variadic)],

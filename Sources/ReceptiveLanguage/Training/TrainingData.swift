@@ -37,16 +37,8 @@ struct TrainingData {
     }
 
     /// The examples at `indices`, in that order.
-    func batch(_ indices: ArraySlice<Int>, control: ExecutionControl) throws -> (inputs: Tensor, targets: Tensor) {
-        (try TrainingData.rows(of: inputs, indices, control: control), try TrainingData.rows(of: targets, indices, control: control))
-    }
-
-    private static func rows(of tensor: Tensor, _ indices: ArraySlice<Int>, control: ExecutionControl) throws -> Tensor {
-        let size = tensor.count / tensor.shape[0]
-        try control.checkAllocation(size * indices.count)
-        var scalars: [Double] = []
-        scalars.reserveCapacity(size * indices.count)
-        for index in indices { scalars.append(contentsOf: tensor.scalars[(index * size)..<((index + 1) * size)]) }
-        return try Tensor(shape: [indices.count] + tensor.shape.dropFirst(), scalars: scalars)
+    func batch(_ indices: ArraySlice<Int>) throws -> (inputs: Tensor, targets: Tensor) {
+        let batch = try Dataset(images: inputs, labels: targets, classes: []).subset(Array(indices))
+        return (batch.images, batch.labels)
     }
 }

@@ -75,7 +75,7 @@ struct TrainingRun {
     /// One step: forward, loss, gradients on a tape of its own, then the optimizer's update.
     /// Returns the batch's loss.
     private func step(_ indices: ArraySlice<Int>, context: any BuiltinContext) throws -> Double {
-        let batch = try data.batch(indices, control: context.control)
+        let batch = try data.batch(indices)
         let tape = Tape(control: context.control)
         context.tape = tape
         defer {
