@@ -55,7 +55,7 @@ enum TerminalCharset {
 }
 
 /// A `RECEPTIVE_CHARSET` the front ends cannot use.
-enum TerminalCharsetError: Error, CustomStringConvertible {
+enum TerminalCharsetError: Error, Equatable, CustomStringConvertible {
     /// The variable's value names no charset.
     case invalid(String)
 

@@ -54,12 +54,12 @@ extension Builtins {
             charsetParameter,
         ], summary: "Shows where a matrix is nonzero: a grid of marks with unit labels, or a dot canvas when large.",
         details: """
-            Up to grid_limit×grid_limit entries draw as a grid of marks, filled for nonzero and
-            dotted for zero (# and . in ASCII); labels are a list of strings or a prefix ("s" gives
-            s1, s2, …, numbered from 1 like the book's figures); sparse matrices (outputs × inputs)
-            are labelled s1… and x1… unless told otherwise. letters: true draws weight indices as
-            letters (1 → a, 2 → b, …) for matrices from sharing(). Larger matrices draw on a
-            Braille canvas (in ASCII, a density ramp) with extents, the nonzero count and density.
+            Up to grid_limit × grid_limit entries draw as a grid of marks, filled for nonzero
+            and dotted for zero (# and . in ASCII); labels are a list of strings or a prefix ("s"
+            gives s1, s2, …, numbered from 1 like the book's figures); sparse matrices (outputs ×
+            inputs) are labelled s1… and x1… unless told otherwise. letters: true draws weight
+            indices as letters (1 → a, 2 → b, …) for matrices from sharing(). Larger matrices draw
+            on a Braille canvas (in ASCII, a density ramp) with extents, the nonzero count and density.
             """) { arguments, context in
             let width = context.renderOptions.width
             if case .sparse(let matrix) = arguments.value("m") {
