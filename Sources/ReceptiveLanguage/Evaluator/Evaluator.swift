@@ -1,3 +1,4 @@
+import Foundation
 import Tensors
 import TextPlots
 
@@ -29,10 +30,14 @@ final class Evaluator: BuiltinContext {
     /// This session's interrupt flag, element cap and progress observer: loops and calls
     /// check its interrupt, and every tensor operation gets it.
     let control: ExecutionControl
+    /// Where relative file paths point (nil: the process's current directory).
+    let workingDirectory: URL?
 
-    /// An evaluator with no variables whose work runs under `control`.
-    init(control: ExecutionControl) {
+    /// An evaluator with no variables whose work runs under `control`, resolving relative
+    /// file paths against `workingDirectory`.
+    init(control: ExecutionControl, workingDirectory: URL?) {
         self.control = control
+        self.workingDirectory = workingDirectory
     }
 
     deinit {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The Markdown reference of every builtin, built from the builtins' own documentation
 /// (`receptive help --markdown`, committed as docs/reference.md).
 ///
@@ -81,10 +83,22 @@ public enum ReferenceManual {
         return sections
     }
 
-    /// Runs an example in a fresh session and returns what it showed.
+    /// Runs an example in a fresh session and returns what it showed. The session's working
+    /// directory is a new temporary one, removed afterwards, so examples save and load files by
+    /// relative names and two runs at once never touch the same file.
     static func run(example source: String) -> ExampleRun {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("receptive-reference-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
         let output = ReferenceExampleOutput()
-        switch Session().run(source, output: output) {
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            let headline = "IOError: cannot create a directory for the example (\(error.localizedDescription))"
+            output.append(line: headline)
+            return ExampleRun(transcript: output.text, error: headline)
+        }
+        switch Session(workingDirectory: directory).run(source, output: output) {
         case .success(let figure):
             if let figure { output.append(line: figure.text) }
             return ExampleRun(transcript: output.text, error: nil)
