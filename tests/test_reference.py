@@ -1,4 +1,5 @@
-"""docs/reference.md must be exactly what `receptive help --markdown` generates today."""
+"""docs/reference.md must be exactly what `receptive help --markdown` generates today, and
+docs/language.md must show what each of its examples prints today."""
 import difflib
 import subprocess
 
@@ -15,6 +16,20 @@ def test_committed_reference_is_up_to_date(receptive_bin):
             fromfile="docs/reference.md (committed)", tofile="receptive help --markdown"))
         raise AssertionError("docs/reference.md is out of date; regenerate it with\n"
                              "  receptive help --markdown > docs/reference.md\n" + diff)
+
+
+def test_committed_language_guide_is_up_to_date(receptive_bin):
+    guide = ROOT / "docs" / "language.md"
+    generated = subprocess.run([receptive_bin, "help", "--guide", str(guide)], check=True,
+                               capture_output=True, text=True, timeout=120).stdout
+    committed = guide.read_text(encoding="utf-8")
+    if committed != generated:
+        diff = "".join(difflib.unified_diff(
+            committed.splitlines(keepends=True), generated.splitlines(keepends=True),
+            fromfile="docs/language.md (committed)", tofile="receptive help --guide docs/language.md"))
+        raise AssertionError("an example's output in docs/language.md is out of date; regenerate them with\n"
+                             "  receptive help --guide docs/language.md --write\n" + diff)
+    assert "```receptive" in committed
 
 
 def test_help_for_one_builtin_and_the_index(receptive_bin):

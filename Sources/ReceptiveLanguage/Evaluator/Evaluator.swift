@@ -2,7 +2,7 @@ import Foundation
 import Tensors
 import TextPlots
 
-/// Runs compiled code over a session's persistent variables (LANGUAGE.md §2).
+/// Runs compiled code over a session's persistent variables (docs/language.md#statements).
 ///
 /// The evaluator is the `BuiltinContext` builtins see: they print, display and call back
 /// through it. Errors are `RuntimeError`s carrying the range of the node that caused them.

@@ -32,7 +32,7 @@ public final class Session: @unchecked Sendable {
     }
 
     /// Runs one cell/script. The cell's result is the last statement's value when it is an
-    /// expression not ending in ';' and not none (LANGUAGE.md §2).
+    /// expression not ending in ';' and not none (docs/language.md#running-code).
     public func run(_ source: String, output: any SessionOutput) -> RunResult {
         control.clearInterrupt()
         // A request that stopped this cell (or came after it ended) must not stop the next one.
