@@ -6,29 +6,28 @@ import subprocess
 from conftest import ROOT
 
 
-def test_committed_reference_is_up_to_date(receptive_bin):
-    generated = subprocess.run([receptive_bin, "help", "--markdown"], check=True,
-                               capture_output=True, text=True, timeout=60).stdout
-    committed = (ROOT / "docs" / "reference.md").read_text(encoding="utf-8")
+def expect_generated(path, command, regenerate):
+    """Fails, with the diff, unless the committed file at `path` is exactly what `command` prints."""
+    generated = subprocess.run(command, check=True, capture_output=True, text=True, timeout=120).stdout
+    committed = path.read_text(encoding="utf-8")
     if committed != generated:
+        name = path.relative_to(ROOT)
         diff = "".join(difflib.unified_diff(
             committed.splitlines(keepends=True), generated.splitlines(keepends=True),
-            fromfile="docs/reference.md (committed)", tofile="receptive help --markdown"))
-        raise AssertionError("docs/reference.md is out of date; regenerate it with\n"
-                             "  receptive help --markdown > docs/reference.md\n" + diff)
+            fromfile=f"{name} (committed)", tofile=" ".join(["receptive"] + command[1:])))
+        raise AssertionError(f"{name} is out of date; regenerate it with\n  {regenerate}\n" + diff)
+    return committed
+
+
+def test_committed_reference_is_up_to_date(receptive_bin):
+    expect_generated(ROOT / "docs" / "reference.md", [receptive_bin, "help", "--markdown"],
+                     "receptive help --markdown > docs/reference.md")
 
 
 def test_committed_language_guide_is_up_to_date(receptive_bin):
     guide = ROOT / "docs" / "language.md"
-    generated = subprocess.run([receptive_bin, "help", "--guide", str(guide)], check=True,
-                               capture_output=True, text=True, timeout=120).stdout
-    committed = guide.read_text(encoding="utf-8")
-    if committed != generated:
-        diff = "".join(difflib.unified_diff(
-            committed.splitlines(keepends=True), generated.splitlines(keepends=True),
-            fromfile="docs/language.md (committed)", tofile="receptive help --guide docs/language.md"))
-        raise AssertionError("an example's output in docs/language.md is out of date; regenerate them with\n"
-                             "  receptive help --guide docs/language.md --write\n" + diff)
+    committed = expect_generated(guide, [receptive_bin, "help", "--guide", str(guide)],
+                                 "receptive help --guide docs/language.md --write")
     assert "```receptive" in committed
 
 

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ReceptiveLanguage
 
@@ -33,41 +34,22 @@ struct LanguageGuideTests {
             ```
 
             """
-        #expect(LanguageGuide.refreshed(guide) == """
-            # Title
+        // The stale output is replaced, the example that shows nothing gets no block, the sketch
+        // is left alone, and an error is shown with its source line and caret.
+        let expected = guide
+            .replacingOccurrences(of: "```text\nstale\n```", with: "```text\nhi\n2\n```")
+            .replacingOccurrences(of: "yy\n```\n", with: """
+                yy
+                ```
 
-            ```receptive
-            print("hi")
-            1 + 1
-            ```
+                ```text
+                NameError: name 'yy' is not defined; did you mean 'y'?
+                2 | yy
+                  | ^^
+                ```
 
-            ```text
-            hi
-            2
-            ```
-
-            Prose stays.
-
-            ```receptive
-            x = 1
-            ```
-
-            ```
-            a sketch, not run: fn name(a) = expr
-            ```
-
-            ```receptive
-            y = 2
-            yy
-            ```
-
-            ```text
-            NameError: name 'yy' is not defined; did you mean 'y'?
-            2 | yy
-              | ^^
-            ```
-
-            """)
+                """)
+        #expect(LanguageGuide.refreshed(guide) == expected)
     }
 
     @Test func aRefreshedGuideIsAFixedPoint() {
@@ -75,7 +57,6 @@ struct LanguageGuideTests {
         let once = LanguageGuide.refreshed(guide)
         #expect(once == "```receptive\n[1, 2] * 2\n```\n\n```text\ntensor 2\n[2. 4.]\n```\n")
         #expect(LanguageGuide.refreshed(once) == once)
-        #expect(LanguageGuide.examples(in: once) == ["[1, 2] * 2"])
     }
 
     @Test func examplesRunInSessionsOfTheirOwn() {

@@ -44,23 +44,6 @@ public enum LanguageGuide {
         return result.joined(separator: "\n") + (trailingNewline ? "\n" : "")
     }
 
-    /// The sources of the examples in `markdown`, in order.
-    static func examples(in markdown: String) -> [String] {
-        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        var examples: [String] = []
-        var index = 0
-        while index < lines.count {
-            let line = lines[index]
-            index += 1
-            guard line.hasPrefix("```") else { continue }
-            let start = index
-            var ignored: [String] = []
-            index = copyBlock(lines, from: index, into: &ignored)
-            if line == exampleFence { examples.append(lines[start..<max(start, index - 1)].joined(separator: "\n")) }
-        }
-        return examples
-    }
-
     /// Copies the lines of a fenced block after its opening fence, through its closing fence;
     /// returns the index after it (the end of the text when the block is not closed).
     private static func copyBlock(_ lines: [String], from start: Int, into result: inout [String]) -> Int {
