@@ -61,18 +61,12 @@ private func run(_ item: ConvolutionFixtures.LayerCase) throws -> Tensor {
         let dilation = item.dilation ?? [1]
         let groups = item.groups ?? 1
         return item.function == "conv1d"
-            ? try input.conv1d(weight: weight, bias: bias, stride: stride, padding: padding, dilation: dilation, groups: groups,
-                               control: .fresh)
-            : try input.conv2d(weight: weight, bias: bias, stride: stride, padding: padding, dilation: dilation, groups: groups,
-                               control: .fresh)
-    case "max_pool1d": return try input.maxPool1d(size: item.size ?? [], stride: item.stride, padding: poolPadding,
-                                                  control: .fresh)
-    case "avg_pool1d": return try input.avgPool1d(size: item.size ?? [], stride: item.stride, padding: poolPadding,
-                                                  control: .fresh)
-    case "max_pool2d": return try input.maxPool2d(size: item.size ?? [], stride: item.stride, padding: poolPadding,
-                                                  control: .fresh)
-    case "avg_pool2d": return try input.avgPool2d(size: item.size ?? [], stride: item.stride, padding: poolPadding,
-                                                  control: .fresh)
+            ? try input.conv1d(weight: weight, bias: bias, stride: stride, padding: padding, dilation: dilation, groups: groups, control: .fresh)
+            : try input.conv2d(weight: weight, bias: bias, stride: stride, padding: padding, dilation: dilation, groups: groups, control: .fresh)
+    case "max_pool1d": return try input.maxPool1d(size: item.size ?? [], stride: item.stride, padding: poolPadding, control: .fresh)
+    case "avg_pool1d": return try input.avgPool1d(size: item.size ?? [], stride: item.stride, padding: poolPadding, control: .fresh)
+    case "max_pool2d": return try input.maxPool2d(size: item.size ?? [], stride: item.stride, padding: poolPadding, control: .fresh)
+    case "avg_pool2d": return try input.avgPool2d(size: item.size ?? [], stride: item.stride, padding: poolPadding, control: .fresh)
     default: throw ConvolutionFixtures.Malformed(reason: "unknown function \(item.function)")
     }
 }

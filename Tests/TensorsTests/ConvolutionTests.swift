@@ -50,8 +50,7 @@ private func message(of body: () throws -> Tensor) -> String? {
 }
 
 @Test func validModeRejectsMixedShapes() throws {
-    let text = message { try tensor([2, 3], [1, 2, 3, 4, 5, 6]).correlated(with: tensor([3, 1], [1, 2, 3]),
-                                                                           control: .fresh) }
+    let text = message { try tensor([2, 3], [1, 2, 3, 4, 5, 6]).correlated(with: tensor([3, 1], [1, 2, 3]), control: .fresh) }
     #expect(text == "correlate: mode \"valid\" needs one operand at least as large as the other on every axis, found input 2×3 and kernel 3×1; use mode \"same\" or \"full\"")
 }
 
@@ -74,8 +73,7 @@ private func message(of body: () throws -> Tensor) -> String? {
 @Test func conv2dUnbatchedWithBiasStrideAndPadding() throws {
     let image = try tensor([1, 3, 3], [1, 2, 3, 4, 5, 6, 7, 8, 9])
     let weight = try tensor([1, 1, 2, 2], [1, 0, 0, 1])
-    let result = try image.conv2d(weight: weight, bias: tensor([1], [10]), stride: [2], padding: .explicit([1]),
-                                  control: .fresh)
+    let result = try image.conv2d(weight: weight, bias: tensor([1], [10]), stride: [2], padding: .explicit([1]), control: .fresh)
     // Padded 5×5, windows at rows/columns 0 and 2: x[i-1, j-1] + x[i, j] + 10.
     #expect(result.shape == [1, 2, 2])
     #expect(result.scalars == [11, 13, 17, 24])
@@ -83,8 +81,7 @@ private func message(of body: () throws -> Tensor) -> String? {
 
 @Test func conv1dSamePaddingPutsTheExtraZeroOnTheRight() throws {
     // torch: F.conv1d([[1, 2, 3]], [[[1, 10]]], padding="same") == [[21, 32, 3]]
-    let result = try tensor([1, 3], [1, 2, 3]).conv1d(weight: tensor([1, 1, 2], [1, 10]), padding: .same,
-                                                      control: .fresh)
+    let result = try tensor([1, 3], [1, 2, 3]).conv1d(weight: tensor([1, 1, 2], [1, 10]), padding: .same, control: .fresh)
     #expect(result.shape == [1, 3])
     #expect(result.scalars == [21, 32, 3])
 }
@@ -113,8 +110,7 @@ private func message(of body: () throws -> Tensor) -> String? {
     // Padding counts in the average's divisor (count_include_pad) and never wins a max.
     let padded = try tensor([1, 2], [-1, -3]).maxPool1d(size: [2], padding: [1], control: .fresh)
     #expect(padded.scalars == [-1, -3])
-    #expect(try tensor([2], [4, 6]).avgPool1d(size: [2], stride: [1], padding: [1],
-                                              control: .fresh).scalars == [2, 5, 3])
+    #expect(try tensor([2], [4, 6]).avgPool1d(size: [2], stride: [1], padding: [1], control: .fresh).scalars == [2, 5, 3])
     #expect(message { try image.maxPool2d(size: [3], padding: [2], control: .fresh) }
         == "maxpool: padding must be at most half the window, found padding 2 for size 3")
     #expect(message { try image.avgPool2d(size: [5], control: .fresh) }
@@ -133,12 +129,10 @@ private func message(of body: () throws -> Tensor) -> String? {
     let huge = 1 << 40
     #expect(throws: TensorError.self) { try image.conv2d(weight: weight, dilation: [huge], control: .fresh) }
     #expect(throws: TensorError.self) { try image.conv2d(weight: weight, padding: .explicit([huge]), control: .fresh) }
-    #expect(throws: TensorError.self) { try image.conv2d(weight: weight, stride: [huge], groups: huge,
-                                                         control: .fresh) }
+    #expect(throws: TensorError.self) { try image.conv2d(weight: weight, stride: [huge], groups: huge, control: .fresh) }
     #expect(throws: TensorError.self) { try image.maxPool2d(size: [huge], padding: [huge / 2], control: .fresh) }
     // Within the argument bound, but the output would not fit the allocation cap.
-    #expect(throws: TensorError.self) { try image.conv2d(weight: weight, padding: .explicit([1 << 30]),
-                                                         control: .fresh) }
+    #expect(throws: TensorError.self) { try image.conv2d(weight: weight, padding: .explicit([1 << 30]), control: .fresh) }
     // A huge padded window over a small input is legal (as in torch) and costs only the input.
     #expect(try image.avgPool2d(size: [1 << 30], stride: [1], padding: [1 << 29], control: .fresh).shape == [1, 5, 5])
 }

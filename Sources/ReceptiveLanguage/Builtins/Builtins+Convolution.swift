@@ -85,7 +85,6 @@ extension Builtins {
         return mode
     }
 
-    /// The named arguments of conv1d/conv2d.
     /// `conv1d` or `conv2d` applied to the bound `x`, `w` and layer options.
     private static func layerConvolution(
         _ arguments: BoundArguments, _ control: ExecutionControl,

@@ -1,3 +1,4 @@
+import Foundation
 import Tensors
 import TextPlots
 
@@ -23,10 +24,12 @@ public final class Session: @unchecked Sendable {
 
     /// Creates a session with no variables, default rendering options in `charset`, and a cap
     /// of `maxElements` elements per tensor (`set(max_elements:)` and `set(charset:)` change
-    /// them for this session only).
-    public init(maxElements: Int = ExecutionControl.defaultMaxElements, charset: Charset = .unicode) {
+    /// them for this session only). `load` and `save` resolve relative paths against
+    /// `workingDirectory`, or against the process's current directory when it is nil.
+    public init(maxElements: Int = ExecutionControl.defaultMaxElements, workingDirectory: URL? = nil,
+                charset: Charset = .unicode) {
         control = ExecutionControl(maxElements: maxElements)
-        evaluator = Evaluator(control: control)
+        evaluator = Evaluator(control: control, workingDirectory: workingDirectory)
         evaluator.renderOptions.charset = charset
     }
 
@@ -34,7 +37,7 @@ public final class Session: @unchecked Sendable {
     public var charset: Charset { evaluator.renderOptions.charset }
 
     /// Runs one cell/script. The cell's result is the last statement's value when it is an
-    /// expression not ending in ';' and not none (LANGUAGE.md §2).
+    /// expression not ending in ';' and not none (docs/language.md#running-code).
     public func run(_ source: String, output: any SessionOutput) -> RunResult {
         control.clearInterrupt()
         // A request that stopped this cell (or came after it ended) must not stop the next one.
