@@ -34,8 +34,8 @@ public enum Charset: String, Sendable, CaseIterable {
     }
 
     /// The ASCII spelling of every symbol that Receptive's messages, documentation and figure
-    /// legends use (a test checks that the sources use no other non-ASCII character outside
-    /// comments and pictures' own glyph tables).
+    /// legends use (tests check that every builtin's help, and everything an ASCII session
+    /// writes, comes out as printable ASCII).
     static let spellings: [Unicode.Scalar: String] = [
         "×": "x", "…": "...", "→": "->", "←": "<-", "≥": ">=", "≤": "<=", "≠": "!=", "≈": "~",
         "±": "+-", "·": "*", "−": "-", "–": "-", "—": "--", "²": "^2", "√": "sqrt", "÷": "/",
