@@ -69,19 +69,24 @@ let package = Package(
         .executableTarget(
             name: "receptive",
             dependencies: [
-                "ReceptiveKernel", "ReceptiveLanguage", "Tensors",
+                "ReceptiveKernel", "ReceptiveLanguage", "Tensors", "TextPlots",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
+        // Helpers shared by the test targets (a scratch directory that cleans up after itself).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
         .testTarget(name: "JupyterProtocolTests", dependencies: ["JupyterProtocol"]),
-        .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel"]),
-        .testTarget(name: "TensorsTests", dependencies: ["Tensors", "WholeNumbers"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "TestSupport"]),
+        .testTarget(name: "TensorsTests", dependencies: ["Tensors", "WholeNumbers", "TestSupport"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "LearningTests", dependencies: ["Learning"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TextPlotsTests", dependencies: ["TextPlots"], resources: [.copy("Golden")]),
-        .testTarget(name: "ReceptiveLanguageTests", dependencies: ["ReceptiveLanguage"], resources: [.copy("Scripts")]),
+        .testTarget(name: "ReceptiveLanguageTests", dependencies: ["ReceptiveLanguage", "TestSupport"],
+                    resources: [.copy("Scripts")]),
         .testTarget(name: "ReceptiveKernelTests", dependencies: ["ReceptiveKernel"]),
-        .testTarget(name: "ReceptiveCommandTests", dependencies: ["receptive"]),
+        .testTarget(name: "ReceptiveCommandTests", dependencies: ["receptive", "TestSupport"]),
     ]
 )

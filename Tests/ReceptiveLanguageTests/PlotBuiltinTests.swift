@@ -1,3 +1,4 @@
+import Foundation
 import Learning
 @testable import ReceptiveLanguage
 import Tensors
@@ -8,6 +9,7 @@ import TextPlots
 private final class DrawingContext: BuiltinContext {
     var renderOptions = RenderOptions()
     let control = ExecutionControl()
+    var workingDirectory: URL? { nil }
     var tape: Tape?
     var variables: [(name: String, value: Value)] { [] }
     func lookup(_ name: String) -> Value? { nil }

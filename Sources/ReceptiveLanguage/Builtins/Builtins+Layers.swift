@@ -2,7 +2,7 @@ import Learning
 import Tensors
 
 extension Builtins {
-    /// Layers and the book's ideas (LANGUAGE.md §5, Deep Learning §9.1–9.2 and §9.5).
+    /// Layers and the book's ideas (docs/language.md#layers; Deep Learning §9.1–9.2 and §9.5).
     static var layers: [Builtin] {
         [denseLayer, convLayer, locallyConnected, tiled, poolLayer, params, flops, outputShape]
             + layerAnalysis + layerDiagram
@@ -29,7 +29,7 @@ extension Builtins {
         details: LayerArguments.convolutionDetails + """
 
             bias: true adds one bias per output channel (l.bias), drawn like the weights. l.weight reads or
-            assigns the out × in × kernel weights; on an N × C × spatial batch the layer gives N × O × spatial′.
+            assigns the out × in × kernel weights; on an N × C × spatial batch the layer gives N × O × spatial.
             """
     ) { arguments, _ in try LayerArguments.value(try LayerArguments.specification(arguments).convolution(), arguments) }
 

@@ -120,14 +120,15 @@ extension Builtins {
         let low = values.min() ?? 0, high = values.max() ?? 0
         let zlim = low < high ? low...high : nil
         let figures = try tensors.map { tensor in
-            try Heatmap.render(tensor, options: HeatmapOptions(width: max(12, 2 * (tensor.shape.last ?? 1) + 8), zlim: zlim),
+            try Heatmap.render(tensor, options: HeatmapOptions(width: max(12, 2 * (tensor.shape.last ?? 1) + 8), zlim: zlim,
+                                                             charset: context.renderOptions.charset),
                                sessionWidth: context.renderOptions.width, control: context.control)
         }
         return try FigureGrid.render(figures, titles: titles, columns: columns, width: context.renderOptions.width)
     }
 
     private static func heatmap(_ tensor: Tensor, title: String?, context: any BuiltinContext) throws -> Figure {
-        try Heatmap.render(tensor, options: HeatmapOptions(title: title), sessionWidth: context.renderOptions.width,
+        try Heatmap.render(tensor, options: HeatmapOptions(title: title, charset: context.renderOptions.charset), sessionWidth: context.renderOptions.width,
                            control: context.control)
     }
 }

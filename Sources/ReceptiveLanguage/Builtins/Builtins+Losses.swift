@@ -27,8 +27,8 @@ extension Builtins {
         Builtin(logarithm ? "log_softmax" : "softmax",
                 [Parameter("t"), Parameter("axis", kind: .namedOnly, default: .number(-1))],
                 summary: logarithm
-                    ? "Log-softmax along axis (default the last): x − max − log Σ e^(x − max), as torch.log_softmax."
-                    : "Softmax along axis (default the last): e^(x − max) / Σ e^(x − max), each line summing to 1, as torch.softmax."
+                    ? "Log-softmax along axis (default the last): x − max − log(sum of e^(x − max)), as torch.log_softmax."
+                    : "Softmax along axis (default the last): e^(x − max) / (sum of e^(x − max)), each line summing to 1, as torch.softmax."
         ) { arguments, context in
             Value(operand: try arguments.operand("t").softmax(axis: arguments.integer("axis"), logarithm: logarithm,
                                                              control: context.control))

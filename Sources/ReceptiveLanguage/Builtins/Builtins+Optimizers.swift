@@ -26,7 +26,7 @@ extension Builtins {
             Parameter("eps", kind: .namedOnly, default: .number(1e-8), shownAs: "1e-8"),
             Parameter("weight_decay", kind: .namedOnly, default: .number(0)),
         ],
-        summary: "Adam as torch.optim.Adam: moments of the gradient with bias correction, w ← w − lr·m̂ / (√v̂ + eps).",
+        summary: "Adam as torch.optim.Adam: w ← w − lr·m / (√v + eps), m and v the bias-corrected moments of the gradient.",
         details: "The moments and the step count are kept per layer, so the same optimizer continues where it stopped."
     ) { arguments, _ in
         .optimizer(try Optimizer(.adam(learningRate: arguments.number("lr"), beta1: arguments.number("beta1"),

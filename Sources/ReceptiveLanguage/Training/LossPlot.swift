@@ -40,7 +40,8 @@ struct LossPlot {
             let steps = validation.indices.map { Double(($0 + 1) * stepsPerEpoch - 1) }
             series.append(LineSeries(name: "validation", x: steps, y: validation))
         }
-        let options = LinePlotOptions(height: 10, title: "loss, step \(losses.count) of \(totalSteps)")
+        let options = LinePlotOptions(height: 10, title: "loss, step \(losses.count) of \(totalSteps)",
+                                      charset: context.renderOptions.charset)
         guard let figure = try? LinePlot.render(series, options: options, sessionWidth: context.renderOptions.width) else {
             return
         }
