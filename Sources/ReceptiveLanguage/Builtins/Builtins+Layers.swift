@@ -71,9 +71,12 @@ extension Builtins {
 
     private static let params = Builtin(
         "params", [Parameter("layer"), Parameter("input", kind: .namedOnly, default: Value.none)],
-        summary: "The number of weights (and biases) of a layer (locally_connected needs input: since it has one kernel per position)."
-    ) { arguments, _ in
+        summary: "The number of weights (and biases) of a layer or model (locally_connected needs input: since it has one kernel per position)."
+    ) { arguments, context in
         let input = arguments.has("input") ? try LayerArguments.shape(arguments) : nil
+        if case .model(let model) = arguments.value("layer") {
+            return .number(Double(try ModelAccounting.params(model, input: input, context: context)))
+        }
         return .number(Double(try LayerArguments.trainableLayer(arguments).params(input: input)))
     }
 
@@ -82,11 +85,12 @@ extension Builtins {
         summary: "Arithmetic for one input, counted as the book does: k multiplications and k − 1 additions per output.",
         details: "Taps on zero padding are not counted; a bias adds one addition per output. flops(conv_layer([[-1, 1]]), input: (280, 320)) is 267960."
     ) { arguments, context in
-        let layer = try LayerArguments.trainableLayer(arguments)
         let input = try LayerArguments.shape(arguments)
-        var count = try layer.layer.flops(input: input, control: context.control)
-        if layer.bias != nil { count += try Tensor.elementCount(of: layer.layer.outputShape(input: input)) }
-        return .number(Double(count))
+        if case .model(let model) = arguments.value("layer") {
+            return .number(Double(try ModelAccounting.flops(model, input: input, context: context)))
+        }
+        return .number(Double(try ModelAccounting.flops(LayerArguments.trainableLayer(arguments), input: input,
+                                                        control: context.control)))
     }
 
     private static let outputShape = Builtin(

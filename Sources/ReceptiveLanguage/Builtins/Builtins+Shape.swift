@@ -15,11 +15,18 @@ extension Builtins {
     }
 
     private static let flatten = Builtin(
-        "flatten", [Parameter("t")],
-        summary: "The elements as a rank-1 tensor, in row-major order."
+        "flatten", [Parameter("t"), Parameter("start", kind: .namedOnly, default: .number(0))],
+        summary: "The elements as a rank-1 tensor, in row-major order; start: 1 keeps the first (batch) axis.",
+        details: "flatten(x, start: 1) of an N × C × H × W batch is N × (C·H·W), as torch.flatten(x, 1)."
     ) { arguments, _ in
         let t = try arguments.operand("t")
-        return Value(operand: try t.reshaped([t.value.count]))
+        let start = try arguments.integer("start")
+        let rank = t.value.rank
+        guard start >= 0, start < max(rank, 1) else {
+            throw arguments.valueError("start", "must be an axis of the tensor, 0 to \(max(rank - 1, 0)), found \(start)")
+        }
+        let kept = Array(t.shape.prefix(start))
+        return Value(operand: try t.reshaped(kept + [t.shape.dropFirst(start).reduce(1, *)]))
     }
 
     private static let transpose = Builtin(

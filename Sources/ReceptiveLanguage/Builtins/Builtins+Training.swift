@@ -15,6 +15,7 @@ extension Builtins {
             Parameter("shuffle", kind: .namedOnly, default: .bool(true)),
             Parameter("seed", kind: .namedOnly, default: .number(0)),
             Parameter("validation", kind: .namedOnly, default: Value.none),
+            Parameter("plot", kind: .namedOnly, default: .bool(true)),
         ],
         summary: "Trains a model or layer in place, one atomic optimizer step per batch; returns a record of the losses.",
         details: """
@@ -23,7 +24,8 @@ extension Builtins {
             plot of the loss is updated in place (in run and the REPL it is shown at the end, with progress on
             stderr). validation: (inputs, targets) or a data set adds val_loss and val_accuracy per epoch. The
             record has loss (one per step), steps and seconds. An interrupt stops between steps: the model keeps
-            the last completed step, the error says which, and train can be called again to continue.
+            the last completed step, the error says which, and train can be called again to continue. plot: false
+            shows no plot.
             """
     ) { arguments, context in
         try trainingRun(arguments, context: context).run(context: context).asValue
@@ -55,7 +57,7 @@ extension Builtins {
             model: model, layers: layers,
             data: try TrainingData(inputs: arguments.tensor("inputs"), targets: arguments.tensor("targets"), name: "train"),
             loss: loss, optimizer: optimizer, epochs: epochs, batchSize: batch, shuffle: try arguments.bool("shuffle"),
-            seed: try LayerArguments.seed(arguments),
+            seed: try LayerArguments.seed(arguments), showsPlot: try arguments.bool("plot"),
             validation: arguments.has("validation") ? try TrainingData(validation: arguments.value("validation")) : nil)
     }
 }

@@ -7,6 +7,7 @@ import TextPlots
 struct LossPlot {
     private let context: any BuiltinContext
     private let totalSteps: Int
+    private let isShown: Bool
     private let id = "train-" + UUID().uuidString
     private var shown = false
     private var lastDraw: ContinuousClock.Instant?
@@ -14,9 +15,10 @@ struct LossPlot {
     /// The least time between two redraws.
     private static let interval = Duration.milliseconds(250)
 
-    init(context: any BuiltinContext, totalSteps: Int) {
+    init(context: any BuiltinContext, totalSteps: Int, isShown: Bool) {
         self.context = context
         self.totalSteps = totalSteps
+        self.isShown = isShown
     }
 
     /// Redraws with the losses so far, unless the last redraw was too recent.
@@ -34,7 +36,7 @@ struct LossPlot {
     }
 
     private mutating func draw(_ losses: [Double], validation: [Double], stepsPerEpoch: Int) {
-        guard !losses.isEmpty else { return }
+        guard isShown, !losses.isEmpty else { return }
         var series = [LineSeries(name: "loss", y: losses)]
         if !validation.isEmpty {
             let steps = validation.indices.map { Double(($0 + 1) * stepsPerEpoch - 1) }

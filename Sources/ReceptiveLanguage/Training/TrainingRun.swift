@@ -17,6 +17,8 @@ struct TrainingRun {
     let batchSize: Int
     let shuffle: Bool
     let seed: UInt64
+    /// Whether the live loss plot is shown.
+    let showsPlot: Bool
     let validation: TrainingData?
 
     /// Steps per epoch: the last batch holds what remains.
@@ -31,7 +33,7 @@ struct TrainingRun {
         var losses: [Double] = []
         var validationLosses: [Double] = []
         var validationAccuracies: [Double] = []
-        var plot = LossPlot(context: context, totalSteps: total)
+        var plot = LossPlot(context: context, totalSteps: total, isShown: showsPlot)
         var generator = RandomGenerator(seed: seed)
         var order = Array(0..<data.count)
         try context.control.trackProgress("train", total: total) { progress in
