@@ -19,6 +19,9 @@ final class ReferenceExampleOutput: SessionOutput {
     /// A transcript cannot replace what it holds: `train` shows its final plot once.
     var updatesDisplaysInPlace: Bool { false }
 
+    /// Progress bars depend on how long an example takes, so generated docs leave them out.
+    func showProgress(_ text: String, id: String, update: Bool) {}
+
     /// A notebook would clear the cell here; the transcript says so instead of hiding output.
     func clearOutput(wait: Bool) {
         append(line: "(output cleared)")
