@@ -17,6 +17,13 @@ extension TrainableLayer {
         let bound = tape?.parameters(of: self)
         let weight: TensorOperand? = try bound?.weight.map(TensorOperand.traced) ?? weightOperand(layer, control: control)
         let bias: TensorOperand? = bound?.bias.map(TensorOperand.traced) ?? self.bias.map(TensorOperand.plain)
+        return try apply(x, weight: weight, bias: bias, control: control)
+    }
+
+    /// The layer applied with `weight` and `bias` standing for its own (as a tape's variables do).
+    func apply(_ x: TensorOperand, weight: TensorOperand?, bias: TensorOperand?,
+               control: ExecutionControl) throws -> TensorOperand {
+        let layer = self.layer
         switch layer {
         case .dense(let dense):
             return try applyDense(dense, layer, x, weight: weight, bias: bias, control: control)
