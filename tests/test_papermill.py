@@ -8,8 +8,6 @@ import random
 import struct
 import subprocess
 import sys
-import tomllib
-from importlib import metadata
 
 import nbformat
 import papermill
@@ -34,8 +32,9 @@ def test_installing_the_package_registers_the_translator_for_the_kernel_and_the_
     run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert run.returncode == 0, run.stderr
     assert run.stdout.split() == ["ReceptiveTranslator", "ReceptiveTranslator"]
-    source = tomllib.loads((ROOT / "integrations" / "papermill" / "pyproject.toml").read_text())
-    assert metadata.version("receptive-papermill") == source["project"]["version"], \
+    import receptive_papermill.translator as installed
+    source = ROOT / "integrations" / "papermill" / "receptive_papermill" / "translator.py"
+    assert pathlib.Path(installed.__file__).read_text() == source.read_text(), \
         "the installed translator is not the repository's: run scripts/setup.sh"
 
 
@@ -55,16 +54,22 @@ def test_cli_runs_the_course_notebook_with_another_size(tmp_path):
     assert not [o for c in notebook.cells for o in c.get("outputs", []) if o["output_type"] == "error"]
 
 
-def test_cli_refuses_values_without_a_receptive_literal(tmp_path):
-    for args, message in [
-        (["-y", "opts: {a: 1}"], "parameter 'opts' is a dict; Receptive has no literal for a mapping"),
-        (["-y", "grid: [[1, 2], [3]]"], "parameter 'grid' is ragged: element [1] has shape 1 but element [0] has shape 2"),
-        (["-p", "if", "1"], "parameter 'if' is not a Receptive name"),
-        (["-p", "n", str(2**53 + 1)], "is the integer 9007199254740993, which no Double holds exactly"),
+def test_values_without_a_receptive_literal_are_refused_before_the_run(tmp_path):
+    run = papermill_cli(COURSE_NOTEBOOK, tmp_path / "out.ipynb", "-y", "opts: {a: 1}", cwd=tmp_path)
+    assert run.returncode != 0
+    assert "parameter 'opts' is a dict; Receptive has no literal for a mapping" in run.stderr, run.stderr
+    for parameters, message in [
+        ({"grid": [[1, 2], [3]]}, "parameter 'grid' is ragged: element [1] has shape 1 but element [0] has shape 2"),
+        ({"mixed": [1, [2]]}, "parameter 'mixed' is ragged: element [1] has shape 1 but element [0] has shape scalar"),
+        ({"deep": [1, "a", [{"x": 1}]]}, "parameter 'deep', element [2][0], is a dict"),
+        ({"if": 1}, "parameter 'if' is not a Receptive name"),
+        ({"n": 2**53 + 1}, "parameter 'n' is the integer 9007199254740993, which no Double holds exactly"),
+        ({"s": "a\r\nb"}, "parameter 's' contains a carriage return (U+000D) at index 1"),
+        ({"when": object()}, "parameter 'when' has type object"),
     ]:
-        run = papermill_cli(COURSE_NOTEBOOK, tmp_path / "out.ipynb", *args, cwd=tmp_path)
-        assert run.returncode != 0
-        assert message in run.stderr, run.stderr
+        with pytest.raises(papermill.PapermillException) as raised:
+            papermill.execute_notebook(str(COURSE_NOTEBOOK), str(tmp_path / "out.ipynb"), parameters=parameters)
+        assert message in str(raised.value)
 
 
 def test_help_notebook_lists_the_parameters_cell():

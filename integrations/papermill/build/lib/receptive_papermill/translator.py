@@ -84,17 +84,15 @@ class ReceptiveTranslator(Translator):
         if isinstance(val, str):
             return cls._string(val, path), None
         if isinstance(val, dict):
-            raise _Unwritable(path, 
-                f"is a dict; Receptive has no literal for a mapping (its records "
-                "come only from builtins), so pass each entry as its own parameter")
+            raise _Unwritable(path, "is a dict; Receptive has no literal for a mapping (its records come "
+                                    "only from builtins), so pass each entry as its own parameter")
         if isinstance(val, tuple):
             items = [cls._literal(item, f"{path}[{index}]")[0] for index, item in enumerate(val)]
             return ("(" + items[0] + ",)") if len(items) == 1 else "(" + ", ".join(items) + ")", None
         if isinstance(val, list):
             return cls._bracketed(val, path)
-        raise _Unwritable(path, 
-            f"is a {type(val).__name__}; Receptive parameters can be numbers, "
-            "strings, booleans, none, and lists or tuples of those")
+        raise _Unwritable(path, f"has type {type(val).__name__}; Receptive parameters can be numbers, "
+                                "strings, booleans, none, and lists or tuples of those")
 
     @classmethod
     def translate_float(cls, val):
@@ -111,18 +109,16 @@ class ReceptiveTranslator(Translator):
         except OverflowError:
             exact = False
         if not exact:
-            raise _Unwritable(path, 
-                f"is the integer {val}, which no Double holds exactly "
-                "(Receptive numbers are Doubles: integers are exact up to 2**53)")
+            raise _Unwritable(path, f"is the integer {val}, which no Double holds exactly "
+                                    "(Receptive numbers are Doubles, which hold every integer up to 2**53 and only some beyond)")
         return str(val)
 
     @classmethod
     def _string(cls, val, path):
         for char, name in _LINE_BREAKS.items():
             if char in val:
-                raise _Unwritable(path, 
-                    f"contains a {name} (U+{ord(char):04X}) at index {val.index(char)}; "
-                    "a Receptive string cannot hold one (its escapes are \\n \\t \\\" \\\\)")
+                raise _Unwritable(path, f"contains a {name} (U+{ord(char):04X}) at index {val.index(char)}; "
+                                        "a Receptive string cannot hold one (its escapes are \\n \\t \\\" \\\\)")
         escaped = (val.replace("\\", "\\\\").replace('"', '\\"')
                    .replace("\n", "\\n").replace("\t", "\\t"))
         return f'"{escaped}"'
@@ -139,10 +135,9 @@ class ReceptiveTranslator(Translator):
         shapes = [() if kind == "number" else kind.shape for kind in kinds]
         for index, shape in enumerate(shapes[1:], start=1):
             if shape != shapes[0]:
-                raise _Unwritable(path, 
-                    f"is ragged: element [{index}] has shape {cls._shape(shape)} but "
-                    f"element [0] has shape {cls._shape(shapes[0])}; a list of numbers becomes a "
-                    "tensor, whose elements must all have one shape")
+                raise _Unwritable(path, f"is ragged: element [{index}] has shape {cls._shape(shape)} but "
+                                        f"element [0] has shape {cls._shape(shapes[0])}; a list of numbers "
+                                        "becomes a tensor, whose elements must all have one shape")
         return text, _Tensor((len(kinds),) + shapes[0])
 
     @staticmethod
