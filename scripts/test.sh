@@ -13,7 +13,16 @@ swift build --build-tests
 echo "== Swift unit tests"
 swift test --skip-build
 
+bin="$(swift build --show-bin-path)/receptive"
 if [ -d tests ]; then
   echo "== integration tests (real Jupyter clients)"
-  RECEPTIVE_BIN="$(swift build --show-bin-path)/receptive" .venv/bin/python -m pytest -q tests
+  RECEPTIVE_BIN="$bin" .venv/bin/python -m pytest -q tests
 fi
+
+echo "== the course notebooks with nbval: pytest --nbval notebooks/"
+# The kernelspec and Jupyter's data and runtime files go to a scratch prefix, not the user's.
+scratch="$(mktemp -d)"
+trap 'rm -rf "$scratch"' EXIT
+"$bin" install --prefix "$scratch" >/dev/null
+JUPYTER_PATH="$scratch/share/jupyter" JUPYTER_DATA_DIR="$scratch/data" JUPYTER_RUNTIME_DIR="$scratch/runtime" \
+  .venv/bin/python -m pytest --nbval notebooks/

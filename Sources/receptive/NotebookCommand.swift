@@ -74,6 +74,7 @@ struct NotebookCommand {
                 report.neverRun += 1
             } else {
                 report.compare(cell, saved: NotebookCell.text(of: cell.outputs), now: NotebookCell.text(of: outputs))
+                if runner.wasRewritten(cell: cell.index) { report.rewritten(cell) }
             }
         }
     }
@@ -108,6 +109,13 @@ struct CheckReport {
     mutating func unexpectedError(in cell: NotebookCell, _ error: String) {
         problems.append("\(title(cell)) raised an error it is not marked for (tag it raises-exception if it should):\n"
                         + "  \(error)\n")
+    }
+
+    /// Records a compared cell whose output changed after it was published, which nbval
+    /// cannot compare (it keeps the first version of each output).
+    mutating func rewritten(_ cell: NotebookCell) {
+        problems.append("\(title(cell)) clears or updates its output in place; nbval compares the first version of "
+                        + "each output, so mark the cell with a `# NBVAL_IGNORE_OUTPUT` line\n")
     }
 
     /// Records the comparison of one cell's text.

@@ -9,6 +9,9 @@ import JupyterProtocol
 final class NotebookRecorder: ExecutionContext {
     /// The outputs of every cell run so far, by position in the notebook.
     private(set) var outputs: [Int: [JSONValue]] = [:]
+    /// Cells whose outputs were changed after they were published: cleared, or a display
+    /// updated in place. nbval compares the first version, so such a cell cannot be compared.
+    private(set) var rewritten: Set<Int> = []
     /// Where each display id's outputs are: cell position → output positions.
     private var displays: [String: [Int: [Int]]] = [:]
     private var cell = 0
@@ -69,12 +72,14 @@ final class NotebookRecorder: ExecutionContext {
     }
 
     private func clear() {
+        if outputs[cell]?.isEmpty == false { rewritten.insert(cell) }
         outputs[cell] = []
         for id in displays.keys where displays[id]?[cell] != nil { displays[id]?[cell] = [] }
     }
 
     private func updateDisplay(_ id: String, data: MimeBundle) {
         for (cellIndex, positions) in displays[id] ?? [:] {
+            if !positions.isEmpty { rewritten.insert(cellIndex) }
             for position in positions {
                 guard case .object(var members)? = outputs[cellIndex]?[position] else { continue }
                 members["data"] = .strings(data)

@@ -43,6 +43,12 @@ final class NotebookRunner {
         recorder.outputs[index]
     }
 
+    /// Whether the outputs of the cell at `index` were cleared or updated in place after they
+    /// were published.
+    func wasRewritten(cell index: Int) -> Bool {
+        recorder.rewritten.contains(index)
+    }
+
     /// The `execution_count` the cell at `index` ran with, or nil when it has not run.
     func executionCount(ofCell index: Int) -> Int? {
         executionCounts[index]
