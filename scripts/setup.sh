@@ -41,6 +41,7 @@ translator_hash="$(cat integrations/papermill/pyproject.toml integrations/paperm
 if [ "$(cat .venv/.receptive-papermill-source 2>/dev/null)" != "$translator_hash" ]; then
   echo "setup: installing Receptive's papermill translator into .venv"
   .venv/bin/pip install -q --disable-pip-version-check ./integrations/papermill
+  rm -rf integrations/papermill/build integrations/papermill/*.egg-info  # setuptools builds in the source folder
   echo "$translator_hash" > .venv/.receptive-papermill-source
 fi
 
