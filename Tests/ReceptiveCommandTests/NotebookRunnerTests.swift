@@ -33,6 +33,10 @@ import Testing
         }
         #expect(throws: CommandError.self) { try NotebookDocument(data: Data("{\"cells\": [], \"nbformat\": 3}".utf8), path: "x") }
         #expect(throws: CommandError.self) { try NotebookDocument(data: Data("not json".utf8), path: "x") }
+        let python = #"{"cells": [], "nbformat": 4, "metadata": {"kernelspec": {"name": "python3", "language": "python"}}}"#
+        #expect(throws: CommandError.notANotebook(path: "p.ipynb", reason: "its kernel's language is 'python', not Receptive")) {
+            try NotebookDocument(data: Data(python.utf8), path: "p.ipynb")
+        }
         #expect(throws: CommandError.self) {
             try NotebookDocument(data: Data("{\"cells\": [{\"cell_type\": \"code\", \"source\": 3}], \"nbformat\": 4}".utf8), path: "x")
         }

@@ -41,6 +41,11 @@ struct NotebookDocument {
             throw .notANotebook(path: path, reason: "it is not nbformat 4 (convert it with "
                                 + "`jupyter nbconvert --to notebook --nbformat 4`)")
         }
+        let metadata = root["metadata"]
+        if let language = metadata?["kernelspec"]?["language"]?.stringValue ?? metadata?["language_info"]?["name"]?.stringValue,
+           language.lowercased() != "receptive" {
+            throw .notANotebook(path: path, reason: "its kernel's language is '\(language)', not Receptive")
+        }
         root["cells"] = nil
         self.root = root
         self.cells = []
