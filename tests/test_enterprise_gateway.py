@@ -152,9 +152,13 @@ def enterprise_gateway(tmp_path, receptive_bin):
     argv[0], argv[1] = str(EG_PYTHON), str(DEPLOY / "launch_receptive.py")
     argv[argv.index("--receptive") + 1] = receptive_bin
     argv += ["--ip", "127.0.0.1"]
-    kernels = tmp_path / "share" / "jupyter" / "kernels" / "receptive_distributed"
-    kernels.mkdir(parents=True)
-    (kernels / "kernel.json").write_text(json.dumps(spec))
+    kernels = tmp_path / "share" / "jupyter" / "kernels"
+    (kernels / "receptive_distributed").mkdir(parents=True)
+    (kernels / "receptive_distributed" / "kernel.json").write_text(json.dumps(spec))
+    # The Kubernetes kernelspec as shipped: EG must read it (no cluster here to start it on).
+    (kernels / "receptive_kubernetes").mkdir()
+    (kernels / "receptive_kubernetes" / "kernel.json").write_text(
+        (DEPLOY / "kernelspecs" / "receptive_kubernetes" / "kernel.json").read_text())
 
     port, token = free_port(), uuid.uuid4().hex
     env = dict(os.environ, JUPYTER_PATH=str(tmp_path / "share" / "jupyter"), EG_RESPONSE_IP="127.0.0.1",
@@ -179,6 +183,16 @@ def test_enterprise_gateway_runs_a_receptive_kernel_through_the_launcher(enterpr
     assert status == 200 and "receptive_distributed" in specs["kernelspecs"], specs
     process_proxy = specs["kernelspecs"]["receptive_distributed"]["spec"]["metadata"]["process_proxy"]
     assert process_proxy["class_name"].endswith("DistributedProcessProxy")
+    kubernetes = specs["kernelspecs"]["receptive_kubernetes"]["spec"]
+    assert kubernetes["metadata"]["process_proxy"]["config"]["image_name"].startswith("receptive/kernel-receptive:")
+    assert {"{kernel_id}", "{response_address}", "{public_key}", "{port_range}"} <= set(kubernetes["argv"])
+    # Both process proxy classes exist in this EG (k8s.py cannot be imported outside a cluster:
+    # it loads the in-cluster configuration at import, so its source is read instead).
+    for spec in specs["kernelspecs"].values():
+        module, _, name = spec["spec"]["metadata"]["process_proxy"]["class_name"].rpartition(".")
+        probe = (f"import importlib.util, sys; origin = importlib.util.find_spec({module!r}).origin; "
+                 f"sys.exit(f'class {name}(' not in open(origin).read())")
+        subprocess.run([str(EG_PYTHON), "-c", probe], check=True, timeout=60)
     # EG refuses kernels for root (EnterpriseGatewayApp.unauthorized_users); the tests run as root.
     body = {"name": "receptive_distributed", "env": {"KERNEL_USERNAME": "student"}}
     status, kernel = request(f"http://{address}/api/kernels", "POST", body, token=token, timeout=90)

@@ -127,3 +127,18 @@ def test_nbval_and_check_pass_fail_and_honour_the_same_markers(saved, receptive_
     assert len(failed["cleared.ipynb"]) == 1 and "Cell 3" in failed["cleared.ipynb"][0]
     result = check(receptive_bin, cleared)
     assert result.returncode == 1 and "clears or updates its output in place" in result.stdout, result.stdout
+
+
+def test_run_explains_what_it_cannot_run(receptive_bin, tmp_path):
+    python = tmp_path / "python.ipynb"
+    nbformat.write(new_notebook(cells=[new_code_cell("import os")],
+                                metadata={"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                                          "language": "python"}}), python)
+    for args, status, message in [
+        ([str(tmp_path / "absent.ipynb")], 2, "cannot read '" + str(tmp_path / "absent.ipynb") + "': no such file"),
+        ([str(python), "--check"], 2, "its kernel's language is 'python', not Receptive"),
+        ([str(tmp_path / "script.rcp"), "--save"], 64, "--check and --save take a notebook (.ipynb)"),
+        ([str(python), "--check", "--save"], 64, "choose one of --check and --save"),
+    ]:
+        run = subprocess.run([receptive_bin, "run", *args], capture_output=True, text=True, timeout=60)
+        assert run.returncode == status and message in run.stderr, (args, run.returncode, run.stderr)
