@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up a fresh Debian machine (idempotently) and runs the whole test suite:
-# the Swift unit tests, then the integration tests that drive the built kernel from real
-# Jupyter clients. Builds once (debug, with tests) and reuses that build for everything.
+# the Swift unit tests, the integration tests that drive the built kernel from real Jupyter
+# clients and servers, then nbval over the course notebooks. Builds once (debug, with tests)
+# and reuses that build for everything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
