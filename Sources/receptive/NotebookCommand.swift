@@ -1,5 +1,6 @@
 import Foundation
 import JupyterProtocol
+import ReceptiveLanguage
 
 /// `receptive run NOTEBOOK.ipynb [--check | --save]`: a notebook's code cells run in-process,
 /// in the notebook's folder (where JupyterLab starts a kernel), in one session.
@@ -16,6 +17,8 @@ struct NotebookCommand {
 
     let path: String
     let mode: Mode
+    /// The session's tensor element cap (`--max-elements`).
+    let maxElements: Int
 
     /// Runs the notebook; returns whether every cell did what it should (ran without an
     /// unexpected error and, with `check`, reproduced its saved output).
@@ -26,7 +29,7 @@ struct NotebookCommand {
         guard FileManager.default.changeCurrentDirectoryPath(folder) else {
             throw .cannotRead(path: folder, reason: "cannot enter the notebook's folder")
         }
-        let runner = NotebookRunner()
+        let runner = NotebookRunner(session: Session(maxElements: maxElements))
         var report = CheckReport(notebook: file.lastPathComponent)
         var succeeded = true
         for cell in notebook.codeCells {

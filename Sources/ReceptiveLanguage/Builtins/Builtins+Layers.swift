@@ -1,7 +1,7 @@
 import Tensors
 
 extension Builtins {
-    /// Layers and the book's ideas (LANGUAGE.md §5, Deep Learning §9.1–9.2 and §9.5).
+    /// Layers and the book's ideas (docs/language.md#layers; Deep Learning §9.1–9.2 and §9.5).
     static var layers: [Builtin] {
         [denseLayer, convLayer, locallyConnected, tiled, poolLayer, params, flops, outputShape]
             + layerAnalysis + layerDiagram
@@ -69,8 +69,9 @@ extension Builtins {
         "flops", [Parameter("layer"), Parameter("input", kind: .namedOnly)],
         summary: "Arithmetic for one input, counted as the book does: k multiplications and k − 1 additions per output.",
         details: "Taps on zero padding are not counted. flops(conv_layer([[-1, 1]]), input: (280, 320)) is 267960."
-    ) { arguments, _ in
-        .number(Double(try LayerArguments.layer(arguments).flops(input: LayerArguments.shape(arguments))))
+    ) { arguments, context in
+        .number(Double(try LayerArguments.layer(arguments).flops(input: LayerArguments.shape(arguments),
+                                                                 control: context.control)))
     }
 
     private static let outputShape = Builtin(

@@ -1,15 +1,21 @@
 import JupyterKernel
 import JupyterProtocol
 import ReceptiveKernel
+import ReceptiveLanguage
 
 /// Runs a notebook's code cells one after another in one in-process Receptive session, through
 /// the same `ReceptiveInterpreter` the kernel uses, so each cell's outputs are the messages the
 /// kernel would publish, stored as nbclient stores them.
 final class NotebookRunner {
-    private let interpreter = ReceptiveInterpreter()
+    private let interpreter: ReceptiveInterpreter
     private let recorder = NotebookRecorder()
     private var executionCount = 0
     private var executionCounts: [Int: Int] = [:]
+
+    /// Runs cells in `session` (by default a fresh one with the default limits).
+    init(session: Session = Session()) {
+        interpreter = ReceptiveInterpreter(session: session)
+    }
 
     /// How one cell ended.
     struct CellRun {
