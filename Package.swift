@@ -64,7 +64,7 @@ let package = Package(
         .executableTarget(
             name: "receptive",
             dependencies: [
-                "ReceptiveKernel", "ReceptiveLanguage", "Tensors", "JupyterKernel", "JupyterProtocol",
+                "ReceptiveKernel", "ReceptiveLanguage", "Tensors", "TextPlots", "JupyterKernel", "JupyterProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

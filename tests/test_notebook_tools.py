@@ -6,6 +6,7 @@ byte for byte what nbformat writes for it, and hold the outputs nbclient stores 
 same notebook through the kernel. nbval (`pytest --nbval`, no other flags) must pass on it, fail
 when an unmarked cell's saved output is changed, and pass when the changed cell carries
 `# NBVAL_IGNORE_OUTPUT` or the tag nbval-ignore-output, or when a failing cell is NBVAL_SKIP."""
+import os
 import subprocess
 import sys
 
@@ -16,7 +17,7 @@ import pytest
 from nbclient import NotebookClient
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from conftest import KERNEL_NAME
+from conftest import KERNEL_NAME, ROOT
 
 CELLS = [
     ('print("two", 1 + 1)\nshow([1, 2])\nwarn("careful")\n3 * 7', []),
@@ -142,3 +143,10 @@ def test_run_explains_what_it_cannot_run(receptive_bin, tmp_path):
     ]:
         run = subprocess.run([receptive_bin, "run", *args], capture_output=True, text=True, timeout=60)
         assert run.returncode == status and message in run.stderr, (args, run.returncode, run.stderr)
+
+
+def test_a_notebook_run_draws_as_the_kernel_does_whatever_the_locale(receptive_bin):
+    env = {key: value for key, value in os.environ.items() if key not in ("RECEPTIVE_CHARSET", "LC_ALL", "LC_CTYPE")}
+    run = subprocess.run([receptive_bin, "run", str(ROOT / "notebooks" / "00-tour.ipynb"), "--check"],
+                         capture_output=True, text=True, timeout=120, env={**env, "LANG": "C"})
+    assert run.returncode == 0 and "all outputs match" in run.stdout, run.stdout

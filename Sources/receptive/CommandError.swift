@@ -8,6 +8,8 @@ enum CommandError: Error, Equatable, CustomStringConvertible {
     case notANotebook(path: String, reason: String)
     /// A file could not be written.
     case cannotWrite(path: String, reason: String)
+    /// `RECEPTIVE_CHARSET` names no charset.
+    case invalidCharset(String)
 
     /// One line saying what went wrong and what to do.
     var description: String {
@@ -20,6 +22,8 @@ enum CommandError: Error, Equatable, CustomStringConvertible {
             "'\(path)' is not a notebook receptive can run: \(reason)"
         case .cannotWrite(let path, let reason):
             "cannot write '\(path)': \(reason)"
+        case .invalidCharset(let value):
+            "\(TerminalCharset.variable) must be \"unicode\" or \"ascii\", found \"\(value)\""
         }
     }
 }

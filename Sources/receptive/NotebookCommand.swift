@@ -1,6 +1,7 @@
 import Foundation
 import JupyterProtocol
 import ReceptiveLanguage
+import TextPlots
 
 /// `receptive run NOTEBOOK.ipynb [--check | --save]`: a notebook's code cells run in-process,
 /// in the notebook's folder (where JupyterLab starts a kernel), in one session.
@@ -19,6 +20,8 @@ struct NotebookCommand {
     let mode: Mode
     /// The session's tensor element cap (`--max-elements`).
     let maxElements: Int
+    /// The session's charset: the kernel's, since the outputs are a notebook's.
+    let charset: Charset
 
     /// Runs the notebook; returns whether every cell did what it should (ran without an
     /// unexpected error and, with `check`, reproduced its saved output).
@@ -29,7 +32,7 @@ struct NotebookCommand {
         guard FileManager.default.changeCurrentDirectoryPath(folder) else {
             throw .cannotRead(path: folder, reason: "cannot enter the notebook's folder")
         }
-        let runner = NotebookRunner(session: Session(maxElements: maxElements))
+        let runner = NotebookRunner(session: Session(maxElements: maxElements, charset: charset))
         var report = CheckReport(notebook: file.lastPathComponent)
         var succeeded = true
         for cell in notebook.codeCells {

@@ -51,9 +51,11 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         if isNotebook {
             let mode: NotebookCommand.Mode = check ? .check : (save ? .save : .print)
+            let command = NotebookCommand(path: file, mode: mode, maxElements: limits.sessionMaxElements,
+                                          charset: try TerminalCharset.atStartup(kernel: true))
             let succeeded: Bool
             do {
-                succeeded = try NotebookCommand(path: file, mode: mode, maxElements: limits.sessionMaxElements).run()
+                succeeded = try command.run()
             } catch {
                 FileHandle.standardError.write(Data("error: \(error)\n".utf8))
                 throw ExitCode(2)
@@ -69,7 +71,7 @@ struct RunCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let output = TerminalOutput()
-        let session = Session(maxElements: limits.sessionMaxElements)
+        let session = Session(maxElements: limits.sessionMaxElements, charset: try TerminalCharset.atStartup())
         let succeeded = markCells
             ? runCells(of: source, in: session, output: output)
             : output.report(session.run(source, output: output))
