@@ -22,6 +22,7 @@ import numpy as np
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
 import kernel_latency  # noqa: E402
+from learning import learning_rows  # noqa: E402
 from workloads import WORKLOADS, TorchConv  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
@@ -249,6 +250,8 @@ def main():
     load = os.getloadavg()[0]
     rows = kernel_rows(args.receptive, args.quick)
     rows += numeric_rows(args.receptive, torch)
+    rows += learning_rows(args.receptive, torch, run_receptive=run_receptive, peak_rss_mb=peak_rss_mb,
+                          time_python=time_python, repeat=REPEAT)
     rows += [spy_row(args.receptive), memory_row(args.receptive)]
     environment = {"cores": len(os.sched_getaffinity(0)), "load_average_before": load,
                    "torch": torch.describe()}
