@@ -47,7 +47,7 @@ fn epoch(model) = train(model, images, labels, loss: cross_entropy, optimizer: s
 fn work() {
     n = copy(m)
     epoch(n)
-    return n.layers[2].weight
+    return n.layers[-1].weight
 }"""
 
 KERNEL_LOOP = """x = load("x.npy")
@@ -63,9 +63,10 @@ fn work() {
 def figure_pair():
     """The figure 9.6 picture in [0, 1] and its [-1, 1] edge map."""
     raw = FIGURE.read_bytes()
-    fields = raw.split(maxsplit=4)
-    width, height = int(fields[1]), int(fields[2])
-    x = np.frombuffer(fields[4][:width * height], dtype=np.uint8).reshape(height, width) / 255.0
+    # P5, a comment line, "width height", "255", then the raster (one byte a pixel).
+    header = [line for line in raw.split(b"\n", 4)[:4] if not line.startswith(b"#")]
+    width, height = (int(v) for v in header[1].split())
+    x = np.frombuffer(raw[-width * height:], dtype=np.uint8).reshape(height, width) / 255.0
     return x, x[:, 1:] - x[:, :-1]
 
 

@@ -48,6 +48,16 @@ extension TensorOperand {
             }
         case .power:
             return { g, input in
+                if input == 0, b.count == 1 {
+                    // A constant exponent (x ** 2 above all): no broadcast operand, and no pow call
+                    // for the squares that losses are made of (numpy and torch square too).
+                    let y = b.scalars[0]
+                    let xs = try a.broadcast(to: g.shape, control: control)
+                    if y == 2 { return try ElementwiseGradient.zip(g, xs, control: control) { g, x in g * (2 * x) } }
+                    return try ElementwiseGradient.zip(g, xs, control: control) { g, x in
+                        y == 0 ? 0 : g * (y * Foundation.pow(x, y - 1))
+                    }
+                }
                 let (x, y) = try TensorOperand.broadcastPair(a, b, to: g.shape, control: control)
                 if input == 0 {
                     // torch pow_backward_self: 0 where the exponent is 0, else grad · (y · x^(y − 1)).
