@@ -20,6 +20,10 @@ extension TensorOperand {
             let result = try y.reshaped(kept)
             let count = resolved.map { x.shape[$0] } ?? x.count
             switch reduction {
+            case .sum where resolved == nil:
+                return try Tensor(repeating: g.scalars[0], shape: x.shape, control: control)
+            case .mean where resolved == nil:
+                return try Tensor(repeating: g.scalars[0] / Double(count), shape: x.shape, control: control)
             case .sum:
                 return try gradient.broadcast(to: x.shape, control: control)
             case .mean:

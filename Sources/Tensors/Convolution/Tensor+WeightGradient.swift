@@ -36,10 +36,17 @@ extension Tensor {
         var result = [Double](repeating: 0, count: count)
         guard batch > 0 else { return Tensor(validatedShape: [outputChannels, channelsPerGroup, rows.kernel, columns.kernel], scalars: result) }
         let plane = WindowPlane(rows: rows, columns: columns)
-        let padded = try scalars.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { throw TensorError.shapeMismatch("a weight gradient needs a non-empty input") }
-            return try PaddedInput(base, planes: batch * inputChannels, geometry: plane, control: control)
-        }
+        // Windows that read exactly the input (no padding, no unread tail) read it in place.
+        let readsInPlace = rows.padding == .none && columns.padding == .none
+            && rows.paddedExtent == rows.input && columns.paddedExtent == columns.input
+        let padded = readsInPlace
+            ? PaddedInput(unpadded: scalars, rows: rows.input, columns: columns.input)
+            : try scalars.withUnsafeBufferPointer { buffer in
+                guard let base = buffer.baseAddress else {
+                    throw TensorError.shapeMismatch("a weight gradient needs a non-empty input")
+                }
+                return try PaddedInput(base, planes: batch * inputChannels, geometry: plane, control: control)
+            }
         let blocksPerGroup = (outputsPerGroup + 3) / 4
         let units = groups * blocksPerGroup * channelsPerGroup
         let outputPlane = rows.output * columns.output
