@@ -10,7 +10,10 @@ extension Compiler {
             return read(resolve(name), at: range)
         case .bracketed(let items):
             let codes = items.map(compile)
-            return { evaluator, frame in try TensorLiteral.build(try codes.map { try $0(evaluator, frame) }, at: range) }
+            return { evaluator, frame in
+                try TensorLiteral.build(try codes.map { try $0(evaluator, frame) },
+                                        control: evaluator.control, at: range)
+            }
         case .tuple(let items):
             let codes = items.map(compile)
             return { evaluator, frame in try Value.tuple(try codes.map { try $0(evaluator, frame) }).checkedNesting(at: range) }

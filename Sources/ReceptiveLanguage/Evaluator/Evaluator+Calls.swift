@@ -79,6 +79,6 @@ extension Evaluator {
             let found = positional.count == 1 && named.isEmpty ? positional[0].typeDescription : "\(positional.count + named.count) arguments"
             throw RuntimeError.layerCall(found: found, at: range)
         }
-        return Value(tensor: try catchingTensorErrors(at: range) { try layer(input) })
+        return Value(tensor: try catchingTensorErrors(at: range) { try layer(input, control: control) })
     }
 }

@@ -39,10 +39,14 @@ extension Evaluator {
                 return .number(try catchingTensorErrors(at: range) { try tensor.element(at: positions) })
             }
             let components = tensorIndices(indices)
-            return Value(tensor: try catchingTensorErrors(at: range) { try tensor.subscripted(components) })
+            return Value(tensor: try catchingTensorErrors(at: range) {
+                try tensor.subscripted(components, control: control)
+            })
         case .sparse(let matrix):
             let components = tensorIndices(indices)
-            return Value(tensor: try catchingTensorErrors(at: range) { try matrix.subscripted(components) })
+            return Value(tensor: try catchingTensorErrors(at: range) {
+                try matrix.subscripted(components, control: control)
+            })
         case .list(let items):
             return try sequence(items, indices, at: range, rebuild: Value.list)
         case .tuple(let items):

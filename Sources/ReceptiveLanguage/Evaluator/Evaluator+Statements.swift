@@ -16,13 +16,12 @@ extension Evaluator {
 
     /// The `index`th item along the first axis of `tensor`.
     func slice(_ tensor: Tensor, at index: Int, range: SourceRange) throws -> Value {
-        Value(tensor: try catchingTensorErrors(at: range) { try tensor.subscripted([.index(index)]) })
+        Value(tensor: try catchingTensorErrors(at: range) { try tensor.subscripted([.index(index)], control: control) })
     }
 
-    /// Stops the cell when its session was asked to. `Session.requestInterrupt` sets this flag
-    /// as well as the tensor core's, so loops need not also read the process-wide one.
+    /// Stops the cell when its session was asked to (the same flag its tensor operations check).
     func checkInterrupt(at range: SourceRange?) throws {
-        if interruption.isRequested {
+        if control.isInterruptRequested {
             throw RuntimeError(TensorError.interrupted, at: range)
         }
     }

@@ -2,24 +2,29 @@ import Foundation
 
 extension Tensor {
     /// A tensor of `shape` filled with zeros.
-    public static func zeros(_ shape: [Int]) throws -> Tensor { try Tensor(repeating: 0, shape: shape) }
+    public static func zeros(_ shape: [Int], control: ExecutionControl) throws -> Tensor {
+        try Tensor(repeating: 0, shape: shape, control: control)
+    }
 
     /// A tensor of `shape` filled with ones.
-    public static func ones(_ shape: [Int]) throws -> Tensor { try Tensor(repeating: 1, shape: shape) }
+    public static func ones(_ shape: [Int], control: ExecutionControl) throws -> Tensor {
+        try Tensor(repeating: 1, shape: shape, control: control)
+    }
 
     /// The `rows`×`columns` identity matrix (ones on the main diagonal).
-    public static func eye(_ rows: Int, _ columns: Int? = nil) throws -> Tensor {
+    public static func eye(_ rows: Int, _ columns: Int? = nil, control: ExecutionControl) throws -> Tensor {
         let columns = columns ?? rows
         guard rows >= 0, columns >= 0 else {
             throw TensorError.invalidArgument("eye needs sizes ≥ 0, found \(rows)×\(columns)")
         }
-        var result = try Tensor(repeating: 0, shape: [rows, columns])
+        var result = try Tensor(repeating: 0, shape: [rows, columns], control: control)
         for index in 0..<Swift.min(rows, columns) { result.scalars[index * columns + index] = 1 }
         return result
     }
 
     /// `start, start + step, …` up to but excluding `stop`, like `numpy.arange`.
-    public static func arange(_ start: Double, _ stop: Double, step: Double = 1) throws -> Tensor {
+    public static func arange(_ start: Double, _ stop: Double, step: Double = 1,
+                              control: ExecutionControl) throws -> Tensor {
         guard step != 0, step.isFinite, start.isFinite, stop.isFinite else {
             throw TensorError.invalidArgument("arange needs finite bounds and a non-zero step, found step \(describe(step))")
         }
@@ -28,18 +33,19 @@ extension Tensor {
             throw TensorError.limitExceeded("arange from \(describe(start)) to \(describe(stop)) in steps of \(describe(step)) has too many elements")
         }
         let count = span > 0 ? Int(span) : 0
-        try ExecutionControl.shared.checkAllocation(count)
+        try control.checkAllocation(count)
         // numpy fills with the step as it is represented after one addition, (start + step) - start.
         let delta = (start + step) - start
         return Tensor(validatedShape: [count], scalars: (0..<count).map { start + Double($0) * delta })
     }
 
     /// `count` evenly spaced numbers from `start` to `stop` inclusive, like `numpy.linspace`.
-    public static func linspace(_ start: Double, _ stop: Double, count: Int) throws -> Tensor {
+    public static func linspace(_ start: Double, _ stop: Double, count: Int,
+                                control: ExecutionControl) throws -> Tensor {
         guard count >= 0 else {
             throw TensorError.invalidArgument("linspace needs a count ≥ 0, found \(count)")
         }
-        try ExecutionControl.shared.checkAllocation(count)
+        try control.checkAllocation(count)
         let step = (stop - start) / Double(Swift.max(count - 1, 1))
         // numpy computes i·step + start and then pins the last element to `stop` exactly.
         var values = (0..<count).map { Double($0) * step + start }
