@@ -610,7 +610,7 @@ TARGET void NAME(receptive_binary)(ReceptiveBinary op, const double *a, long aSt
 INLINE VD fold_vector(ReceptiveFold fold, VD accumulator, VD x) {
     switch (fold) {
     case ReceptiveFoldSum: return accumulator + x;
-    case ReceptiveFoldSumOfSquares: return FMA(x, x, accumulator);
+    case ReceptiveFoldSumOfSquares: return accumulator + x * x;  // rounded twice, as numpy's norm
     case ReceptiveFoldMinimum: return blend((x < accumulator) | (x != x), x, accumulator);
     case ReceptiveFoldMaximum: return blend((x > accumulator) | (x != x), x, accumulator);
     }

@@ -197,4 +197,11 @@ void receptive_gemv_rows(ReceptiveKernelLevel level, const double *a, long aRowS
 void receptive_gevm(ReceptiveKernelLevel level, const double *x, const double *b, long bRowStride, long inner,
                     double *y, long columns, int accumulate);
 
+// MARK: Allocation
+
+/// Makes glibc serve every allocation from the heap (no per-allocation mmap) and keep up to
+/// `retainedBytes` of freed memory at the heap's top; see AllocatorPolicy.swift. Returns 1 when
+/// applied, 0 elsewhere (not glibc).
+int receptive_keep_large_buffers_in_heap(long retainedBytes);
+
 #endif

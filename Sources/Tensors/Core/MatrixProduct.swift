@@ -26,13 +26,33 @@ enum MatrixProduct {
     private static let packedLimit = 1 << 21
 
     /// C (`rows × columns`, rows `cRowStride` apart, contiguous within a row) = A · B, or
-    /// C += A · B when `accumulate`, for A `rows × inner` and B `inner × columns`.
-    /// `parallel: false` keeps the work on the calling thread (for callers that already split
-    /// work over the cores, such as a batch of small products).
+    /// C += A · B when `accumulate`, for A `rows × inner` and B `inner × columns`, over every
+    /// core when large, checking `control`'s interrupt between chunks.
     static func multiply(rows: Int, columns: Int, inner: Int, _ a: Operand, _ b: Operand,
                          into c: UnsafeMutablePointer<Double>, cRowStride: Int, accumulate: Bool = false,
-                         parallel: Bool = true, kernel: VectorKernel = .best,
-                         control: ExecutionControl) throws {
+                         kernel: VectorKernel = .best, control: ExecutionControl) throws {
+        try control.checkInterrupt()
+        try compute(rows: rows, columns: columns, inner: inner, a, b, c, cRowStride: cRowStride,
+                    accumulate: accumulate, kernel: kernel) { units, cost, body in
+            try ParallelLoop.run("matmul", units: units, costPerUnit: cost, control: control, body)
+        }
+    }
+
+    /// The same product on the calling thread, with no interrupt check: for callers that split
+    /// work over the cores themselves (a stack of small products) and check between pieces.
+    static func multiplySerially(rows: Int, columns: Int, inner: Int, _ a: Operand, _ b: Operand,
+                                 into c: UnsafeMutablePointer<Double>, cRowStride: Int, accumulate: Bool = false,
+                                 kernel: VectorKernel = .best) {
+        compute(rows: rows, columns: columns, inner: inner, a, b, c, cRowStride: cRowStride,
+                accumulate: accumulate, kernel: kernel) { units, _, body in body(0..<units) }
+    }
+
+    /// Splits `units` units of `cost` multiply-adds each over threads (or not) and runs `body`.
+    private typealias Split = (_ units: Int, _ cost: Int, _ body: (Range<Int>) -> Void) throws -> Void
+
+    private static func compute(rows: Int, columns: Int, inner: Int, _ a: Operand, _ b: Operand,
+                                _ c: UnsafeMutablePointer<Double>, cRowStride: Int, accumulate: Bool,
+                                kernel: VectorKernel, split: Split) rethrows {
         guard rows > 0, columns > 0 else { return }
         if inner == 0 {
             if !accumulate {
@@ -42,7 +62,7 @@ enum MatrixProduct {
         }
         if columns == 1 || rows == 1, try vectorProduct(rows: rows, columns: columns, inner: inner, a, b, c,
                                                         cRowStride: cRowStride, accumulate: accumulate,
-                                                        parallel: parallel, kernel: kernel, control: control) {
+                                                        kernel: kernel, split: split) {
             return
         }
         let width = receptive_gemm_panel_width(kernel.level)
@@ -57,37 +77,27 @@ enum MatrixProduct {
                 a: a.base, aRowStride: a.rowStride, aColumnStride: a.columnStride,
                 b: b.base + firstColumn * b.columnStride, bRowStride: b.rowStride, bColumnStride: b.columnStride,
                 c: c + firstColumn, cRowStride: cRowStride, accumulate: accumulate ? 1 : 0)
-            try multiplyBlock(&product, packed: packed, width: width, parallel: parallel, kernel: kernel, control: control)
+            try multiplyBlock(&product, packed: packed, width: width, kernel: kernel, split: split)
         }
     }
 
-    /// One block of columns: B packed (over the cores), then C's rows in chunks of the kernel's
-    /// row block, each packing its rows of A into its own scratch.
+    /// One block of columns: B packed (split over the panels), then C's rows in chunks of the
+    /// kernel's row block, each packing its rows of A into its own scratch.
     private static func multiplyBlock(_ product: inout ReceptiveMatrixProduct, packed: UnsafeMutablePointer<Double>,
-                                      width: Int, parallel: Bool, kernel: VectorKernel,
-                                      control: ExecutionControl) throws {
+                                      width: Int, kernel: VectorKernel, split: Split) rethrows {
         let level = kernel.level
         let panels = (product.columns + width - 1) / width
         let rowBlock = receptive_gemm_row_block(level)
         let scratchCount = receptive_gemm_scratch_count(level)
         let rowBlocks = (product.rows + rowBlock - 1) / rowBlock
-        let rows = product.rows
+        let (rows, inner, columns) = (product.rows, product.inner, product.columns)
         try withUnsafePointer(to: &product) { product in
-            guard parallel else {
-                try control.checkInterrupt()
-                receptive_gemm_pack_b(level, product, packed, 0, panels)
-                let scratch = UnsafeMutablePointer<Double>.allocate(capacity: scratchCount)
-                defer { scratch.deallocate() }
-                receptive_gemm_rows(level, product, packed, scratch, 0, rows)
-                return
-            }
             // Packing moves each element of B once; the product does `rowBlock` multiply-adds per
             // element of B per row block.
-            try ParallelLoop.run("matmul", units: panels, costPerUnit: width * product.pointee.inner) { range in
+            try split(panels, width * inner) { range in
                 receptive_gemm_pack_b(level, product, packed, range.lowerBound, range.upperBound)
             }
-            try ParallelLoop.run("matmul", units: rowBlocks,
-                                 costPerUnit: rowBlock * product.pointee.inner * product.pointee.columns) { range in
+            try split(rowBlocks, rowBlock * inner * columns) { range in
                 let scratch = UnsafeMutablePointer<Double>.allocate(capacity: scratchCount)
                 defer { scratch.deallocate() }
                 receptive_gemm_rows(level, product, packed, scratch, range.lowerBound * rowBlock,
@@ -100,23 +110,24 @@ enum MatrixProduct {
     /// the matrix has contiguous rows or columns; false when the packed product should run.
     private static func vectorProduct(rows: Int, columns: Int, inner: Int, _ a: Operand, _ b: Operand,
                                       _ c: UnsafeMutablePointer<Double>, cRowStride: Int, accumulate: Bool,
-                                      parallel: Bool, kernel: VectorKernel, control: ExecutionControl) throws -> Bool {
+                                      kernel: VectorKernel, split: Split) rethrows -> Bool {
+        let adding: Int32 = accumulate ? 1 : 0
         if columns == 1, cRowStride == 1 || rows == 1 {
             // y = A x: rows of A contiguous → dot products; columns contiguous → rows of Aᵀ streamed.
             if a.columnStride == 1 {
                 try withContiguous(b.base, count: inner, stride: b.rowStride) { x in
-                    try split(units: rows, cost: inner, parallel: parallel, control: control) { range in
+                    try split(rows, inner) { range in
                         receptive_gemv_rows(kernel.level, a.base, a.rowStride, inner, x, c, range.lowerBound,
-                                            range.upperBound, accumulate ? 1 : 0)
+                                            range.upperBound, adding)
                     }
                 }
                 return true
             }
             if a.rowStride == 1 {
                 try withContiguous(b.base, count: inner, stride: b.rowStride) { x in
-                    try split(units: rows, cost: inner, parallel: parallel, control: control) { range in
+                    try split(rows, inner) { range in
                         receptive_gevm(kernel.level, x, a.base + range.lowerBound, a.columnStride, inner,
-                                       c + range.lowerBound, range.count, accumulate ? 1 : 0)
+                                       c + range.lowerBound, range.count, adding)
                     }
                 }
                 return true
@@ -127,34 +138,23 @@ enum MatrixProduct {
         // y = x B: rows of B contiguous → streamed; columns contiguous → dot products with Bᵀ's rows.
         if b.columnStride == 1 {
             try withContiguous(a.base, count: inner, stride: a.columnStride) { x in
-                try split(units: columns, cost: inner, parallel: parallel, control: control) { range in
+                try split(columns, inner) { range in
                     receptive_gevm(kernel.level, x, b.base + range.lowerBound, b.rowStride, inner,
-                                   c + range.lowerBound, range.count, accumulate ? 1 : 0)
+                                   c + range.lowerBound, range.count, adding)
                 }
             }
             return true
         }
         if b.rowStride == 1 {
             try withContiguous(a.base, count: inner, stride: a.columnStride) { x in
-                try split(units: columns, cost: inner, parallel: parallel, control: control) { range in
+                try split(columns, inner) { range in
                     receptive_gemv_rows(kernel.level, b.base, b.columnStride, inner, x, c, range.lowerBound,
-                                        range.upperBound, accumulate ? 1 : 0)
+                                        range.upperBound, adding)
                 }
             }
             return true
         }
         return false
-    }
-
-    /// Runs `body` over `0..<units` in chunks, over the cores when `parallel` and large.
-    private static func split(units: Int, cost: Int, parallel: Bool, control: ExecutionControl,
-                              _ body: (Range<Int>) -> Void) throws {
-        guard parallel else {
-            try control.checkInterrupt()
-            body(0..<units)
-            return
-        }
-        try ParallelLoop.run("matmul", units: units, costPerUnit: cost, body)
     }
 
     /// `values[i·stride]` for `i < count` as a contiguous pointer: the original when `stride` is

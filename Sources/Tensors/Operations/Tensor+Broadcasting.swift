@@ -10,9 +10,8 @@ extension Tensor {
         try control.checkAllocation(count)
         let left = Tensor.broadcastStrides(of: self.shape, to: shape)
         let right = Tensor.broadcastStrides(of: other.shape, to: shape)
-        let result = try ElementwiseKernel.combine(scalars, left, other.scalars, right,
-                                                   shape: shape, count: count, operation, control: control)
-        return Tensor(validatedShape: shape, scalars: result)
+        return try ElementwiseKernel.combine(scalars, left, other.scalars, right,
+                                             shape: shape, count: count, operation, control: control)
     }
 
     /// The shape two shapes broadcast to, following numpy's rules.
