@@ -6,8 +6,9 @@
 /// split in two (one chunk per core) and a 64² one stays inline with no dispatch at all.
 enum ElementChunks {
     /// Calls `body` with ranges covering `0..<count`, possibly concurrently; different ranges
-    /// must write different memory. `label` names the operation to a progress observer.
-    static func run(_ label: String, count: Int, costPerElement: Int, control: ExecutionControl,
+    /// must write different memory. `label` names the operation to a progress observer (only
+    /// computed for large work: naming a small one cost as much as computing it).
+    static func run(_ label: @autoclosure () -> String, count: Int, costPerElement: Int, control: ExecutionControl,
                     _ body: (Range<Int>) -> Void) throws {
         guard count > 0 else { return }
         let (total, overflow) = count.multipliedReportingOverflow(by: Swift.max(1, costPerElement))
@@ -17,6 +18,6 @@ enum ElementChunks {
             body(0..<count)
             return
         }
-        try ParallelLoop.run(label, units: count, costPerUnit: costPerElement, control: control, body)
+        try ParallelLoop.run(label(), units: count, costPerUnit: costPerElement, control: control, body)
     }
 }

@@ -12,7 +12,6 @@ enum ElementwiseKernel {
                         shape: [Int], count: Int, _ operation: BinaryOperation,
                         control: ExecutionControl) throws -> Tensor {
         let kernel = VectorKernel.best
-        let label = String(describing: operation)
         let layout = RunLayout(shape: shape, left: leftStrides, right: rightStrides)
         return try left.withUnsafeBufferPointer { a in
             try right.withUnsafeBufferPointer { b in
@@ -21,14 +20,14 @@ enum ElementwiseKernel {
                     guard let a = a.baseAddress, let b = b.baseAddress else { return }
                     let (length, leftStep, rightStep) = (layout.runLength, layout.leftStep, layout.rightStep)
                     if layout.runs == 1 {
-                        try ElementChunks.run(label, count: count, costPerElement: operation.cost, control: control) { range in
+                        try ElementChunks.run(String(describing: operation), count: count, costPerElement: operation.cost, control: control) { range in
                             kernel.combine(operation, a + range.lowerBound * leftStep, step: leftStep,
                                            b + range.lowerBound * rightStep, step: rightStep,
                                            into: c + range.lowerBound, count: range.count)
                         }
                         return
                     }
-                    try ElementChunks.run(label, count: layout.runs, costPerElement: operation.cost * length,
+                    try ElementChunks.run(String(describing: operation), count: layout.runs, costPerElement: operation.cost * length,
                                           control: control) { runs in
                         var walker = layout.walker(startingAt: runs.lowerBound)
                         for run in runs {
@@ -36,6 +35,30 @@ enum ElementwiseKernel {
                                            into: c + run * length, count: length)
                             walker.advance()
                         }
+                    }
+                }
+            }
+        }
+    }
+}
+
+extension ElementwiseKernel {
+    /// `operation` over one run: `shape`'s elements from two operands that are each contiguous
+    /// (step 1, as many elements as the result) or a single element (step 0). The shape's count
+    /// is within the cap: it is an operand's own.
+    static func combine(_ left: [Double], step leftStep: Int, _ right: [Double], step rightStep: Int,
+                        shape: [Int], _ operation: BinaryOperation, control: ExecutionControl) throws -> Tensor {
+        let count = leftStep == 1 ? left.count : right.count
+        let kernel = VectorKernel.best
+        return try left.withUnsafeBufferPointer { a in
+            try right.withUnsafeBufferPointer { b in
+                try Tensor(uninitializedShape: shape, count: count) { c in
+                    guard let a = a.baseAddress, let b = b.baseAddress else { return }
+                    try ElementChunks.run(String(describing: operation), count: count, costPerElement: operation.cost,
+                                          control: control) { range in
+                        kernel.combine(operation, a + range.lowerBound * leftStep, step: leftStep,
+                                       b + range.lowerBound * rightStep, step: rightStep,
+                                       into: c + range.lowerBound, count: range.count)
                     }
                 }
             }
