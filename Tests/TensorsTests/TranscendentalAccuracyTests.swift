@@ -124,7 +124,7 @@ private func power(_ kernel: VectorKernel, _ x: [Double], _ y: [Double]) -> [Dou
 private func reference(_ name: String) throws -> Tensor {
     let url = try #require(Bundle.module.url(forResource: name, withExtension: "npy",
                                              subdirectory: "Fixtures/transcendental"))
-    return try TensorFile.load(url.path, control: .fresh)
+    return try TensorFile.load(url.path, relativeTo: nil, control: .fresh)
 }
 
 private struct Case: CustomStringConvertible, Sendable {
