@@ -1,5 +1,6 @@
 // The allocation policy of AllocatorPolicy.swift (glibc's mallopt is not visible from Swift).
 #include "include/CTensorKernels.h"
+#include <stdlib.h>  // defines __GLIBC__ on glibc, which the test below needs
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif

@@ -213,3 +213,10 @@ func softmaxRowsMatchTheStableFormula(_ kernel: VectorKernel) {
         }
     }
 }
+
+#if canImport(Glibc)
+@Test func theAllocatorPolicyAppliesOnGlibc() {
+    // Without it every 2048² result was a fresh mmap, zero-filled page by page (see AllocatorPolicy).
+    #expect(AllocatorPolicy.keepLargeBuffersInTheHeap())
+}
+#endif
