@@ -47,8 +47,8 @@ extension Builtins {
         Builtin(logarithm ? "log_softmax" : "softmax",
                 [Parameter("t"), Parameter("axis", default: .number(-1))],
                 summary: logarithm
-                    ? "Log-softmax along axis (default the last): x − max − log Σ e^(x − max), as torch.log_softmax."
-                    : "Softmax along axis (default the last): e^(x − max) / Σ e^(x − max), each line summing to 1, as torch.softmax.") { arguments, context in
+                    ? "Log-softmax along axis (default the last): x − max − log(sum of e^(x − max)), as torch.log_softmax."
+                    : "Softmax along axis (default the last): e^(x − max) over its sum along the axis, each line summing to 1, as torch.softmax.") { arguments, context in
             let result = try arguments.tensor("t").softmax(axis: arguments.integer("axis"), logarithm: logarithm,
                                                           control: context.control)
             return Value(tensor: result)
