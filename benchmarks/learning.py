@@ -112,10 +112,28 @@ def row(name, ours, peer, seconds, difference, target, needed, notes=()):
             "met": ratio is None or ratio >= needed, "max_abs_diff": difference, "notes": list(notes)}
 
 
-def learning_rows(binary, torch, *, run_receptive, peak_rss_mb, time_python, repeat):
-    """The rows; the timing helpers are bench.py's, so that every row is timed alike."""
+CONV_NAME = "conv2d forward + backward (x and w), x 1×64×56×56, w 64×64×3×3, padding 1"
+CNN_NAME = "one epoch of a small CNN, 1,024 28×28 images, batch 32, sgd"
+LOOP_NAME = "learning [-1, 1] from the 280×320 figure 9.6 pair, grad in a loop, 100 steps"
+
+
+def learning_rows(binary, torch, *, only, run_receptive, peak_rss_mb, time_python, repeat):
+    """The rows whose names `only` (a regular expression, or None for all) matches; the timing
+    helpers are bench.py's, so that every row is timed alike."""
+    def wanted(name):
+        return only is None or only.search(name)
     rng = np.random.default_rng(9)
     rows = []
+    if wanted(CONV_NAME):
+        rows.append(conv_backward_row(binary, torch, rng, run_receptive, repeat))
+    if wanted(CNN_NAME):
+        rows.append(cnn_row(binary, torch, rng, run_receptive, peak_rss_mb, repeat))
+    if wanted(LOOP_NAME):
+        rows.append(kernel_loop_row(binary, run_receptive, time_python))
+    return rows
+
+
+def conv_backward_row(binary, torch, rng, run_receptive, repeat):
     with tempfile.TemporaryDirectory() as scratch:
         workdir = pathlib.Path(scratch)
         save_all(workdir, {"x": rng.standard_normal((1, 64, 56, 56)),
@@ -128,8 +146,10 @@ def learning_rows(binary, torch, *, run_receptive, peak_rss_mb, time_python, rep
         else:
             theirs, reference = torch_peer(torch, "conv-backward", workdir, repeat)
             difference = float(np.max(np.abs(result - reference)))
-        rows.append(row("conv2d forward + backward (x and w), x 1×64×56×56, w 64×64×3×3, padding 1", ours,
-                        "torch autograd f64", theirs, difference, "≥ 1.5× torch f64", 1.5, notes))
+        return row(CONV_NAME, ours, "torch autograd f64", theirs, difference, "≥ 1.5× torch f64", 1.5, notes)
+
+
+def cnn_row(binary, torch, rng, run_receptive, peak_rss_mb, repeat):
     with tempfile.TemporaryDirectory() as scratch:
         workdir = pathlib.Path(scratch)
         save_all(workdir, cnn_data(rng))
@@ -144,13 +164,16 @@ def learning_rows(binary, torch, *, run_receptive, peak_rss_mb, time_python, rep
             difference = float(np.max(np.abs(result - reference)))
             peer_peak = peak_rss_mb([torch.python, str(TORCH_PEER), "--threads", str(torch.threads),
                                      "--memory-only", "cnn-epoch", str(workdir)], workdir)
-        cnn = row("one epoch of a small CNN, 1,024 28×28 images, batch 32, sgd", ours, "torch f64", theirs,
-                  difference, "≥ 1.5× torch f64; peak memory ≤ torch's", 1.5, notes)
+        cnn = row(CNN_NAME, ours, "torch f64", theirs, difference, "≥ 1.5× torch f64; peak memory ≤ torch's", 1.5,
+                  notes)
         cnn["peak_mb"] = peak
         if peer_peak is not None:
             cnn["peer_peak_mb"] = peer_peak
             cnn["met"] = cnn["met"] and peak <= peer_peak
-        rows.append(cnn)
+        return cnn
+
+
+def kernel_loop_row(binary, run_receptive, time_python):
     with tempfile.TemporaryDirectory() as scratch:
         workdir = pathlib.Path(scratch)
         x, y = figure_pair()
@@ -158,7 +181,5 @@ def learning_rows(binary, torch, *, run_receptive, peak_rss_mb, time_python, rep
         ours, result = run_receptive(binary, workdir, KERNEL_LOOP)
         peer = "numpy hand-written gradient"
         theirs, reference = time_python(lambda pair: numpy_kernel_loop(*pair), (x, y))
-        rows.append(row("learning [-1, 1] from the 280×320 figure 9.6 pair, grad in a loop, 100 steps", ours,
-                        peer, theirs, float(np.max(np.abs(result - reference))), "≥ 1× numpy", 1.0))
-    return rows
+        return row(LOOP_NAME, ours, peer, theirs, float(np.max(np.abs(result - reference))), "≥ 1× numpy", 1.0)
 

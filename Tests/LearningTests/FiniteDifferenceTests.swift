@@ -37,7 +37,8 @@ func elementwiseFunctions(_ function: UnaryFunction) throws {
     }
 }
 
-@Test(arguments: [([3, 4], [4, 2]), ([3, 4], [4]), ([4], [4, 2]), ([4], [4])])
+@Test(arguments: [([3, 4], [4, 2]), ([3, 4], [4]), ([4], [4, 2]), ([4], [4]), ([2, 3, 4], [4, 5]),
+                  ([2, 1, 3, 4], [3, 4, 2]), ([4], [2, 4, 3]), ([2, 3, 4], [4]), ([3, 4], [2, 4, 2])])
 func matrixProducts(_ shapes: ([Int], [Int])) throws {
     let a = Check.random(shapes.0, seed: 6), b = Check.random(shapes.1, seed: 7)
     try Check.check([a, b]) { inputs, control in

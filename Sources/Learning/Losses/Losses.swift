@@ -21,8 +21,7 @@ public enum Losses {
     public static func crossEntropy(_ logits: TensorOperand, labels: Tensor,
                                     control: ExecutionControl) throws -> TensorOperand {
         let (rows, classes, indices) = try classification(logits.shape, labels, name: "cross_entropy")
-        let logProbabilities = try SoftmaxLines(shape: [rows, classes], axis: 1)
-            .forward(logits.value.reshaped([rows, classes]), logarithm: true, control: control)
+        let logProbabilities = try logits.value.reshaped([rows, classes]).softmax(axis: 1, logarithm: true, control: control)
         var total = 0.0
         for row in 0..<rows { total -= logProbabilities.scalars[row * classes + indices[row]] }
         let loss = Tensor(scalar: total / Double(rows))

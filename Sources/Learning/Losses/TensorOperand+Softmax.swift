@@ -8,14 +8,15 @@ extension TensorOperand {
     public func softmax(axis: Int, logarithm: Bool, control: ExecutionControl) throws -> TensorOperand {
         let x = value
         let resolved = try x.normalizedAxis(axis)
-        let y = try SoftmaxLines(shape: x.shape, axis: resolved).forward(x, logarithm: logarithm, control: control)
+        let y = try x.softmax(axis: resolved, logarithm: logarithm, control: control)
         return TensorOperand.result(y, of: self) { g in
             try SoftmaxLines(shape: x.shape, axis: resolved).backward(g, y, logarithm: logarithm, control: control)
         }
     }
 }
 
-/// The lines of a tensor along one axis: `outer` blocks of `length` elements `inner` apart.
+/// The lines of a tensor along one axis, `outer` blocks of `length` elements `inner` apart: the
+/// backward pass of softmax and log-softmax (the forward pass is `Tensor.softmax`'s kernels).
 struct SoftmaxLines {
     let outer: Int
     let length: Int
@@ -25,28 +26,6 @@ struct SoftmaxLines {
         outer = shape[..<axis].reduce(1, *)
         length = shape[axis]
         inner = shape[(axis + 1)...].reduce(1, *)
-    }
-
-    /// Softmax or log-softmax of every line.
-    func forward(_ x: Tensor, logarithm: Bool, control: ExecutionControl) throws -> Tensor {
-        var result = [Double](repeating: 0, count: x.count)
-        try eachLine(control: control) { start in
-            var largest = -Double.infinity
-            for i in 0..<length { largest = Swift.max(largest, x.scalars[start + i * inner]) }
-            var total = 0.0
-            for i in 0..<length {
-                let e = Foundation.exp(x.scalars[start + i * inner] - largest)
-                result[start + i * inner] = e
-                total += e
-            }
-            if logarithm {
-                let shift = largest + Foundation.log(total)
-                for i in 0..<length { result[start + i * inner] = x.scalars[start + i * inner] - shift }
-            } else {
-                for i in 0..<length { result[start + i * inner] /= total }
-            }
-        }
-        return try Tensor(shape: x.shape, scalars: result)
     }
 
     /// The gradient of every line given the output gradient `g` and the output `y`.

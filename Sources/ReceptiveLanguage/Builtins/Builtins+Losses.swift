@@ -2,8 +2,9 @@ import Learning
 import Tensors
 
 extension Builtins {
-    /// Losses and probabilities (LANGUAGE.md §9): `mse cross_entropy softmax log_softmax accuracy`.
-    static var losses: [Builtin] { [mse, crossEntropy, softmax(logarithm: false), softmax(logarithm: true), accuracy] }
+    /// Losses (LANGUAGE.md §9): `mse cross_entropy accuracy` (softmax and log_softmax are with
+    /// the math builtins).
+    static var losses: [Builtin] { [mse, crossEntropy, accuracy] }
 
     private static let mse = Builtin(
         "mse", [Parameter("pred"), Parameter("target")],
@@ -20,19 +21,6 @@ extension Builtins {
     ) { arguments, context in
         Value(operand: try Losses.crossEntropy(arguments.operand("logits"), labels: arguments.tensor("labels"),
                                                control: context.control))
-    }
-
-    /// `softmax(t, axis: -1)` and `log_softmax(t, axis: -1)`.
-    private static func softmax(logarithm: Bool) -> Builtin {
-        Builtin(logarithm ? "log_softmax" : "softmax",
-                [Parameter("t"), Parameter("axis", kind: .namedOnly, default: .number(-1))],
-                summary: logarithm
-                    ? "Log-softmax along axis (default the last): x − max − log(sum of e^(x − max)), as torch.log_softmax."
-                    : "Softmax along axis (default the last): e^(x − max) / (sum of e^(x − max)), each line summing to 1, as torch.softmax."
-        ) { arguments, context in
-            Value(operand: try arguments.operand("t").softmax(axis: arguments.integer("axis"), logarithm: logarithm,
-                                                             control: context.control))
-        }
     }
 
     private static let accuracy = Builtin(

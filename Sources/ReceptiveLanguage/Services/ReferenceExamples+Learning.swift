@@ -6,8 +6,6 @@ extension ReferenceExamples {
         "copy": "a = conv_layer([[-1, 1]])\nb = copy(a)\nb.weight = [[[[1, 1]]]]\nprint(a.weight)\nb.weight",
         "mse": "mse(tensor([1, 2, 3]), tensor([1, 2, 5]))",
         "cross_entropy": "cross_entropy(tensor([[2, 0, 0], [0, 0, 3]]), tensor([0, 2]))",
-        "softmax": "softmax(tensor([[1, 2, 3], [0, 0, 0]]))",
-        "log_softmax": "log_softmax(tensor([1, 2, 3]))",
         "accuracy": "accuracy(tensor([[2, 0, 0], [0, 5, 3], [1, 0, 0]]), tensor([0, 2, 0]))",
         "sgd": "sgd(lr: 0.1, momentum: 0.9)",
         "adam": "adam(lr: 0.01)",
