@@ -140,3 +140,66 @@ def test_notebook_in_jupyterlab_shows_tensor_heatmap_and_error(lab_url):
     assert "mono" in heatmap["font"].lower(), heatmap
     assert heatmap["renderedLines"] == heatmap["lines"], f"the heatmap wrapped: {heatmap}"
     assert heatmap["overflow"] <= 0, heatmap
+
+
+WIDGET_SCREENSHOT = ROOT / "test-output" / "jupyterlab-interact.png"
+# One line: the editor check compares the cell's text, which CodeMirror shows without newlines.
+BLUR = 'fn blur(k) = heatmap(correlate(image("letter", size: 16), box(k)), title: "box kernel")'
+INTERACT = BLUR + "; interact(blur, k: slider(1, 7, step: 2))"
+
+
+def _expected_heatmap(receptive_bin: str, tmp_path, k: int) -> str:
+    """What `blur(k)` shows, from `receptive run` (the same text the kernel renders)."""
+    script = tmp_path / f"blur{k}.rcp"
+    script.write_text(BLUR + f"\nblur({k})\n")
+    done = subprocess.run([receptive_bin, "run", str(script)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.rstrip("\n")
+
+
+def test_interact_slider_in_jupyterlab_redraws_the_heatmap(lab_url, receptive_bin, tmp_path):
+    """jupyterlab_widgets draws the kernel's ipywidgets models: a slider and an Output under it.
+    Moving the slider with the keyboard (one step right, k 1 → 3) redraws the heatmap below."""
+    from playwright.sync_api import sync_playwright
+
+    expected = {k: _expected_heatmap(receptive_bin, tmp_path, k) for k in (1, 3)}
+    assert expected[1] != expected[3]
+    WIDGET_SCREENSHOT.parent.mkdir(exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        try:
+            page = browser.new_page(viewport={"width": 1000, "height": 900})
+            page.set_default_timeout(STEP_MS)
+            page.goto(lab_url)
+            page.locator('.jp-LauncherCard[data-category="Notebook"]', has_text="Receptive").click()
+            page.locator(".jp-StatusBar-TextItem", has_text="Receptive | Idle").wait_for()
+            try:
+                _run_cell(page, 0, INTERACT)
+                cell = page.locator(".jp-Notebook .jp-Cell").first
+                slider = cell.locator(".widget-slider")
+                slider.wait_for()
+                heatmap = cell.locator(".widget-output .jp-OutputArea-output pre")
+                _wait_for_text(heatmap, expected[1])
+                assert cell.locator(".widget-readout").inner_text().strip() == "1"
+                cell.locator(".widget-slider .noUi-handle").focus()
+                page.keyboard.press("ArrowRight")
+                _wait_for_text(heatmap, expected[3])
+                assert cell.locator(".widget-readout").inner_text().strip() == "3"
+                assert "box kernel" in heatmap.inner_text()
+            finally:
+                page.screenshot(path=str(WIDGET_SCREENSHOT), full_page=True)
+        finally:
+            browser.close()
+
+
+def _wait_for_text(locator, expected: str) -> None:
+    """Waits until the element's text is `expected` (the front end redraws asynchronously)."""
+    deadline = time.monotonic() + STEP_MS / 1000
+    text = None
+    while time.monotonic() < deadline:
+        if locator.count() > 0:
+            text = locator.first.inner_text().rstrip("\n")
+            if text == expected:
+                return
+        time.sleep(0.1)
+    raise AssertionError(f"the output under the slider shows\n{text}\ninstead of\n{expected}")
