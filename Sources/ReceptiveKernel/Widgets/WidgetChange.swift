@@ -15,17 +15,15 @@ enum WidgetChange {
         let description: String
     }
 
-    /// Whether the change is to a control's value (and so re-renders its interactions).
-    var changesValue: Bool {
-        if case .value = self { return true }
-        return false
-    }
-
-    /// Applies a checked change.
-    func apply(to model: WidgetModel) {
+    /// Applies a checked change; true when it changed a control's value (which re-renders
+    /// its interactions; setting a value to what it was does not, as in ipywidgets).
+    func apply(to model: WidgetModel) -> Bool {
         switch self {
-        case .value(let control, let value): try? control.set(value)
-        case .trait(let name, let value): model.traits[name] = value
+        case .value(let control, let value):
+            return (try? control.set(value)) ?? false
+        case .trait(let name, let value):
+            model.traits[name] = value
+            return false
         }
     }
 

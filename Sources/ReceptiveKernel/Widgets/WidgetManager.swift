@@ -175,10 +175,15 @@ final class WidgetManager {
             }
             return
         }
-        for change in changes { change.apply(to: model) }
-        send(["method": "echo_update", "state": .object(state.filter { model.writableTraits.contains($0.key) }),
-              "buffer_paths": []], to: model.id, context: context)
-        if changes.contains(where: \.changesValue) {
+        let changedValue = changes.map { $0.apply(to: model) }.contains(true)
+        // The echo tells other views of the model what the kernel took. When a newer update of
+        // this model is already queued its echo supersedes this one (a front end waits only for
+        // the echo of its latest message), so a burst of changes is echoed once, not once each.
+        if !context.isCommMessageQueued(for: [model.id]) {
+            send(["method": "echo_update", "state": .object(state.filter { model.writableTraits.contains($0.key) }),
+                  "buffer_paths": []], to: model.id, context: context)
+        }
+        if changedValue {
             for view in views where view.controls.contains(model.id) { view.interaction.isStale = true }
         }
     }

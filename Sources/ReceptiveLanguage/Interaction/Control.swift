@@ -57,10 +57,13 @@ public final class Control: @unchecked Sendable {
         return options.firstIndex { Value.structurallyEqual($0, value) }
     }
 
-    /// Sets the value from the front end; throws, leaving the value unchanged, when `newValue`
-    /// has the wrong type or lies outside the control's range.
-    public func set(_ newValue: Value) throws {
-        value = try checked(newValue)
+    /// Sets the value from the front end and says whether it changed; throws, leaving the
+    /// value unchanged, when `newValue` has the wrong type or lies outside the control's range.
+    @discardableResult
+    public func set(_ newValue: Value) throws -> Bool {
+        let checked = try checked(newValue)
+        defer { value = checked }
+        return !Value.structurallyEqual(value, checked)
     }
 
     /// A dropdown's option `index` (an index of `optionLabels`); none for other kinds.

@@ -8,5 +8,6 @@ extension ReferenceExamples {
         "play": "play(0, 5, interval_ms: 100)",
         "interact": "fn blur(k) = heatmap(correlate(image(\"disk\", size: 8), box(k)))\ninteract(blur, k: slider(1, 5, step: 2))",
         "animate": "fn square(i) = i * i\nanimate(square, frames: 4, interval_ms: 0)",
+        "window": "window(reshape(arange(12), (3, 4)), [[1, 0], [0, -1]], at: 4)",
     ]
 }
