@@ -1,5 +1,6 @@
 import Tensors
 import TextPlots
+import WholeNumbers
 
 /// How values look as cell results, in `print`, and inside other values (LANGUAGE.md §7).
 extension Value {
@@ -48,7 +49,7 @@ extension Value {
     public static func format(_ number: Double) -> String {
         if number.isNaN { return "nan" }
         if number.isInfinite { return number > 0 ? "inf" : "-inf" }
-        if number == number.rounded() && abs(number) < 1e16 { return String(Int(number)) }
+        if let whole = number.wholeNumber { return String(whole) }
         return "\(number)"
     }
 

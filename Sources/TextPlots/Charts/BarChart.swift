@@ -1,3 +1,5 @@
+import WholeNumbers
+
 /// Horizontal bar charts: one labelled bar per value, drawn in eighths of a character, with
 /// the value after it; negative values extend left of a zero axis.
 public enum BarChart {
@@ -16,8 +18,7 @@ public enum BarChart {
             lines.append("(no values: nothing to draw)")
             return figure(lines)
         }
-        let texts = values.map { $0.isFinite && $0 == $0.rounded() && abs($0) < 1e15
-            ? NumberText.grouped(Int($0)) : NumberText.compact($0) }
+        let texts = values.map { $0.wholeNumber.map(NumberText.grouped) ?? NumberText.compact($0) }
         let labelWidth = labels.map(TextWidth.columns).max() ?? 0
         let valueWidth = texts.map(\.count).max() ?? 0
         let area = max(4, width - labelWidth - valueWidth - 3)
