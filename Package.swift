@@ -75,13 +75,18 @@ let package = Package(
             ]
         ),
 
+        // Helpers shared by the test targets (a scratch directory that cleans up after itself).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
         .testTarget(name: "JupyterProtocolTests", dependencies: ["JupyterProtocol"]),
-        .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel"]),
-        .testTarget(name: "TensorsTests", dependencies: ["Tensors", "WholeNumbers"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "TestSupport"]),
+        .testTarget(name: "TensorsTests", dependencies: ["Tensors", "WholeNumbers", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TextPlotsTests", dependencies: ["TextPlots"], resources: [.copy("Golden")]),
-        .testTarget(name: "ReceptiveLanguageTests", dependencies: ["ReceptiveLanguage"], resources: [.copy("Scripts")]),
-        .testTarget(name: "ReceptiveKernelTests", dependencies: ["ReceptiveKernel", "JupyterProtocol"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReceptiveCommandTests", dependencies: ["receptive"]),
+        .testTarget(name: "ReceptiveLanguageTests", dependencies: ["ReceptiveLanguage", "TestSupport"],
+                    resources: [.copy("Scripts")]),
+        .testTarget(name: "ReceptiveKernelTests", dependencies: ["ReceptiveKernel", "JupyterProtocol"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "ReceptiveCommandTests", dependencies: ["receptive", "TestSupport"]),
     ]
 )

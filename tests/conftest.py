@@ -1,9 +1,11 @@
 """Shared set-up for the integration tests: they drive the built `receptive` binary from real
 Jupyter clients. The kernelspec is installed into a throwaway prefix and found through
 JUPYTER_PATH, so the tests never touch the user's own Jupyter directories."""
+import atexit
 import json
 import os
 import pathlib
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -16,6 +18,7 @@ VENV_BIN = pathlib.Path(sys.executable).parent
 KERNEL_NAME = "receptive"
 
 _scratch = tempfile.mkdtemp(prefix="receptive-tests-")
+atexit.register(shutil.rmtree, _scratch, ignore_errors=True)
 subprocess.run([RECEPTIVE, "install", "--prefix", _scratch, "--name", KERNEL_NAME],
                check=True, capture_output=True, text=True)
 os.environ["JUPYTER_PATH"] = os.pathsep.join(

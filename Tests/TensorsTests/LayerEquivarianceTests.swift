@@ -57,8 +57,7 @@ private func check(_ layer: Layer, _ x: Tensor, _ transform: EquivarianceTransfo
 @Test func transformsMatchNumpy() throws {
     let x = arangeTensor([2, 3])
     #expect(try EquivarianceTransform.rotate90.apply(x, control: .fresh) == makeTensor([3, 2], [2, 5, 1, 4, 0, 3]))
-    #expect(try EquivarianceTransform.scale2.apply(makeTensor([2], [1, 2]),
-                                                   control: .fresh) == makeTensor([4], [1, 1, 2, 2]))
+    #expect(try EquivarianceTransform.scale2.apply(makeTensor([2], [1, 2]), control: .fresh) == makeTensor([4], [1, 1, 2, 2]))
     #expect(try EquivarianceTransform.shift(by: 1, axis: 1).apply(x, control: .fresh) == makeTensor([2, 3], [0, 0, 1, 0, 3, 4]))
     #expect(throws: TensorError.self) { try EquivarianceTransform(named: "flip", shift: 1, axis: 0) }
 }

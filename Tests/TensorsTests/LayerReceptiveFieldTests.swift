@@ -73,8 +73,7 @@ private func widthThree(padding: Int = 0, stride: Int = 1, dilation: Int = 1) th
         for unit in 0..<base.count {
             var perturbed = base
             perturbed.scalars[unit] += 1
-            let moved = try stack.reduce(perturbed) { try $1($0,
-                                                             control: .fresh) }.scalars[flatAt] != top.scalars[flatAt]
+            let moved = try stack.reduce(perturbed) { try $1($0, control: .fresh) }.scalars[flatAt] != top.scalars[flatAt]
             #expect(moved == (field.mask.scalars[unit] == 1), "\(first) unit \(unit)")
         }
     }

@@ -66,8 +66,7 @@ private func heatmap(_ tensor: Tensor, _ options: HeatmapOptions = HeatmapOption
     let figure = try Heatmap.render(small, options: HeatmapOptions(color: true), sessionWidth: 80, control: .fresh)
     GoldenFile.expectMatches(figure.text, "heatmap_color.txt")
     GoldenFile.expectMatches(figure.html ?? "", "heatmap_color.html")
-    let half = try Heatmap.render(small, options: HeatmapOptions(ramp: .half, color: true), sessionWidth: 80,
-                                  control: .fresh)
+    let half = try Heatmap.render(small, options: HeatmapOptions(ramp: .half, color: true), sessionWidth: 80, control: .fresh)
     GoldenFile.expectMatches(half.text, "heatmap_color_half.txt")
 }
 

@@ -1,7 +1,7 @@
 import Tensors
 
 extension Builtins {
-    /// Layers and the book's ideas (LANGUAGE.md §5, Deep Learning §9.1–9.2 and §9.5).
+    /// Layers and the book's ideas (docs/language.md#layers; Deep Learning §9.1–9.2 and §9.5).
     static var layers: [Builtin] {
         [denseLayer, convLayer, locallyConnected, tiled, poolLayer, params, flops, outputShape]
             + layerAnalysis + layerDiagram

@@ -2,7 +2,7 @@ import Tensors
 import TextPlots
 
 extension Builtins {
-    /// The display builtins of LANGUAGE.md §5 "Show" that draw figures.
+    /// The builtins that draw figures (docs/language.md#plots).
     static var plots: [Builtin] {
         [heatmap, spy, lineplot, bar, hist, grid, table]
     }

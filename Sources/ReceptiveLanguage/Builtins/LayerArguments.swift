@@ -1,6 +1,6 @@
 import Tensors
 
-/// Reads the language's layer arguments (LANGUAGE.md §5) into the tensor core's types, with
+/// Reads the language's layer arguments (docs/language.md#layers) into the tensor core's types, with
 /// errors that name the builtin and the parameter.
 enum LayerArguments {
     /// The parameters every convolution-like constructor shares, after `kernel`.

@@ -94,7 +94,7 @@ extension Compiler {
         let code = FunctionCode(layout: layout, body: Compiler(evaluator: evaluator, locals: layout).compile(declaration.body),
                                 stackReserve: Evaluator.stackReserve(forDepth: depth))
         return { evaluator, frame in
-            // Defaults are evaluated once, when the definition runs (LANGUAGE.md §4).
+            // Defaults are evaluated once, when the definition runs (docs/language.md#functions).
             let evaluated = try parameters.map { parameter in
                 Parameter(parameter.name, default: try parameter.defaultValue?(evaluator, frame))
             }

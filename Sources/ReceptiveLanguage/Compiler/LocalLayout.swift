@@ -2,7 +2,7 @@
 ///
 /// As in Python, a name is local when the body binds it (assignment, `for`, `fn`) or it is a
 /// parameter; parameters take the first slots, in order. Reading a local that is not set yet
-/// falls back to the global of that name (LANGUAGE.md §2).
+/// falls back to the global of that name (docs/language.md#functions).
 final class LocalLayout {
     /// The locals' names, by slot.
     let names: [String]

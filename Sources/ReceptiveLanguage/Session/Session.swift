@@ -1,3 +1,4 @@
+import Foundation
 import Tensors
 import TextPlots
 
@@ -23,13 +24,15 @@ public final class Session: @unchecked Sendable {
 
     /// Creates a session with no variables, default rendering options and a cap of
     /// `maxElements` elements per tensor (`set(max_elements:)` changes it for this session only).
-    public init(maxElements: Int = ExecutionControl.defaultMaxElements) {
+    /// `load` and `save` resolve relative paths against `workingDirectory`, or against the
+    /// process's current directory when it is nil.
+    public init(maxElements: Int = ExecutionControl.defaultMaxElements, workingDirectory: URL? = nil) {
         control = ExecutionControl(maxElements: maxElements)
-        evaluator = Evaluator(control: control)
+        evaluator = Evaluator(control: control, workingDirectory: workingDirectory)
     }
 
     /// Runs one cell/script. The cell's result is the last statement's value when it is an
-    /// expression not ending in ';' and not none (LANGUAGE.md §2).
+    /// expression not ending in ';' and not none (docs/language.md#running-code).
     public func run(_ source: String, output: any SessionOutput) -> RunResult {
         control.clearInterrupt()
         // A request that stopped this cell (or came after it ended) must not stop the next one.

@@ -2,7 +2,7 @@ import Tensors
 import TextPlots
 import WholeNumbers
 
-/// How values look as cell results, in `print`, and inside other values (LANGUAGE.md §7).
+/// How values look as cell results, in `print`, and inside other values (docs/language.md#rendering).
 extension Value {
     /// The value as a cell result or `show` display: tensors and plots as figures, everything
     /// else as its one-line result text.

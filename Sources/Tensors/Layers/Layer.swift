@@ -1,4 +1,4 @@
-/// A layer as a value (LANGUAGE.md §5): something callable on a tensor whose connections,
+/// A layer as a value (docs/language.md#layers): something callable on a tensor whose connections,
 /// weights and costs can be counted and drawn.
 public enum Layer: Sendable, Equatable {
     /// Every output sees every input.

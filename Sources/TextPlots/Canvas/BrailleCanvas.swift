@@ -24,11 +24,6 @@ struct BrailleCanvas {
         cells[(y / 4) * columns + x / 2] |= BrailleCanvas.bit(x: x % 2, y: y % 4)
     }
 
-    /// Whether the character at (`column`, `row`) has any dot on.
-    func isOccupied(column: Int, row: Int) -> Bool {
-        cells[row * columns + column] != 0
-    }
-
     /// One line of text per character row (blank cells are the empty Braille pattern U+2800,
     /// which keeps the columns aligned in every font).
     func lines() -> [String] {

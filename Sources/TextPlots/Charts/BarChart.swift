@@ -27,12 +27,24 @@ public enum BarChart {
         let span = highest - lowest
         let left = span > 0 ? Int((Double(area) * -lowest / span).rounded()) : 0
         let right = area - left
+        let scale = columnsPerUnit(lowest: lowest, highest: highest, left: left, right: right)
         for (index, value) in values.enumerated() {
-            let bar = bars(value, left: left, right: right, scale: span > 0 ? Double(area) / span : 0)
+            let bar = bars(value, left: left, right: right, scale: scale)
             lines.append(TextWidth.trimmingTrailingSpaces(TextWidth.padded(labels[index], to: labelWidth)
                 + " " + bar + " " + TextWidth.leftPadded(texts[index], to: valueWidth)))
         }
         return figure(lines)
+    }
+
+    /// Columns per unit of value. The axis splits the area into whole columns, so `area / span`
+    /// can give one side a fraction of a column more than it has (values -3 and 4 in 32 columns:
+    /// 14 left, 18 right, but 4 · 32/7 = 18.3); the scale is the largest at which each side's
+    /// extreme fits its own columns. A side rounded to no columns cannot show its bars anyway.
+    private static func columnsPerUnit(lowest: Double, highest: Double, left: Int, right: Int) -> Double {
+        var fits: [Double] = []
+        if lowest < 0 && left > 0 { fits.append(Double(left) / -lowest) }
+        if highest > 0 && right > 0 { fits.append(Double(right) / highest) }
+        return fits.min() ?? 0
     }
 
     /// The bar area for one value: `left` columns for negatives, the axis, `right` for positives.
@@ -40,7 +52,7 @@ public enum BarChart {
         var negative = String(repeating: " ", count: left)
         var positive = String(repeating: " ", count: right)
         if value.isFinite && value > 0 {
-            positive = TextWidth.padded(eighths(value * scale), to: right)
+            positive = TextWidth.padded(eighths(min(value * scale, Double(right))), to: right)
         } else if value.isFinite && value < 0 {
             let length = min(left, Int((-value * scale).rounded()))
             negative = String(repeating: " ", count: left - length) + String(repeating: "█", count: length)
