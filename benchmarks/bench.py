@@ -22,6 +22,7 @@ import numpy as np
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
 import kernel_latency  # noqa: E402
+import widget_latency  # noqa: E402
 from workloads import WORKLOADS, TorchConv  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
@@ -248,6 +249,7 @@ def main():
     # The machine may be shared: the load average before the run says how far to trust it.
     load = os.getloadavg()[0]
     rows = kernel_rows(args.receptive, args.quick)
+    rows += widget_latency.widget_rows(50 if args.quick else 200)
     rows += numeric_rows(args.receptive, torch)
     rows += [spy_row(args.receptive), memory_row(args.receptive)]
     environment = {"cores": len(os.sched_getaffinity(0)), "load_average_before": load,
