@@ -270,3 +270,15 @@ def test_jupyter_console_shows_f_once_with_a_note(venv_bin):
         console.expect(pexpect.EOF, timeout=30)
     finally:
         console.close(force=True)
+
+
+def test_interrupt_stops_an_animation_between_frames(kernel):
+    km, kc = kernel
+    msg_id = kc.execute("fn square(i) = i * i\nanimate(square, frames: 100, interval_ms: 1000)")
+    time.sleep(1.5)
+    started = time.monotonic()
+    km.interrupt_kernel()
+    reply = kc.get_shell_msg(timeout=30)
+    assert reply["parent_header"]["msg_id"] == msg_id
+    assert reply["content"]["status"] == "error" and reply["content"]["ename"] == "Interrupted"
+    assert time.monotonic() - started < 2
