@@ -253,7 +253,7 @@ def test_receptive_run_shows_f_once_with_a_note(receptive_bin, tmp_path):
 
 def test_jupyter_console_shows_f_once_with_a_note(venv_bin):
     import pexpect
-    from conftest import KERNEL_NAME
+    from conftest import KERNEL_NAME, leave_console
     console = pexpect.spawn(str(venv_bin / "jupyter"), ["console", "--kernel", KERNEL_NAME, "--simple-prompt"],
                             encoding="utf-8", timeout=60, dimensions=(40, 200))
     try:
@@ -264,10 +264,7 @@ def test_jupyter_console_shows_f_once_with_a_note(venv_bin):
         console.expect(r"interact: twice\(k: 3\) \(the controls need a front end with Jupyter widgets\)")
         console.expect("6")
         console.expect(r"In \[3\]: ")
-        console.sendeof()
-        console.expect(r"exit \(\[y\]/n\)\? ")
-        console.sendline("y")
-        console.expect(pexpect.EOF, timeout=30)
+        leave_console(console)
     finally:
         console.close(force=True)
 
