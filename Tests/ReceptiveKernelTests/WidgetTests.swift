@@ -221,3 +221,18 @@ private func normalized(_ state: [String: JSONValue]) -> [String: JSONValue] {
     #expect(context.sent.first?.data["state"]?["playing"] == true)
     #expect(context.sent.first?.data["state"]?["value"] == 2)
 }
+
+@Test func aCallbackThatAnimatesShowsItsFramesAsTheyCome() throws {
+    let interpreter = ReceptiveInterpreter()
+    let context = CommRecordingContext()
+    _ = run(interpreter, "fn square(i) = i * i\nfn frames(n) = animate(square, frames: n, interval_ms: 80)\n"
+        + "interact(frames, n: slider(1, 5))", context)
+    let slider = context.id(of: "IntSliderModel"), output = context.id(of: "OutputModel")
+    context.sent.removeAll()
+    interpreter.commMessage(update(slider, ["value": 4]), context: context)
+    let shown = context.sent.filter { $0.commID == output }.compactMap { $0.data["state"]?["outputs"]?.arrayValue?.first?["data"] }
+    // The frames so far while it runs (at most one per 50 ms), then the last one; one display each time.
+    #expect(shown.count >= 3)
+    #expect(shown.last == ["text/plain": "9"])
+    #expect(zip(shown, shown.dropFirst()).allSatisfy { $0 != $1 }, "each showing is a newer frame")
+}

@@ -201,12 +201,16 @@ final class WidgetManager {
 
     private func render(_ view: InteractionView, context: ExecutionContext) {
         var lastShown = ContinuousClock.now
+        var shown: JSONValue?
         let captured = session.render(view.interaction) { [self] partial in
             guard ContinuousClock.now - lastShown >= Self.liveInterval else { return }
             lastShown = .now
-            setOutputs(OutputArea.json(partial), of: view.output, context: context)
+            shown = OutputArea.json(partial)
+            setOutputs(shown ?? [], of: view.output, context: context)
         }
-        setOutputs(OutputArea.json(captured), of: view.output, context: context)
+        // The last frame shown while it ran may already be the whole output.
+        let outputs = OutputArea.json(captured)
+        if outputs != shown { setOutputs(outputs, of: view.output, context: context) }
     }
 
     private func setOutputs(_ outputs: JSONValue, of id: String, context: ExecutionContext) {
