@@ -10,10 +10,13 @@ Rows: the median of one change at a time; then 1,000 changes sent at once: the t
 last one sent to the output of the last value, and the kernel's resident memory before and after
 (twice, so that growth would show).
 Usage: .venv/bin/python benchmarks/widget_latency.py [--receptive BIN] [--changes 200]
+writes benchmarks/results/widgets.{md,json}; bench.py includes the same rows in its table.
 (ipywidgets must be importable for the ipykernel peer; without it that peer is left out).
 """
 import argparse
+import json
 import os
+import pathlib
 import statistics
 import subprocess
 import sys
@@ -154,11 +157,16 @@ def main():
         prefix = tempfile.mkdtemp(prefix="receptive-bench-")
         subprocess.run([args.receptive, "install", "--prefix", prefix], check=True, capture_output=True)
         os.environ["JUPYTER_PATH"] = os.path.join(prefix, "share", "jupyter")
-    for row in widget_rows(args.changes):
-        peers = "; ".join(f"{name} {seconds * 1e3:.2f} ms" for name, seconds in row["peers_s"].items()) or "—"
-        ratio = f"{row['ratio']:.2f}×" if row["ratio"] else "—"
-        print(f"{row['workload']}: {row['receptive_s'] * 1e3:.2f} ms; {peers}; {ratio}; target {row['target']}: "
-              f"{'met' if row['met'] else 'NOT met'}" + (f" ({'; '.join(row['notes'])})" if row["notes"] else ""))
+    import bench  # the table format of the other rows
+    load = os.getloadavg()[0]
+    rows = widget_rows(args.changes)
+    table = bench.markdown(rows) + f"\n\n{len(os.sched_getaffinity(0))} cores (load average {load:.2f} before the run)."
+    print(table)
+    results = pathlib.Path(__file__).resolve().parent / "results"
+    results.mkdir(exist_ok=True)
+    (results / "widgets.json").write_text(json.dumps({"load_average_before": load, "rows": rows}, indent=2,
+                                                     ensure_ascii=False))
+    (results / "widgets.md").write_text(table + "\n")
 
 
 if __name__ == "__main__":
