@@ -18,7 +18,7 @@ extension Builtins {
          Parameter("mode", kind: .namedOnly, default: .string("valid")),
          Parameter("stride", kind: .namedOnly, default: .number(1)),
          Parameter("padding", kind: .namedOnly, default: Value.none),
-         Parameter("dilation", kind: .namedOnly, default: .number(1))],
+         Parameter("dilation", kind: .namedOnly, default: .number(1)), charsetParameter],
         summary: "One step of a convolution as figure 9.1 draws it: the window at output `at`, the products summed, the output so far.",
         details: """
             x and k are 1-D or 2-D (the same rank); the step is cross-correlation, as the book's
@@ -27,7 +27,8 @@ extension Builtins {
             or a pair. mode is "valid", "same" or "full" as in correlate; padding: n (or a pair)
             pads with zeros instead, as conv2d does, and stride: and dilation: space the outputs
             and the taps: the input units one output sees are bracketed, padding is drawn as ·.
-            Inputs up to 32 units a side, kernels up to 9.
+            Inputs up to 32 units a side, kernels up to 9. charset: "ascii" draws padding as . and
+            products with *.
             """
     ) { arguments, context in
         let x = try arguments.tensor("x"), k = try arguments.tensor("k")
@@ -69,7 +70,7 @@ extension Builtins {
         let outputShape = axes.map(\.output)
         let index = try outputIndex(arguments, shape: outputShape)
         return .plot(WindowStep.render(input: x, kernel: k, axes: axes, at: index,
-                                       width: context.renderOptions.width))
+                                       width: context.renderOptions.width, charset: try charset(arguments, context)))
     }
 
     /// `at:` as a row-major index into an output of `shape`: a number, or one index per axis.

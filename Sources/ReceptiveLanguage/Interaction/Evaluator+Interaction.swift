@@ -35,11 +35,11 @@ extension Evaluator {
                 capture.display(value.rendered(options: renderOptions), id: nil, update: false)
             }
         } catch let error as RuntimeError {
-            capture.record(ReportedError([error], source: error.source ?? currentSource))
+            capture.record(ReportedError([error], source: error.source ?? currentSource, charset: renderOptions.charset))
         } catch let error as TensorError {
-            capture.record(ReportedError([RuntimeError(error)], source: currentSource))
+            capture.record(ReportedError([RuntimeError(error)], source: currentSource, charset: renderOptions.charset))
         } catch {
-            capture.record(ReportedError([RuntimeError(.io, "\(error)")], source: currentSource))
+            capture.record(ReportedError([RuntimeError(.io, "\(error)")], source: currentSource, charset: renderOptions.charset))
         }
         return capture.captured
     }

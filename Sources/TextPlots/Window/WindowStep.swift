@@ -6,19 +6,21 @@ import Tensors
 /// book's figure and torch compute it; the geometry is the tensor core's `WindowAxis`).
 ///
 /// With stride, padding or dilation it is also the "convolution arithmetic" picture of which
-/// input units one output sees: padding units are drawn as `·` (they hold zeros), and every
-/// unit the window reads is bracketed, so a dilated window shows its gaps.
+/// input units one output sees: padding units are drawn as `·` (they hold zeros; `.` in ASCII),
+/// and every unit the window reads is bracketed, so a dilated window shows its gaps.
 public enum WindowStep {
     /// The figure for output `index` (row-major over the output) of `kernel` sliding over
     /// `input` on `axes` (one per axis of both, 1 or 2; `index` must be within the output).
-    public static func render(input: Tensor, kernel: Tensor, axes: [WindowAxis], at index: Int, width: Int) -> Figure {
+    public static func render(input: Tensor, kernel: Tensor, axes: [WindowAxis], at index: Int, width: Int,
+                              charset: Charset = .unicode) -> Figure {
+        let dot = charset == .ascii ? "." : "·"
         let outputShape = axes.map(\.output)
         let outputs = outputShape.reduce(1, *)
         let position = unflatten(index, outputShape)
         let reads = Set(taps(axes).map { tap in zip(axes, zip(position, tap)).map { $0.position(output: $1.0, tap: $1.1) } })
         let inputCells = grid(axes.map { -$0.padding.before..<($0.input + $0.padding.after) }) { coordinates in
             let inside = zip(coordinates, axes).allSatisfy { (0..<$1.input).contains($0) }
-            return (inside ? NumberText.compact(input.scalars[offset(coordinates, axes.map(\.input))]) : "·",
+            return (inside ? NumberText.compact(input.scalars[offset(coordinates, axes.map(\.input))]) : dot,
                     reads.contains(coordinates))
         }
         let kernelCells = grid(axes.map { 0..<$0.kernel }) { tap in
@@ -26,18 +28,18 @@ public enum WindowStep {
         }
         let title = "window at output \(describe(position)) of \(Tensor.describe(outputShape))"
             + " (step \(index + 1) of \(outputs))"
-        var lines = [title]
-        lines += sideBySide(["input \(Tensor.describe(axes.map(\.input)))"] + inputCells,
-                            ["kernel \(Tensor.describe(axes.map(\.kernel)))"] + kernelCells)
-        if axes.contains(where: { $0.padding != .none }) { lines.append("· padding (zeros)") }
-        let (terms, sum) = products(input: input, kernel: kernel, axes: axes, at: position)
+        var lines = [charset.spell(title)]
+        lines += sideBySide([charset.spell("input \(Tensor.describe(axes.map(\.input)))")] + inputCells,
+                            [charset.spell("kernel \(Tensor.describe(axes.map(\.kernel)))")] + kernelCells)
+        if axes.contains(where: { $0.padding != .none }) { lines.append(dot + " padding (zeros)") }
+        let (terms, sum) = products(input: input, kernel: kernel, axes: axes, at: position, times: charset.spell("·"))
         lines += wrapped(terms.joined(separator: " + ") + " = " + NumberText.compact(sum), width: width)
         let filled = grid(outputShape.map { 0..<$0 }) { coordinates in
             let flat = offset(coordinates, outputShape)
-            guard flat <= index else { return ("·", false) }
+            guard flat <= index else { return (dot, false) }
             return (NumberText.compact(value(input: input, kernel: kernel, axes: axes, at: coordinates)), flat == index)
         }
-        lines.append("output \(Tensor.describe(outputShape)) so far")
+        lines.append(charset.spell("output \(Tensor.describe(outputShape)) so far"))
         lines += filled
         return Figure(text: lines.map(TextWidth.trimmingTrailingSpaces).joined(separator: "\n"))
     }
@@ -49,8 +51,8 @@ public enum WindowStep {
     }
 
     /// "2·1", "0·(−1)", ... for every tap, and their sum.
-    private static func products(input: Tensor, kernel: Tensor, axes: [WindowAxis], at position: [Int])
-        -> (terms: [String], sum: Double)
+    private static func products(input: Tensor, kernel: Tensor, axes: [WindowAxis], at position: [Int],
+                                 times: String = "·") -> (terms: [String], sum: Double)
     {
         var terms: [String] = []
         var sum = 0.0
@@ -59,7 +61,7 @@ public enum WindowStep {
             let sources = zip(axes, zip(position, tap)).map { $0.source(output: $1.0, tap: $1.1) }
             let x = sources.contains(nil) ? 0 : input.scalars[offset(sources.compactMap { $0 }, axes.map(\.input))]
             sum += x * weight
-            terms.append(factor(x) + "·" + factor(weight))
+            terms.append(factor(x) + times + factor(weight))
         }
         return (terms, sum)
     }
