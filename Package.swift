@@ -70,7 +70,7 @@ let package = Package(
         .executableTarget(
             name: "receptive",
             dependencies: [
-                "ReceptiveKernel", "ReceptiveLanguage", "Tensors", "TextPlots",
+                "ReceptiveKernel", "ReceptiveLanguage", "Tensors", "TextPlots", "JupyterKernel", "JupyterProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
