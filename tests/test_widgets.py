@@ -279,3 +279,21 @@ def test_interrupt_stops_an_animation_between_frames(kernel):
     assert reply["parent_header"]["msg_id"] == msg_id
     assert reply["content"]["status"] == "error" and reply["content"]["ename"] == "Interrupted"
     assert time.monotonic() - started < 2
+
+
+def test_a_notebook_run_in_process_keeps_the_text_fallback(receptive_bin, tmp_path):
+    import json
+    import subprocess
+    import nbformat
+    notebook = nbformat.v4.new_notebook(metadata={"kernelspec": {
+        "name": "receptive", "display_name": "Receptive", "language": "receptive"}})
+    notebook.cells = [nbformat.v4.new_code_cell("fn twice(k) = k * 2\ninteract(twice, k: slider(1, 7, value: 3))")]
+    path = tmp_path / "interact.ipynb"
+    nbformat.write(notebook, str(path))
+    done = subprocess.run([receptive_bin, "run", str(path), "--save"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    outputs = json.loads(path.read_text())["cells"][0]["outputs"]
+    assert [output["output_type"] for output in outputs] == ["display_data"]
+    assert "".join(outputs[0]["data"]["text/plain"]) == (
+        "interact: twice(k: 3) (the controls need a front end with Jupyter widgets)\n6")
+    assert list(outputs[0]["data"]) == ["text/plain"], "no widget view without the widgets' models"
