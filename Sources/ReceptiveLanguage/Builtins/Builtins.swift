@@ -11,6 +11,7 @@ public enum Builtins {
     }()
 
     private static var groups: [[Builtin]] {
-        [creation, shape, math, kernels, files, plots, session, settings, convolution, layers, learning]
+        [creation, shape, math, kernels, files, plots, session, settings, convolution, layers, learning, interaction,
+         windowSteps]
     }
 }

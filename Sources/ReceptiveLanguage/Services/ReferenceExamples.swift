@@ -13,6 +13,7 @@ enum ReferenceExamples {
         .merging(layers) { first, _ in first }
         .merging(plotsAndSession) { first, _ in first }
         .merging(learning) { first, _ in first }
+        .merging(interaction) { first, _ in first }
 
     private static let creation: [String: String] = [
         "tensor": "tensor([[1, 2], [3, 4]])",

@@ -65,6 +65,7 @@ public enum ReferenceManual {
             Section(title: "Layers", builtins: Builtins.layers),
             Section(title: "Learning", builtins: Builtins.learning),
             Section(title: "Plots", builtins: Builtins.plots),
+            Section(title: "Interaction", builtins: Builtins.interaction + Builtins.windowSteps),
             Section(title: "Files", builtins: Builtins.files),
             Section(title: "Session", builtins: Builtins.session + Builtins.settings),
         ]

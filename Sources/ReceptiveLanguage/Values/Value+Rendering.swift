@@ -45,6 +45,7 @@ extension Value {
         case .layer(let layer): return layer.layer.summary + (layer.bias == nil ? "" : ", bias")
         case .optimizer(let optimizer): return optimizer.summary
         case .model(let model): return "sequential of \(model.steps.count) steps, \(model.trainableLayers.count) trainable layers"
+        case .control(let control): return control.resultText
         case .sparse(let matrix):
             return "sparse \(Tensor.describe(matrix.shape)), nnz \(matrix.nnz), density \(Value.format(matrix.density))"
         case .traced(let traced): return Value(tensor: traced.value).resultText

@@ -35,6 +35,8 @@ public enum Value: Sendable {
     case optimizer(Optimizer)
     /// A sparse matrix (`connectivity`, `sharing`, `as_matrix`), with `shape`, `nnz`, `density`.
     indirect case sparse(SparseMatrix)
+    /// An interactive control (`slider`, `dropdown`, `checkbox`, `play`), shared by reference.
+    case control(Control)
     /// A tensor recorded on a gradient's tape (inside `grad`, `value_and_grad` and `train`);
     /// everywhere else it acts as the plain tensor (or number, at rank 0) it holds.
     indirect case traced(TracedTensor)
@@ -56,6 +58,7 @@ public enum Value: Sendable {
         case .model: return "a model"
         case .optimizer: return "an optimizer"
         case .sparse(let matrix): return "a sparse matrix \(Tensor.describe(matrix.shape))"
+        case .control(let control): return "a control (\(control.kindName))"
         case .traced(let traced): return Value(tensor: traced.value).typeDescription
         }
     }
