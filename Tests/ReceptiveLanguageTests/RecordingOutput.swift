@@ -22,9 +22,6 @@ final class RecordingOutput: SessionOutput {
 
     func clearOutput(wait: Bool) { clears += 1 }
 
-    /// Lines cannot be replaced: golden scripts see `train`'s final plot once.
-    var updatesDisplaysInPlace: Bool { false }
-
     func page(_ figure: Figure) {
         lines += figure.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
