@@ -48,7 +48,8 @@ def interpreter_label(python):
     """How results name a Python interpreter: by its role, never by its path, which belongs to
     the machine that ran the benchmark (results are committed)."""
     path = pathlib.Path(os.path.abspath(python))
-    if os.path.realpath(path) == os.path.realpath(sys.executable):
+    # A virtual environment's python is a symlink to the system's: compare environments, not binaries.
+    if os.path.realpath(path.parent.parent) == os.path.realpath(sys.prefix):
         return "the benchmark's own Python"
     if path.is_relative_to(ROOT / ".venv"):
         return "the project's .venv"

@@ -10,9 +10,18 @@ gradient cannot pass.
   conv 8→16 3×3, relu, max pool 2, dense 400 → 10, all with bias, cross-entropy) over 1,024
   random 28×28 images, from the same weights, against torch; also each process's peak memory;
 * learning [-1, 1] back from the figure 9.6 picture and its edge map by 100 steps of gradient
-  descent with `grad` in a loop, against the gradient written out by hand in numpy."""
+  descent with `grad` in a loop, against the gradient written out by hand in numpy.
+
+bench.py runs these rows with the others. Alone, `.venv/bin/python benchmarks/learning.py
+[--receptive BIN] [--torch-python PY] [--only REGEX]` runs just them and writes
+results/learning.{md,json}."""
+import argparse
+import json
+import os
 import pathlib
+import re
 import subprocess
+import sys
 import tempfile
 
 import numpy as np
@@ -183,3 +192,33 @@ def kernel_loop_row(binary, run_receptive, time_python):
         theirs, reference = time_python(lambda pair: numpy_kernel_loop(*pair), (x, y))
         return row(LOOP_NAME, ours, peer, theirs, float(np.max(np.abs(result - reference))), "≥ 1× numpy", 1.0)
 
+
+
+def main():
+    import bench  # the timing helpers, the torch peers and the table format of the other rows
+    parser = argparse.ArgumentParser(description="the learning rows of the benchmark, alone")
+    parser.add_argument("--receptive", default=str(HERE.parent / ".build" / "release" / "receptive"))
+    parser.add_argument("--torch-python", default=os.environ.get("RECEPTIVE_TORCH_PYTHON", sys.executable),
+                        help="a Python with torch and numpy that runs the torch peers")
+    parser.add_argument("--torch-threads", type=int, default=len(os.sched_getaffinity(0)))
+    parser.add_argument("--only", help="run only the rows whose name matches this regular expression")
+    args = parser.parse_args()
+    torch = bench.TorchPeers(args.torch_python, args.torch_threads)
+    load = os.getloadavg()[0]
+    rows = learning_rows(os.path.abspath(args.receptive), torch, only=re.compile(args.only) if args.only else None,
+                         run_receptive=bench.run_receptive, peak_rss_mb=bench.peak_rss_mb,
+                         time_python=bench.time_python, repeat=bench.REPEAT)
+    environment = {"cores": len(os.sched_getaffinity(0)), "load_average_before": load, "torch": torch.describe()}
+    table = bench.markdown(rows) + (f"\n\n{environment['cores']} cores (load average {load:.2f} before the run); "
+                                    f"{environment['torch']}.")
+    print(table)
+    results = HERE / "results"
+    results.mkdir(exist_ok=True)
+    (results / "learning.json").write_text(json.dumps({"environment": environment, "rows": rows}, indent=2,
+                                                      ensure_ascii=False))
+    (results / "learning.md").write_text(table + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
