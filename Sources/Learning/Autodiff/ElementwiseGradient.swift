@@ -4,8 +4,10 @@ import Tensors
 /// tensor, split over the cores by `ParallelLoop` when large.
 ///
 /// A rule such as tanh's, `g · (1 − y²)`, would take three passes and two temporaries as
-/// tensor operations; here it is one loop that the compiler vectorises (the closures are
-/// inlined into these generic functions, which are specialised in this module).
+/// tensor operations; here it is one loop. The element closure reaches the loop through
+/// `ParallelLoop`'s body closure, and the optimiser does not always inline it: under perf the
+/// square's rule `g · 2x` spent a third of a grad-in-a-loop step calling it once per element,
+/// so a rule that is one or two tensor-kernel passes (the square, a sign) uses those instead.
 enum ElementwiseGradient {
     /// Work per element as `ParallelLoop` counts it (multiply-adds): a few arithmetic
     /// instructions, so a chunk of 2^19 is 64 Ki elements.

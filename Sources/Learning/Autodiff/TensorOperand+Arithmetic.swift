@@ -50,10 +50,16 @@ extension TensorOperand {
             return { g, input in
                 if input == 0, b.count == 1 {
                     // A constant exponent (x ** 2 above all): no broadcast operand, and no pow call
-                    // for the squares that losses are made of (numpy and torch square too).
+                    // for the squares that losses are made of (numpy and torch square too). The
+                    // square's g · 2x is two passes of the vectorised tensor kernels: the fused
+                    // closure loop called its closure once per element (a third of a grad-in-a-loop
+                    // step under perf), since the closure reaches the loop through ParallelLoop.
                     let y = b.scalars[0]
                     let xs = try a.broadcast(to: g.shape, control: control)
-                    if y == 2 { return try ElementwiseGradient.zip(g, xs, control: control) { g, x in g * (2 * x) } }
+                    if y == 2 {
+                        return try xs.combined(with: Tensor(scalar: 2), .multiply, control: control)
+                            .combined(with: g, .multiply, control: control)
+                    }
                     return try ElementwiseGradient.zip(g, xs, control: control) { g, x in
                         y == 0 ? 0 : g * (y * Foundation.pow(x, y - 1))
                     }
@@ -109,8 +115,8 @@ extension TensorOperand {
 }
 
 extension Tensor {
-    /// Every element times `sign` (±1), in one pass.
+    /// Every element times `sign` (±1), in one pass of the vectorised kernels.
     func applyingSign(_ sign: Double, control: ExecutionControl) throws -> Tensor {
-        try ElementwiseGradient.map(self, control: control) { sign * $0 }
+        try combined(with: Tensor(scalar: sign), .multiply, control: control)
     }
 }
