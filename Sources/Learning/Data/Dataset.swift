@@ -1,6 +1,6 @@
 import Tensors
 
-/// A labelled image set (LANGUAGE.md §9): N × 1 × H × W images with values in [0, 1], one class
+/// A labelled image set (docs/language.md, "Learning"): N × 1 × H × W images with values in [0, 1], one class
 /// index per image, and the classes' names. `split` also takes any inputs and targets with N
 /// examples along their first axis.
 public struct Dataset: Sendable {

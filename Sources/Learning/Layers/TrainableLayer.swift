@@ -2,7 +2,7 @@ import Synchronization
 import Tensors
 
 /// A layer as the language holds it: a description (`Layer`: kernel, window, channels) with its
-/// current weights and an optional bias, shared by reference (LANGUAGE.md §9). Two names for
+/// current weights and an optional bias, shared by reference (docs/language.md, "Learning"). Two names for
 /// one layer see one set of weights; `copy()` clones them; an optimizer step replaces weight and
 /// bias together, under one lock, so that no reader ever sees half a step.
 public final class TrainableLayer: Sendable {

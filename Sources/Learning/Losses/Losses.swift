@@ -1,7 +1,7 @@
 import Foundation
 import Tensors
 
-/// The losses of LANGUAGE.md §9, as torch.nn.functional computes them (mean reduction).
+/// The losses (docs/language.md, "Learning"), as torch.nn.functional computes them (mean reduction).
 public enum Losses {
     /// Mean squared error, mean((prediction − target)²): the shapes must agree.
     public static func meanSquaredError(_ prediction: TensorOperand, _ target: TensorOperand,

@@ -2,7 +2,7 @@ import Foundation
 import Synchronization
 import Tensors
 
-/// An optimizer as a value (LANGUAGE.md §9): its rule and hyperparameters, and the state it
+/// An optimizer as a value (docs/language.md, "Learning"): its rule and hyperparameters, and the state it
 /// keeps for each layer it has updated (momentum buffers, Adam's moments and step count), with
 /// torch.optim's update rules.
 ///

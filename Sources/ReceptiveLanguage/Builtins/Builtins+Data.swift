@@ -2,7 +2,7 @@ import Learning
 import Tensors
 
 extension Builtins {
-    /// Data sets (LANGUAGE.md §9): `dataset` and `split`.
+    /// Data sets (docs/language.md, "Learning"): `dataset` and `split`.
     static var data: [Builtin] { [dataset, split] }
 
     private static let dataset = Builtin(

@@ -2,7 +2,7 @@ import Learning
 import Tensors
 
 extension Builtins {
-    /// Learning (LANGUAGE.md §9): gradients, trainable layers and models, losses, optimizers,
+    /// Learning (docs/language.md, "Learning"): gradients, trainable layers and models, losses, optimizers,
     /// training, data sets and looking inside.
     static var learning: [Builtin] { [grad, valueAndGrad] + models + losses + optimizers + training + data + lookingInside }
 

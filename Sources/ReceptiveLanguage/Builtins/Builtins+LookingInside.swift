@@ -3,7 +3,7 @@ import Tensors
 import TextPlots
 
 extension Builtins {
-    /// Looking inside a trained network (LANGUAGE.md §9): `filters` and `activations`.
+    /// Looking inside a trained network (docs/language.md, "Learning"): `filters` and `activations`.
     static var lookingInside: [Builtin] { [filters, activations] }
 
     /// The most channels `activations` draws for one step (the rest are counted in the title).

@@ -2,7 +2,7 @@ import Learning
 import Tensors
 
 extension Builtins {
-    /// Losses (LANGUAGE.md §9): `mse cross_entropy accuracy` (softmax and log_softmax are with
+    /// Losses (docs/language.md, "Learning"): `mse cross_entropy accuracy` (softmax and log_softmax are with
     /// the math builtins).
     static var losses: [Builtin] { [mse, crossEntropy, accuracy] }
 

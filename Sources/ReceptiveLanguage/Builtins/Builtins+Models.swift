@@ -2,7 +2,7 @@ import Learning
 import Tensors
 
 extension Builtins {
-    /// Models (LANGUAGE.md §9): `sequential` and `copy`.
+    /// Models (docs/language.md, "Learning"): `sequential` and `copy`.
     static var models: [Builtin] { [sequential, copy] }
 
     private static let sequential = Builtin(

@@ -2,7 +2,7 @@ import Learning
 import Tensors
 
 extension Builtins {
-    /// Optimizers as values (LANGUAGE.md §9): `sgd` and `adam`, with torch.optim's rules.
+    /// Optimizers as values (docs/language.md, "Learning"): `sgd` and `adam`, with torch.optim's rules.
     static var optimizers: [Builtin] { [sgd, adam] }
 
     private static let sgd = Builtin(

@@ -2,7 +2,7 @@ import Learning
 import Tensors
 
 extension Builtins {
-    /// Training (LANGUAGE.md §9): `train`.
+    /// Training (docs/language.md, "Learning"): `train`.
     static var training: [Builtin] { [train] }
 
     private static let train = Builtin(

@@ -1,7 +1,7 @@
 import Learning
 import Tensors
 
-/// The book's counts for a model (LANGUAGE.md §9): its layers' parameters and FLOPs, walking
+/// The book's counts for a model (docs/language.md, "Learning"): its layers' parameters and FLOPs, walking
 /// the steps with the shape of one input so that each layer is counted on the input it sees.
 enum ModelAccounting {
     /// The parameters of every distinct layer (a layer used twice counts once, as shared weights

@@ -1,6 +1,6 @@
 import Tensors
 
-/// The messages of learning's errors (LANGUAGE.md §9): gradients, layers, models, training.
+/// The messages of learning's errors (docs/language.md, "Learning"): gradients, layers, models, training.
 extension RuntimeError {
     static func nestedGradient(_ function: String) -> RuntimeError {
         RuntimeError(.value, "\(function): gradients cannot be nested; grad, value_and_grad and train cannot run "

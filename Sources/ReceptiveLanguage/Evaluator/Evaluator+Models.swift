@@ -1,7 +1,7 @@
 import Learning
 import Tensors
 
-/// Calling a model: its steps in order on one input (LANGUAGE.md §9).
+/// Calling a model: its steps in order on one input (docs/language.md, "Learning").
 extension Evaluator {
     /// `model(x)`: each step applied to the previous one's result.
     func apply(_ model: Model, positional: [Value], named: [ArgumentBinder.Named], at range: SourceRange?) throws -> Value {

@@ -1,7 +1,7 @@
 import Learning
 import Tensors
 
-/// Operators, subscripts, fields, loops and literals on traced tensors (LANGUAGE.md §9): each
+/// Operators, subscripts, fields, loops and literals on traced tensors (docs/language.md, "Learning"): each
 /// records its operation on the tape, so gradients flow through ordinary code. The evaluator
 /// reaches these only when a value is `.traced`, so code that takes no gradient never does.
 extension Evaluator {

@@ -1,7 +1,7 @@
 import Learning
 import Tensors
 
-/// The fields of a layer value (LANGUAGE.md §9): `l.weight` and `l.bias` read, and assigned
+/// The fields of a layer value (docs/language.md, "Learning"): `l.weight` and `l.bias` read, and assigned
 /// with their shapes checked; a layer is shared by reference, so every name for it sees the
 /// change.
 enum LayerFields {

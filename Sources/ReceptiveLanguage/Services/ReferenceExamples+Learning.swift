@@ -1,5 +1,5 @@
 extension ReferenceExamples {
-    /// Examples of the learning builtins (LANGUAGE.md §9).
+    /// Examples of the learning builtins (docs/language.md, "Learning").
     static let learning: [String: String] = [
         "grad": "x = tensor([1, 2, 4, 7])\ny = correlate(x, tensor([-1, 1]))\nfn loss(w) = sum((correlate(x, w) - y) ** 2)\ngrad(loss, tensor([0, 1]))",
         "sequential": "m = sequential(conv_layer((3, 3), out_channels: 2, seed: 1), relu, pool_layer((2, 2)))\nm(random(4, 1, 6, 6, seed: 2)).shape",

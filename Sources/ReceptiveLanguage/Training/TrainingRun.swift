@@ -3,7 +3,7 @@ import Learning
 import Tensors
 import TextPlots
 
-/// One call of `train` (LANGUAGE.md §9): mini-batches of the data, each one step of the
+/// One call of `train` (docs/language.md, "Learning"): mini-batches of the data, each one step of the
 /// optimizer on the model's layers, in place and atomically (a step's new weights are stored
 /// only once its forward pass, loss and gradients have all succeeded), a live loss plot, and
 /// validation after every epoch.

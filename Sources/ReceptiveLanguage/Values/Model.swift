@@ -1,6 +1,6 @@
 import Learning
 
-/// A sequential model (LANGUAGE.md §9): steps applied in order, each a layer, a model or any
+/// A sequential model (docs/language.md, "Learning"): steps applied in order, each a layer, a model or any
 /// one-argument function (a builtin such as `relu`, or a user function). Its layers are held by
 /// reference, so a model trains the very layers it was built from; `copy()` clones them.
 public final class Model: Sendable {

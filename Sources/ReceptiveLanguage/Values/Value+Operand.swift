@@ -1,7 +1,7 @@
 import Learning
 import Tensors
 
-/// Values as the operands of differentiable operations (LANGUAGE.md §9).
+/// Values as the operands of differentiable operations (docs/language.md, "Learning").
 extension Value {
     /// The value of a differentiable operation's result: a traced tensor stays traced at every
     /// rank (so that `sum(x)` can be differentiated), a plain one is a tensor or, at rank 0, a
