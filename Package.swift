@@ -46,8 +46,22 @@ let package = Package(
         // Convolution micro-kernels in C for AVX2+FMA and AVX-512, chosen at run time.
         .target(name: "CConvolutionKernels"),
 
+        // Images: the system libpng and libjpeg(-turbo), called only through the setjmp guards
+        // of CImageCodecs (C, as Swift cannot catch their longjmps), used by Tensors' load/save.
+        .systemLibrary(
+            name: "CPNG",
+            pkgConfig: "libpng",
+            providers: [.apt(["libpng-dev"])]
+        ),
+        .systemLibrary(
+            name: "CJPEG",
+            pkgConfig: "libjpeg",
+            providers: [.apt(["libjpeg62-turbo-dev"])]
+        ),
+        .target(name: "CImageCodecs", dependencies: ["CPNG", "CJPEG"]),
+
         // Numerics: tensors, convolution, layers. Knows nothing of the language or Jupyter.
-        .target(name: "Tensors", dependencies: ["CConvolutionKernels"]),
+        .target(name: "Tensors", dependencies: ["CConvolutionKernels", "CImageCodecs"]),
 
         // Rendering: values drawn as text (and HTML).
         .target(name: "TextPlots", dependencies: ["Tensors"]),

@@ -24,8 +24,8 @@ enum ReferenceExamples {
         "random": "random(2, 3, seed: 1)",
         "randn": "randn(2, 3, seed: 1)",
         "image": "image(\"disk\", size: 8)",
-        "load": "save(\"square.pgm\", image(\"square\", size: 4) * 255)\nload(\"square.pgm\")",
-        "save": "save(\"disk.pgm\", image(\"disk\", size: 6) * 255)\nload(\"disk.pgm\").shape",
+        "load": "save(\"square.png\", image(\"square\", size: 4) * 255)\nload(\"square.png\")",
+        "save": "rgb = stack([image(\"disk\", size: 6), image(\"square\", size: 6), zeros(6, 6)]) * 255\nsave(\"rgb.png\", rgb)\nload(\"rgb.png\").shape",
     ]
 
     private static let shape: [String: String] = [
