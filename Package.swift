@@ -28,10 +28,13 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"])]
         ),
 
+        // Whole numbers: the one rule for when a Double is an Int (an index, a count, integer text).
+        .target(name: "WholeNumbers"),
+
         // Protocol: the Jupyter wire format as pure values and bytes. Knows nothing of ZeroMQ.
         .target(
             name: "JupyterProtocol",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["WholeNumbers", .product(name: "Crypto", package: "swift-crypto")]
         ),
 
         // Kernel runtime: sockets, dispatch, heartbeat, iopub; talks to an `Interpreter`.
@@ -61,13 +64,13 @@ let package = Package(
         .target(name: "CImageCodecs", dependencies: ["CPNG", "CJPEG"]),
 
         // Numerics: tensors, convolution, layers. Knows nothing of the language or Jupyter.
-        .target(name: "Tensors", dependencies: ["CConvolutionKernels", "CImageCodecs"]),
+        .target(name: "Tensors", dependencies: ["CConvolutionKernels", "CImageCodecs", "WholeNumbers"]),
 
         // Rendering: values drawn as text (and HTML).
-        .target(name: "TextPlots", dependencies: ["Tensors"]),
+        .target(name: "TextPlots", dependencies: ["Tensors", "WholeNumbers"]),
 
         // The language: lexer, parser, evaluator, builtins. Knows nothing of ZeroMQ.
-        .target(name: "ReceptiveLanguage", dependencies: ["Tensors", "TextPlots"]),
+        .target(name: "ReceptiveLanguage", dependencies: ["Tensors", "TextPlots", "WholeNumbers"]),
 
         // The one small target that joins the language to the kernel.
         .target(name: "ReceptiveKernel", dependencies: ["JupyterKernel", "ReceptiveLanguage"]),
@@ -75,7 +78,7 @@ let package = Package(
         .executableTarget(
             name: "receptive",
             dependencies: [
-                "ReceptiveKernel", "ReceptiveLanguage", "Tensors",
+                "ReceptiveKernel", "ReceptiveLanguage", "Tensors", "TextPlots",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -86,7 +89,8 @@ let package = Package(
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
         .testTarget(name: "JupyterProtocolTests", dependencies: ["JupyterProtocol"]),
         .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "TestSupport"]),
-        .testTarget(name: "TensorsTests", dependencies: ["Tensors", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TensorsTests", dependencies: ["Tensors", "WholeNumbers", "TestSupport"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "TextPlotsTests", dependencies: ["TextPlots"], resources: [.copy("Golden")]),
         .testTarget(name: "ReceptiveLanguageTests", dependencies: ["ReceptiveLanguage", "TestSupport"],
                     resources: [.copy("Scripts")]),

@@ -19,14 +19,13 @@ struct BlockKernelCase: CustomStringConvertible {
 
     func plan(_ kernel: BlockKernel) -> ConvolutionPlan {
         func axis(_ input: Int, _ size: Int, _ stride: Int, _ dilation: Int) -> WindowAxis {
-            let span = dilation * (size - 1) + 1
-            return WindowAxis(input: input, kernel: size, stride: stride, dilation: dilation, padBefore: padding,
-                              output: (input + 2 * padding - span) / stride + 1)
+            // Every case's window fits its padded input.
+            WindowAxis(input: input, kernel: size, stride: stride, dilation: dilation, padding: .symmetric(padding))!
         }
         let plane = WindowPlane(rows: axis(height, kernelRows, rowStride, rowDilation),
                                 columns: axis(width, kernelColumns, 1, columnDilation))
         return ConvolutionPlan(batch: batch, inputChannels: inputChannels, outputChannels: outputChannels,
-                               groups: groups, plane: plane, blockKernel: kernel)
+                               groups: groups, plane: plane, multipliesPadding: true, blockKernel: kernel)
     }
 }
 

@@ -48,8 +48,9 @@ extension Builtins {
         details: "mode: \"max\" or \"average\". Callable like other layers; it has no weights."
     ) { arguments, _ in
         var specification = LayerSpecification(kernel: try LayerArguments.kernel(arguments, "size"))
-        specification.stride = arguments.has("stride") ? try arguments.integers("stride") : try arguments.integers("size")
-        specification.padding = .amounts(try arguments.integers("padding"))
+        specification.window = WindowOptions(
+            stride: arguments.has("stride") ? try arguments.integers("stride") : try arguments.integers("size"),
+            padding: .widths(try arguments.integers("padding")))
         let mode = try arguments.string("mode")
         guard let kind = PoolingLayer.Kind(rawValue: mode) else {
             throw arguments.valueError("mode", "must be \"max\" or \"average\", found \"\(mode)\"")

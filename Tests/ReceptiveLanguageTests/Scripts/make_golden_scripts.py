@@ -16,7 +16,7 @@ v = np.array([1.0, 2.0, 3.0, 4.0, 5.0])
 
 def number(value):
     value = float(value)
-    return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    return str(int(value)) if value.is_integer() and abs(value) <= 2 ** 53 else repr(value)
 
 
 def expectations(result):

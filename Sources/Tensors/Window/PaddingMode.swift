@@ -1,4 +1,6 @@
-/// How `pad` fills the border, named as the language names them (numpy's name in brackets).
+/// What padding holds, for `pad` and for a window's padding (its fill), named as the language
+/// names them (numpy's name in brackets; torch's `padding_mode` calls them `zeros`, `reflect`,
+/// `replicate` and `circular`).
 public enum PaddingMode: String, Sendable, CaseIterable {
     /// Zeros (`constant` with value 0).
     case zero
@@ -11,6 +13,7 @@ public enum PaddingMode: String, Sendable, CaseIterable {
 
     /// The source position along an axis of `size` for padded position `position`
     /// (which may be negative or ≥ size); nil means "fill with zero".
+    @inline(__always)
     func source(_ position: Int, size: Int) -> Int? {
         if position >= 0 && position < size { return position }
         switch self {
