@@ -176,6 +176,9 @@ struct CharsetCase: Sendable, CustomTestStringConvertible {
         CharsetCase("diagram_pool", unicode: "diagram_pool.txt", legend: (0, 0)) {
             try LayerDiagram.render(rows: pooledRows, edges: pooledEdges, charset: $0).text
         },
+        CharsetCase("sparse_grid", unicode: "sparse_grid.txt", legend: (0, 0)) {
+            SparseMatrixFormatter.render(try bandMatrix(), options: RenderOptions(charset: $0)).text
+        },
         CharsetCase("tensor_header", unicode: "tensor_header.txt", legend: (0, 0)) {
             let tensor = try Tensor(shape: [2, 3], scalars: [1, 2, 3, 4, 5, 6.5])
             return TensorFormatter.render(tensor, options: RenderOptions(charset: $0)).text

@@ -70,3 +70,10 @@ func fanOut(of unit: Int) -> DiagramHighlight {
 /// Pooling by 2 on 6 inputs: each output stands between the two inputs it reads.
 let pooledRows = [DiagramRow(prefix: "x", count: 6), DiagramRow(prefix: "s", count: 3, offset: 0.5, step: 2)]
 let pooledEdges = (0..<3).flatMap { s in (0..<2).map { DiagramEdge(fromRow: 0, fromUnit: 2 * s + $0, toRow: 1, toUnit: s) } }
+
+/// The 4×6 matrix of the kernel [1, -2, 0.5] on 6 inputs, with one stored zero (row 3, column 0).
+func bandMatrix() throws -> SparseMatrix {
+    try SparseMatrix(rows: 4, columns: 6, rowStarts: [0, 3, 6, 9, 13],
+                     columnIndices: [0, 1, 2, 1, 2, 3, 2, 3, 4, 0, 3, 4, 5],
+                     values: [1, -2, 0.5, 1, -2, 0.5, 1, -2, 0.5, 0, 1, -2, 0.5])
+}

@@ -79,14 +79,18 @@ struct DiagramCanvas {
     mutating func draw(_ edge: DiagramEdge, dotted: Bool) {
         let (lower, upper) = edge.from.row < edge.to.row ? (edge.from, edge.to) : (edge.to, edge.from)
         let band = bands[lower.row]
-        // A unit standing between two units of the row below (the output of an even window,
-        // as in pooling) has no edge straight up into it: an edge from its right runs from the
-        // second character of one label to the second of the other (labels are at least two
-        // wide), so the window's edges arrive side by side as ╱╲ instead of merging into ╳.
+        // A unit standing between two units of the row below (the output of a window of two,
+        // as in pooling or [-1, 1]) has no edge straight up into it. Its edges use both
+        // characters of the labels (at least two wide): one rising from the left leaves a
+        // label's second character and arrives at the first, one from the right the other way
+        // round, so they meet as ╱╲ over the unit and part as ╲╱ under a shared input instead of
+        // merging into ╳.
         let below = rows[lower.row]
         let place = (rows[upper.row].position(upper.unit) - below.offset) / below.step
-        let fromRight = abs(place - place.rounded()) > 0.25 && anchor(of: lower) > anchor(of: upper) ? 1 : 0
-        let start = Double(anchor(of: lower) + fromRight), shift = Double(anchor(of: upper) + fromRight) - start
+        let between = abs(place - place.rounded()) > 0.25
+        let from = anchor(of: lower), to = anchor(of: upper)
+        let rising = between && to > from ? 1 : 0, falling = between && to < from ? 1 : 0
+        let start = Double(from + rising), shift = Double(to + falling) - start
         let slope = shift / Double(band)
         for step in 0..<band {
             let line = line(of: lower.row) - 1 - step
