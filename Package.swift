@@ -63,8 +63,16 @@ let package = Package(
         ),
         .target(name: "CImageCodecs", dependencies: ["CPNG", "CJPEG"]),
 
+        // The tensor core's inner loops in C (elementwise math, matrix product, reductions,
+        // transposes), written once over a vector type and compiled for AVX-512, AVX2+FMA and
+        // the baseline; chosen at run time. Optimised in debug builds too: unoptimised, their
+        // always-inline vector code gives every temporary its own stack slot (frames of
+        // hundreds of KiB overflow a dispatch worker's stack) and runs ~30× slower, so the
+        // tests would measure code that never ships.
+        .target(name: "CTensorKernels", cSettings: [.unsafeFlags(["-O2"])]),
+
         // Numerics: tensors, convolution, layers. Knows nothing of the language or Jupyter.
-        .target(name: "Tensors", dependencies: ["CConvolutionKernels", "CImageCodecs", "WholeNumbers"]),
+        .target(name: "Tensors", dependencies: ["CConvolutionKernels", "CTensorKernels", "CImageCodecs", "WholeNumbers"]),
 
         // Rendering: values drawn as text (and HTML).
         .target(name: "TextPlots", dependencies: ["Tensors", "WholeNumbers"]),
@@ -78,7 +86,7 @@ let package = Package(
         .executableTarget(
             name: "receptive",
             dependencies: [
-                "ReceptiveKernel", "ReceptiveLanguage", "Tensors", "TextPlots",
+                "ReceptiveKernel", "ReceptiveLanguage", "Tensors", "TextPlots", "JupyterKernel", "JupyterProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

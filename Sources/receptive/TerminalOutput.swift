@@ -33,7 +33,7 @@ final class TerminalOutput: SessionOutput {
     /// Reads a line from standard input after printing the prompt.
     func readInput(prompt: String, password: Bool) throws -> String {
         write(prompt, toStandardError: false)
-        guard let line = readLine() else { throw TerminalInputError.endOfInput }
+        guard let line = readLine() else { throw CommandError.endOfInput }
         return line
     }
 
