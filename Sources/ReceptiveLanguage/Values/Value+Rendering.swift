@@ -42,6 +42,7 @@ extension Value {
         case .function(let function): return (function is UserFunction ? "fn " : "builtin ") + function.signature
         case .plot(let figure): return "plot \(figure.text.split(separator: "\n").count) lines"
         case .layer(let layer): return layer.summary
+        case .control(let control): return control.resultText
         case .sparse(let matrix): return SparseMatrixFormatter.summary(matrix)
         }
     }
