@@ -75,6 +75,8 @@ enum ReferenceExamples {
         "conv2d": "conv2d(reshape(image(\"square\", size: 6), (1, 6, 6)), reshape(sobel(), (1, 1, 3, 3)), padding: 1)",
         "maxpool": "maxpool(reshape(arange(16), (4, 4)), 2)",
         "avgpool": "avgpool(reshape(arange(16), (4, 4)), 2)",
+        "adaptive_maxpool": "adaptive_maxpool(tensor([3, 1, 4, 1, 5, 9, 2]), 3)",
+        "adaptive_avgpool": "adaptive_avgpool(reshape(arange(15), (3, 5)), (1, 2))",
         "edge": "edge()",
         "sobel": "sobel()",
         "prewitt": "prewitt()",
