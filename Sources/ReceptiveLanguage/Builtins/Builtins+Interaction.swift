@@ -3,7 +3,7 @@ import Tensors
 import TextPlots
 
 extension Builtins {
-    /// Interaction (LANGUAGE.md §10): the controls, `interact` and `animate`.
+    /// Interaction (docs/language.md, "Interaction"): the controls, `interact` and `animate`.
     static var interaction: [Builtin] {
         [slider, dropdown, checkbox, play, interact, animate]
     }
