@@ -25,7 +25,7 @@ def tracked_text_files():
 # A development checkout lives under /work, /root or a user's home; a container image's own home
 # (the Enterprise Gateway Dockerfile's /home/jovyan) and made-up homes in tests are not machine
 # paths, so only the roots this project is developed under are listed, plus the checkout itself.
-MACHINE_ROOTS = re.compile(r"(?<![\w.])(/work/|/root/)")
+MACHINE_ROOTS = re.compile(r"(?<![\w.])/(work|root)/")
 
 
 def test_no_path_of_a_development_machine_is_committed():
