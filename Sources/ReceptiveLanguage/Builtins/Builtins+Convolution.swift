@@ -68,7 +68,7 @@ extension Builtins {
     private static let adaptiveMaxpool = Builtin(
         "adaptive_maxpool", [Parameter("x"), Parameter("output")],
         summary: "Max pooling to a fixed output size whatever the size of x, exactly torch adaptive_max_pool2d (x H×W, C×H×W or N×C×H×W; a rank-1 x pools as adaptive_max_pool1d).",
-        details: "output: one size or a (height, width) pair; inputs of any size give that many outputs (§9.7). Window i of an axis of length L spans L·i/n rounded down to L·(i+1)/n rounded up."
+        details: "output: one size or a (height, width) pair; inputs of any size give that many outputs (the book's section 9.7). Window i of an axis of length L spans L·i/n rounded down to L·(i+1)/n rounded up."
     ) { arguments, context in
         .tensor(try adaptivePool(arguments, kind: .max, control: context.control))
     }

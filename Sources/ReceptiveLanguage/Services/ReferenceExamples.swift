@@ -55,6 +55,8 @@ enum ReferenceExamples {
         "sigmoid": "sigmoid(tensor([-2, 0, 2]))",
         "relu": "relu(tensor([-1, 0, 2]))",
         "round": "round(tensor([0.5, 1.5, 2.25]))",
+        "floor": "floor(tensor([-2.5, -0.5, 0.5, 7 / 2]))",
+        "ceil": "ceil(tensor([-2.5, -0.5, 0.5, 7 / 2]))",
         "clip": "clip(arange(6), 1, 4)",
         "sum": "sum(reshape(arange(6), (2, 3)), axis: 0)",
         "mean": "mean(tensor([1, 2, 3, 6]))",
