@@ -68,3 +68,36 @@ func poolingGradients(_ kind: PoolingLayer.Kind) throws {
                                            control: control), control: control)
     }
 }
+
+@Test(arguments: [PoolingLayer.Kind.max, .average])
+func adaptivePoolingGradients(_ kind: PoolingLayer.Kind) throws {
+    // 7 → 3 and 6 → 4 overlap neighbouring windows (n does not divide L); 6 → 2 does not.
+    for (shape, output) in [([2, 3, 7, 6], [3, 4]), ([3, 6], [2]), ([5, 6], [1, 1]), ([7], [3])] {
+        try Check.check([Check.random(shape, seed: 31)], label: "\(kind) \(shape) → \(output)") { inputs, control in
+            try Check.project(inputs[0].adaptivePooled(to: output, kind: kind, control: control), control: control)
+        }
+    }
+}
+
+/// torch's picks where finite differences cannot look: ties go to the first maximum, NaN to the
+/// last, and overlapping windows add into the element they share.
+@Test func adaptivePoolingTiesAndOverlaps() throws {
+    func gradient(_ scalars: [Double], _ kind: PoolingLayer.Kind, _ g: [Double]) throws -> [Double] {
+        let control = ExecutionControl()
+        let tape = Tape(control: control)
+        let leaf = tape.leaf(try Tensor(shape: [scalars.count], scalars: scalars))
+        let y = try TensorOperand.traced(leaf).adaptivePooled(to: [g.count], kind: kind, control: control)
+        let loss = try y.combined(with: .plain(Tensor(shape: [g.count], scalars: g)), .multiply, control: control)
+            .reduced(.sum, control: control)
+        guard case .traced(let traced) = loss else {
+            Issue.record("the loss is not traced")
+            return []
+        }
+        return try tape.gradients(of: traced, withRespectTo: [leaf])[0].scalars
+    }
+    // Windows of 5 → 2: positions 0..<3 and 2..<5, sharing position 2.
+    #expect(try gradient([1, 3, 3, 2, 3], .max, [1, 10]) == [0, 1, 10, 0, 0])
+    #expect(try gradient([3, 0, 3, 0, 0], .average, [3, 6]) == [1, 1, 3, 2, 2])
+    #expect(try gradient([.nan, 1, .nan], .max, [1]) == [0, 0, 1])
+    #expect(try gradient([-.infinity, -.infinity], .max, [1]) == [1, 0])
+}

@@ -17,7 +17,9 @@ func arithmeticWithBroadcasting(_ operation: BinaryOperation) throws {
     }
 }
 
-@Test(arguments: UnaryFunction.allCases.filter { $0 != .round })
+/// Every differentiable function (round, floor and ceil are constants: their gradient is zero,
+/// which the golden script checks, and their finite differences are 0 or infinite).
+@Test(arguments: UnaryFunction.allCases.filter { ![.round, .floor, .ceil].contains($0) })
 func elementwiseFunctions(_ function: UnaryFunction) throws {
     // Inputs away from 0, where abs and relu have kinks; positive for sqrt and log.
     let range: ClosedRange<Double> = function == .sqrt || function == .log ? 0.3...3 : 0.2...2

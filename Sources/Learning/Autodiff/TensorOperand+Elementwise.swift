@@ -3,11 +3,12 @@ import Tensors
 
 extension TensorOperand {
     /// `function` applied to every element, with torch's derivative: relu′(0) = 0 and
-    /// abs′(0) = 0 (`threshold_backward`, `sgn`); `round` is a constant (zero gradient).
+    /// abs′(0) = 0 (`threshold_backward`, `sgn`); `round`, `floor` and `ceil` are constants
+    /// (zero gradient), as in torch.
     public func applying(_ function: UnaryFunction, control: ExecutionControl) throws -> TensorOperand {
         let x = value
         let y = try x.applying(function, control: control)
-        guard isTraced, function != .round else { return .plain(y) }
+        guard isTraced, ![.round, .floor, .ceil].contains(function) else { return .plain(y) }
         return TensorOperand.result(y, of: self) { g in
             switch function {
             case .abs:
@@ -28,7 +29,7 @@ extension TensorOperand {
                 return try ElementwiseGradient.zip(g, y, control: control) { g, y in g * (1 - y) * y }
             case .relu:
                 return try ElementwiseGradient.zip(g, y, control: control) { g, y in y <= 0 ? 0 : g }
-            case .round:
+            case .round, .floor, .ceil:
                 return try Tensor(repeating: 0, shape: x.shape, control: control)
             }
         }

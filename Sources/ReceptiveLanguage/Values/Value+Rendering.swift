@@ -12,6 +12,7 @@ extension Value {
         switch self {
         case .tensor(let tensor): return TensorFormatter.render(tensor, options: options)
         case .plot(let figure): return figure
+        case .sparse(let matrix): return SparseMatrixFormatter.render(matrix, options: options)
         case .record(let record):
             return record.tableFigure(charset: charset) ?? Figure(text: charset.spell(record.renderedText))
         case .traced(let traced): return Value(tensor: traced.value).rendered(options: options)
@@ -46,8 +47,7 @@ extension Value {
         case .optimizer(let optimizer): return optimizer.summary
         case .model(let model): return "sequential of \(model.steps.count) steps, \(model.trainableLayers.count) trainable layers"
         case .control(let control): return control.resultText
-        case .sparse(let matrix):
-            return "sparse \(Tensor.describe(matrix.shape)), nnz \(matrix.nnz), density \(Value.format(matrix.density))"
+        case .sparse(let matrix): return SparseMatrixFormatter.summary(matrix)
         case .traced(let traced): return Value(tensor: traced.value).resultText
         }
     }
