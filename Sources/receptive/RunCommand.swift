@@ -23,6 +23,9 @@ struct RunCommand: ParsableCommand {
         """)
     var markCells = false
 
+    @Flag(help: "Print the instructions the script compiles to instead of running it.")
+    var listing = false
+
     @OptionGroup var limits: LimitOptions
 
     func run() throws {
@@ -33,6 +36,10 @@ struct RunCommand: ParsableCommand {
         } catch {
             FileHandle.standardError.write(Data("IOError: cannot read '\(file)': \(error.localizedDescription)\n".utf8))
             throw ExitCode(1)
+        }
+        if listing {
+            print(Session().listing(of: source))
+            return
         }
         let output = TerminalOutput()
         let succeeded = markCells ? runCells(of: source, output: output) : output.report(Session().run(source, output: output))

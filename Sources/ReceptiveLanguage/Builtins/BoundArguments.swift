@@ -110,6 +110,9 @@ public struct BoundArguments: Sendable {
                 numbers.append(number)
             }
             return try? Tensor(shape: [numbers.count], scalars: numbers)
+        case .range(let numbers):
+            guard (try? ExecutionControl.shared.checkAllocation(numbers.count)) != nil else { return nil }
+            return try? Tensor(shape: [numbers.count], scalars: numbers.values)
         default: return nil
         }
     }

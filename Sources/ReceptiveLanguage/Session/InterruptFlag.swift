@@ -14,6 +14,7 @@ final class InterruptFlag: Sendable {
     /// Forgets a pending request (a new cell starts).
     func clear() { requested.store(false, ordering: .releasing) }
 
-    /// Whether a stop was requested.
+    /// Whether a stop was requested (read by every loop iteration, hence inlined).
+    @inline(__always)
     var isRequested: Bool { requested.load(ordering: .acquiring) }
 }

@@ -57,6 +57,24 @@ public final class Session: @unchecked Sendable {
         }
     }
 
+    /// The instructions the compiler writes for `source`, as text, without running it (for
+    /// looking at what a cell compiles to); a syntax error gives its message instead.
+    public func listing(of source: String) -> String {
+        LargeStack.run {
+            switch Parser.parse(source) {
+            case .success(let statements):
+                do {
+                    return try Compiler.compileCell(statements, evaluator: evaluator, source: source,
+                                                    options: evaluator.compileOptions).listing
+                } catch {
+                    return "\(error)"
+                }
+            case .failure(let failure):
+                return ReportedError(failure.errors, source: source).rendered
+            }
+        }
+    }
+
     /// Thread-safe: stops a running `run` soon (sets ExecutionControl.shared's flag).
     public func requestInterrupt() {
         evaluator.interruption.request()
