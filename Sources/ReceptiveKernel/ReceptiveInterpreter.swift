@@ -6,11 +6,13 @@ import TextPlots
 /// The Receptive language behind the Jupyter kernel: a `Session` answering the kernel's
 /// `Interpreter` questions. Variables persist across cells for the kernel's lifetime.
 public final class ReceptiveInterpreter: Interpreter {
-    private let session = Session()
+    private let session: Session
     private static let exitCommands: Set<String> = ["exit", "quit", "exit()", "quit()"]
 
-    /// A fresh session with no variables.
-    public init() {}
+    /// Answers with `session` (by default a fresh one with no variables and the default limits).
+    public init(session: Session = Session()) {
+        self.session = session
+    }
 
     /// Receptive's `kernel_info_reply` facts.
     public var kernelInfo: KernelInfo { ReceptiveKernelInfo.kernelInfo }

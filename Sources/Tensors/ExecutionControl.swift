@@ -1,33 +1,28 @@
 import Synchronization
 
-/// Process-wide switches that long operations consult: the interrupt flag and the allocation cap.
+/// What one session's long operations consult: its interrupt flag, its allocation cap and the
+/// observer of its progress.
 ///
-/// The kernel's control thread sets the interrupt flag while the shell thread computes, so
-/// both are atomics; loops call `checkInterrupt()` every few thousand iterations.
+/// Each session owns one and hands it down to every tensor operation that allocates or loops
+/// long (a `control:` parameter), so two sessions in one process never see each other's
+/// limits or interrupts. There is no process-wide control.
+///
+/// The kernel's control thread sets the interrupt flag while the shell thread computes, and
+/// the worker threads of a parallel loop read it, so the flag and the cap are atomics; loops
+/// call `checkInterrupt()` every few thousand iterations.
 public final class ExecutionControl: Sendable {
-    /// The control every operation consults: the process-wide one, or the one a task scoped
-    /// with `withIsolated` (so that parallel tests can change the cap or interrupt without
-    /// disturbing each other).
-    public static var shared: ExecutionControl { scoped ?? process }
-
-    private static let process = ExecutionControl()
-
-    @TaskLocal private static var scoped: ExecutionControl?
-
-    /// Runs `body` with a fresh control (default cap, no interrupt) in effect for this task.
-    public static func withIsolated<Result>(_ body: (ExecutionControl) throws -> Result) rethrows -> Result {
-        let control = ExecutionControl()
-        return try $scoped.withValue(control) { try body(control) }
-    }
-
     /// The default cap on the number of elements of one tensor: 2^28 (2 GiB of Double).
     public static let defaultMaxElements = 1 << 28
 
     private let interruptFlag = Atomic<Bool>(false)
-    private let elementCap = Atomic<Int>(ExecutionControl.defaultMaxElements)
+    private let elementCap: Atomic<Int>
+    /// The progress observer and whether a tracked operation is running (see `trackProgress`).
+    let progress = Mutex(ProgressState())
 
-    /// Creates a control with the default cap and no interrupt pending.
-    public init() {}
+    /// Creates a control with no interrupt pending and a cap of `maxElements` (at least 1).
+    public init(maxElements: Int = ExecutionControl.defaultMaxElements) {
+        elementCap = Atomic(max(1, maxElements))
+    }
 
     /// Asks every running operation to stop at its next check.
     public func requestInterrupt() { interruptFlag.store(true, ordering: .releasing) }
@@ -44,7 +39,7 @@ public final class ExecutionControl: Sendable {
         if interruptFlag.load(ordering: .relaxed) { throw TensorError.interrupted }
     }
 
-    /// The largest number of elements one tensor may have.
+    /// The largest number of elements one tensor may have (at least 1).
     public var maxElements: Int {
         get { elementCap.load(ordering: .relaxed) }
         set { elementCap.store(max(1, newValue), ordering: .relaxed) }

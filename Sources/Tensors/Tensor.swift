@@ -21,10 +21,11 @@ public struct Tensor: Sendable, Equatable {
         self.scalars = scalars
     }
 
-    /// Creates a tensor of `shape` with every element equal to `value`, after checking the cap.
-    public init(repeating value: Double, shape: [Int]) throws {
+    /// Creates a tensor of `shape` with every element equal to `value`, after checking
+    /// `control`'s cap.
+    public init(repeating value: Double, shape: [Int], control: ExecutionControl) throws {
         let count = try Tensor.elementCount(of: shape)
-        try ExecutionControl.shared.checkAllocation(count)
+        try control.checkAllocation(count)
         self.shape = shape
         self.scalars = [Double](repeating: value, count: count)
     }

@@ -5,6 +5,7 @@ import JupyterKernel
 import JupyterProtocol
 import Logging
 import ReceptiveKernel
+import ReceptiveLanguage
 
 #if canImport(Glibc)
 import Glibc
@@ -34,7 +35,6 @@ struct KernelCommand: ParsableCommand {
     @OptionGroup var limits: LimitOptions
 
     func run() throws {
-        limits.apply()
         let connection: ConnectionInfo
         do {
             connection = try ConnectionInfo.load(path: connectionFile)
@@ -49,7 +49,8 @@ struct KernelCommand: ParsableCommand {
             return handler
         }
         let history = noHistoryFile ? nil : historyFile ?? Kernel.defaultHistoryFile()
-        let kernel = Kernel(connection: connection, interpreter: ReceptiveInterpreter(),
+        let session = Session(maxElements: limits.sessionMaxElements)
+        let kernel = Kernel(connection: connection, interpreter: ReceptiveInterpreter(session: session),
                             logger: Logger(label: "receptive.kernel"), historyFile: history)
         let signals = [Self.on(SIGINT, kernel.interruptAction), Self.on(SIGTERM, kernel.shutdownAction)]
         defer { signals.forEach { $0.cancel() } }

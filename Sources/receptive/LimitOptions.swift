@@ -18,8 +18,6 @@ struct LimitOptions: ParsableArguments {
         }
     }
 
-    /// Sets the process-wide limits; call before running any code.
-    func apply() {
-        if let maxElements { ExecutionControl.shared.maxElements = maxElements }
-    }
+    /// The element cap a new session starts with: `--max-elements`, or the default.
+    var sessionMaxElements: Int { maxElements ?? ExecutionControl.defaultMaxElements }
 }

@@ -29,7 +29,6 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var limits: LimitOptions
 
     func run() throws {
-        limits.apply()
         let source: String
         do {
             source = try String(contentsOfFile: file, encoding: .utf8)
@@ -42,13 +41,15 @@ struct RunCommand: ParsableCommand {
             return
         }
         let output = TerminalOutput()
-        let succeeded = markCells ? runCells(of: source, output: output) : output.report(Session().run(source, output: output))
+        let session = Session(maxElements: limits.sessionMaxElements)
+        let succeeded = markCells
+            ? runCells(of: source, in: session, output: output)
+            : output.report(session.run(source, output: output))
         guard succeeded else { throw ExitCode(1) }
     }
 
-    /// Runs each cell in one session as a notebook would; returns whether every cell succeeded.
-    private func runCells(of source: String, output: TerminalOutput) -> Bool {
-        let session = Session()
+    /// Runs each cell in `session` as a notebook would; returns whether every cell succeeded.
+    private func runCells(of source: String, in session: Session, output: TerminalOutput) -> Bool {
         var succeeded = true
         for cell in Self.cells(of: source) {
             output.write(Self.cellMarker + "\n", toStandardError: false)

@@ -3,9 +3,10 @@ import Tensors
 import Testing
 import TextPlots
 
-/// The least a builtin needs from a session to draw: the render options.
+/// The least a builtin needs from a session to draw: the render options and a control.
 private final class DrawingContext: BuiltinContext {
     var renderOptions = RenderOptions()
+    let control = ExecutionControl()
     var variables: [(name: String, value: Value)] { [] }
     func lookup(_ name: String) -> Value? { nil }
     func write(_ text: String, toStandardError: Bool) {}

@@ -216,12 +216,9 @@ struct SessionServicesTests {
         let started = Date()
         // The interrupt arrives from another thread while the loop runs. The loop is finite
         // (a few seconds) so that a missed interrupt fails the test instead of hanging it.
-        // `requestInterrupt()` also sets the process-wide tensor flag, which would interrupt
-        // tests running in parallel, so this sets only the session's own flag.
-        let flag = session.evaluator.interruption
         Thread.detachNewThread {
             Thread.sleep(forTimeInterval: 0.3)
-            flag.request()
+            session.requestInterrupt()
         }
         let result = session.run("fn spin() { for i in arange(3000) { for j in arange(1000) { } } }\nspin()", output: output)
         guard case .failure(let error) = result else {

@@ -56,10 +56,10 @@ func vectorKernelsMatchThePortableLoops(_ item: BlockKernelCase) throws {
     let weight = values(item.outputChannels * portable.channelsPerGroup * item.kernelRows * item.kernelColumns, seed: 2)
     let bias = values(item.outputChannels, seed: 3)
     #expect(portable.usesChannelBlocks)
-    let expected = try portable.run(input: input, weight: weight, bias: bias)
+    let expected = try portable.run(input: input, weight: weight, bias: bias, control: .fresh)
     let scale = Double(portable.channelsPerGroup * item.kernelRows * item.kernelColumns) + 1
     for kernel in BlockKernel.available where kernel != .portable {
-        let actual = try item.plan(kernel).run(input: input, weight: weight, bias: bias)
+        let actual = try item.plan(kernel).run(input: input, weight: weight, bias: bias, control: .fresh)
         #expect(actual.count == expected.count, "\(kernel) \(item)")
         let difference = zip(actual, expected).map { abs($0 - $1) }.max() ?? 0
         #expect(difference <= relativeTolerance * scale, "\(kernel) \(item): difference \(difference)")

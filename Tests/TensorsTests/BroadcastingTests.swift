@@ -3,82 +3,87 @@ import Testing
 
 // Expected values computed with numpy 2 (`a + b` etc.); integers are exact in Double.
 @Test func broadcastsRowAgainstMatrix() throws {
-    let sum = try arangeTensor([2, 3]).combined(with: makeTensor([3], [10, 20, 30]), .add)
+    let sum = try arangeTensor([2, 3]).combined(with: makeTensor([3], [10, 20, 30]), .add, control: .fresh)
     #expect(sum == makeTensor([2, 3], [10, 21, 32, 13, 24, 35]))
 }
 
 @Test func broadcastsColumnAgainstMatrix() throws {
-    let product = try arangeTensor([2, 3]).combined(with: makeTensor([2, 1], [1, 2]), .multiply)
+    let product = try arangeTensor([2, 3]).combined(with: makeTensor([2, 1], [1, 2]), .multiply, control: .fresh)
     #expect(product == makeTensor([2, 3], [0, 1, 2, 6, 8, 10]))
-    let power = try arangeTensor([2, 3]).combined(with: makeTensor([2, 1], [1, 2]), .power)
+    let power = try arangeTensor([2, 3]).combined(with: makeTensor([2, 1], [1, 2]), .power, control: .fresh)
     #expect(power == makeTensor([2, 3], [0, 1, 2, 9, 16, 25]))
 }
 
 @Test func broadcastsColumnAgainstRowToOuterShape() throws {
-    let difference = try makeTensor([2, 1], [1, 2]).combined(with: makeTensor([3], [10, 20, 30]), .subtract)
+    let difference = try makeTensor([2, 1], [1, 2]).combined(with: makeTensor([3], [10, 20, 30]), .subtract,
+                                                             control: .fresh)
     #expect(difference == makeTensor([2, 3], [-9, -19, -29, -8, -18, -28]))
 }
 
 @Test func scalarBroadcastsEverywhere() throws {
-    let result = try Tensor(scalar: 2).combined(with: arangeTensor([2, 2]), .power)
+    let result = try Tensor(scalar: 2).combined(with: arangeTensor([2, 2]), .power, control: .fresh)
     #expect(result == makeTensor([2, 2], [1, 2, 4, 8]))
 }
 
 @Test func incompatibleShapesNameBothShapes() {
     #expect(throws: TensorError.shapeMismatch("cannot broadcast 2×3 with 4")) {
-        try arangeTensor([2, 3]).combined(with: arangeTensor([4]), .add)
+        try arangeTensor([2, 3]).combined(with: arangeTensor([4]), .add, control: .fresh)
     }
 }
 
 @Test func remainderIsFlooredLikeNumpy() throws {
     // np.remainder([5,-5,5,-5,3],[3,3,-3,-3,0]) == [2, 1, -1, -2, nan]
-    let result = try makeTensor([5], [5, -5, 5, -5, 3]).combined(with: makeTensor([5], [3, 3, -3, -3, 0]), .remainder)
+    let result = try makeTensor([5], [5, -5, 5, -5, 3]).combined(with: makeTensor([5], [3, 3, -3, -3, 0]), .remainder,
+                                                                 control: .fresh)
     #expect(isClose(result, [5], [2, 1, -1, -2, .nan]))
 }
 
 @Test func comparisonsGiveZeroOrOne() throws {
     let left = makeTensor([4], [1, 2, 3, .nan])
     let right = makeTensor([4], [2, 2, 2, .nan])
-    #expect(try left.combined(with: right, .less).scalars == [1, 0, 0, 0])
-    #expect(try left.combined(with: right, .greaterEqual).scalars == [0, 1, 1, 0])
-    #expect(try left.combined(with: right, .notEqual).scalars == [1, 0, 1, 1])
+    #expect(try left.combined(with: right, .less, control: .fresh).scalars == [1, 0, 0, 0])
+    #expect(try left.combined(with: right, .greaterEqual, control: .fresh).scalars == [0, 1, 1, 0])
+    #expect(try left.combined(with: right, .notEqual, control: .fresh).scalars == [1, 0, 1, 1])
 }
 
 @Test func minimumPropagatesNaN() throws {
-    let result = try makeTensor([2], [1, .nan]).combined(with: makeTensor([2], [0, 5]), .minimum)
+    let result = try makeTensor([2], [1, .nan]).combined(with: makeTensor([2], [0, 5]), .minimum, control: .fresh)
     #expect(result.scalars[0] == 0)
     #expect(result.scalars[1].isNaN)
 }
 
 @Test func broadcastResultRespectsAllocationCap() {
-    ExecutionControl.withIsolated { control in
-        control.maxElements = 10
-        #expect(throws: TensorError.self) {
-            try arangeTensor([4, 1]).combined(with: arangeTensor([4]), .add)
-        }
+    let control = ExecutionControl(maxElements: 10)
+    #expect(throws: TensorError.self) {
+        try arangeTensor([4, 1]).combined(with: arangeTensor([4]), .add, control: control)
     }
 }
 
-@Test func longOperationsStopWhenInterrupted() {
-    ExecutionControl.withIsolated { control in
-        control.requestInterrupt()
-        let x = arangeTensor([300, 300])
-        #expect(throws: TensorError.interrupted) { try x.combined(with: x, .add) }
-        #expect(throws: TensorError.interrupted) { try x.combined(with: arangeTensor([300]), .add) }
-        #expect(throws: TensorError.interrupted) { try x.matmul(x) }
-        #expect(throws: TensorError.interrupted) { try x.transposed() }
-        #expect(throws: TensorError.interrupted) { try x.padded([(1, 1)], mode: .reflect) }
-        #expect(throws: TensorError.interrupted) { try x.reduced(.sum, axis: 0) }
-        #expect(throws: TensorError.interrupted) { try x.applying(.exp) }
-    }
+@Test func longOperationsStopWhenInterrupted() throws {
+    let control = ExecutionControl()
+    control.requestInterrupt()
+    let x = arangeTensor([300, 300])
+    #expect(throws: TensorError.interrupted) { try x.combined(with: x, .add, control: control) }
+    #expect(throws: TensorError.interrupted) { try x.combined(with: arangeTensor([300]), .add, control: control) }
+    #expect(throws: TensorError.interrupted) { try x.matmul(x, control: control) }
+    #expect(throws: TensorError.interrupted) { try x.transposed(control: control) }
+    #expect(throws: TensorError.interrupted) { try x.padded([(1, 1)], mode: .reflect, control: control) }
+    #expect(throws: TensorError.interrupted) { try x.reduced(.sum, axis: 0, control: control) }
+    #expect(throws: TensorError.interrupted) { try x.applying(.exp, control: control) }
+    // Another control is not affected.
+    #expect(try x.combined(with: x, .add, control: ExecutionControl()).shape == [300, 300])
 }
 
 @Test func oneElementOperandsKeepTheirSide() throws {
     // 10 - [1, 2] == [9, 8] and [1, 2] - 10 == [-9, -8]; a 1×1 operand broadcasts up to rank 2.
-    #expect(try Tensor(scalar: 10).combined(with: makeTensor([2], [1, 2]), .subtract) == makeTensor([2], [9, 8]))
-    #expect(try makeTensor([2], [1, 2]).combined(with: Tensor(scalar: 10), .subtract) == makeTensor([2], [-9, -8]))
-    #expect(try makeTensor([1, 1], [10]).combined(with: makeTensor([2], [1, 2]), .divide) == makeTensor([1, 2], [10, 5]))
-    #expect(try makeTensor([2], [1, 2]).combined(with: makeTensor([1, 1], [2]), .power) == makeTensor([1, 2], [1, 4]))
+    #expect(try Tensor(scalar: 10).combined(with: makeTensor([2], [1, 2]), .subtract,
+                                            control: .fresh) == makeTensor([2], [9, 8]))
+    #expect(try makeTensor([2], [1, 2]).combined(with: Tensor(scalar: 10), .subtract,
+                                                 control: .fresh) == makeTensor([2], [-9, -8]))
+    #expect(try makeTensor([1, 1], [10]).combined(with: makeTensor([2], [1, 2]), .divide,
+                                                  control: .fresh) == makeTensor([1, 2], [10, 5]))
+    #expect(try makeTensor([2], [1, 2]).combined(with: makeTensor([1, 1], [2]), .power,
+                                                 control: .fresh) == makeTensor([1, 2], [1, 4]))
 }
 
 @Test func everyRowLayoutOfTheKernel() throws {
@@ -86,18 +91,21 @@ import Testing
     // constant/constant operands, against results written out by hand.
     let column = makeTensor([2, 1], [1, 2])
     let row = makeTensor([1, 3], [10, 20, 30])
-    #expect(try column.combined(with: row, .subtract) == makeTensor([2, 3], [-9, -19, -29, -8, -18, -28]))
-    #expect(try row.combined(with: column, .divide) == makeTensor([2, 3], [10, 20, 30, 5, 10, 15]))
-    #expect(try column.combined(with: makeTensor([1, 1], [3]), .remainder) == makeTensor([2, 1], [1, 2]))
-    #expect(try makeTensor([2, 1, 1], [1, 2]).combined(with: makeTensor([3, 1], [0, 1, 2]), .maximum)
+    #expect(try column.combined(with: row, .subtract,
+                                control: .fresh) == makeTensor([2, 3], [-9, -19, -29, -8, -18, -28]))
+    #expect(try row.combined(with: column, .divide, control: .fresh) == makeTensor([2, 3], [10, 20, 30, 5, 10, 15]))
+    #expect(try column.combined(with: makeTensor([1, 1], [3]), .remainder,
+                                control: .fresh) == makeTensor([2, 1], [1, 2]))
+    #expect(try makeTensor([2, 1, 1], [1, 2]).combined(with: makeTensor([3, 1], [0, 1, 2]), .maximum, control: .fresh)
         == makeTensor([2, 3, 1], [1, 1, 2, 2, 2, 2]))
 }
 
 @Test func squaringByPowerEqualsMultiplication() throws {
     // numpy computes x ** 2 as x * x; the fast path must agree bit for bit (and keep NaN/inf).
     var generator = RandomGenerator(seed: 11)
-    let x = try Tensor.randomNormal([1000], using: &generator)
-    #expect(try x.combined(with: Tensor(scalar: 2), .power) == x.combined(with: x, .multiply))
-    let special = try makeTensor([3], [.nan, -.infinity, -0.0]).combined(with: Tensor(scalar: 2), .power)
+    let x = try Tensor.randomNormal([1000], using: &generator, control: .fresh)
+    #expect(try x.combined(with: Tensor(scalar: 2), .power, control: .fresh) == x.combined(with: x, .multiply, control: .fresh))
+    let special = try makeTensor([3], [.nan, -.infinity, -0.0]).combined(with: Tensor(scalar: 2), .power,
+                                                                         control: .fresh)
     #expect(special.scalars[0].isNaN && special.scalars[1] == .infinity && special.scalars[2] == 0)
 }

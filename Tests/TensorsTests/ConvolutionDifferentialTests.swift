@@ -21,8 +21,8 @@ private let relativeTolerance = 1e-12
         let label = "case \(index): \(item.function) \(input.shape) \(kernel.shape) \(item.mode)"
         let run = {
             item.function == "convolve"
-                ? try input.convolved(with: kernel, mode: mode)
-                : try input.correlated(with: kernel, mode: mode)
+                ? try input.convolved(with: kernel, mode: mode, control: .fresh)
+                : try input.correlated(with: kernel, mode: mode, control: .fresh)
         }
         guard let expected = item.expected, let scale = item.scale else {
             #expect(throws: TensorError.self, "\(label) should fail as scipy does") { try run() }
@@ -61,12 +61,18 @@ private func run(_ item: ConvolutionFixtures.LayerCase) throws -> Tensor {
         let dilation = item.dilation ?? [1]
         let groups = item.groups ?? 1
         return item.function == "conv1d"
-            ? try input.conv1d(weight: weight, bias: bias, stride: stride, padding: padding, dilation: dilation, groups: groups)
-            : try input.conv2d(weight: weight, bias: bias, stride: stride, padding: padding, dilation: dilation, groups: groups)
-    case "max_pool1d": return try input.maxPool1d(size: item.size ?? [], stride: item.stride, padding: poolPadding)
-    case "avg_pool1d": return try input.avgPool1d(size: item.size ?? [], stride: item.stride, padding: poolPadding)
-    case "max_pool2d": return try input.maxPool2d(size: item.size ?? [], stride: item.stride, padding: poolPadding)
-    case "avg_pool2d": return try input.avgPool2d(size: item.size ?? [], stride: item.stride, padding: poolPadding)
+            ? try input.conv1d(weight: weight, bias: bias, stride: stride, padding: padding, dilation: dilation, groups: groups,
+                               control: .fresh)
+            : try input.conv2d(weight: weight, bias: bias, stride: stride, padding: padding, dilation: dilation, groups: groups,
+                               control: .fresh)
+    case "max_pool1d": return try input.maxPool1d(size: item.size ?? [], stride: item.stride, padding: poolPadding,
+                                                  control: .fresh)
+    case "avg_pool1d": return try input.avgPool1d(size: item.size ?? [], stride: item.stride, padding: poolPadding,
+                                                  control: .fresh)
+    case "max_pool2d": return try input.maxPool2d(size: item.size ?? [], stride: item.stride, padding: poolPadding,
+                                                  control: .fresh)
+    case "avg_pool2d": return try input.avgPool2d(size: item.size ?? [], stride: item.stride, padding: poolPadding,
+                                                  control: .fresh)
     default: throw ConvolutionFixtures.Malformed(reason: "unknown function \(item.function)")
     }
 }

@@ -20,33 +20,37 @@ private func temporaryPath(_ name: String) -> String {
 
 @Test(arguments: ["int8.npy", "int16.npy", "int32.npy", "int64.npy"])
 func loadsSignedIntegerNpy(name: String) throws {
-    #expect(try TensorFile.load(fixture(name)) == makeTensor([2, 3], [0, 1, -2, 3, -4, 5]))
+    #expect(try TensorFile.load(fixture(name), control: .fresh) == makeTensor([2, 3], [0, 1, -2, 3, -4, 5]))
 }
 
 @Test func loadsFloatBoolAndUnsignedNpy() throws {
-    #expect(try TensorFile.load(fixture("float64.npy")) == makeTensor([2, 3], [0.5, -1.25, 3, 1e-3, 2, -0.0]))
-    #expect(try TensorFile.load(fixture("float32.npy")) == makeTensor([3], [Double(Float(0.1)), -2.5, 3]))
-    #expect(try TensorFile.load(fixture("uint16.npy")) == makeTensor([3], [0, 65535, 258]))
-    #expect(try TensorFile.load(fixture("bool.npy")) == makeTensor([3], [1, 0, 1]))
-    #expect(try TensorFile.load(fixture("scalar.npy")) == Tensor(scalar: 7.5))
-    #expect(try TensorFile.load(fixture("fortran.npy")) == arangeTensor([2, 3]))
+    #expect(try TensorFile.load(fixture("float64.npy"),
+                                control: .fresh) == makeTensor([2, 3], [0.5, -1.25, 3, 1e-3, 2, -0.0]))
+    #expect(try TensorFile.load(fixture("float32.npy"),
+                                control: .fresh) == makeTensor([3], [Double(Float(0.1)), -2.5, 3]))
+    #expect(try TensorFile.load(fixture("uint16.npy"), control: .fresh) == makeTensor([3], [0, 65535, 258]))
+    #expect(try TensorFile.load(fixture("bool.npy"), control: .fresh) == makeTensor([3], [1, 0, 1]))
+    #expect(try TensorFile.load(fixture("scalar.npy"), control: .fresh) == Tensor(scalar: 7.5))
+    #expect(try TensorFile.load(fixture("fortran.npy"), control: .fresh) == arangeTensor([2, 3]))
 }
 
 @Test func writesNpyByteIdenticalToNumpy() throws {
     let original = try fixtureBytes("float64.npy")
-    let tensor = try NumpyFile.decode(original, fileName: "float64.npy")
+    let tensor = try NumpyFile.decode(original, fileName: "float64.npy", control: .fresh)
     #expect(NumpyFile.encode(tensor) == original)
 }
 
 @Test func loadsNetpbmRawSamples() throws {
-    #expect(try TensorFile.load(fixture("grey-ascii.pgm")) == makeTensor([2, 3], [0, 128, 255, 1, 2, 3]))
-    #expect(try TensorFile.load(fixture("grey-16.pgm")) == makeTensor([1, 2], [258, 65535]))
-    #expect(try TensorFile.load(fixture("colour.ppm")) == makeTensor([1, 2, 3], [255, 0, 10, 1, 2, 3]))
-    #expect(try TensorFile.load(fixture("colour-ascii.ppm")) == makeTensor([2, 1, 3], [15, 0, 7, 1, 2, 3]))
+    #expect(try TensorFile.load(fixture("grey-ascii.pgm"),
+                                control: .fresh) == makeTensor([2, 3], [0, 128, 255, 1, 2, 3]))
+    #expect(try TensorFile.load(fixture("grey-16.pgm"), control: .fresh) == makeTensor([1, 2], [258, 65535]))
+    #expect(try TensorFile.load(fixture("colour.ppm"), control: .fresh) == makeTensor([1, 2, 3], [255, 0, 10, 1, 2, 3]))
+    #expect(try TensorFile.load(fixture("colour-ascii.ppm"),
+                                control: .fresh) == makeTensor([2, 1, 3], [15, 0, 7, 1, 2, 3]))
 }
 
 @Test func loadsCsvSkippingCommentsAndBlankLines() throws {
-    let table = try TensorFile.load(fixture("table.csv"))
+    let table = try TensorFile.load(fixture("table.csv"), control: .fresh)
     #expect(isClose(table, [3, 2], [1, 2.5, -3, .nan, 4, 1e-3]))
 }
 
@@ -58,7 +62,7 @@ func roundTripsThroughEveryFormat(fileExtension: String) throws {
     let path = temporaryPath("round-trip.\(fileExtension)")
     defer { try? FileManager.default.removeItem(atPath: path) }
     try TensorFile.save(tensor, to: path)
-    #expect(try TensorFile.load(path) == tensor)
+    #expect(try TensorFile.load(path, control: .fresh) == tensor)
 }
 
 @Test func saveRejectsWhatTheFormatCannotHold() {
@@ -71,7 +75,7 @@ func roundTripsThroughEveryFormat(fileExtension: String) throws {
 
 @Test func missingFileIsAnIOError() {
     #expect(throws: TensorError.io("/nonexistent/x.npy: no such file (or it cannot be read); check the path")) {
-        try TensorFile.load("/nonexistent/x.npy")
+        try TensorFile.load("/nonexistent/x.npy", control: .fresh)
     }
 }
 
@@ -79,11 +83,12 @@ func roundTripsThroughEveryFormat(fileExtension: String) throws {
 private func expectCorrupt(_ name: String, _ edit: (inout [UInt8]) -> Void) throws {
     var bytes = try fixtureBytes(name)
     edit(&bytes)
+    let control = ExecutionControl()
     let error = #expect(throws: TensorError.self) {
         switch try TensorFile.format(of: name) {
-        case .numpy: _ = try NumpyFile.decode(bytes, fileName: name)
-        case .netpbm: _ = try NetpbmFile.decode(bytes, fileName: name)
-        case .csv: _ = try CSVFile.decode(bytes, fileName: name)
+        case .numpy: _ = try NumpyFile.decode(bytes, fileName: name, control: control)
+        case .netpbm: _ = try NetpbmFile.decode(bytes, fileName: name, control: control)
+        case .csv: _ = try CSVFile.decode(bytes, fileName: name, control: control)
         }
     }
     if case .io(let message)? = error { #expect(message.hasPrefix(name)) } else { Issue.record("expected .io, found \(String(describing: error))") }
@@ -120,10 +125,10 @@ private func replace(_ bytes: inout [UInt8], _ old: String, _ new: String) {
 
 @Test func hugeDeclaredSizesHitTheCapNotTheHeap() throws {
     let header = Array("P5 100000 100000 255\n".utf8)
-    #expect(throws: TensorError.self) { try NetpbmFile.decode(header, fileName: "huge.pgm") }
+    #expect(throws: TensorError.self) { try NetpbmFile.decode(header, fileName: "huge.pgm", control: .fresh) }
     var npy = try fixtureBytes("float64.npy")
     replace(&npy, "(2, 3)", "(9999999999, 9999999999)")
-    #expect(throws: TensorError.self) { try NumpyFile.decode(npy, fileName: "huge.npy") }
+    #expect(throws: TensorError.self) { try NumpyFile.decode(npy, fileName: "huge.npy", control: .fresh) }
 }
 
 @Test func randomlyMutatedFilesNeverCrash() throws {
@@ -144,9 +149,9 @@ private func replace(_ bytes: inout [UInt8], _ old: String, _ new: String) {
             }
             // Success or a TensorError are both fine; anything else (a trap) fails the run.
             switch try TensorFile.format(of: name) {
-            case .numpy: _ = try? NumpyFile.decode(bytes, fileName: name)
-            case .netpbm: _ = try? NetpbmFile.decode(bytes, fileName: name)
-            case .csv: _ = try? CSVFile.decode(bytes, fileName: name)
+            case .numpy: _ = try? NumpyFile.decode(bytes, fileName: name, control: .fresh)
+            case .netpbm: _ = try? NetpbmFile.decode(bytes, fileName: name, control: .fresh)
+            case .csv: _ = try? CSVFile.decode(bytes, fileName: name, control: .fresh)
             }
         }
     }
@@ -157,6 +162,6 @@ private func replace(_ bytes: inout [UInt8], _ old: String, _ new: String) {
     let tensor = makeTensor([Int](repeating: 1, count: 30_000), [4.5])
     let bytes = NumpyFile.encode(tensor)
     #expect(bytes[6] == 2)
-    #expect(try NumpyFile.decode(bytes, fileName: "wide.npy") == tensor)
+    #expect(try NumpyFile.decode(bytes, fileName: "wide.npy", control: .fresh) == tensor)
     #expect((bytes.count - 8) % 64 == 0)
 }

@@ -11,22 +11,22 @@ func edgeDetector() throws -> Layer {
     let input = [280, 320]
     #expect(try layer.outputShape(input: input) == [280, 319])
     #expect(try layer.params() == 2)
-    #expect(try layer.flops(input: input) == 267_960)
-    #expect(try layer.flops(input: input) == 319 * 280 * 3)
-    #expect(try layer.matrixEntries(input: input) == 2 * 89_320)
+    #expect(try layer.flops(input: input, control: .fresh) == 267_960)
+    #expect(try layer.flops(input: input, control: .fresh) == 319 * 280 * 3)
+    #expect(try layer.matrixEntries(input: input, control: .fresh) == 2 * 89_320)
 }
 
 @Test func figure96DenseCounts() throws {
     let dense = Layer.dense(try DenseLayer(inputs: 89_600, outputs: 89_320))
     #expect(try dense.params() == 8_003_072_000)
-    #expect(try dense.flops(input: [280, 320]) == 16_006_054_680)
-    #expect(try dense.flops(input: [89_600]) == 89_320 * 179_199)
+    #expect(try dense.flops(input: [280, 320], control: .fresh) == 16_006_054_680)
+    #expect(try dense.flops(input: [89_600], control: .fresh) == 89_320 * 179_199)
 }
 
 @Test func figure96Comparison() throws {
     let layer = try edgeDetector()
     let dense = try LayerComparison.denseEquivalent(of: layer, input: [280, 320])
-    let comparison = try LayerComparison(layer, dense, input: [280, 320])
+    let comparison = try LayerComparison(layer, dense, input: [280, 320], control: .fresh)
     #expect(comparison.firstOutput == [280, 319])
     #expect(comparison.secondOutput == [89_320])
     let params = try #require(comparison["params"])
@@ -45,14 +45,14 @@ func edgeDetector() throws -> Layer {
     #expect(throws: TensorError.shapeMismatch(
         "dense_layer 6 → 2 expects an input of 6 values, found 2×2 (4 values); a dense layer only fits one input size"
     )) {
-        try dense(Tensor(repeating: 1, shape: [2, 2]))
+        try dense(Tensor(repeating: 1, shape: [2, 2], control: .fresh), control: .fresh)
     }
     #expect(throws: TensorError.shapeMismatch(
         "dense_layer 6 → 2 expects an input of 6 values, found 8 values; a dense layer only fits one input size"
     )) {
-        try dense(Tensor(repeating: 1, shape: [8]))
+        try dense(Tensor(repeating: 1, shape: [8], control: .fresh), control: .fresh)
     }
-    #expect(try dense(Tensor(repeating: 1, shape: [2, 3])).shape == [2])
+    #expect(try dense(Tensor(repeating: 1, shape: [2, 3], control: .fresh), control: .fresh).shape == [2])
 }
 
 @Test func convolutionParamsDoNotDependOnInputSize() throws {
@@ -60,8 +60,8 @@ func edgeDetector() throws -> Layer {
     #expect(try layer.params() == 9)
     #expect(try layer.params(input: [10, 10]) == 9)
     #expect(try layer.params(input: [100, 50]) == 9)
-    #expect(try layer.matrix(input: [5, 5]).shape == [9, 25])
-    #expect(try layer.matrix(input: [8, 8]).shape == [36, 64])
+    #expect(try layer.matrix(input: [5, 5], control: .fresh).shape == [9, 25])
+    #expect(try layer.matrix(input: [8, 8], control: .fresh).shape == [36, 64])
 }
 
 @Test func variantParamCounts() throws {
@@ -110,14 +110,14 @@ func outputShapeFollowsTheSizeRule(case: (Int, Int, Int, Int, Int, Int)) throws 
     let convolution = try specification.convolution()
     let local = try specification.convolution(sharing: .unshared)
     let tiled = try specification.convolution(sharing: .tiled(period: 2))
-    let unshared = try LayerComparison(convolution, local, input: [10, 10])
+    let unshared = try LayerComparison(convolution, local, input: [10, 10], control: .fresh)
     #expect(unshared["params"]?.second == 64 * 9 && unshared["params"]?.ratio == 64)
     #expect(unshared["flops"]?.ratio == 1 && unshared["matrix_entries"]?.ratio == 1)
-    let cycled = try LayerComparison(convolution, tiled, input: [10, 10])
+    let cycled = try LayerComparison(convolution, tiled, input: [10, 10], control: .fresh)
     #expect(cycled["params"]?.ratio == 4 && cycled["memory_bytes"]?.second == 4 * 9 * 8)
     #expect(try LayerComparison(Layer.pooling(PoolingLayer(geometry: ConvolutionGeometry(
         kernelShape: [2], stride: [2], dilation: [1], padding: [.init(before: 0, after: 0)]), kind: .max)),
-        convolution, input: [4, 4])["params"]?.ratio == nil)
+        convolution, input: [4, 4], control: .fresh)["params"]?.ratio == nil)
 }
 
 @Test func hugeOrOverflowingSizesAreErrorsNotCrashesOrHangs() throws {
@@ -125,8 +125,8 @@ func outputShapeFollowsTheSizeRule(case: (Int, Int, Int, Int, Int, Int)) throws 
     padded.padding = .amounts([1_000_000_000_000])
     // 2·10¹² + 3 outputs, of which only 7 see any input: counted without visiting them.
     // Each of the 5 inputs is under each of the 3 taps once: 15 multiplications, 15 − 7 additions.
-    #expect(try padded.convolution().flops(input: [5]) == 2 * 15 - 7)
-    #expect(throws: TensorError.self) { try padded.convolution().connectivity(input: [5]) }
+    #expect(try padded.convolution().flops(input: [5], control: .fresh) == 2 * 15 - 7)
+    #expect(throws: TensorError.self) { try padded.convolution().connectivity(input: [5], control: .fresh) }
     #expect(throws: TensorError.self) { try LayerSpecification(kernel: .shape([10_000_000_000, 10_000_000_000])).convolution() }
     var dilated = LayerSpecification(kernel: .width(1_000_000_000))
     dilated.dilation = [100_000_000_000]

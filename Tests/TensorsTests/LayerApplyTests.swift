@@ -19,10 +19,10 @@ private let tolerance = 1e-12
         let spatial = kernelShape.map { $0 * 2 + random.integer(1...4) }
         let x = random.tensor([channels] + spatial)
         // Through conv1d/conv2d (the convolution helper's torch-checked code).
-        let reference = try specification.convolution()(x)
+        let reference = try specification.convolution()(x, control: .fresh)
         for sharing in [ConvolutionLayer.Sharing.unshared, .tiled(period: 2)] {
             let variant = try specification.convolution(sharing: sharing)
-            #expect(isClose(try variant(x), reference.shape, reference.scalars, tolerance: tolerance),
+            #expect(isClose(try variant(x, control: .fresh), reference.shape, reference.scalars, tolerance: tolerance),
                     "\(variant.summary) on \(Tensor.describe(x.shape))")
         }
     }
@@ -30,7 +30,7 @@ private let tolerance = 1e-12
 
 @Test func edgeDetectorSubtractsLeftNeighbours() throws {
     let x = makeTensor([2, 4], [1, 4, 9, 16, 0, 1, 0, 1])
-    let y = try edgeDetector()(x)
+    let y = try edgeDetector()(x, control: .fresh)
     #expect(y == makeTensor([2, 3], [3, 5, 7, 1, -1, 1]))
 }
 
@@ -40,9 +40,9 @@ private let tolerance = 1e-12
     var other = LayerSpecification(kernel: .shape([3, 3]))
     other.seed = 1
     let x = arangeTensor([5, 5])
-    #expect(try first(x) == again(x))
-    #expect(try first(x) != other.convolution()(x))
-    let weights = try first.matrix(input: [3, 3]).values
+    #expect(try first(x, control: .fresh) == again(x, control: .fresh))
+    #expect(try first(x, control: .fresh) != other.convolution()(x, control: .fresh))
+    let weights = try first.matrix(input: [3, 3], control: .fresh).values
     // PyTorch's default range: |w| < 1/√fan_in = 1/3.
     #expect(weights.allSatisfy { abs($0) < 1.0 / 3 } && Set(weights).count == 9)
 }
@@ -54,10 +54,10 @@ private let tolerance = 1e-12
         let x = random.tensor([2, size[0] * 2 + random.integer(0...3), size[1] * 2 + random.integer(0...3)])
         var specification = LayerSpecification(kernel: .shape(size))
         specification.stride = size
-        let maximum = try specification.pooling(.max)(x)
-        let average = try specification.pooling(.average)(x)
-        let expectedMaximum = try x.maxPool2d(size: size)
-        let expectedAverage = try x.avgPool2d(size: size)
+        let maximum = try specification.pooling(.max)(x, control: .fresh)
+        let average = try specification.pooling(.average)(x, control: .fresh)
+        let expectedMaximum = try x.maxPool2d(size: size, control: .fresh)
+        let expectedAverage = try x.avgPool2d(size: size, control: .fresh)
         #expect(isClose(maximum, expectedMaximum.shape, expectedMaximum.scalars, tolerance: 0))
         #expect(isClose(average, expectedAverage.shape, expectedAverage.scalars, tolerance: tolerance))
     }
@@ -66,10 +66,10 @@ private let tolerance = 1e-12
 @Test func averagePoolingHasAMatrixAndMaxPoolingDoesNot() throws {
     var specification = LayerSpecification(kernel: .width(2))
     specification.stride = [2]
-    #expect(try specification.pooling(.average).matrix(input: [4]).dense()
+    #expect(try specification.pooling(.average).matrix(input: [4], control: .fresh).dense(control: .fresh)
             == makeTensor([2, 4], [0.5, 0.5, 0, 0, 0, 0, 0.5, 0.5]))
-    #expect(throws: TensorError.self) { try specification.pooling(.max).matrix(input: [4]) }
-    #expect(try specification.pooling(.max).connectivity(input: [4]).nnz == 4)
+    #expect(throws: TensorError.self) { try specification.pooling(.max).matrix(input: [4], control: .fresh) }
+    #expect(try specification.pooling(.max).connectivity(input: [4], control: .fresh).nnz == 4)
 }
 
 @Test func wrongChannelCountIsAShapeErrorThatSaysSo() throws {
@@ -78,7 +78,7 @@ private let tolerance = 1e-12
     let layer = try specification.convolution()
     #expect(throws: TensorError.shapeMismatch(
         "conv_layer expects 3 input channel(s) (channels first, C × spatial), found 1 in an input of shape 5×5"
-    )) { try layer(Tensor(repeating: 0, shape: [5, 5])) }
+    )) { try layer(Tensor(repeating: 0, shape: [5, 5], control: .fresh), control: .fresh) }
     #expect(try layer.outputShape(input: [3, 5, 5]) == [1, 3, 3])
 }
 

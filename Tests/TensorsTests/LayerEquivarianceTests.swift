@@ -6,8 +6,8 @@ private func check(_ layer: Layer, _ x: Tensor, _ transform: EquivarianceTransfo
     let outputTransform = try EquivarianceCheck.outputTransform(for: transform, layer: layer, inputRank: x.rank)
     let margin = try EquivarianceCheck.defaultMargin(transform: outputTransform, layer: layer,
                                                      input: x.shape, output: outputShape)
-    return try EquivarianceCheck(transformedFirst: layer(transform.apply(x)),
-                                 transformedAfter: outputTransform.apply(layer(x)), margin: margin)
+    return try EquivarianceCheck(transformedFirst: layer(transform.apply(x, control: .fresh), control: .fresh),
+                                 transformedAfter: outputTransform.apply(layer(x, control: .fresh), control: .fresh), margin: margin, control: .fresh)
 }
 
 @Test func everyConvolutionIsEquivariantToShiftsByMultiplesOfItsStride() throws {
@@ -56,15 +56,16 @@ private func check(_ layer: Layer, _ x: Tensor, _ transform: EquivarianceTransfo
 
 @Test func transformsMatchNumpy() throws {
     let x = arangeTensor([2, 3])
-    #expect(try EquivarianceTransform.rotate90.apply(x) == makeTensor([3, 2], [2, 5, 1, 4, 0, 3]))
-    #expect(try EquivarianceTransform.scale2.apply(makeTensor([2], [1, 2])) == makeTensor([4], [1, 1, 2, 2]))
-    #expect(try EquivarianceTransform.shift(by: 1, axis: 1).apply(x) == makeTensor([2, 3], [0, 0, 1, 0, 3, 4]))
+    #expect(try EquivarianceTransform.rotate90.apply(x, control: .fresh) == makeTensor([3, 2], [2, 5, 1, 4, 0, 3]))
+    #expect(try EquivarianceTransform.scale2.apply(makeTensor([2], [1, 2]),
+                                                   control: .fresh) == makeTensor([4], [1, 1, 2, 2]))
+    #expect(try EquivarianceTransform.shift(by: 1, axis: 1).apply(x, control: .fresh) == makeTensor([2, 3], [0, 0, 1, 0, 3, 4]))
     #expect(throws: TensorError.self) { try EquivarianceTransform(named: "flip", shift: 1, axis: 0) }
 }
 
 @Test func differentShapesAreReportedAndCropped() throws {
     let result = try EquivarianceCheck(transformedFirst: arangeTensor([4]), transformedAfter: arangeTensor([6]),
-                                       margin: [0])
+                                       margin: [0], control: .fresh)
     #expect(!result.equal && result.failures == 0)
     #expect(result.note == "f(T(x)) is 4 but T(f(x)) is 6; compared their common 4 corner")
 }
@@ -83,7 +84,7 @@ private func check(_ layer: Layer, _ x: Tensor, _ transform: EquivarianceTransfo
 
 @Test func aMarginThatLeavesNothingIsNotAYes() throws {
     let result = try EquivarianceCheck(transformedFirst: arangeTensor([4]), transformedAfter: arangeTensor([4]),
-                                       margin: [2])
+                                       margin: [2], control: .fresh)
     #expect(!result.equal && result.region == [2..<2])
     #expect(result.note == "the margin leaves no units to compare in 4; use a larger input or a smaller margin")
 }

@@ -10,8 +10,8 @@ private let tolerance = 1e-12
     for _ in 0..<300 {
         let drawn = try RandomLayerCase.draw(&random)
         let x = random.tensor(drawn.input)
-        let expected = try drawn.layer(x)
-        let product = try drawn.layer.matrix(input: drawn.input).multiply(x.flattened())
+        let expected = try drawn.layer(x, control: .fresh)
+        let product = try drawn.layer.matrix(input: drawn.input, control: .fresh).multiply(x.flattened(), control: .fresh)
         #expect(isClose(product, [expected.count], expected.scalars, tolerance: tolerance), "\(drawn)")
     }
 }
@@ -20,8 +20,8 @@ private let tolerance = 1e-12
     var random = LayerTestRandom(seed: 93)
     for _ in 0..<200 {
         let drawn = try RandomLayerCase.draw(&random, allowWrap: false)
-        let matrix = try drawn.layer.matrix(input: drawn.input)
-        let connectivity = try drawn.layer.connectivity(input: drawn.input)
+        let matrix = try drawn.layer.matrix(input: drawn.input, control: .fresh)
+        let connectivity = try drawn.layer.connectivity(input: drawn.input, control: .fresh)
         #expect(connectivity.rowStarts == matrix.rowStarts, "\(drawn)")
         #expect(connectivity.columnIndices == matrix.columnIndices, "\(drawn)")
         #expect(connectivity.values.allSatisfy { $0 == 1 }, "\(drawn)")
@@ -33,11 +33,11 @@ private let tolerance = 1e-12
     var random = LayerTestRandom(seed: 94)
     for _ in 0..<200 {
         let drawn = try RandomLayerCase.draw(&random, allowWrap: false)
-        let sharing = try drawn.layer.sharing(input: drawn.input)
+        let sharing = try drawn.layer.sharing(input: drawn.input, control: .fresh)
         let perRow = (0..<sharing.rows).map { sharing.rowStarts[$0 + 1] - sharing.rowStarts[$0] }
         let bruteFlops = perRow.reduce(0) { $0 + max(0, 2 * $1 - 1) }
-        #expect(try drawn.layer.flops(input: drawn.input) == bruteFlops, "\(drawn)")
-        #expect(try drawn.layer.matrixEntries(input: drawn.input) == sharing.nnz, "\(drawn)")
+        #expect(try drawn.layer.flops(input: drawn.input, control: .fresh) == bruteFlops, "\(drawn)")
+        #expect(try drawn.layer.matrixEntries(input: drawn.input, control: .fresh) == sharing.nnz, "\(drawn)")
         // Every distinct weight index is a parameter; with padding some may never be used.
         let distinct = Set(sharing.values).count
         #expect(distinct <= (try drawn.layer.params(input: drawn.input)), "\(drawn)")
@@ -50,7 +50,7 @@ private let tolerance = 1e-12
         specification.inChannels = 2
         specification.outChannels = 3
         let layer = try specification.convolution(sharing: sharing)
-        let matrix = try layer.sharing(input: [2, 5, 7])
+        let matrix = try layer.sharing(input: [2, 5, 7], control: .fresh)
         #expect(Set(matrix.values).count == (try layer.params(input: [2, 5, 7])), "\(sharing)")
     }
 }
@@ -58,12 +58,12 @@ private let tolerance = 1e-12
 @Test func figure92And93ConvolutionTouchesThreeUnitsDenseTouchesAll() throws {
     var specification = LayerSpecification(kernel: .width(3))
     specification.padding = .amounts([1])
-    let convolution = try specification.convolution().connectivity(input: [5])
+    let convolution = try specification.convolution().connectivity(input: [5], control: .fresh)
     // x3 (column 2) affects s2, s3, s4 (figure 9.2); s3 (row 2) sees x2, x3, x4 (figure 9.3).
     #expect(try convolution.column(2).map(\.row) == [1, 2, 3])
     #expect(try convolution.row(2).map(\.column) == [1, 2, 3])
     #expect(try convolution.row(0).map(\.column) == [0, 1])
-    let dense = try Layer.dense(DenseLayer(inputs: 5, outputs: 5)).connectivity(input: [5])
+    let dense = try Layer.dense(DenseLayer(inputs: 5, outputs: 5)).connectivity(input: [5], control: .fresh)
     #expect(try dense.column(2).map(\.row) == [0, 1, 2, 3, 4])
     #expect(dense.nnz == 25 && convolution.nnz == 13)
 }
@@ -71,13 +71,13 @@ private let tolerance = 1e-12
 @Test func figure95And916SharingPatterns() throws {
     let specification = LayerSpecification(kernel: .width(2))
     func rows(_ sharing: ConvolutionLayer.Sharing) throws -> [[Double]] {
-        let matrix = try specification.convolution(sharing: sharing).sharing(input: [5])
+        let matrix = try specification.convolution(sharing: sharing).sharing(input: [5], control: .fresh)
         return try (0..<matrix.rows).map { try matrix.row($0).map(\.value) }
     }
     #expect(try rows(.shared) == [[1, 2], [1, 2], [1, 2], [1, 2]])
     #expect(try rows(.unshared) == [[1, 2], [3, 4], [5, 6], [7, 8]])
     #expect(try rows(.tiled(period: 2)) == [[1, 2], [3, 4], [1, 2], [3, 4]])
-    let dense = try Layer.dense(DenseLayer(inputs: 3, outputs: 2)).sharing(input: [3])
+    let dense = try Layer.dense(DenseLayer(inputs: 3, outputs: 2)).sharing(input: [3], control: .fresh)
     #expect(dense.values == [1, 2, 3, 4, 5, 6])
 }
 
@@ -85,7 +85,7 @@ private let tolerance = 1e-12
     var specification = LayerSpecification(kernel: .weights(makeTensor([3], [1, 2, 3])))
     specification.padding = .amounts([1])
     specification.paddingMode = .wrap
-    let matrix = try specification.convolution().matrix(input: [5]).dense()
+    let matrix = try specification.convolution().matrix(input: [5], control: .fresh).dense(control: .fresh)
     #expect(matrix.scalars == [
         2, 3, 0, 0, 1,
         1, 2, 3, 0, 0,
@@ -107,8 +107,8 @@ private let tolerance = 1e-12
     var matrix: SparseMatrix?
     var connectivity: SparseMatrix?
     let elapsed = try clock.measure {
-        matrix = try layer.matrix(input: [280, 320])
-        connectivity = try layer.connectivity(input: [280, 320])
+        matrix = try layer.matrix(input: [280, 320], control: .fresh)
+        connectivity = try layer.connectivity(input: [280, 320], control: .fresh)
         _ = try layer.params()
     }
     // A dense pass over the 89,320 × 89,600 matrix would take minutes; 10 s catches that
@@ -119,7 +119,7 @@ private let tolerance = 1e-12
     #expect(built.nnz == 178_640 && connectivity?.nnz == 178_640)
     #expect(abs(built.density - 178_640 / 8_003_072_000) < 1e-18)
     #expect(try built.row(0).map(\.value) == [-1, 1])
-    #expect(throws: TensorError.self) { try built.dense() }
+    #expect(throws: TensorError.self) { try built.dense(control: .fresh) }
 }
 
 /// The (outputWidth × inputWidth) block of `matrix` for output row `row` and input row `inputRow`.
@@ -132,7 +132,7 @@ private func block(_ matrix: Tensor, row: Int, inputRow: Int, outputWidth: Int, 
 
 @Test func twoDimensionalMatrixIsDoublyBlockToeplitz() throws {
     let layer = try LayerSpecification(kernel: .shape([2, 3])).convolution()
-    let matrix = try layer.matrix(input: [5, 6]).dense()
+    let matrix = try layer.matrix(input: [5, 6], control: .fresh).dense(control: .fresh)
     // Output 4×4 over input 5×6: block (i, r) depends only on r − i, and each block is Toeplitz.
     for row in 0..<3 {
         for inputRow in 0..<4 {
@@ -148,7 +148,7 @@ private func block(_ matrix: Tensor, row: Int, inputRow: Int, outputWidth: Int, 
 
 @Test func wrapModeMatrixIsDoublyBlockCirculant() throws {
     let layer = try LayerSpecification(kernel: .shape([3, 3])).convolution().padded(.wrap)
-    let matrix = try layer.matrix(input: [4, 5]).dense()
+    let matrix = try layer.matrix(input: [4, 5], control: .fresh).dense(control: .fresh)
     for row in 0..<4 {
         for inputRow in 0..<4 {
             let current = block(matrix, row: row, inputRow: inputRow, outputWidth: 5, inputWidth: 5)

@@ -37,7 +37,7 @@ private let tolerance = 1e-12
     for item in fixtures.one_dimensional {
         let kernel = makeTensor([item.kernel.count], item.kernel)
         let layer = try Layer.signalConvolution(kernel: kernel, mode: ConvolutionMatrixMode(named: item.mode))
-        let matrix = try layer.matrix(input: [item.length]).dense()
+        let matrix = try layer.matrix(input: [item.length], control: .fresh).dense(control: .fresh)
         #expect(isClose(matrix, [item.rows, item.length], item.matrix, tolerance: tolerance),
                 "kernel \(item.kernel), n \(item.length), mode \(item.mode)")
     }
@@ -49,12 +49,12 @@ private let tolerance = 1e-12
     for item in fixtures.two_dimensional {
         let kernel = makeTensor(item.kernel.shape, item.kernel.data)
         let layer = try Layer.signalConvolution(kernel: kernel, mode: ConvolutionMatrixMode(named: item.mode))
-        let matrix = try layer.matrix(input: item.input.shape)
-        let product = try matrix.multiply(makeTensor([item.input.data.count], item.input.data))
+        let matrix = try layer.matrix(input: item.input.shape, control: .fresh)
+        let product = try matrix.multiply(makeTensor([item.input.data.count], item.input.data), control: .fresh)
         let label = "kernel \(item.kernel.shape), input \(item.input.shape), mode \(item.mode)"
         #expect(try layer.outputShape(input: item.input.shape) == item.expected.shape, "\(label)")
         #expect(isClose(product, [item.expected.data.count], item.expected.data, tolerance: tolerance), "\(label)")
-        let direct = try layer(makeTensor(item.input.shape, item.input.data))
+        let direct = try layer(makeTensor(item.input.shape, item.input.data), control: .fresh)
         #expect(isClose(direct, item.expected.shape, item.expected.data, tolerance: tolerance), "\(label)")
     }
 }
@@ -71,7 +71,7 @@ private let tolerance = 1e-12
     #expect(try layer.padded(.valid).outputShape(input: [6, 6]) == [4, 5])
     #expect(try layer.padded(.full).outputShape(input: [6, 6]) == [8, 7])
     #expect(try layer.padded(.same).outputShape(input: [6, 6]) == [6, 6])
-    let circulant = try layer.padded(.wrap).matrix(input: [4, 4])
+    let circulant = try layer.padded(.wrap).matrix(input: [4, 4], control: .fresh)
     // Doubly block circulant: every output sees all six taps, none lost to padding.
     #expect(circulant.shape == [16, 16] && circulant.nnz == 16 * 6)
     #expect(throws: TensorError.self) { try Layer.dense(DenseLayer(inputs: 2, outputs: 2)).padded(.same) }

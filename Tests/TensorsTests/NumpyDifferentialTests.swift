@@ -66,15 +66,15 @@ private struct Cases: Decodable {
         let source = arangeTensor(item.shape)
         let components = item.components.map(\.tensorIndex)
         guard let resultShape = item.resultShape, let values = item.values else {
-            #expect(throws: TensorError.self, "\(item)") { try source.subscripted(components) }
+            #expect(throws: TensorError.self, "\(item)") { try source.subscripted(components, control: .fresh) }
             continue
         }
-        let result = try source.subscripted(components)
+        let result = try source.subscripted(components, control: .fresh)
         #expect(result == makeTensor(resultShape, values), "\(item)")
         // Assigning the selection's negation back and reading it again must round-trip.
         var target = source
-        try target.assign(result.map { -$0 }, at: components)
-        #expect(try target.subscripted(components) == result.map { -$0 }, "\(item)")
+        try target.assign(result.map { -$0 }, at: components, control: .fresh)
+        #expect(try target.subscripted(components, control: .fresh) == result.map { -$0 }, "\(item)")
     }
 }
 
@@ -83,14 +83,15 @@ private struct Cases: Decodable {
     for item in try Cases.load().padding {
         let mode = try #require(modes[item.mode])
         let widths = item.widths.map { (before: $0[0], after: $0[1]) }
-        let padded = try arangeTensor(item.shape).padded(widths, mode: mode)
+        let padded = try arangeTensor(item.shape).padded(widths, mode: mode, control: .fresh)
         #expect(padded == makeTensor(item.resultShape, item.values), "\(item)")
     }
 }
 
 @Test func rollingMatchesNumpyOnRandomCases() throws {
     for item in try Cases.load().rolling {
-        let rolled = try arangeTensor(item.shape).rolled(by: [item.shift], axes: item.axis.map { [$0] })
+        let rolled = try arangeTensor(item.shape).rolled(by: [item.shift], axes: item.axis.map { [$0] },
+                                                         control: .fresh)
         #expect(rolled == makeTensor(item.shape, item.values), "\(item)")
     }
 }
@@ -98,7 +99,7 @@ private struct Cases: Decodable {
 @Test func reductionsMatchNumpyOnRandomCases() throws {
     for item in try Cases.load().reductions {
         let reduction = try #require(Reduction(rawValue: item.reduction))
-        let result = try makeTensor(item.shape, item.input).reduced(reduction, axis: item.axis)
+        let result = try makeTensor(item.shape, item.input).reduced(reduction, axis: item.axis, control: .fresh)
         #expect(result == makeTensor(item.resultShape, item.values), "\(item)")
     }
 }

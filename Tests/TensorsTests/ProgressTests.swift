@@ -22,9 +22,12 @@ private struct Stop: Error {}
 
 @Test func largeConvolutionReportsEveryChunkAndEndsOnce() throws {
     let observer = CountingObserver()
-    let input = try Tensor(repeating: 1, shape: [1, 8, 128, 128])
-    let weight = try Tensor(repeating: 0.5, shape: [8, 8, 3, 3])
-    _ = try ExecutionControl.withProgressObserver(observer) { try input.conv2d(weight: weight) }
+    let control = ExecutionControl()
+    let input = try Tensor(repeating: 1, shape: [1, 8, 128, 128], control: control)
+    let weight = try Tensor(repeating: 0.5, shape: [8, 8, 3, 3], control: control)
+    _ = try control.observingProgress(observer) { try input.conv2d(weight: weight, control: control) }
+    // Work under another control is not reported to this control's observer.
+    _ = try control.observingProgress(observer) { try input.conv2d(weight: weight, control: ExecutionControl()) }
     #expect(observer.reports.load(ordering: .relaxed) > 2)
     #expect(observer.largestDone.load(ordering: .relaxed) > 1)
     #expect(observer.ends.load(ordering: .relaxed) == 1)
@@ -33,10 +36,11 @@ private struct Stop: Error {}
 
 @Test func nestedOperationsStaySilentAndThrowingOnesStillEnd() {
     let observer = CountingObserver()
+    let control = ExecutionControl()
     #expect(throws: Stop.self) {
-        try ExecutionControl.withProgressObserver(observer) {
-            try ExecutionControl.trackProgress("outer", total: 2) { outer in
-                ExecutionControl.trackProgress("inner", total: 5) { inner in inner.advance(by: 5) }
+        try control.observingProgress(observer) {
+            try control.trackProgress("outer", total: 2) { outer in
+                control.trackProgress("inner", total: 5) { inner in inner.advance(by: 5) }
                 outer.advance()
                 throw Stop()
             }
@@ -44,11 +48,17 @@ private struct Stop: Error {}
     }
     #expect(observer.labels.withLock { $0 } == ["outer"])
     #expect(observer.ends.load(ordering: .relaxed) == 1)
+    // The throw ended the outer operation, so the next one owns the bar again.
+    control.observingProgress(observer) {
+        control.trackProgress("next", total: 1) { $0.advance() }
+    }
+    #expect(observer.labels.withLock { $0 } == ["outer", "next"])
 }
 
 @Test func anObserverHearsNothingOutsideItsScope() {
     let observer = CountingObserver()
-    ExecutionControl.withProgressObserver(observer) {}
-    ExecutionControl.trackProgress("after", total: 3) { $0.advance(by: 3) }
+    let control = ExecutionControl()
+    control.observingProgress(observer) {}
+    control.trackProgress("after", total: 3) { $0.advance(by: 3) }
     #expect(observer.reports.load(ordering: .relaxed) == 0)
 }

@@ -29,19 +29,19 @@ private func example() throws -> SparseMatrix {
 @Test func sparseProductsMatchDenseProducts() throws {
     let matrix = try example()
     let vector = makeTensor([3], [1, 10, 100])
-    #expect(try matrix.multiply(vector) == makeTensor([3], [201, 0, 30]))
+    #expect(try matrix.multiply(vector, control: .fresh) == makeTensor([3], [201, 0, 30]))
     let block = arangeTensor([3, 2])
-    #expect(try matrix.multiply(block) == matrix.dense().matmul(block))
-    #expect(throws: TensorError.self) { try matrix.multiply(arangeTensor([4])) }
-    #expect(throws: TensorError.self) { try matrix.multiply(arangeTensor([3, 1, 1])) }
+    #expect(try matrix.multiply(block, control: .fresh) == matrix.dense(control: .fresh).matmul(block, control: .fresh))
+    #expect(throws: TensorError.self) { try matrix.multiply(arangeTensor([4]), control: .fresh) }
+    #expect(throws: TensorError.self) { try matrix.multiply(arangeTensor([3, 1, 1]), control: .fresh) }
 }
 
 @Test func denseConversionRespectsTheCap() throws {
     let matrix = try example()
-    #expect(try matrix.dense() == makeTensor([3, 3], [1, 0, 2, 0, 0, 0, 0, 3, 0]))
+    #expect(try matrix.dense(control: .fresh) == makeTensor([3, 3], [1, 0, 2, 0, 0, 0, 0, 3, 0]))
     let huge = try SparseMatrix(rows: 100_000, columns: 100_000, rowStarts: [Int](repeating: 0, count: 100_001),
                                 columnIndices: [], values: [])
-    #expect(throws: TensorError.self) { try huge.dense() }
+    #expect(throws: TensorError.self) { try huge.dense(control: .fresh) }
 }
 
 @Test func inconsistentCSRArraysAreRejected() {
@@ -75,17 +75,17 @@ private func example() throws -> SparseMatrix {
 
 @Test func sparseIndexingMatchesDenseIndexing() throws {
     let matrix = try example()
-    let dense = try matrix.dense()
+    let dense = try matrix.dense(control: .fresh)
     let cases: [[TensorIndex]] = [
         [.index(0)], [.index(-1)], [.slice(start: nil, stop: nil, step: nil), .index(1)],
         [.index(0), .index(2)], [.slice(start: 1, stop: nil, step: nil), .slice(start: nil, stop: nil, step: -1)],
         [.slice(start: 0, stop: 3, step: 2)],
     ]
     for components in cases {
-        #expect(try matrix.subscripted(components) == dense.subscripted(components), "\(components)")
+        #expect(try matrix.subscripted(components, control: .fresh) == dense.subscripted(components, control: .fresh), "\(components)")
     }
     #expect(throws: TensorError.indexOutOfRange("index 3 is out of range for axis 0 with size 3")) {
-        try matrix.subscripted([.index(3)])
+        try matrix.subscripted([.index(3)], control: .fresh)
     }
-    #expect(throws: TensorError.self) { try matrix.subscripted([.index(0), .index(0), .index(0)]) }
+    #expect(throws: TensorError.self) { try matrix.subscripted([.index(0), .index(0), .index(0)], control: .fresh) }
 }

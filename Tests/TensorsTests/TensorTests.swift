@@ -10,21 +10,26 @@ import Testing
     #expect(throws: TensorError.self) { try Tensor(shape: [2, 2], scalars: [1, 2, 3]) }
 }
 
-@Test func allocationCapIsEnforcedBeforeAllocating() {
-    ExecutionControl.withIsolated { control in
-        control.maxElements = 10
-        #expect(throws: TensorError.self) { try Tensor(repeating: 0, shape: [4, 4]) }
+@Test func allocationCapIsEnforcedBeforeAllocating() throws {
+    let control = ExecutionControl(maxElements: 10)
+    #expect(throws: TensorError.limitExceeded(
+        "a tensor of 16 elements exceeds the cap of 10; use smaller sizes or raise it with set(max_elements:)")) {
+        try Tensor(repeating: 0, shape: [4, 4], control: control)
     }
+    #expect(try Tensor(repeating: 0, shape: [2, 5], control: control).count == 10)
 }
 
-@Test func isolatedControlDoesNotLeakIntoTheProcessWideOne() {
-    let processCap = ExecutionControl.shared.maxElements
-    ExecutionControl.withIsolated { control in
-        control.maxElements = 3
-        control.requestInterrupt()
-        #expect(ExecutionControl.shared === control)
-        #expect(throws: TensorError.interrupted) { try ExecutionControl.shared.checkInterrupt() }
-    }
-    #expect(ExecutionControl.shared.maxElements == processCap)
-    #expect(!ExecutionControl.shared.isInterruptRequested)
+@Test func controlsAreIndependent() throws {
+    let small = ExecutionControl(maxElements: 3)
+    let other = ExecutionControl()
+    small.requestInterrupt()
+    #expect(throws: TensorError.interrupted) { try small.checkInterrupt() }
+    try other.checkInterrupt()
+    #expect(other.maxElements == ExecutionControl.defaultMaxElements)
+    #expect(try Tensor(repeating: 0, shape: [4], control: other).count == 4)
+    small.clearInterrupt()
+    try small.checkInterrupt()
+    // A cap below one element is raised to one.
+    small.maxElements = 0
+    #expect(small.maxElements == 1)
 }

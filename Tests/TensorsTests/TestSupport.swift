@@ -18,3 +18,9 @@ func isClose(_ actual: Tensor, _ expectedShape: [Int], _ expected: [Double], tol
         (a.isNaN && e.isNaN) || a == e || abs(a - e) <= tolerance * Swift.max(1, abs(e))
     }
 }
+
+extension ExecutionControl {
+    /// A new control with the default cap and no interrupt pending, for an operation whose test
+    /// neither interrupts nor changes the cap; no two uses share one.
+    static var fresh: ExecutionControl { ExecutionControl() }
+}

@@ -10,7 +10,7 @@ private func matrix(_ rows: Int, _ columns: Int, _ value: (Int, Int) -> Double) 
 }
 
 private func heatmap(_ tensor: Tensor, _ options: HeatmapOptions = HeatmapOptions()) throws -> String {
-    try Heatmap.render(tensor, options: options, sessionWidth: 80).text
+    try Heatmap.render(tensor, options: options, sessionWidth: 80, control: .fresh).text
 }
 
 @Test func heatmapGradientInBlocksAndAscii() throws {
@@ -44,7 +44,7 @@ private func heatmap(_ tensor: Tensor, _ options: HeatmapOptions = HeatmapOption
 }
 
 @Test func heatmapEdgeCases() throws {
-    let flat = try Tensor(repeating: 0.5, shape: [3, 4])
+    let flat = try Tensor(repeating: 0.5, shape: [3, 4], control: .fresh)
     GoldenFile.expectMatches(try heatmap(flat), "heatmap_all_equal.txt")
     let special = try Tensor(shape: [2, 3], scalars: [.nan, .infinity, -.infinity, -0.0, 1, 2])
     GoldenFile.expectMatches(try heatmap(special), "heatmap_nan_inf.txt")
@@ -63,16 +63,17 @@ private func heatmap(_ tensor: Tensor, _ options: HeatmapOptions = HeatmapOption
 
 @Test func heatmapColorUsesAnsiTextAndHtmlSpans() throws {
     let small = try matrix(2, 3) { row, column in Double(row * 3 + column) - 2.5 }
-    let figure = try Heatmap.render(small, options: HeatmapOptions(color: true), sessionWidth: 80)
+    let figure = try Heatmap.render(small, options: HeatmapOptions(color: true), sessionWidth: 80, control: .fresh)
     GoldenFile.expectMatches(figure.text, "heatmap_color.txt")
     GoldenFile.expectMatches(figure.html ?? "", "heatmap_color.html")
-    let half = try Heatmap.render(small, options: HeatmapOptions(ramp: .half, color: true), sessionWidth: 80)
+    let half = try Heatmap.render(small, options: HeatmapOptions(ramp: .half, color: true), sessionWidth: 80,
+                                  control: .fresh)
     GoldenFile.expectMatches(half.text, "heatmap_color_half.txt")
 }
 
 @Test func heatmapMonochromeHtmlIsEscapedPre() throws {
     let figure = try Heatmap.render(Tensor(shape: [1, 2], scalars: [0, 1]), options: HeatmapOptions(),
-                                    sessionWidth: 80)
+                                    sessionWidth: 80, control: .fresh)
     #expect(figure.html == HTMLText.preOpening + HTMLText.escape(figure.text) + "</pre>")
     #expect(!figure.text.contains("\u{1B}"))
 }
@@ -81,7 +82,7 @@ private func heatmap(_ tensor: Tensor, _ options: HeatmapOptions = HeatmapOption
     #expect(throws: TextPlotsError.self) { try heatmap(Tensor(scalar: 1)) }
     #expect(throws: TextPlotsError.self) { try heatmap(Tensor(shape: [2, 2], scalars: [1, 2, 3, 4]),
                                                        HeatmapOptions(zlim: 1...1)) }
-    let many = try Tensor(repeating: 1, shape: [40, 2, 2])
+    let many = try Tensor(repeating: 1, shape: [40, 2, 2], control: .fresh)
     #expect(throws: TextPlotsError.invalidOption(
         "heatmap: 40 channel(s) do not fit side by side in 80 columns; pass a larger 'width:' or show fewer channels, e.g. heatmap(t[0])")) {
         try heatmap(many)

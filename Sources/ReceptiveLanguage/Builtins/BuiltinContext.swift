@@ -1,9 +1,13 @@
+import Tensors
 import TextPlots
 
 /// What a builtin may ask of the running session (implemented by the evaluator).
 public protocol BuiltinContext: AnyObject {
     /// Session-wide rendering options (`set(width:, precision:, threshold:)`).
     var renderOptions: RenderOptions { get set }
+    /// The session's execution control: its interrupt flag, element cap and progress observer,
+    /// handed to every tensor operation a builtin runs.
+    var control: ExecutionControl { get }
     /// The session's variables, by name (for `vars()`).
     var variables: [(name: String, value: Value)] { get }
     /// The value a name refers to (variable or builtin), if any.

@@ -10,54 +10,56 @@ extension Builtins {
         "convolve", [Parameter("x"), Parameter("k"), Parameter("mode", default: .string("valid"))],
         summary: "Convolution with the kernel flipped, exactly scipy.signal.convolve (rank 1 or 2; mode \"full\", \"same\" or \"valid\").",
         details: "The default mode is \"valid\" (scipy's is \"full\"). In \"valid\" mode a kernel larger than x swaps the two, as scipy does."
-    ) { arguments, _ in
-        .tensor(try arguments.tensor("x").convolved(with: arguments.tensor("k"), mode: signalMode(arguments)))
+    ) { arguments, context in
+        .tensor(try arguments.tensor("x").convolved(with: arguments.tensor("k"), mode: signalMode(arguments),
+                                                    control: context.control))
     }
 
     private static let correlate = Builtin(
         "correlate", [Parameter("x"), Parameter("k"), Parameter("mode", default: .string("valid"))],
         summary: "Cross-correlation (the kernel not flipped), exactly scipy.signal.correlate (rank 1 or 2; mode \"full\", \"same\" or \"valid\").",
         details: "The default mode is \"valid\". \"same\" crops the full result from (m - 1) // 2 on each axis like scipy.signal.correlate (correlate2d starts at m // 2 for an even kernel)."
-    ) { arguments, _ in
-        .tensor(try arguments.tensor("x").correlated(with: arguments.tensor("k"), mode: signalMode(arguments)))
+    ) { arguments, context in
+        .tensor(try arguments.tensor("x").correlated(with: arguments.tensor("k"), mode: signalMode(arguments),
+                                                     control: context.control))
     }
 
     private static let conv1d = Builtin(
         "conv1d", [Parameter("x"), Parameter("w")] + layerOptions,
         summary: "A 1-D convolution layer, exactly torch.nn.functional.conv1d: x is C×W or N×C×W, w is O×(C/groups)×k.",
         details: "padding: a number, \"valid\" or \"same\" (stride 1 only). bias: O values."
-    ) { arguments, _ in
-        try layerConvolution(arguments, Tensor.conv1d)
+    ) { arguments, context in
+        try layerConvolution(arguments, context.control, Tensor.conv1d)
     }
 
     private static let conv2d = Builtin(
         "conv2d", [Parameter("x"), Parameter("w")] + layerOptions,
         summary: "A 2-D convolution layer, exactly torch.nn.functional.conv2d: x is C×H×W or N×C×H×W, w is O×(C/groups)×kH×kW.",
         details: "stride, dilation and padding take a number or a (height, width) pair; padding may also be \"valid\" or \"same\" (stride 1 only; an even kernel pads one more after). bias: O values."
-    ) { arguments, _ in
-        try layerConvolution(arguments, Tensor.conv2d)
+    ) { arguments, context in
+        try layerConvolution(arguments, context.control, Tensor.conv2d)
     }
 
     private static let maxpool = Builtin(
         "maxpool", poolParameters,
         summary: "The maximum of each window, exactly torch max_pool2d (x H×W, C×H×W or N×C×H×W; a rank-1 x pools as max_pool1d).",
         details: "stride defaults to size; padding (at most half the window) never wins. Windows past the edge are dropped (ceil_mode false)."
-    ) { arguments, _ in
+    ) { arguments, context in
         let (input, size, stride, padding) = try poolArguments(arguments)
         return .tensor(input.rank == 1
-            ? try input.maxPool1d(size: size, stride: stride, padding: padding)
-            : try input.maxPool2d(size: size, stride: stride, padding: padding))
+            ? try input.maxPool1d(size: size, stride: stride, padding: padding, control: context.control)
+            : try input.maxPool2d(size: size, stride: stride, padding: padding, control: context.control))
     }
 
     private static let avgpool = Builtin(
         "avgpool", poolParameters,
         summary: "The mean of each window, exactly torch avg_pool2d (x H×W, C×H×W or N×C×H×W; a rank-1 x pools as avg_pool1d).",
         details: "stride defaults to size; padding counts as zeros in the mean (count_include_pad). Windows past the edge are dropped (ceil_mode false)."
-    ) { arguments, _ in
+    ) { arguments, context in
         let (input, size, stride, padding) = try poolArguments(arguments)
         return .tensor(input.rank == 1
-            ? try input.avgPool1d(size: size, stride: stride, padding: padding)
-            : try input.avgPool2d(size: size, stride: stride, padding: padding))
+            ? try input.avgPool1d(size: size, stride: stride, padding: padding, control: context.control)
+            : try input.avgPool2d(size: size, stride: stride, padding: padding, control: context.control))
     }
 
     private static let layerOptions: [Parameter] = [
@@ -86,12 +88,13 @@ extension Builtins {
     /// The named arguments of conv1d/conv2d.
     /// `conv1d` or `conv2d` applied to the bound `x`, `w` and layer options.
     private static func layerConvolution(
-        _ arguments: BoundArguments,
-        _ convolution: (Tensor) -> (Tensor, Tensor?, [Int], ConvolutionPadding, [Int], Int) throws -> Tensor
+        _ arguments: BoundArguments, _ control: ExecutionControl,
+        _ convolution: (Tensor) -> (Tensor, Tensor?, [Int], ConvolutionPadding, [Int], Int, ExecutionControl) throws -> Tensor
     ) throws -> Value {
         let options = try layerArguments(arguments)
         return .tensor(try convolution(arguments.tensor("x"))(
-            arguments.tensor("w"), options.bias, options.stride, options.padding, options.dilation, options.groups))
+            arguments.tensor("w"), options.bias, options.stride, options.padding, options.dilation, options.groups,
+            control))
     }
 
     private static func layerArguments(_ arguments: BoundArguments) throws -> (

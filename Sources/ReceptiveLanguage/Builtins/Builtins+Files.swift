@@ -10,8 +10,8 @@ extension Builtins {
         "load", [Parameter("path")],
         summary: "Reads a tensor from a .npy, .pgm/.ppm (raw sample values, PPM as H×W×3) or .csv file.",
         details: "PGM/PPM samples stay integers 0…maxval, as numpy.asarray(PIL.Image.open(path)) gives them."
-    ) { arguments, _ in
-        Value(tensor: try TensorFile.load(arguments.string("path")))
+    ) { arguments, context in
+        Value(tensor: try TensorFile.load(arguments.string("path"), control: context.control))
     }
 
     private static let save = Builtin(

@@ -29,12 +29,15 @@ extension Builtins {
     private static let box = Builtin(
         "box", [Parameter("n", default: .number(3))],
         summary: "The n×n mean filter, every entry 1/n² (sums to 1)."
-    ) { arguments, _ in Value(tensor: try Kernels.box(arguments.integer("n"))) }
+    ) { arguments, context in Value(tensor: try Kernels.box(arguments.integer("n"), control: context.control)) }
 
     private static let gaussian = Builtin(
         "gaussian", [Parameter("n", default: .number(5)), Parameter("sigma", default: .number(1))],
         summary: "The n×n Gaussian blur with deviation sigma, centred and normalised to sum 1."
-    ) { arguments, _ in Value(tensor: try Kernels.gaussian(arguments.integer("n"), sigma: arguments.number("sigma"))) }
+    ) { arguments, context in
+        Value(tensor: try Kernels.gaussian(arguments.integer("n"), sigma: arguments.number("sigma"),
+                                           control: context.control))
+    }
 
     private static let sharpen = Builtin(
         "sharpen", [],

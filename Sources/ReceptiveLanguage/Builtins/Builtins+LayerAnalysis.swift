@@ -10,16 +10,18 @@ extension Builtins {
         "connectivity", [Parameter("layer"), Parameter("input", kind: .namedOnly)],
         summary: "The outputs×inputs 0/1 sparse matrix of which inputs each output sees (figures 9.2/9.3).",
         details: "Units are numbered row-major over the input and output shapes. Fields: shape, nnz, density."
-    ) { arguments, _ in
-        .sparse(try LayerArguments.layer(arguments).connectivity(input: LayerArguments.shape(arguments)))
+    ) { arguments, context in
+        .sparse(try LayerArguments.layer(arguments).connectivity(input: LayerArguments.shape(arguments),
+                                                                 control: context.control))
     }
 
     private static let sharing = Builtin(
         "sharing", [Parameter("layer"), Parameter("input", kind: .namedOnly)],
         summary: "Like connectivity, with the 1-based index of the weight each connection uses (figure 9.5).",
         details: "Convolution diagonals share one index, locally_connected indices are all distinct, tiled ones cycle with period t."
-    ) { arguments, _ in
-        .sparse(try LayerArguments.layer(arguments).sharing(input: LayerArguments.shape(arguments)))
+    ) { arguments, context in
+        .sparse(try LayerArguments.layer(arguments).sharing(input: LayerArguments.shape(arguments),
+                                                            control: context.control))
     }
 
     private static let asMatrix = Builtin(
@@ -34,21 +36,24 @@ extension Builtins {
             flatten(convolve(x, k, mode:)) with mode "valid" by default, "wrap" being scipy's
             convolve2d(boundary="wrap", mode="same"); in 1-D it is scipy.linalg.convolution_matrix.
             """
-    ) { arguments, _ in
+    ) { arguments, context in
         let input = try LayerArguments.shape(arguments)
         let mode = try arguments.has("mode") ? matrixMode(arguments) : nil
         if case .layer(let layer) = arguments.value("kernel_or_layer") {
-            return .sparse(try (mode.map(layer.padded) ?? layer).matrix(input: input))
+            return .sparse(try (mode.map(layer.padded) ?? layer).matrix(input: input, control: context.control))
         }
         let kernel = try arguments.tensor("kernel_or_layer")
-        return .sparse(try Layer.signalConvolution(kernel: kernel, mode: mode ?? .valid).matrix(input: input))
+        let layer = try Layer.signalConvolution(kernel: kernel, mode: mode ?? .valid)
+        return .sparse(try layer.matrix(input: input, control: context.control))
     }
 
     private static let dense = Builtin(
         "dense", [Parameter("m")],
         summary: "A sparse matrix as a dense tensor (refused above the allocation cap); a tensor is returned as is."
-    ) { arguments, _ in
-        if case .sparse(let matrix) = arguments.value("m") { return .tensor(try matrix.dense()) }
+    ) { arguments, context in
+        if case .sparse(let matrix) = arguments.value("m") {
+            return .tensor(try matrix.dense(control: context.control))
+        }
         return .tensor(try arguments.tensor("m"))
     }
 
@@ -62,12 +67,12 @@ extension Builtins {
             b defaults to the dense layer with a's input and output sizes. Each row is a record
             (a, b, ratio): compare(conv_layer([[-1, 1]]), input: (280, 320)).flops.ratio is 59733.
             """
-    ) { arguments, _ in
+    ) { arguments, context in
         let input = try LayerArguments.shape(arguments)
         let first = try LayerArguments.layer(arguments, "a")
         let second = try arguments.has("b")
             ? LayerArguments.layer(arguments, "b") : LayerComparison.denseEquivalent(of: first, input: input)
-        return .record(comparisonRecord(try LayerComparison(first, second, input: input)))
+        return .record(comparisonRecord(try LayerComparison(first, second, input: input, control: context.control)))
     }
 
     /// `mode:` of as_matrix.

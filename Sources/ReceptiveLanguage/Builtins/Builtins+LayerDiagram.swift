@@ -33,12 +33,13 @@ extension Builtins {
             : (stack.count == 1 ? stack[0].summary : nil)
         let compare = try arguments.bool("compare")
         return try drawing {
-            let figure = try diagramFigure(stack, units: units[0], title: title, arguments: arguments)
+            let figure = try diagramFigure(stack, units: units[0], title: title, arguments: arguments,
+                                           control: context.control)
             guard compare else { return figure }
-            let dense = try denseCounterpart(of: stack, units: units[0])
+            let dense = try denseCounterpart(of: stack, units: units[0], control: context.control)
             let denseFigure = try diagramFigure(dense, units: units[0],
                                                 title: dense.count == 1 ? dense[0].summary : "dense stack",
-                                                arguments: arguments)
+                                                arguments: arguments, control: context.control)
             return try FigureGrid.render([figure, denseFigure], titles: nil, columns: 2,
                                          width: context.renderOptions.width)
         }
@@ -46,15 +47,15 @@ extension Builtins {
 
     /// One stack drawn with the call's highlight.
     private static func diagramFigure(_ stack: [Layer], units: Int, title: String?,
-                                      arguments: BoundArguments) throws -> Figure {
-        let plan = try LayerDiagramPlan(stack: stack, units: units)
+                                      arguments: BoundArguments, control: ExecutionControl) throws -> Figure {
+        let plan = try LayerDiagramPlan(stack: stack, units: units, control: control)
         let highlight = try diagramHighlight(arguments, plan: plan)
         return try LayerDiagram.render(rows: plan.rows, edges: plan.edges, highlight: highlight, title: title)
     }
 
     /// Dense layers with the same rows as `stack`, so both diagrams name the same units.
-    private static func denseCounterpart(of stack: [Layer], units: Int) throws -> [Layer] {
-        let rowSizes = try LayerDiagramPlan(stack: stack, units: units).rows.map(\.labels.count)
+    private static func denseCounterpart(of stack: [Layer], units: Int, control: ExecutionControl) throws -> [Layer] {
+        let rowSizes = try LayerDiagramPlan(stack: stack, units: units, control: control).rows.map(\.labels.count)
         return try zip(rowSizes, rowSizes.dropFirst()).map { inputs, outputs in
             Layer.dense(try DenseLayer(inputs: inputs, outputs: outputs))
         }

@@ -19,9 +19,10 @@ extension Builtins {
             axis), size, and levels: per level its shape, the input extent one unit sees and how
             many units affect the chosen one.
             """
-    ) { arguments, _ in
+    ) { arguments, context in
         let stack = try stackOfLayers(arguments)
-        let field = try ReceptiveField(stack: stack, input: LayerArguments.shape(arguments), at: try unit(arguments))
+        let field = try ReceptiveField(stack: stack, input: LayerArguments.shape(arguments), at: try unit(arguments),
+                                       control: context.control)
         return .record(Record(typeName: "receptive_field", fields: [
             ("at", LayerArguments.tuple(field.at)),
             ("mask", .tensor(field.mask)),
@@ -54,7 +55,7 @@ extension Builtins {
         let function = arguments.value("f")
         let layer: Layer? = if case .layer(let layer) = function { layer } else { nil }
         func f(_ input: Tensor) throws -> Tensor {
-            if let layer { return try layer(input) }
+            if let layer { return try layer(input, control: context.control) }
             let result = try context.call(function, [.tensor(input)])
             guard let tensor = BoundArguments.tensor(from: result) else {
                 throw arguments.typeError("f", expected: "a function returning a tensor", found: result)
@@ -65,9 +66,9 @@ extension Builtins {
         let outputTransform = try EquivarianceCheck.outputTransform(for: transform, layer: layer, inputRank: x.rank)
         let margin = try arguments.has("margin") ? margins(arguments, rank: output.rank)
             : EquivarianceCheck.defaultMargin(transform: outputTransform, layer: layer, input: x.shape, output: output.shape)
-        let check = try EquivarianceCheck(transformedFirst: f(transform.apply(x)),
-                                          transformedAfter: outputTransform.apply(output),
-                                          margin: margin, tolerance: arguments.number("tol"))
+        let check = try EquivarianceCheck(transformedFirst: f(transform.apply(x, control: context.control)),
+                                          transformedAfter: outputTransform.apply(output, control: context.control),
+                                          margin: margin, tolerance: arguments.number("tol"), control: context.control)
         return .record(equivarianceRecord(check))
     }
 

@@ -69,8 +69,9 @@ extension Builtins {
         "flops", [Parameter("layer"), Parameter("input", kind: .namedOnly)],
         summary: "Arithmetic for one input, counted as the book does: k multiplications and k − 1 additions per output.",
         details: "Taps on zero padding are not counted. flops(conv_layer([[-1, 1]]), input: (280, 320)) is 267960."
-    ) { arguments, _ in
-        .number(Double(try LayerArguments.layer(arguments).flops(input: LayerArguments.shape(arguments))))
+    ) { arguments, context in
+        .number(Double(try LayerArguments.layer(arguments).flops(input: LayerArguments.shape(arguments),
+                                                                 control: context.control)))
     }
 
     private static let outputShape = Builtin(

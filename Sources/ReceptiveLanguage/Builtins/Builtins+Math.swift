@@ -10,32 +10,34 @@ extension Builtins {
 
     /// The builtin for one elementwise function; a number gives a number, a tensor a tensor.
     private static func elementwise(_ function: UnaryFunction) -> Builtin {
-        Builtin(function.rawValue, [Parameter("t")], summary: function.summary) { arguments, _ in
-            Value(tensor: try arguments.tensor("t").applying(function))
+        Builtin(function.rawValue, [Parameter("t")], summary: function.summary) { arguments, context in
+            Value(tensor: try arguments.tensor("t").applying(function, control: context.control))
         }
     }
 
     private static let round = Builtin(
         "round", [Parameter("t"), Parameter("decimals", default: .number(0))],
         summary: UnaryFunction.round.summary
-    ) { arguments, _ in
-        Value(tensor: try arguments.tensor("t").rounded(decimals: arguments.integer("decimals")))
+    ) { arguments, context in
+        Value(tensor: try arguments.tensor("t").rounded(decimals: arguments.integer("decimals"),
+                                                        control: context.control))
     }
 
     private static let clip = Builtin(
         "clip", [Parameter("t"), Parameter("lo"), Parameter("hi")],
         summary: "Limits every element to the range [lo, hi] (numpy.clip)."
-    ) { arguments, _ in
-        let clipped = try arguments.tensor("t").clipped(low: arguments.number("lo"), high: arguments.number("hi"))
+    ) { arguments, context in
+        let clipped = try arguments.tensor("t").clipped(low: arguments.number("lo"), high: arguments.number("hi"),
+                                                        control: context.control)
         return Value(tensor: clipped)
     }
 
     /// The builtin for one reduction; without `axis:` the result is a number.
     private static func reduction(_ reduction: Reduction) -> Builtin {
         Builtin(reduction.rawValue, [Parameter("t"), Parameter("axis", default: Value.none)],
-                summary: reduction.summary) { arguments, _ in
+                summary: reduction.summary) { arguments, context in
             let axis = arguments.has("axis") ? try arguments.integer("axis") : nil
-            let result = try arguments.tensor("t").reduced(reduction, axis: axis)
+            let result = try arguments.tensor("t").reduced(reduction, axis: axis, control: context.control)
             return Value(tensor: result)
         }
     }
@@ -43,7 +45,8 @@ extension Builtins {
     private static let allclose = Builtin(
         "allclose", [Parameter("a"), Parameter("b"), Parameter("tol", default: .number(1e-9), shownAs: "1e-9")],
         summary: "Whether a and b (broadcast) agree elementwise within |a - b| ≤ tol·(1 + |b|)."
-    ) { arguments, _ in
-        .bool(try arguments.tensor("a").isClose(to: arguments.tensor("b"), tolerance: arguments.number("tol")))
+    ) { arguments, context in
+        .bool(try arguments.tensor("a").isClose(to: arguments.tensor("b"), tolerance: arguments.number("tol"),
+                                                control: context.control))
     }
 }

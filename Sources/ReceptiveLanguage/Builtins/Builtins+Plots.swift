@@ -31,7 +31,8 @@ extension Builtins {
             if arguments.has("zlim") { options.zlim = try range(arguments, "zlim") }
             let tensor = try arguments.tensor("t")
             return try drawing {
-                try Heatmap.render(tensor, options: options, sessionWidth: context.renderOptions.width)
+                try Heatmap.render(tensor, options: options, sessionWidth: context.renderOptions.width,
+                                   control: context.control)
             }
         }
     }
@@ -63,13 +64,15 @@ extension Builtins {
                     options.rowLabels = options.rowLabels ?? (0..<matrix.rows).map { "s\($0 + 1)" }
                     options.columnLabels = options.columnLabels ?? (0..<matrix.columns).map { "x\($0 + 1)" }
                 }
-                return try drawing { try Spy.render(matrix, options: options, sessionWidth: width) }
+                return try drawing { try Spy.render(matrix, options: options, sessionWidth: width,
+                                                    control: context.control) }
             }
             let tensor = try arguments.tensor("m")
             let rows = tensor.rank == 2 ? tensor.shape[0] : 1
             let columns = tensor.shape.last ?? 1
             let options = try spyOptions(arguments, rows: rows, columns: columns)
-            return try drawing { try Spy.render(tensor, options: options, sessionWidth: width) }
+            return try drawing { try Spy.render(tensor, options: options, sessionWidth: width,
+                                                control: context.control) }
         }
     }
 

@@ -23,8 +23,8 @@ extension Builtins {
     private static let enumerate = Builtin(
         "enumerate", [Parameter("sequence"), Parameter("start", default: .number(0))],
         summary: "A list of (position, item) pairs of a sequence, for loops like `for i, x in enumerate(xs)`."
-    ) { arguments, _ in
-        let items = try sequenceItems(arguments, "sequence")
+    ) { arguments, context in
+        let items = try sequenceItems(arguments, "sequence", context)
         let start = try arguments.number("start")
         return .list(items.enumerated().map { .tuple([.number(start + Double($0.offset)), $0.element]) })
     }
@@ -33,9 +33,9 @@ extension Builtins {
         "zip", [Parameter("sequences", kind: .variadic)],
         summary: "A list of tuples pairing the sequences' items in order, as long as the shortest: zip(xs, ys).",
         details: "for x, y in zip(xs, ys) { ... } walks two sequences together."
-    ) { arguments, _ in
+    ) { arguments, context in
         let sequences = try arguments.variadic.map { sequence -> [Value] in
-            guard let items = try sequence.items() else {
+            guard let items = try sequence.items(control: context.control) else {
                 throw arguments.typeError("sequences", expected: sequenceExpectation, found: sequence)
             }
             return items
@@ -62,7 +62,7 @@ extension Builtins {
             + "key: a function whose results are compared instead; reverse: true sorts from largest to smallest."
     ) { arguments, context in
         let raw = arguments.value("xs")
-        guard let items = try sortableItems(raw) else {
+        guard let items = try sortableItems(raw, context) else {
             throw arguments.typeError("xs", expected: "a list, a tuple, a string, a range or a tensor of rank 1", found: raw)
         }
         let key = arguments.value("key")
@@ -91,9 +91,9 @@ extension Builtins {
     private static let reverse = Builtin(
         "reverse", [Parameter("xs")],
         summary: "A copy of a list, tuple, string, range or vector in reverse order (xs itself is unchanged)."
-    ) { arguments, _ in
+    ) { arguments, context in
         let raw = arguments.value("xs")
-        guard let items = try sortableItems(raw) else {
+        guard let items = try sortableItems(raw, context) else {
             throw arguments.typeError("xs", expected: "a list, a tuple, a string, a range or a tensor of rank 1", found: raw)
         }
         return rebuild(raw, items.reversed())
@@ -101,16 +101,16 @@ extension Builtins {
 
     private static let sequenceExpectation = "a list, a tuple, a tensor, a string or a range"
 
-    private static func sequenceItems(_ arguments: BoundArguments, _ name: String) throws -> [Value] {
+    private static func sequenceItems(_ arguments: BoundArguments, _ name: String, _ context: any BuiltinContext) throws -> [Value] {
         let raw = arguments.value(name)
-        guard let items = try raw.items() else { throw arguments.typeError(name, expected: sequenceExpectation, found: raw) }
+        guard let items = try raw.items(control: context.control) else { throw arguments.typeError(name, expected: sequenceExpectation, found: raw) }
         return items
     }
 
     /// The items `sort` and `reverse` reorder: a matrix has no single order.
-    private static func sortableItems(_ value: Value) throws -> [Value]? {
+    private static func sortableItems(_ value: Value, _ context: any BuiltinContext) throws -> [Value]? {
         if case .tensor(let tensor) = value, tensor.rank != 1 { return nil }
-        return try value.items()
+        return try value.items(control: context.control)
     }
 
     /// Reordered items as a value of the original's kind (a range's numbers become a vector).

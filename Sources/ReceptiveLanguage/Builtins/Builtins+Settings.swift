@@ -21,7 +21,7 @@ extension Builtins {
         if arguments.has("precision") { options.precision = try bounded(arguments, "precision", 0...17) }
         if arguments.has("threshold") { options.threshold = try bounded(arguments, "threshold", 1...Int(1e9)) }
         if arguments.has("max_elements") {
-            ExecutionControl.shared.maxElements = try bounded(arguments, "max_elements", 1...Int(1 << 40))
+            context.control.maxElements = try bounded(arguments, "max_elements", 1...Int(1 << 40))
         }
         context.renderOptions = options
         return .none
@@ -43,7 +43,7 @@ extension Builtins {
         let function = arguments.value("f")
         guard case .function = function else { throw arguments.typeError("f", expected: "a function", found: function) }
         let repeats = try bounded(arguments, "repeat", 1...10_000)
-        var seconds = try ExecutionControl.trackProgress("timeit", total: repeats + 1) { progress in
+        var seconds = try context.control.trackProgress("timeit", total: repeats + 1) { progress in
             _ = try context.call(function, [])
             progress.advance()
             var seconds: [Double] = []

@@ -12,8 +12,8 @@ struct LayerDiagramPlan {
     private let matrices: [SparseMatrix]
     private let prefixes: [String]
 
-    /// Lays out `stack` on a 1-D input of `units` units.
-    init(stack: [Layer], units: Int) throws {
+    /// Lays out `stack` on a 1-D input of `units` units (connectivity computed under `control`).
+    init(stack: [Layer], units: Int, control: ExecutionControl) throws {
         guard !stack.isEmpty, stack.count <= 8 else {
             throw RuntimeError(.value, "diagram: draws 1 to 8 layers, found \(stack.count)")
         }
@@ -26,7 +26,7 @@ struct LayerDiagramPlan {
                 throw RuntimeError(.shape, "diagram: draws 1-D single-channel layers, but \(layer.summary) gives "
                     + "\(Tensor.describe(output)); use spy(connectivity(layer, input: …)) instead")
             }
-            matrices.append(try layer.connectivity(input: shape))
+            matrices.append(try layer.connectivity(input: shape, control: control))
             shape = output
         }
         self.matrices = matrices

@@ -31,7 +31,7 @@ extension Evaluator {
             throw RuntimeError.notStorable(value, at: range)
         }
         let components = tensorIndices(indices)
-        try changeTensor(in: &container, at: range) { try $0.assign(source, at: components) }
+        try changeTensor(in: &container, at: range) { try $0.assign(source, at: components, control: control) }
     }
 
     /// Runs `change` on the tensor `container` holds. Moving the tensor out of the container

@@ -17,7 +17,7 @@ extension Evaluator {
             guard let native = function as? any NativeCallable else {
                 throw RuntimeError.notCallable(callee, at: range)
             }
-            let bound = try ArgumentBinder(callee: function).bind(positional: positional, named: named)
+            let bound = try ArgumentBinder(callee: function, control: control).bind(positional: positional, named: named)
             return try catchingTensorErrors(at: range) {
                 try native.invoke(bound, context: self)
             }
@@ -121,6 +121,6 @@ extension Evaluator {
             let found = positional.count == 1 && named.isEmpty ? positional[0].typeDescription : "\(positional.count + named.count) arguments"
             throw RuntimeError.layerCall(found: found, at: range)
         }
-        return Value(tensor: try catchingTensorErrors(at: range) { try layer(input) })
+        return Value(tensor: try catchingTensorErrors(at: range) { try layer(input, control: control) })
     }
 }

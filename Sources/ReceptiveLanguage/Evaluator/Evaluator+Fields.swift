@@ -19,7 +19,7 @@ extension Evaluator {
         case (.tensor(let tensor), "rank"): return .number(Double(tensor.rank))
         case (.tensor(let tensor), "size"): return .number(Double(tensor.count))
         case (.tensor(let tensor), "T"):
-            return Value(tensor: try catchingTensorErrors(at: range) { try tensor.transposed() })
+            return Value(tensor: try catchingTensorErrors(at: range) { try tensor.transposed(control: control) })
         case (.tuple(let items), "length"), (.list(let items), "length"): return .number(Double(items.count))
         case (.string(let text), "length"): return .number(Double(text.count))
         case (.sparse(let matrix), "shape"): return .list(matrix.shape.map { .number(Double($0)) })

@@ -39,10 +39,14 @@ extension Evaluator {
                 return .number(try catchingTensorErrors(at: range) { try tensor.element(at: positions) })
             }
             let components = tensorIndices(indices)
-            return Value(tensor: try catchingTensorErrors(at: range) { try tensor.subscripted(components) })
+            return Value(tensor: try catchingTensorErrors(at: range) {
+                try tensor.subscripted(components, control: control)
+            })
         case .sparse(let matrix):
             let components = tensorIndices(indices)
-            return Value(tensor: try catchingTensorErrors(at: range) { try matrix.subscripted(components) })
+            return Value(tensor: try catchingTensorErrors(at: range) {
+                try matrix.subscripted(components, control: control)
+            })
         case .list(let items):
             return try sequence(items, indices, at: range, rebuild: Value.list)
         case .tuple(let items):
@@ -82,7 +86,7 @@ extension Evaluator {
         case .position(let position):
             return .number(numbers[try SequenceIndexing.position(position, count: numbers.count, at: range)])
         case .slice(let start, let stop, let step):
-            try catchingTensorErrors(at: range) { try ExecutionControl.shared.checkAllocation(numbers.count) }
+            try catchingTensorErrors(at: range) { try control.checkAllocation(numbers.count) }
             let selected = try SequenceIndexing.indices(start: start, stop: stop, step: step, count: numbers.count, at: range)
             return .tensor(Tensor(vector: selected.map { numbers[$0] }))
         }

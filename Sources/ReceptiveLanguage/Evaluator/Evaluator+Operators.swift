@@ -14,7 +14,7 @@ extension Evaluator {
         case (.list(let lhs), .list(let rhs)) where operation == .add:
             return try Value.list(lhs + rhs).checkedNesting(at: range)
         case (.sparse(let matrix), _) where operation == .matmul:
-            return try catchingTensorErrors(at: range) { try Value.sparseProduct(matrix, right) }
+            return try catchingTensorErrors(at: range) { try Value.sparseProduct(matrix, right, control: control) }
         default:
             break
         }
@@ -27,7 +27,9 @@ extension Evaluator {
             throw RuntimeError.unsupportedOperands(operation.rawValue, left, right, at: range)
         }
         let result = try catchingTensorErrors(at: range) {
-            operation == .matmul ? try lhs.matmul(rhs) : try lhs.combined(with: rhs, Evaluator.elementwise(operation))
+            operation == .matmul
+                ? try lhs.matmul(rhs, control: control)
+                : try lhs.combined(with: rhs, Evaluator.elementwise(operation), control: control)
         }
         return Value(tensor: result)
     }

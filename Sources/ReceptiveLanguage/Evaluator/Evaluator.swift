@@ -32,8 +32,14 @@ final class Evaluator: BuiltinContext {
     var renderOptions = RenderOptions()
     /// The text of the cell being run, remembered by the functions it defines.
     var currentSource = ""
-    /// This session's interrupt request, checked by loops and calls.
-    let interruption = InterruptFlag()
+    /// This session's interrupt flag, element cap and progress observer: loops and calls
+    /// check its interrupt, and every tensor operation gets it.
+    let control: ExecutionControl
+
+    /// An evaluator with no variables whose work runs under `control`.
+    init(control: ExecutionControl) {
+        self.control = control
+    }
 
     deinit {
         // Functions hold code that holds global slots, which may hold those functions.

@@ -6,9 +6,9 @@ import Tensors
 /// (strings, bools, functions, ...) makes a list; numbers mixed with tensors, or tensors of
 /// different shapes, are ragged and a ShapeError naming the first offending element.
 enum TensorLiteral {
-    /// The tensor or list for the evaluated elements.
-    static func build(_ items: [Value], at range: SourceRange) throws -> Value {
-        guard !items.isEmpty else { return .tensor(try tensor(shape: [0], scalars: [], at: range)) }
+    /// The tensor or list for the evaluated elements; a tensor is checked against `control`'s cap.
+    static func build(_ items: [Value], control: ExecutionControl, at range: SourceRange) throws -> Value {
+        guard !items.isEmpty else { return .tensor(try tensor(shape: [0], scalars: [], control: control, at: range)) }
         guard items.allSatisfy(isNumeric) else { return try Value.list(items).checkedNesting(at: range) }
         let shapes = items.map(shape)
         for (position, itemShape) in shapes.enumerated() where itemShape != shapes[0] {
@@ -22,12 +22,13 @@ enum TensorLiteral {
             default: break
             }
         }
-        return .tensor(try tensor(shape: [items.count] + shapes[0], scalars: scalars, at: range))
+        return .tensor(try tensor(shape: [items.count] + shapes[0], scalars: scalars, control: control, at: range))
     }
 
-    private static func tensor(shape: [Int], scalars: [Double], at range: SourceRange) throws -> Tensor {
+    private static func tensor(shape: [Int], scalars: [Double], control: ExecutionControl,
+                               at range: SourceRange) throws -> Tensor {
         do {
-            try ExecutionControl.shared.checkAllocation(scalars.count)
+            try control.checkAllocation(scalars.count)
             return try Tensor(shape: shape, scalars: scalars)
         } catch let error as TensorError {
             throw RuntimeError(error, at: range)

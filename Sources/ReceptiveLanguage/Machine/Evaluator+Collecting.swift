@@ -56,7 +56,7 @@ extension Evaluator {
 
     /// The value of a bracketed literal with these items.
     func build(_ items: [Value], at range: SourceRange) throws -> Value {
-        try TensorLiteral.build(items, at: range)
+        try TensorLiteral.build(items, control: control, at: range)
     }
 
     /// `append(xs, v)`: `xs` becomes what the literal `[items of xs..., v]` would be, changed
@@ -123,6 +123,6 @@ extension Evaluator {
 
     /// A LimitError when a value of `count` elements would exceed the session's cap.
     func checkAllocation(_ count: Int, at range: SourceRange) throws {
-        try catchingTensorErrors(at: range) { try ExecutionControl.shared.checkAllocation(count) }
+        try catchingTensorErrors(at: range) { try control.checkAllocation(count) }
     }
 }

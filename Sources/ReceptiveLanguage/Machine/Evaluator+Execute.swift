@@ -102,7 +102,7 @@ extension Evaluator {
                     let state = slots.registers + Int(instruction.pointee.a)
                     guard case .number(let index)? = state[1], case .number(let count)? = state[2], index < count else { continue }
                     (state + 1).setNumber(index + 1)
-                    if interruption.isRequested { throw RuntimeError(TensorError.interrupted) }
+                    if control.isInterruptRequested { throw RuntimeError(TensorError.interrupted) }
                     if state.pointee == nil, case .number(let start)? = state[3], case .number(let delta)? = state[4] {
                         slots[instruction.pointee.b].setNumber(start + index * delta)
                     } else {
@@ -181,7 +181,7 @@ extension Evaluator {
         guard callDepth < Evaluator.maximumCallDepth, machine.hasRoomForFrame else {
             throw RuntimeError.callDepth(Evaluator.maximumCallDepth, in: callee.takeUnretainedValue().name)
         }
-        if interruption.isRequested { throw RuntimeError(TensorError.interrupted) }
+        if control.isInterruptRequested { throw RuntimeError(TensorError.interrupted) }
         if given < callee._withUnsafeGuaranteedRef(\.parameterCount) {
             try fillDefaults(callee.takeUnretainedValue(), base: base, given: given)
         }
@@ -230,7 +230,7 @@ extension Evaluator {
         case .jumpUnlessBuiltin:
             if try !isBuiltin(instruction, code, position, slots, environment) { return Int(instruction.c) }
         case .loop:
-            if interruption.isRequested { throw RuntimeError(TensorError.interrupted) }
+            if control.isInterruptRequested { throw RuntimeError(TensorError.interrupted) }
             return Int(instruction.a)
         case .iterate:
             try startIteration(instruction, code, position, slots, environment)

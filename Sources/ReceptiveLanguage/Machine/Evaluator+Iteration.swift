@@ -115,7 +115,7 @@ extension Evaluator {
 
     /// The `index`th item along the first axis of `tensor`.
     func slice(_ tensor: Tensor, at index: Int, range: SourceRange) throws -> Value {
-        Value(tensor: try catchingTensorErrors(at: range) { try tensor.subscripted([.index(index)]) })
+        Value(tensor: try catchingTensorErrors(at: range) { try tensor.subscripted([.index(index)], control: control) })
     }
 
     /// `unpack`: takes slot `b` apart into the `c` registers from `a`.
@@ -138,13 +138,13 @@ extension Evaluator {
 
     /// The items a loop over `value` would see, or nil when it has none (a number, a record...).
     func items(of value: Value, at range: SourceRange?) throws -> [Value]? {
-        try catchingTensorErrors(at: range) { try value.items() }
+        try catchingTensorErrors(at: range) { try value.items(control: control) }
     }
 
     /// Stops the cell when its session was asked to. `Session.requestInterrupt` sets this flag
     /// as well as the tensor core's, so loops need not also read the process-wide one.
     func checkInterrupt(at range: SourceRange?) throws {
-        if interruption.isRequested {
+        if control.isInterruptRequested {
             throw RuntimeError(TensorError.interrupted, at: range)
         }
     }

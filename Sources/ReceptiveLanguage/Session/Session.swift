@@ -3,27 +3,37 @@ import TextPlots
 
 /// A persistent interpreter state: variables and functions survive across `run` calls.
 ///
+/// Each session owns its `ExecutionControl` (interrupt flag, element cap, progress observer)
+/// and hands it to everything it runs, so sessions in one process never see each other's
+/// limits or interrupts.
+///
 /// `run`, `evaluateExpression`, `completions`, `inspection` and `completeness` must be called
 /// from one thread at a time (the kernel's shell thread); `requestInterrupt` may be called from
 /// any thread while `run` works, because it only sets an atomic flag. That division is why the
 /// conformance is unchecked.
 public final class Session: @unchecked Sendable {
+    /// This session's interrupt flag, element cap and progress observer.
+    let control: ExecutionControl
+
     /// The interpreter state (internal so tests can reach its parts).
-    let evaluator = Evaluator()
+    let evaluator: Evaluator
 
     /// When progress bars appear (tests make them immediate and deterministic).
     var progressTiming = ProgressTiming.standard
 
-    /// Creates a session with no variables and default rendering options.
-    public init() {}
+    /// Creates a session with no variables, default rendering options and a cap of
+    /// `maxElements` elements per tensor (`set(max_elements:)` changes it for this session only).
+    public init(maxElements: Int = ExecutionControl.defaultMaxElements) {
+        control = ExecutionControl(maxElements: maxElements)
+        evaluator = Evaluator(control: control)
+    }
 
     /// Runs one cell/script. The cell's result is the last statement's value when it is an
     /// expression not ending in ';' and not none (LANGUAGE.md §2).
     public func run(_ source: String, output: any SessionOutput) -> RunResult {
-        ExecutionControl.shared.clearInterrupt()
-        evaluator.interruption.clear()
-        // A request that stopped this cell must not linger for tensor operations elsewhere.
-        defer { ExecutionControl.shared.clearInterrupt() }
+        control.clearInterrupt()
+        // A request that stopped this cell (or came after it ended) must not stop the next one.
+        defer { control.clearInterrupt() }
         return LargeStack.run {
             let statements: [Statement]
             switch Parser.parse(source) {
@@ -34,7 +44,7 @@ public final class Session: @unchecked Sendable {
             evaluator.currentSource = source
             defer { evaluator.output = nil }
             let bar = ProgressBar(output: output, width: evaluator.renderOptions.width, timing: progressTiming)
-            return ExecutionControl.withProgressObserver(bar) {
+            return control.observingProgress(bar) {
                 evaluate(source) { try evaluator.run(statements) }
             }
         }
@@ -75,10 +85,10 @@ public final class Session: @unchecked Sendable {
         }
     }
 
-    /// Thread-safe: stops a running `run` soon (sets ExecutionControl.shared's flag).
+    /// Thread-safe: stops a running `run` soon (sets this session's interrupt flag; other
+    /// sessions keep running).
     public func requestInterrupt() {
-        evaluator.interruption.request()
-        ExecutionControl.shared.requestInterrupt()
+        control.requestInterrupt()
     }
 
     /// Whether code is complete (open brackets/blocks → incomplete with an indent).

@@ -26,9 +26,9 @@ struct ConvolutionPlan: Sendable {
     var outputsPerGroup: Int { outputChannels / groups }
 
     /// Runs the correlation; `input` is N×C×H×W, `weight` O×(C/groups)×kH×kW, `bias` O values.
-    func run(input: [Double], weight: [Double], bias: [Double]?) throws -> [Double] {
+    func run(input: [Double], weight: [Double], bias: [Double]?, control: ExecutionControl) throws -> [Double] {
         let count = try Tensor.elementCount(of: [batch, outputChannels, plane.rows.output, plane.columns.output])
-        try ExecutionControl.shared.checkAllocation(count)
+        try control.checkAllocation(count)
         guard count > 0 else { return [] }
         return try [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
             guard let output = buffer.baseAddress else { return }
@@ -37,9 +37,11 @@ struct ConvolutionPlan: Sendable {
                     guard let inputBase = inputBuffer.baseAddress,
                           let weightBase = weightBuffer.baseAddress else { return }
                     if usesChannelBlocks {
-                        try runBlocked(input: inputBase, weight: weightBase, bias: bias, output: output)
+                        try runBlocked(input: inputBase, weight: weightBase, bias: bias, output: output,
+                                       control: control)
                     } else {
-                        try runDirect(input: inputBase, weight: weightBase, bias: bias, output: output)
+                        try runDirect(input: inputBase, weight: weightBase, bias: bias, output: output,
+                                      control: control)
                     }
                 }
             }
@@ -54,9 +56,9 @@ struct ConvolutionPlan: Sendable {
     }
 
     /// The blocked method: each work unit is one output row of four output channels.
-    private func runBlocked(input: UnsafePointer<Double>, weight: UnsafePointer<Double>,
-                            bias: [Double]?, output: UnsafeMutablePointer<Double>) throws {
-        let padded = try PaddedInput(input, planes: batch * inputChannels, geometry: plane)
+    private func runBlocked(input: UnsafePointer<Double>, weight: UnsafePointer<Double>, bias: [Double]?,
+                            output: UnsafeMutablePointer<Double>, control: ExecutionControl) throws {
+        let padded = try PaddedInput(input, planes: batch * inputChannels, geometry: plane, control: control)
         let correlator = ChannelBlockCorrelator(self, weight: weight, kernel: blockKernel)
         let height = plane.rows.output
         let blocks = groups * correlator.blocksPerGroup
@@ -64,7 +66,8 @@ struct ConvolutionPlan: Sendable {
         try padded.scalars.withUnsafeBufferPointer { paddedBuffer in
             try correlator.packedWeights.withUnsafeBufferPointer { weightBuffer in
                 guard let paddedBase = paddedBuffer.baseAddress, let weights = weightBuffer.baseAddress else { return }
-                try ParallelLoop.run("conv", units: batch * blocks * height, costPerUnit: cost) { units in
+                try ParallelLoop.run("conv", units: batch * blocks * height, costPerUnit: cost,
+                                     control: control) { units in
                     for unit in units {
                         correlator.run(image: unit / (blocks * height), block: (unit / height) % blocks,
                                        row: unit % height, padded: padded, input: paddedBase,
@@ -76,15 +79,16 @@ struct ConvolutionPlan: Sendable {
     }
 
     /// The direct method: each work unit is one tile of one output row of one output channel.
-    private func runDirect(input: UnsafePointer<Double>, weight: UnsafePointer<Double>,
-                           bias: [Double]?, output: UnsafeMutablePointer<Double>) throws {
+    private func runDirect(input: UnsafePointer<Double>, weight: UnsafePointer<Double>, bias: [Double]?,
+                           output: UnsafeMutablePointer<Double>, control: ExecutionControl) throws {
         let correlator = PlaneCorrelator(plane)
         let width = plane.columns.output
         let height = plane.rows.output
         let tiles = (width + Self.tileWidth - 1) / Self.tileWidth
         let unitsPerPlane = height * tiles
         let cost = channelsPerGroup * plane.kernelCount * min(width, Self.tileWidth)
-        try ParallelLoop.run("conv", units: batch * outputChannels * unitsPerPlane, costPerUnit: cost) { units in
+        try ParallelLoop.run("conv", units: batch * outputChannels * unitsPerPlane, costPerUnit: cost,
+                             control: control) { units in
             for unit in units {
                 let planeIndex = unit / unitsPerPlane
                 let row = (unit % unitsPerPlane) / tiles

@@ -16,12 +16,12 @@ struct LayerConvolution {
     var groups: Int
 
     /// Checks the operands, runs the plan and shapes the result like torch.
-    func apply(to input: Tensor, weight: Tensor, bias: Tensor?) throws -> Tensor {
+    func apply(to input: Tensor, weight: Tensor, bias: Tensor?, control: ExecutionControl) throws -> Tensor {
         let batched = try checkRanks(input: input.shape, weight: weight.shape)
         let inputShape = batched ? input.shape : [1] + input.shape
         let plan = try plan(inputShape: inputShape, weightShape: weight.shape)
         try checkBias(bias, outputChannels: plan.outputChannels)
-        let scalars = try plan.run(input: input.scalars, weight: weight.scalars, bias: bias?.scalars)
+        let scalars = try plan.run(input: input.scalars, weight: weight.scalars, bias: bias?.scalars, control: control)
         let spatial = spatialRank == 2 ? [plan.plane.rows.output, plan.plane.columns.output] : [plan.plane.columns.output]
         let shape = (batched ? [plan.batch] : []) + [plan.outputChannels] + spatial
         return Tensor(validatedShape: shape, scalars: scalars)

@@ -8,14 +8,15 @@ struct PaddedInput {
     /// The planes, one after another.
     let scalars: [Double]
 
-    /// Pads the `planes` planes of `input` (each `geometry.inputCount` elements).
-    init(_ input: UnsafePointer<Double>, planes: Int, geometry: WindowPlane) throws {
+    /// Pads the `planes` planes of `input` (each `geometry.inputCount` elements), after
+    /// checking the copy against `control`'s cap.
+    init(_ input: UnsafePointer<Double>, planes: Int, geometry: WindowPlane, control: ExecutionControl) throws {
         let rowAxis = geometry.rows
         let columnAxis = geometry.columns
         let rows = (rowAxis.output - 1) * rowAxis.stride + rowAxis.effectiveKernel
         let columns = (columnAxis.output - 1) * columnAxis.stride + columnAxis.effectiveKernel
         let count = try Tensor.elementCount(of: [planes, rows, columns])
-        try ExecutionControl.shared.checkAllocation(count)
+        try control.checkAllocation(count)
         var scalars = [Double](repeating: 0, count: count)
         let firstRow = max(0, -rowAxis.padBefore)
         let rowCount = min(rowAxis.input, rows - rowAxis.padBefore) - firstRow

@@ -16,21 +16,23 @@ enum ParallelLoop {
 
     /// Calls `body` with consecutive ranges covering `0..<units`, possibly concurrently;
     /// `costPerUnit` (roughly multiply-adds per unit) decides the chunking. Different units
-    /// must write different memory. Progress (chunks done) is reported under `label`.
-    static func run(_ label: String, units: Int, costPerUnit: Int, _ body: (Range<Int>) -> Void) throws {
+    /// must write different memory. Progress (chunks done) is reported under `label` to
+    /// `control`'s observer, and `control`'s interrupt stops the loop between chunks.
+    static func run(_ label: String, units: Int, costPerUnit: Int, control: ExecutionControl,
+                    _ body: (Range<Int>) -> Void) throws {
         guard units > 0 else { return }
         let (total, overflow) = units.multipliedReportingOverflow(by: max(1, costPerUnit))
         let totalCost = overflow ? Int.max : total
         let chunks = min(units, max(1, totalCost / chunkCost))
-        try ExecutionControl.trackProgress(label, total: chunks) { progress in
-            try run(chunks: chunks, units: units, totalCost: totalCost, progress: progress, body)
+        try control.trackProgress(label, total: chunks) { progress in
+            try run(chunks: chunks, units: units, totalCost: totalCost, progress: progress, control: control, body)
         }
     }
 
     /// Runs the `chunks` chunks, in parallel when `totalCost` is large enough.
     private static func run(chunks: Int, units: Int, totalCost: Int,
-                            progress: ProgressCounter, _ body: (Range<Int>) -> Void) throws {
-        let control = ExecutionControl.shared
+                            progress: ProgressCounter, control: ExecutionControl,
+                            _ body: (Range<Int>) -> Void) throws {
         if chunks == 1 || coreCount == 1 || totalCost < parallelThreshold {
             for chunk in 0..<chunks {
                 try control.checkInterrupt()

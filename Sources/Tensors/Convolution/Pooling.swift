@@ -22,7 +22,7 @@ struct Pooling {
     var padding: [Int]
 
     /// Pools the last `spatialRank` axes of `input`, keeping the leading axes.
-    func apply(to input: Tensor) throws -> Tensor {
+    func apply(to input: Tensor, control: ExecutionControl) throws -> Tensor {
         guard input.rank >= spatialRank, input.rank <= spatialRank + 2 else {
             let axes = spatialRank == 2 ? "H×W" : "W"
             throw TensorError.shapeMismatch(
@@ -38,7 +38,7 @@ struct Pooling {
         let plane = axes.count == 2 ? WindowPlane(rows: axes[0], columns: axes[1]) : .oneDimensional(axes[0])
         let leading = Array(input.shape.dropLast(spatialRank))
         let planes = leading.reduce(1, *)
-        let scalars = try run(input.scalars, planes: planes, plane: plane)
+        let scalars = try run(input.scalars, planes: planes, plane: plane, control: control)
         return Tensor(validatedShape: leading + axes.map(\.output), scalars: scalars)
     }
 
@@ -64,9 +64,9 @@ struct Pooling {
     }
 
     /// Pools every plane; one work unit is one output row of one plane.
-    private func run(_ input: [Double], planes: Int, plane: WindowPlane) throws -> [Double] {
+    private func run(_ input: [Double], planes: Int, plane: WindowPlane, control: ExecutionControl) throws -> [Double] {
         let count = try Tensor.elementCount(of: [planes, plane.rows.output, plane.columns.output])
-        try ExecutionControl.shared.checkAllocation(count)
+        try control.checkAllocation(count)
         guard count > 0 else { return [] }
         let window = PoolingWindow(geometry: plane, kind: kind)
         // Windows are clipped to the input, so a window costs at most the input's extent.
@@ -77,7 +77,7 @@ struct Pooling {
             try input.withUnsafeBufferPointer { source in
                 guard let base = source.baseAddress else { return }
                 let height = plane.rows.output
-                try ParallelLoop.run("pooling", units: planes * height, costPerUnit: cost) { units in
+                try ParallelLoop.run("pooling", units: planes * height, costPerUnit: cost, control: control) { units in
                     for unit in units {
                         window.reduce(row: unit % height, input: base + (unit / height) * plane.inputCount,
                                       into: output + unit * plane.columns.output)

@@ -6,10 +6,10 @@ extension Tensor {
     /// unbatched (O×W') result.
     public func conv1d(weight: Tensor, bias: Tensor? = nil, stride: [Int] = [1],
                        padding: ConvolutionPadding = .explicit([0]), dilation: [Int] = [1],
-                       groups: Int = 1) throws -> Tensor {
+                       groups: Int = 1, control: ExecutionControl) throws -> Tensor {
         let request = LayerConvolution(
             name: "conv1d", spatialRank: 1, stride: stride, padding: padding, dilation: dilation, groups: groups)
-        return try request.apply(to: self, weight: weight, bias: bias)
+        return try request.apply(to: self, weight: weight, bias: bias, control: control)
     }
 
     /// A 2-D convolution layer exactly as `torch.nn.functional.conv2d` (a cross-correlation):
@@ -19,9 +19,9 @@ extension Tensor {
     /// (height, width). An unbatched input gives an unbatched (O×H'×W') result.
     public func conv2d(weight: Tensor, bias: Tensor? = nil, stride: [Int] = [1],
                        padding: ConvolutionPadding = .explicit([0]), dilation: [Int] = [1],
-                       groups: Int = 1) throws -> Tensor {
+                       groups: Int = 1, control: ExecutionControl) throws -> Tensor {
         let request = LayerConvolution(
             name: "conv2d", spatialRank: 2, stride: stride, padding: padding, dilation: dilation, groups: groups)
-        return try request.apply(to: self, weight: weight, bias: bias)
+        return try request.apply(to: self, weight: weight, bias: bias, control: control)
     }
 }

@@ -1,8 +1,8 @@
 extension Tensor {
     /// Convolves with `kernel` (flipped) exactly as `scipy.signal.convolve(self, kernel, mode)`,
     /// for tensors of rank 1 or 2.
-    public func convolved(with kernel: Tensor, mode: SignalMode = .valid) throws -> Tensor {
-        try SignalConvolution.run(self, kernel, mode: mode, flipsKernel: true)
+    public func convolved(with kernel: Tensor, mode: SignalMode = .valid, control: ExecutionControl) throws -> Tensor {
+        try SignalConvolution.run(self, kernel, mode: mode, flipsKernel: true, control: control)
     }
 
     /// Cross-correlates with `kernel` exactly as `scipy.signal.correlate(self, kernel, mode)`,
@@ -12,15 +12,16 @@ extension Tensor {
     /// (rounded down) on each axis, as `scipy.signal.correlate` and `numpy.correlate` do; note
     /// that `scipy.signal.correlate2d` crops from `m / 2` instead, so the two differ for an
     /// even kernel length.
-    public func correlated(with kernel: Tensor, mode: SignalMode = .valid) throws -> Tensor {
-        try SignalConvolution.run(self, kernel, mode: mode, flipsKernel: false)
+    public func correlated(with kernel: Tensor, mode: SignalMode = .valid, control: ExecutionControl) throws -> Tensor {
+        try SignalConvolution.run(self, kernel, mode: mode, flipsKernel: false, control: control)
     }
 }
 
 /// The shape rules of `scipy.signal.convolve`/`correlate`, turned into a one-channel plan.
 enum SignalConvolution {
     /// Validates the operands and computes the result.
-    static func run(_ input: Tensor, _ kernel: Tensor, mode: SignalMode, flipsKernel: Bool) throws -> Tensor {
+    static func run(_ input: Tensor, _ kernel: Tensor, mode: SignalMode, flipsKernel: Bool,
+                    control: ExecutionControl) throws -> Tensor {
         let name = flipsKernel ? "convolve" : "correlate"
         guard input.rank == kernel.rank else {
             throw TensorError.shapeMismatch(
@@ -37,7 +38,7 @@ enum SignalConvolution {
         let plane = axes.count == 2 ? WindowPlane(rows: axes[0], columns: axes[1]) : .oneDimensional(axes[0])
         let plan = ConvolutionPlan(batch: 1, inputChannels: 1, outputChannels: 1, groups: 1, plane: plane)
         let weights = flipsKernel ? Array(kernel.scalars.reversed()) : kernel.scalars
-        let scalars = try plan.run(input: input.scalars, weight: weights, bias: nil)
+        let scalars = try plan.run(input: input.scalars, weight: weights, bias: nil, control: control)
         return Tensor(validatedShape: axes.map(\.output), scalars: scalars)
     }
 

@@ -2,26 +2,31 @@ import Foundation
 
 extension Tensor {
     /// A tensor of `shape` filled with zeros.
-    public static func zeros(_ shape: [Int]) throws -> Tensor { try Tensor(repeating: 0, shape: shape) }
+    public static func zeros(_ shape: [Int], control: ExecutionControl) throws -> Tensor {
+        try Tensor(repeating: 0, shape: shape, control: control)
+    }
 
     /// A tensor of `shape` filled with ones.
-    public static func ones(_ shape: [Int]) throws -> Tensor { try Tensor(repeating: 1, shape: shape) }
+    public static func ones(_ shape: [Int], control: ExecutionControl) throws -> Tensor {
+        try Tensor(repeating: 1, shape: shape, control: control)
+    }
 
     /// The `rows`×`columns` identity matrix (ones on the main diagonal).
-    public static func eye(_ rows: Int, _ columns: Int? = nil) throws -> Tensor {
+    public static func eye(_ rows: Int, _ columns: Int? = nil, control: ExecutionControl) throws -> Tensor {
         let columns = columns ?? rows
         guard rows >= 0, columns >= 0 else {
             throw TensorError.invalidArgument("eye needs sizes ≥ 0, found \(rows)×\(columns)")
         }
-        var result = try Tensor(repeating: 0, shape: [rows, columns])
+        var result = try Tensor(repeating: 0, shape: [rows, columns], control: control)
         for index in 0..<Swift.min(rows, columns) { result.scalars[index * columns + index] = 1 }
         return result
     }
 
     /// `start, start + step, …` up to but excluding `stop`, like `numpy.arange`.
-    public static func arange(_ start: Double, _ stop: Double, step: Double = 1) throws -> Tensor {
+    public static func arange(_ start: Double, _ stop: Double, step: Double = 1,
+                              control: ExecutionControl) throws -> Tensor {
         let (count, delta) = try arangeLayout(start, stop, step: step)
-        try ExecutionControl.shared.checkAllocation(count)
+        try control.checkAllocation(count)
         return Tensor(validatedShape: [count], scalars: (0..<count).map { start + Double($0) * delta })
     }
 
@@ -42,11 +47,12 @@ extension Tensor {
     }
 
     /// `count` evenly spaced numbers from `start` to `stop` inclusive, like `numpy.linspace`.
-    public static func linspace(_ start: Double, _ stop: Double, count: Int) throws -> Tensor {
+    public static func linspace(_ start: Double, _ stop: Double, count: Int,
+                                control: ExecutionControl) throws -> Tensor {
         guard count >= 0 else {
             throw TensorError.invalidArgument("linspace needs a count ≥ 0, found \(count)")
         }
-        try ExecutionControl.shared.checkAllocation(count)
+        try control.checkAllocation(count)
         let step = (stop - start) / Double(Swift.max(count - 1, 1))
         // numpy computes i·step + start and then pins the last element to `stop` exactly.
         var values = (0..<count).map { Double($0) * step + start }

@@ -2,7 +2,7 @@
 /// Blank lines and lines starting with `#` are skipped; `nan` and `inf` are accepted.
 enum CSVFile {
     /// Decodes CSV text; a ragged row or a non-number is an io error naming the line.
-    static func decode(_ bytes: [UInt8], fileName: String) throws -> Tensor {
+    static func decode(_ bytes: [UInt8], fileName: String, control: ExecutionControl) throws -> Tensor {
         let text = String(decoding: bytes, as: UTF8.self)
         var rows: [[Double]] = []
         var total = 0
@@ -20,7 +20,7 @@ enum CSVFile {
                 throw TensorError.io("\(fileName): line \(lineIndex + 1) has \(row.count) values, but the first row has \(first.count)")
             }
             total += row.count
-            try ExecutionControl.shared.checkAllocation(total)
+            try control.checkAllocation(total)
             rows.append(row)
         }
         guard let first = rows.first else { return Tensor(validatedShape: [0], scalars: []) }

@@ -2,7 +2,7 @@
 /// samples (0…maxval), as `numpy.asarray(PIL.Image.open(path))` does: PGM → H×W, PPM → H×W×3.
 enum NetpbmFile {
     /// Decodes a PGM or PPM file.
-    static func decode(_ bytes: [UInt8], fileName: String) throws -> Tensor {
+    static func decode(_ bytes: [UInt8], fileName: String, control: ExecutionControl) throws -> Tensor {
         var reader = ByteReader(bytes, fileName: fileName)
         let magic = try token(&reader, "the magic number")
         guard ["P2", "P3", "P5", "P6"].contains(magic) else {
@@ -18,9 +18,9 @@ enum NetpbmFile {
         let (pixels, overflow) = width.multipliedReportingOverflow(by: height)
         let count = pixels.multipliedReportingOverflow(by: channels)
         guard !overflow, !count.overflow else { throw reader.failure("the size \(width)×\(height) is too large") }
-        try ExecutionControl.shared.checkAllocation(count.partialValue)
+        try control.checkAllocation(count.partialValue)
         let values = magic == "P2" || magic == "P3"
-            ? try textSamples(&reader, count: count.partialValue, maxValue: maxValue)
+            ? try textSamples(&reader, count: count.partialValue, maxValue: maxValue, control: control)
             : try binarySamples(&reader, count: count.partialValue, maxValue: maxValue)
         let shape = channels == 3 ? [height, width, 3] : [height, width]
         return Tensor(validatedShape: shape, scalars: values)
@@ -55,10 +55,11 @@ enum NetpbmFile {
         return bytes
     }
 
-    private static func textSamples(_ reader: inout ByteReader, count: Int, maxValue: Int) throws -> [Double] {
+    private static func textSamples(_ reader: inout ByteReader, count: Int, maxValue: Int,
+                                    control: ExecutionControl) throws -> [Double] {
         var values = [Double](repeating: 0, count: count)
         for index in 0..<count {
-            if index & 0xFFFF == 0 { try ExecutionControl.shared.checkInterrupt() }
+            if index & 0xFFFF == 0 { try control.checkInterrupt() }
             let sample = try number(&reader, "sample \(index + 1) of \(count)")
             guard sample <= maxValue else {
                 throw reader.failure("sample \(index + 1) is \(sample), above the maximum value \(maxValue)")

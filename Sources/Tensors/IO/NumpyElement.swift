@@ -30,12 +30,12 @@ enum NumpyElement: Equatable {
         }
     }
 
-    /// Converts `count` packed little-endian elements to Doubles.
-    func decode(_ data: ArraySlice<UInt8>, count: Int) throws -> [Double] {
+    /// Converts `count` packed little-endian elements to Doubles, checking `control` for an interrupt.
+    func decode(_ data: ArraySlice<UInt8>, count: Int, control: ExecutionControl) throws -> [Double] {
         var values = [Double](repeating: 0, count: count)
         let start = data.startIndex
         for index in 0..<count {
-            if index & 0xFFFF == 0 { try ExecutionControl.shared.checkInterrupt() }
+            if index & 0xFFFF == 0 { try control.checkInterrupt() }
             var bits: UInt64 = 0
             for byte in 0..<width { bits |= UInt64(data[start + index * width + byte]) << (8 * byte) }
             values[index] = convert(bits)

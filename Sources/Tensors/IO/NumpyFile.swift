@@ -6,7 +6,7 @@ enum NumpyFile {
     private static let magic: [UInt8] = [0x93] + Array("NUMPY".utf8)
 
     /// Decodes a `.npy` file holding float64/float32, (u)int8–64 or bool elements.
-    static func decode(_ bytes: [UInt8], fileName: String) throws -> Tensor {
+    static func decode(_ bytes: [UInt8], fileName: String, control: ExecutionControl) throws -> Tensor {
         var reader = ByteReader(bytes, fileName: fileName)
         guard Array(try reader.take(6, "the magic string")) == magic else {
             throw reader.failure("not a .npy file: it does not start with \\x93NUMPY")
@@ -22,19 +22,19 @@ enum NumpyFile {
         }
         let fields = try NumpyHeader(header, fileName: fileName)
         let count = try Tensor.elementCount(of: fields.shape)
-        try ExecutionControl.shared.checkAllocation(count)
+        try control.checkAllocation(count)
         let (byteCount, overflow) = count.multipliedReportingOverflow(by: fields.element.width)
         guard !overflow, byteCount == reader.remaining else {
             throw reader.failure(
                 "the header promises \(Tensor.describe(fields.shape)) elements of \(fields.element.width) bytes (\(byteCount) bytes) but \(reader.remaining) bytes follow")
         }
         let data = try reader.take(byteCount, "the data")
-        let values = try fields.element.decode(data, count: count)
+        let values = try fields.element.decode(data, count: count, control: control)
         guard fields.fortranOrder, fields.shape.count > 1 else {
             return Tensor(validatedShape: fields.shape, scalars: values)
         }
         // Fortran order is the transpose of C order with the axes reversed.
-        return try Tensor(validatedShape: fields.shape.reversed(), scalars: values).transposed()
+        return try Tensor(validatedShape: fields.shape.reversed(), scalars: values).transposed(control: control)
     }
 
     /// Encodes `tensor` as a version 1.0 `.npy` file (2.0 for huge headers) of little-endian float64 in C order.

@@ -8,8 +8,9 @@ public enum TensorFile {
         case numpy, netpbm, csv
     }
 
-    /// Reads the tensor stored at `path`; a missing, truncated or malformed file is `TensorError.io`.
-    public static func load(_ path: String) throws -> Tensor {
+    /// Reads the tensor stored at `path`; a missing, truncated or malformed file is `TensorError.io`,
+    /// a file larger than `control`'s cap allows is `TensorError.limitExceeded`.
+    public static func load(_ path: String, control: ExecutionControl) throws -> Tensor {
         let format = try format(of: path)
         let url = URL(fileURLWithPath: path)
         let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
@@ -18,7 +19,7 @@ public enum TensorFile {
         }
         // Every format spends at least one byte per element (text at least two), so a file
         // larger than 8 bytes per allowed element plus a header is refused before reading it.
-        let cap = ExecutionControl.shared.maxElements
+        let cap = control.maxElements
         guard size / 8 <= cap + 512 else {
             throw TensorError.limitExceeded("\(path) is \(size) bytes, too large for the cap of \(cap) elements")
         }
@@ -30,9 +31,9 @@ public enum TensorFile {
         }
         let name = url.lastPathComponent
         switch format {
-        case .numpy: return try NumpyFile.decode(bytes, fileName: name)
-        case .netpbm: return try NetpbmFile.decode(bytes, fileName: name)
-        case .csv: return try CSVFile.decode(bytes, fileName: name)
+        case .numpy: return try NumpyFile.decode(bytes, fileName: name, control: control)
+        case .netpbm: return try NetpbmFile.decode(bytes, fileName: name, control: control)
+        case .csv: return try CSVFile.decode(bytes, fileName: name, control: control)
         }
     }
 

@@ -14,14 +14,14 @@ public enum TestImage: String, Sendable, CaseIterable {
     case letter
 
     /// Renders the image at `height`×`width` pixels.
-    public func render(height: Int, width: Int) throws -> Tensor {
+    public func render(height: Int, width: Int, control: ExecutionControl) throws -> Tensor {
         guard height > 0, width > 0 else {
             throw TensorError.invalidArgument("an image needs a positive size, found \(height)×\(width)")
         }
-        try ExecutionControl.shared.checkAllocation(Tensor.elementCount(of: [height, width]))
+        try control.checkAllocation(Tensor.elementCount(of: [height, width]))
         var pixels = [Double](repeating: 0, count: height * width)
         for row in 0..<height {
-            try ExecutionControl.shared.checkInterrupt()
+            try control.checkInterrupt()
             for column in 0..<width {
                 pixels[row * width + column] = value(row: row, column: column, height: height, width: width)
             }

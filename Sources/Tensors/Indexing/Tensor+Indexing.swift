@@ -1,23 +1,23 @@
 extension Tensor {
     /// numpy basic indexing: indices drop their axis, slices keep it, missing components
     /// select whole trailing axes. Throws `indexOutOfRange` with the axis, index and size.
-    public func subscripted(_ components: [TensorIndex]) throws -> Tensor {
+    public func subscripted(_ components: [TensorIndex], control: ExecutionControl) throws -> Tensor {
         let (view, shape) = try region(components)
         let count = view.count
-        try ExecutionControl.shared.checkAllocation(count)
-        return Tensor(validatedShape: shape, scalars: try view.gather(from: scalars))
+        try control.checkAllocation(count)
+        return Tensor(validatedShape: shape, scalars: try view.gather(from: scalars, control: control))
     }
 
     /// Assigns `value`, broadcast to the selected region's shape, into the region.
-    public mutating func assign(_ value: Tensor, at components: [TensorIndex]) throws {
+    public mutating func assign(_ value: Tensor, at components: [TensorIndex], control: ExecutionControl) throws {
         let (view, shape) = try region(components)
         let joined = try Tensor.broadcastShape(value.shape, shape)
         guard joined == shape else {
             throw TensorError.shapeMismatch(
                 "cannot assign a value of shape \(Tensor.describe(value.shape)) to a region of shape \(Tensor.describe(shape))")
         }
-        let values = try value.broadcast(to: shape)
-        try view.scatter(values.scalars, into: &scalars)
+        let values = try value.broadcast(to: shape, control: control)
+        try view.scatter(values.scalars, into: &scalars, control: control)
     }
 
     /// The strided view the components select and the resulting shape (dropped axes removed).

@@ -44,21 +44,21 @@ public enum Kernels {
     }
 
     /// The n×n mean filter: every entry 1/n², summing to 1.
-    public static func box(_ size: Int) throws -> Tensor {
+    public static func box(_ size: Int, control: ExecutionControl) throws -> Tensor {
         guard size > 0 else { throw TensorError.invalidArgument("box needs a size ≥ 1, found \(size)") }
-        var kernel = try Tensor(repeating: 1, shape: [size, size])
+        var kernel = try Tensor(repeating: 1, shape: [size, size], control: control)
         let weight = 1 / Double(kernel.count)
         kernel.scalars = kernel.scalars.map { $0 * weight }
         return kernel
     }
 
     /// The n×n Gaussian exp(-(x² + y²) / 2σ²) centred on the middle, normalised to sum 1.
-    public static func gaussian(_ size: Int, sigma: Double) throws -> Tensor {
+    public static func gaussian(_ size: Int, sigma: Double, control: ExecutionControl) throws -> Tensor {
         guard size > 0 else { throw TensorError.invalidArgument("gaussian needs a size ≥ 1, found \(size)") }
         guard sigma > 0, sigma.isFinite else {
             throw TensorError.invalidArgument("gaussian needs sigma > 0, found \(Tensor.describe(sigma))")
         }
-        try ExecutionControl.shared.checkAllocation(Tensor.elementCount(of: [size, size]))
+        try control.checkAllocation(Tensor.elementCount(of: [size, size]))
         let centre = Double(size - 1) / 2
         let profile = (0..<size).map { Foundation.exp(-pow(Double($0) - centre, 2) / (2 * sigma * sigma)) }
         let total = profile.reduce(0, +)

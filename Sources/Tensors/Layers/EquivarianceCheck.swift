@@ -19,7 +19,8 @@ public struct EquivarianceCheck: Sendable, Equatable {
     /// Compares `transformedFirst` = f(T(x)) with `transformedAfter` = T(f(x)), ignoring
     /// `margin[axis]` units at both ends of each axis; `tolerance` is relative to the
     /// largest magnitude (at least 1).
-    public init(transformedFirst: Tensor, transformedAfter: Tensor, margin: [Int], tolerance: Double = 1e-9) throws {
+    public init(transformedFirst: Tensor, transformedAfter: Tensor, margin: [Int], tolerance: Double = 1e-9,
+                control: ExecutionControl) throws {
         guard transformedFirst.rank == transformedAfter.rank, margin.count == transformedFirst.rank else {
             throw TensorError.shapeMismatch(
                 "f(T(x)) is \(Tensor.describe(transformedFirst.shape)) and T(f(x)) is "
@@ -28,8 +29,8 @@ public struct EquivarianceCheck: Sendable, Equatable {
         let shape = zip(transformedFirst.shape, transformedAfter.shape).map(min)
         region = zip(shape, margin).map { extent, border in min(border, extent / 2)..<max(extent - border, extent / 2) }
         note = EquivarianceCheck.note(transformedFirst.shape, transformedAfter.shape, common: shape, region: region)
-        let first = try EquivarianceCheck.cropped(transformedFirst, to: shape)
-        let after = try EquivarianceCheck.cropped(transformedAfter, to: shape)
+        let first = try EquivarianceCheck.cropped(transformedFirst, to: shape, control: control)
+        let after = try EquivarianceCheck.cropped(transformedAfter, to: shape, control: control)
         let scale = max(1, (first.scalars + after.scalars).reduce(0) { max($0, abs($1)) })
         var mask = [Double](repeating: 0, count: first.count)
         var (largest, worstIndex, failures) = (0.0, -1, 0)
@@ -65,8 +66,8 @@ public struct EquivarianceCheck: Sendable, Equatable {
         shape.indices.allSatisfy { region[$0].contains(index / strides[$0] % shape[$0]) }
     }
 
-    private static func cropped(_ tensor: Tensor, to shape: [Int]) throws -> Tensor {
+    private static func cropped(_ tensor: Tensor, to shape: [Int], control: ExecutionControl) throws -> Tensor {
         guard tensor.shape != shape else { return tensor }
-        return try tensor.subscripted(shape.map { .slice(start: 0, stop: $0, step: 1) })
+        return try tensor.subscripted(shape.map { .slice(start: 0, stop: $0, step: 1) }, control: control)
     }
 }

@@ -21,10 +21,10 @@ public enum EquivarianceTransform: Sendable, Equatable {
     }
 
     /// The transformed tensor.
-    public func apply(_ tensor: Tensor) throws -> Tensor {
+    public func apply(_ tensor: Tensor, control: ExecutionControl) throws -> Tensor {
         switch self {
         case .shift(let offset, let axis):
-            return try tensor.shifted(by: [offset], axes: [axis])
+            return try tensor.shifted(by: [offset], axes: [axis], control: control)
         case .rotate90:
             guard tensor.rank >= 2 else {
                 throw TensorError.shapeMismatch(
@@ -32,20 +32,20 @@ public enum EquivarianceTransform: Sendable, Equatable {
             }
             var axes = Array(0..<tensor.rank)
             axes.swapAt(tensor.rank - 1, tensor.rank - 2)
-            return try tensor.flipped(axes: [-1]).transposed(axes)
+            return try tensor.flipped(axes: [-1], control: control).transposed(axes, control: control)
         case .scale2:
-            return try EquivarianceTransform.doubled(tensor)
+            return try EquivarianceTransform.doubled(tensor, control: control)
         }
     }
 
-    private static func doubled(_ tensor: Tensor) throws -> Tensor {
+    private static func doubled(_ tensor: Tensor, control: ExecutionControl) throws -> Tensor {
         guard tensor.rank >= 1 else {
             throw TensorError.shapeMismatch("scale2 needs a tensor with at least one axis, found a scalar")
         }
         let scaled = Set(tensor.rank == 1 ? [0] : [tensor.rank - 2, tensor.rank - 1])
         let shape = tensor.shape.enumerated().map { scaled.contains($0.offset) ? 2 * $0.element : $0.element }
         let count = try Tensor.elementCount(of: shape)
-        try ExecutionControl.shared.checkAllocation(count)
+        try control.checkAllocation(count)
         let sourceStrides = tensor.strides
         let targetStrides = Tensor.strides(for: shape)
         let scalars = (0..<count).map { index -> Double in

@@ -27,17 +27,17 @@ extension Layer {
     /// Arithmetic operations for one input of shape `input`, counted as Deep Learning §9.2 does:
     /// an output that sees k inputs costs k multiplications and k − 1 additions. Taps that fall
     /// on zero padding are not counted. Max pooling costs k − 1 comparisons, average pooling k.
-    public func flops(input: [Int]) throws -> Int {
+    public func flops(input: [Int], control: ExecutionControl) throws -> Int {
         switch self {
         case .dense(let layer):
             try layer.checkInput(input)
             return try Layer.product(layer.outputs, 2 * layer.inputs - 1, what: "FLOP count")
         case .convolution(let layer):
-            let counts = try tapCounts(input: input)
+            let counts = try tapCounts(input: input, control: control)
             let connected = counts.taps * layer.inChannels
             return try Layer.product(layer.outChannels, 2 * connected - counts.nonEmptyOutputs, what: "FLOP count")
         case .pooling(let layer):
-            let counts = try tapCounts(input: input)
+            let counts = try tapCounts(input: input, control: control)
             let channels = try spatialPlan(input: input).channels
             let perChannel = layer.kind == .max ? counts.taps - counts.nonEmptyOutputs : counts.taps
             return try Layer.product(channels, perChannel, what: "FLOP count")
@@ -47,13 +47,13 @@ extension Layer {
     /// Summed over one channel's output positions: the taps landing on real (or wrapped)
     /// input, and the outputs with at least one such tap. Axes are independent, so each total
     /// is a product of per-axis sums.
-    func tapCounts(input: [Int]) throws -> (taps: Int, nonEmptyOutputs: Int) {
+    func tapCounts(input: [Int], control: ExecutionControl) throws -> (taps: Int, nonEmptyOutputs: Int) {
         let plan = try spatialPlan(input: input)
         var taps = 1
         var nonEmpty = 1
         for axis in 0..<plan.geometry.spatialRank {
             let counts = try TapCounter(plan.geometry, axis: axis, input: plan.spatialIn[axis],
-                                        output: plan.spatialOut[axis]).counts()
+                                        output: plan.spatialOut[axis]).counts(control: control)
             taps = try Layer.product(taps, counts.taps, what: "FLOP count")
             nonEmpty = try Layer.product(nonEmpty, counts.nonEmpty, what: "FLOP count")
         }
@@ -69,16 +69,16 @@ extension Layer {
 
 extension Layer {
     /// The nonzero entries of the layer's matrix on `input`: one per connection.
-    public func matrixEntries(input: [Int]) throws -> Int {
+    public func matrixEntries(input: [Int], control: ExecutionControl) throws -> Int {
         switch self {
         case .dense(let layer):
             try layer.checkInput(input)
             return layer.inputs * layer.outputs
         case .convolution(let layer):
-            let taps = try tapCounts(input: input).taps
+            let taps = try tapCounts(input: input, control: control).taps
             return try Layer.product(layer.outChannels * layer.inChannels, taps, what: "entry count")
         case .pooling:
-            let taps = try tapCounts(input: input).taps
+            let taps = try tapCounts(input: input, control: control).taps
             return try Layer.product(try spatialPlan(input: input).channels, taps, what: "entry count")
         }
     }

@@ -24,7 +24,7 @@ public struct LayerComparison: Sendable, Equatable {
     public let rows: [Row]
 
     /// Measures `first` and `second` on inputs of shape `input`.
-    public init(_ first: Layer, _ second: Layer, input: [Int]) throws {
+    public init(_ first: Layer, _ second: Layer, input: [Int], control: ExecutionControl) throws {
         func row(_ name: String, _ measure: (Layer) throws -> Int) throws -> Row {
             Row(name: name, first: try measure(first), second: try measure(second))
         }
@@ -34,8 +34,8 @@ public struct LayerComparison: Sendable, Equatable {
         rows = [
             try row("params") { try $0.params(input: input) },
             try row("memory_bytes") { try $0.memoryBytes(input: input) },
-            try row("matrix_entries") { try $0.matrixEntries(input: input) },
-            try row("flops") { try $0.flops(input: input) },
+            try row("matrix_entries") { try $0.matrixEntries(input: input, control: control) },
+            try row("flops") { try $0.flops(input: input, control: control) },
         ]
     }
 

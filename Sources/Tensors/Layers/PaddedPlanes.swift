@@ -6,15 +6,16 @@ struct PaddedPlanes {
     private let width: Int
     private let values: [Double]
 
-    /// Pads every channel of `input` by the plan's padding, with `fill` or by wrapping.
-    init(_ input: Tensor, plan: PlaneGeometry, channels: Int, fill: Double) throws {
+    /// Pads every channel of `input` by the plan's padding, with `fill` or by wrapping, after
+    /// checking the copy against `control`'s cap.
+    init(_ input: Tensor, plan: PlaneGeometry, channels: Int, fill: Double, control: ExecutionControl) throws {
         let bottom = max(0, (plan.outputHeight - 1) * plan.strideRows
             + (plan.kernelHeight - 1) * plan.dilationRows + 1 - plan.padTop - plan.inputHeight)
         let right = max(0, (plan.outputWidth - 1) * plan.strideColumns
             + (plan.kernelWidth - 1) * plan.dilationColumns + 1 - plan.padLeft - plan.inputWidth)
         height = plan.padTop + plan.inputHeight + bottom
         width = plan.padLeft + plan.inputWidth + right
-        try ExecutionControl.shared.checkAllocation(try Tensor.elementCount(of: [channels, height, width]))
+        try control.checkAllocation(try Tensor.elementCount(of: [channels, height, width]))
         var values = [Double](repeating: fill, count: channels * height * width)
         for channel in 0..<channels {
             for row in 0..<height {

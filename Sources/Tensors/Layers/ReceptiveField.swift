@@ -24,8 +24,9 @@ public struct ReceptiveField: Sendable, Equatable {
     /// The input, then each layer's output, bottom to top.
     public let levels: [Level]
 
-    /// Traces output unit `at` (nil = the middle unit) of `stack` applied to inputs of shape `input`.
-    public init(stack: [Layer], input: [Int], at: [Int]?) throws {
+    /// Traces output unit `at` (nil = the middle unit) of `stack` applied to inputs of shape
+    /// `input`; every level's units are checked against `control`'s cap.
+    public init(stack: [Layer], input: [Int], at: [Int]?, control: ExecutionControl) throws {
         guard !stack.isEmpty else {
             throw TensorError.invalidArgument("receptive_field needs at least one layer")
         }
@@ -37,12 +38,12 @@ public struct ReceptiveField: Sendable, Equatable {
         }
         let top = shapes[shapes.count - 1]
         let chosen = try at.map { try ReceptiveField.check($0, in: top) } ?? top.map { $0 / 2 }
-        for shape in shapes { try ExecutionControl.shared.checkAllocation(try Tensor.elementCount(of: shape)) }
+        for shape in shapes { try control.checkAllocation(try Tensor.elementCount(of: shape)) }
         var marks = [Bool](repeating: false, count: try Tensor.elementCount(of: top))
         marks[zip(chosen, Tensor.strides(for: top)).reduce(0) { $0 + $1.0 * $1.1 }] = true
         var counts = [1]
         for (level, connections) in enumerators.enumerated().reversed() {
-            marks = try ReceptiveField.propagate(marks, through: connections, below: shapes[level])
+            marks = try ReceptiveField.propagate(marks, through: connections, below: shapes[level], control: control)
             counts.insert(marks.reduce(0) { $0 + ($1 ? 1 : 0) }, at: 0)
         }
         self.at = chosen
@@ -65,14 +66,14 @@ public struct ReceptiveField: Sendable, Equatable {
     }
 
     private static func propagate(_ marks: [Bool], through connections: ConnectionEnumerator,
-                                  below shape: [Int]) throws -> [Bool] {
+                                  below shape: [Int], control: ExecutionControl) throws -> [Bool] {
         // A dense layer links any marked output to every input; skip its m × n walk.
         if connections.isFullyConnected {
             return [Bool](repeating: marks.contains(true), count: try Tensor.elementCount(of: shape))
         }
         var result = [Bool](repeating: false, count: try Tensor.elementCount(of: shape))
         for (output, marked) in marks.enumerated() where marked {
-            if output % 4096 == 0 { try ExecutionControl.shared.checkInterrupt() }
+            if output % 4096 == 0 { try control.checkInterrupt() }
             connections.forEachConnection(of: output) { input, _ in result[input] = true }
         }
         return result

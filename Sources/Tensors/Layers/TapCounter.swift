@@ -21,13 +21,14 @@ struct TapCounter {
         wraps = geometry.paddingMode == .wrap
     }
 
-    /// The in-bounds taps summed over positions, and the positions with at least one.
-    func counts() throws -> (taps: Int, nonEmpty: Int) {
+    /// The in-bounds taps summed over positions, and the positions with at least one;
+    /// `control` can interrupt a count over a very long kernel.
+    func counts(control: ExecutionControl) throws -> (taps: Int, nonEmpty: Int) {
         if wraps { return (try Layer.product(positions, taps, what: "FLOP count"), positions) }
         var intervals: [ClosedRange<Int>] = []
         var total = 0
         for tap in 0..<taps {
-            if tap % 65_536 == 0 { try ExecutionControl.shared.checkInterrupt() }
+            if tap % 65_536 == 0 { try control.checkInterrupt() }
             let offset = tap * dilation - before
             let low = max(0, TapCounter.ceilingDivision(-offset, stride))
             let high = min(positions - 1, TapCounter.floorDivision(extent - 1 - offset, stride))

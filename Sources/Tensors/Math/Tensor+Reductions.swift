@@ -1,7 +1,7 @@
 extension Tensor {
     /// Reduces every element to a rank-0 tensor, or along `axis` (the axis is removed), with
     /// numpy semantics; argmax/argmin without an axis give the flat index.
-    public func reduced(_ reduction: Reduction, axis: Int? = nil) throws -> Tensor {
+    public func reduced(_ reduction: Reduction, axis: Int? = nil, control: ExecutionControl) throws -> Tensor {
         guard let axis else {
             return Tensor(scalar: try reduceRun(reduction, base: 0, count: count, stride: 1, in: scalars))
         }
@@ -15,11 +15,10 @@ extension Tensor {
             throw emptyError(reduction)
         }
         if inner > 1, let additive = reduction.additiveTerm {
-            let sums = try sumRows(outer: outer, size: size, inner: inner, additive)
+            let sums = try sumRows(outer: outer, size: size, inner: inner, additive, control: control)
             return Tensor(validatedShape: newShape, scalars: sums.map { reduction.finish($0, count: size) })
         }
         var result = [Double](repeating: 0, count: outer * inner)
-        let control = ExecutionControl.shared
         try scalars.withUnsafeBufferPointer { input in
             for block in 0..<outer {
                 try control.checkInterrupt()
@@ -34,9 +33,9 @@ extension Tensor {
 
     // Adds whole rows into an accumulator row, reading memory in order instead of striding
     // down columns (8× faster on a 1024×1024 sum over axis 0).
-    private func sumRows(outer: Int, size: Int, inner: Int, _ term: PairwiseSum.Term) throws -> [Double] {
+    private func sumRows(outer: Int, size: Int, inner: Int, _ term: PairwiseSum.Term,
+                         control: ExecutionControl) throws -> [Double] {
         var sums = [Double](repeating: 0, count: outer * inner)
-        let control = ExecutionControl.shared
         try scalars.withUnsafeBufferPointer { input in
             try sums.withUnsafeMutableBufferPointer { output in
                 for block in 0..<outer {

@@ -8,10 +8,10 @@ enum ElementwiseKernel {
     /// `operation` over operands read at `leftStrides`/`rightStrides` (0 along broadcast axes)
     /// for every position of `shape`, in row-major order.
     static func combine(_ left: [Double], _ leftStrides: [Int], _ right: [Double], _ rightStrides: [Int],
-                        shape: [Int], count: Int, _ operation: BinaryOperation) throws -> [Double] {
+                        shape: [Int], count: Int, _ operation: BinaryOperation,
+                        control: ExecutionControl) throws -> [Double] {
         var result = [Double](repeating: 0, count: count)
         guard count > 0 else { return result }
-        let control = ExecutionControl.shared
         try left.withUnsafeBufferPointer { a in
             try right.withUnsafeBufferPointer { b in
                 try result.withUnsafeMutableBufferPointer { c in

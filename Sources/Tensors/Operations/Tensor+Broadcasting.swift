@@ -3,14 +3,15 @@ extension Tensor {
     ///
     /// Throws `TensorError.shapeMismatch` ("cannot broadcast 2×3 with 4") when an axis pair
     /// differs and neither is 1.
-    public func combined(with other: Tensor, _ operation: BinaryOperation) throws -> Tensor {
+    public func combined(with other: Tensor, _ operation: BinaryOperation,
+                         control: ExecutionControl) throws -> Tensor {
         let shape = try Tensor.broadcastShape(self.shape, other.shape)
         let count = try Tensor.elementCount(of: shape)
-        try ExecutionControl.shared.checkAllocation(count)
+        try control.checkAllocation(count)
         let left = Tensor.broadcastStrides(of: self.shape, to: shape)
         let right = Tensor.broadcastStrides(of: other.shape, to: shape)
         let result = try ElementwiseKernel.combine(scalars, left, other.scalars, right,
-                                                   shape: shape, count: count, operation)
+                                                   shape: shape, count: count, operation, control: control)
         return Tensor(validatedShape: shape, scalars: result)
     }
 
@@ -30,7 +31,7 @@ extension Tensor {
     }
 
     /// This tensor's elements repeated to `shape`, which it must broadcast to exactly.
-    public func broadcast(to shape: [Int]) throws -> Tensor {
+    public func broadcast(to shape: [Int], control: ExecutionControl) throws -> Tensor {
         let joined = try Tensor.broadcastShape(self.shape, shape)
         guard joined == shape else {
             throw TensorError.shapeMismatch(
@@ -38,9 +39,9 @@ extension Tensor {
         }
         if self.shape == shape { return self }
         let count = try Tensor.elementCount(of: shape)
-        try ExecutionControl.shared.checkAllocation(count)
+        try control.checkAllocation(count)
         let view = StridedView(base: 0, shape: shape, strides: Tensor.broadcastStrides(of: self.shape, to: shape))
-        return Tensor(validatedShape: shape, scalars: try view.gather(from: scalars))
+        return Tensor(validatedShape: shape, scalars: try view.gather(from: scalars, control: control))
     }
 
     /// Strides that read `shape` as if it had `target`'s shape: 0 along broadcast axes.

@@ -4,11 +4,11 @@ extension Tensor {
         Tensor(validatedShape: shape, scalars: scalars.map(transform))
     }
 
-    /// Applies `transform` to every element, checking for an interrupt every 64 Ki elements.
-    func mapChecked(_ transform: (Double) -> Double) throws -> Tensor {
+    /// Applies `transform` to every element, checking `control` for an interrupt every 64 Ki elements.
+    func mapChecked(control: ExecutionControl, _ transform: (Double) -> Double) throws -> Tensor {
         var result = scalars
         for index in result.indices {
-            if index & 0xFFFF == 0 { try ExecutionControl.shared.checkInterrupt() }
+            if index & 0xFFFF == 0 { try control.checkInterrupt() }
             result[index] = transform(result[index])
         }
         return Tensor(validatedShape: shape, scalars: result)

@@ -1,7 +1,7 @@
 extension Tensor {
     /// The matrix product `@` for ranks 1 and 2, with numpy's matmul rules:
     /// matrix×matrix, matrix×vector, vector×matrix and vector·vector (a rank-0 result).
-    public func matmul(_ other: Tensor) throws -> Tensor {
+    public func matmul(_ other: Tensor, control: ExecutionControl) throws -> Tensor {
         guard (1...2).contains(rank), (1...2).contains(other.rank) else {
             throw TensorError.shapeMismatch(
                 "matrix product needs tensors of rank 1 or 2, found \(Tensor.describe(shape)) @ \(Tensor.describe(other.shape))")
@@ -12,8 +12,9 @@ extension Tensor {
             throw TensorError.shapeMismatch(
                 "matrix product needs matching inner sizes, found \(Tensor.describe(shape)) @ \(Tensor.describe(other.shape)) (\(inner) ≠ \(otherInner))")
         }
-        try ExecutionControl.shared.checkAllocation(rows * columns)
-        let product = try Tensor.multiply(scalars, other.scalars, rows: rows, inner: inner, columns: columns)
+        try control.checkAllocation(rows * columns)
+        let product = try Tensor.multiply(scalars, other.scalars, rows: rows, inner: inner, columns: columns,
+                                          control: control)
         var resultShape: [Int] = []
         if rank == 2 { resultShape.append(rows) }
         if other.rank == 2 { resultShape.append(columns) }
@@ -25,10 +26,10 @@ extension Tensor {
     // are tiled so the block of B in use (64 × 128 doubles = 64 KiB, the best tile measured)
     // stays in cache while every row of A passes over it. Each C element still sums over k in
     // ascending order, as the textbook loop does.
-    private static func multiply(_ a: [Double], _ b: [Double], rows: Int, inner: Int, columns: Int) throws -> [Double] {
+    private static func multiply(_ a: [Double], _ b: [Double], rows: Int, inner: Int, columns: Int,
+                                 control: ExecutionControl) throws -> [Double] {
         var c = [Double](repeating: 0, count: rows * columns)
         let kTile = 64, jTile = 128
-        let control = ExecutionControl.shared
         try a.withUnsafeBufferPointer { a in
             try b.withUnsafeBufferPointer { b in
                 try c.withUnsafeMutableBufferPointer { c in

@@ -1,24 +1,26 @@
 extension Tensor {
     /// Uniform numbers in [0, 1) drawn from `generator` in row-major order.
-    public static func random(_ shape: [Int], using generator: inout RandomGenerator) throws -> Tensor {
+    public static func random(_ shape: [Int], using generator: inout RandomGenerator,
+                              control: ExecutionControl) throws -> Tensor {
         let count = try elementCount(of: shape)
-        try ExecutionControl.shared.checkAllocation(count)
+        try control.checkAllocation(count)
         var values = [Double](repeating: 0, count: count)
         for index in 0..<count {
-            if index & 0xFFFF == 0 { try ExecutionControl.shared.checkInterrupt() }
+            if index & 0xFFFF == 0 { try control.checkInterrupt() }
             values[index] = generator.nextUniform()
         }
         return Tensor(validatedShape: shape, scalars: values)
     }
 
     /// Standard normal numbers (Box–Muller, both numbers of each pair used) from `generator`.
-    public static func randomNormal(_ shape: [Int], using generator: inout RandomGenerator) throws -> Tensor {
+    public static func randomNormal(_ shape: [Int], using generator: inout RandomGenerator,
+                                    control: ExecutionControl) throws -> Tensor {
         let count = try elementCount(of: shape)
-        try ExecutionControl.shared.checkAllocation(count)
+        try control.checkAllocation(count)
         var values = [Double](repeating: 0, count: count)
         var index = 0
         while index < count {
-            if index & 0xFFFF == 0 { try ExecutionControl.shared.checkInterrupt() }
+            if index & 0xFFFF == 0 { try control.checkInterrupt() }
             let (first, second) = generator.nextNormalPair()
             values[index] = first
             if index + 1 < count { values[index + 1] = second }

@@ -4,18 +4,17 @@ extension Tensor {
     ///
     /// Flip, shift, roll, pad and crop are all this one copy with different index maps, done in
     /// one pass into one new buffer (fresh buffers cost page faults, so one beats one per axis).
-    func remapping(_ maps: [[Int]?]) throws -> Tensor {
+    func remapping(_ maps: [[Int]?], control: ExecutionControl) throws -> Tensor {
         let maps = shape.indices.map { axis in maps[axis] ?? Array(0..<shape[axis]) }
         let newShape = maps.map(\.count)
         let newCount = try Tensor.elementCount(of: newShape)
-        try ExecutionControl.shared.checkAllocation(newCount)
+        try control.checkAllocation(newCount)
         guard rank > 0 else { return self }
         var result = [Double](repeating: 0, count: newCount)
         guard newCount > 0 else { return Tensor(validatedShape: newShape, scalars: result) }
         let ownStrides = strides
         let last = maps[rank - 1]
         let rowLength = last.count
-        let control = ExecutionControl.shared
         try scalars.withUnsafeBufferPointer { input in
             try result.withUnsafeMutableBufferPointer { output in
                 var counter = [Int](repeating: 0, count: rank - 1)
@@ -37,8 +36,8 @@ extension Tensor {
     /// Index maps as `remapping` takes them, from a per-position rule along one axis.
     /// Checks the map's own size against the cap first: another axis may be empty, making the
     /// result tiny while this map is huge.
-    static func indexMap(size: Int, _ source: (Int) -> Int?) throws -> [Int] {
-        try ExecutionControl.shared.checkAllocation(size)
+    static func indexMap(size: Int, control: ExecutionControl, _ source: (Int) -> Int?) throws -> [Int] {
+        try control.checkAllocation(size)
         return (0..<size).map { source($0) ?? -1 }
     }
 

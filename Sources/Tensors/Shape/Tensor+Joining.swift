@@ -1,6 +1,6 @@
 extension Tensor {
     /// Joins tensors of equal shape along a new axis `axis`, like `numpy.stack`.
-    public static func stacked(_ tensors: [Tensor], axis: Int = 0) throws -> Tensor {
+    public static func stacked(_ tensors: [Tensor], axis: Int = 0, control: ExecutionControl) throws -> Tensor {
         guard let first = tensors.first else {
             throw TensorError.invalidArgument("stack needs at least one tensor, found none")
         }
@@ -16,11 +16,12 @@ extension Tensor {
         var expanded = first.shape
         expanded.insert(1, at: resolved)
         let parts = tensors.map { Tensor(validatedShape: expanded, scalars: $0.scalars) }
-        return try concatenated(parts, axis: resolved)
+        return try concatenated(parts, axis: resolved, control: control)
     }
 
     /// Joins tensors along the existing axis `axis`; the other extents must agree (`numpy.concatenate`).
-    public static func concatenated(_ tensors: [Tensor], axis: Int = 0) throws -> Tensor {
+    public static func concatenated(_ tensors: [Tensor], axis: Int = 0,
+                                    control: ExecutionControl) throws -> Tensor {
         guard let first = tensors.first else {
             throw TensorError.invalidArgument("concat needs at least one tensor, found none")
         }
@@ -41,12 +42,11 @@ extension Tensor {
         var shape = first.shape
         shape[resolved] = tensors.reduce(0) { $0 + $1.shape[resolved] }
         let count = try elementCount(of: shape)
-        try ExecutionControl.shared.checkAllocation(count)
+        try control.checkAllocation(count)
         let outer = shape[..<resolved].reduce(1, *)
         let inner = shape[(resolved + 1)...].reduce(1, *)
         var result: [Double] = []
         result.reserveCapacity(count)
-        let control = ExecutionControl.shared
         for block in 0..<outer {
             try control.checkInterrupt()
             for tensor in tensors {

@@ -1,7 +1,8 @@
 extension Tensor {
     /// Pads each axis with `widths[axis]` = (before, after) positions, like `numpy.pad`;
     /// a single pair applies to every axis.
-    public func padded(_ widths: [(before: Int, after: Int)], mode: PaddingMode = .zero) throws -> Tensor {
+    public func padded(_ widths: [(before: Int, after: Int)], mode: PaddingMode = .zero,
+                       control: ExecutionControl) throws -> Tensor {
         let perAxis = try resolvedWidths(widths, operation: "pad")
         var maps = [[Int]?](repeating: nil, count: rank)
         for axis in 0..<rank {
@@ -12,14 +13,15 @@ extension Tensor {
                 throw TensorError.invalidArgument(
                     "cannot pad the empty axis \(axis) with mode \"\(mode.rawValue)\"; only \"zero\" can extend an empty axis")
             }
-            maps[axis] = try Tensor.indexMap(size: size + before + after) { mode.source($0 - before, size: size) }
+            maps[axis] = try Tensor.indexMap(size: size + before + after,
+                                             control: control) { mode.source($0 - before, size: size) }
         }
-        return try remapping(maps)
+        return try remapping(maps, control: control)
     }
 
     /// Removes (before, after) positions from each axis: the inverse of `padded`, like
     /// `skimage.util.crop`; a single pair applies to every axis.
-    public func cropped(_ widths: [(before: Int, after: Int)]) throws -> Tensor {
+    public func cropped(_ widths: [(before: Int, after: Int)], control: ExecutionControl) throws -> Tensor {
         let perAxis = try resolvedWidths(widths, operation: "crop")
         var maps = [[Int]?](repeating: nil, count: rank)
         for axis in 0..<rank {
@@ -29,9 +31,9 @@ extension Tensor {
                 throw TensorError.invalidArgument(
                     "cannot crop \(before) + \(after) positions from axis \(axis) of size \(shape[axis])")
             }
-            maps[axis] = try Tensor.indexMap(size: shape[axis] - before - after) { $0 + before }
+            maps[axis] = try Tensor.indexMap(size: shape[axis] - before - after, control: control) { $0 + before }
         }
-        return try remapping(maps)
+        return try remapping(maps, control: control)
     }
 
     /// One (before, after) pair per axis, checked to be non-negative.

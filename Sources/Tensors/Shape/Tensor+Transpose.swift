@@ -1,12 +1,12 @@
 extension Tensor {
     /// Permutes the axes: result axis `i` is this tensor's axis `axes[i]` (negative counts from
     /// the end); nil reverses them, like numpy's `t.T`.
-    public func transposed(_ axes: [Int]? = nil) throws -> Tensor {
+    public func transposed(_ axes: [Int]? = nil, control: ExecutionControl) throws -> Tensor {
         let order = try axes.map { try normalizedPermutation($0) } ?? Array((0..<rank).reversed())
         let own = strides
         let view = StridedView(base: 0, shape: order.map { shape[$0] }, strides: order.map { own[$0] })
-        try ExecutionControl.shared.checkAllocation(count)
-        return Tensor(validatedShape: view.shape, scalars: try view.gather(from: scalars))
+        try control.checkAllocation(count)
+        return Tensor(validatedShape: view.shape, scalars: try view.gather(from: scalars, control: control))
     }
 
     /// `axes` with negatives resolved, checked to be a permutation of `0..<rank`.

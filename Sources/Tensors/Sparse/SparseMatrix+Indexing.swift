@@ -2,7 +2,7 @@ extension SparseMatrix {
     /// numpy-style basic indexing that materialises only the selection: `m[i]` is row i,
     /// `m[:, j]` column j, `m[i, j]` one entry (rank 0), `m[a:b, c:d]` a dense block; the
     /// selection must fit under the allocation cap.
-    public func subscripted(_ components: [TensorIndex]) throws -> Tensor {
+    public func subscripted(_ components: [TensorIndex], control: ExecutionControl) throws -> Tensor {
         guard components.count <= 2 else {
             throw TensorError.indexOutOfRange(
                 "a sparse matrix has 2 axes, found \(components.count) indices")
@@ -12,7 +12,7 @@ extension SparseMatrix {
         let columnSelection = try AxisSelection(components.count == 2 ? components[1] : .slice(start: nil, stop: nil, step: nil),
                                                 axis: 1, size: columns)
         let count = rowSelection.count * columnSelection.count
-        try ExecutionControl.shared.checkAllocation(count)
+        try control.checkAllocation(count)
         var scalars = [Double](repeating: 0, count: count)
         for position in 0..<rowSelection.count {
             let row = rowSelection.start + position * rowSelection.step

@@ -3,8 +3,10 @@ import Tensors
 /// Heatmaps: a rank-2 tensor (rank 1 as one row, rank 3 as a row of channels) drawn with a
 /// character ramp, a frame with tick labels and a legend.
 public enum Heatmap {
-    /// Draws `tensor`; `sessionWidth` is used when `options.width` is nil.
-    public static func render(_ tensor: Tensor, options: HeatmapOptions, sessionWidth: Int) throws -> Figure {
+    /// Draws `tensor`; `sessionWidth` is used when `options.width` is nil, and `control`
+    /// interrupts the scan of a large tensor.
+    public static func render(_ tensor: Tensor, options: HeatmapOptions, sessionWidth: Int,
+                              control: ExecutionControl) throws -> Figure {
         try validate(options)
         let width = options.width ?? sessionWidth
         let (channels, rows, columns) = try planes(of: tensor)
@@ -13,7 +15,6 @@ public enum Heatmap {
             lines.append(StyledLine("(empty \(Tensor.describe(tensor.shape)) tensor: nothing to draw)"))
             return StyledLine.figure(lines, color: false)
         }
-        let control = ExecutionControl.shared
         let summary = try ValueSummary(tensor.scalars, control: control)
         let scale = HeatmapScale(summary: summary, zlim: options.zlim, ramp: options.ramp)
         let gap = 3

@@ -2,13 +2,14 @@ import Tensors
 
 extension Spy {
     /// Draws a CSR sparse matrix straight from its stored entries, never making it dense.
-    public static func render(_ matrix: SparseMatrix, options: SpyOptions, sessionWidth: Int) throws -> Figure {
+    public static func render(_ matrix: SparseMatrix, options: SpyOptions, sessionWidth: Int,
+                              control: ExecutionControl) throws -> Figure {
         try render(rows: matrix.rows, columns: matrix.columns, entries: { visit in
             for row in 0..<matrix.rows {
                 for entry in matrix.rowStarts[row]..<matrix.rowStarts[row + 1] {
                     try visit(row, Int(matrix.columnIndices[entry]), matrix.values[entry])
                 }
             }
-        }, options: options, sessionWidth: sessionWidth)
+        }, options: options, sessionWidth: sessionWidth, control: control)
     }
 }

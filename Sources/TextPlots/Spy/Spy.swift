@@ -8,15 +8,10 @@ public enum Spy {
     /// visited are zero. Stored zeros are allowed and count as zero.
     public typealias Entries = (_ visit: (Int, Int, Double) throws -> Void) throws -> Void
 
-    /// Draws the `rows`×`columns` matrix whose stored entries `entries` enumerates.
-    public static func render(rows: Int, columns: Int, entries: Entries, options: SpyOptions,
-                              sessionWidth: Int) throws -> Figure {
-        try render(rows: rows, columns: columns, entries: entries, options: options,
-                   sessionWidth: sessionWidth, control: .shared)
-    }
-
-    /// Draws a rank-2 tensor (a rank-1 tensor as one row).
-    public static func render(_ tensor: Tensor, options: SpyOptions, sessionWidth: Int) throws -> Figure {
+    /// Draws a rank-2 tensor (a rank-1 tensor as one row); `control` interrupts the drawing
+    /// and caps the canvas.
+    public static func render(_ tensor: Tensor, options: SpyOptions, sessionWidth: Int,
+                              control: ExecutionControl) throws -> Figure {
         guard tensor.rank == 1 || tensor.rank == 2 else {
             throw TextPlotsError.invalidInput(
                 "spy: expected a matrix (rank 2) or a vector, found "
@@ -28,12 +23,13 @@ public enum Spy {
             for (offset, value) in tensor.scalars.enumerated() where value != 0 {
                 try visit(offset / columns, offset % columns, value)
             }
-        }, options: options, sessionWidth: sessionWidth)
+        }, options: options, sessionWidth: sessionWidth, control: control)
     }
 
-    /// The implementation, with the control that checks interrupts and buffer sizes.
-    static func render(rows: Int, columns: Int, entries: Entries, options: SpyOptions,
-                       sessionWidth: Int, control: ExecutionControl) throws -> Figure {
+    /// Draws the `rows`×`columns` matrix whose stored entries `entries` enumerates; `control`
+    /// interrupts the drawing and caps the canvas.
+    public static func render(rows: Int, columns: Int, entries: Entries, options: SpyOptions,
+                              sessionWidth: Int, control: ExecutionControl) throws -> Figure {
         try validate(rows: rows, columns: columns, options: options)
         let width = options.width ?? sessionWidth
         var lines = options.title.map { [$0] } ?? []

@@ -13,9 +13,8 @@ enum FuzzEvaluation {
     }
 
     /// Runs `source` on the calling thread (which must have a large stack).
-    static func run(_ source: String, in session: Session, output: any SessionOutput, control: ExecutionControl) -> Outcome {
-        control.clearInterrupt()
-        session.evaluator.interruption.clear()
+    static func run(_ source: String, in session: Session, output: any SessionOutput) -> Outcome {
+        session.control.clearInterrupt()
         _ = session.completeness(of: source)
         let statements: [Statement]
         switch Parser.parse(source) {

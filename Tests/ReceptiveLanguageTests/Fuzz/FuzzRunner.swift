@@ -3,9 +3,9 @@ import Foundation
 import Synchronization
 import Tensors
 
-/// Runs fuzz inputs one after another on a large-stack thread (like `Session.run`), under an
-/// isolated ExecutionControl with a small allocation cap, while the caller's thread watches
-/// for an input that runs too long and interrupts it.
+/// Runs fuzz inputs one after another on a large-stack thread (like `Session.run`), in
+/// sessions with a small allocation cap, while the caller's thread watches for an input that
+/// runs too long and interrupts it.
 final class FuzzRunner: Sendable {
     /// Why an input failed, with the input itself so it can become a regression script.
     struct Failure: Sendable, CustomStringConvertible {
@@ -51,12 +51,7 @@ final class FuzzRunner: Sendable {
     /// Runs `count` inputs made by `makeInput(index)` and returns what they did. Blocks; an input
     /// that ignores its interrupt for another `inputTimeout` ends the run as a hang.
     func run(_ makeInput: @escaping @Sendable (Int) -> String) -> Report {
-        let thread = Thread { [self] in
-            ExecutionControl.withIsolated { control in
-                control.maxElements = Self.maxElements
-                work(makeInput, control: control)
-            }
-        }
+        let thread = Thread { [self] in work(makeInput) }
         thread.stackSize = LargeStack.size
         thread.start()
         return watch()
@@ -85,24 +80,18 @@ final class FuzzRunner: Sendable {
         }
     }
 
-    private func work(_ makeInput: (Int) -> String, control: ExecutionControl) {
+    private func work(_ makeInput: (Int) -> String) {
         let output = DiscardingOutput()
-        var session = Session()
+        var session = Session(maxElements: Self.maxElements)
         for index in 0..<count {
-            if index % Self.inputsPerSession == 0 { session = Session() }
+            if index % Self.inputsPerSession == 0 { session = Session(maxElements: Self.maxElements) }
             let source = makeInput(index)
-            let interruption = session.evaluator.interruption
-            // Session.requestInterrupt would raise the process-wide flag seen by tests running in
-            // parallel; this run's own flags are the evaluator's and the isolated control's.
-            let interrupt: @Sendable () -> Void = {
-                interruption.request()
-                control.requestInterrupt()
-            }
+            let interrupt: @Sendable () -> Void = { [session] in session.requestInterrupt() }
             state.withLock { progress in
                 progress = Progress(index: index, started: ContinuousClock.now, source: source,
                                     interrupt: interrupt, report: progress.report)
             }
-            let outcome = FuzzEvaluation.run(source, in: session, output: output, control: control)
+            let outcome = FuzzEvaluation.run(source, in: session, output: output)
             state.withLock { progress in
                 progress.report.inputs += 1
                 switch outcome {
