@@ -28,10 +28,13 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"])]
         ),
 
+        // Whole numbers: the one rule for when a Double is an Int (an index, a count, integer text).
+        .target(name: "WholeNumbers"),
+
         // Protocol: the Jupyter wire format as pure values and bytes. Knows nothing of ZeroMQ.
         .target(
             name: "JupyterProtocol",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["WholeNumbers", .product(name: "Crypto", package: "swift-crypto")]
         ),
 
         // Kernel runtime: sockets, dispatch, heartbeat, iopub; talks to an `Interpreter`.
@@ -47,13 +50,13 @@ let package = Package(
         .target(name: "CConvolutionKernels"),
 
         // Numerics: tensors, convolution, layers. Knows nothing of the language or Jupyter.
-        .target(name: "Tensors", dependencies: ["CConvolutionKernels"]),
+        .target(name: "Tensors", dependencies: ["CConvolutionKernels", "WholeNumbers"]),
 
         // Rendering: values drawn as text (and HTML).
-        .target(name: "TextPlots", dependencies: ["Tensors"]),
+        .target(name: "TextPlots", dependencies: ["Tensors", "WholeNumbers"]),
 
         // The language: lexer, parser, evaluator, builtins. Knows nothing of ZeroMQ.
-        .target(name: "ReceptiveLanguage", dependencies: ["Tensors", "TextPlots"]),
+        .target(name: "ReceptiveLanguage", dependencies: ["Tensors", "TextPlots", "WholeNumbers"]),
 
         // The one small target that joins the language to the kernel.
         .target(name: "ReceptiveKernel", dependencies: ["JupyterKernel", "ReceptiveLanguage"]),
@@ -61,18 +64,23 @@ let package = Package(
         .executableTarget(
             name: "receptive",
             dependencies: [
-                "ReceptiveKernel", "ReceptiveLanguage", "Tensors",
+                "ReceptiveKernel", "ReceptiveLanguage", "Tensors", "TextPlots",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
+        // Helpers shared by the test targets (a scratch directory that cleans up after itself).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
         .testTarget(name: "JupyterProtocolTests", dependencies: ["JupyterProtocol"]),
-        .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel"]),
-        .testTarget(name: "TensorsTests", dependencies: ["Tensors"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "TestSupport"]),
+        .testTarget(name: "TensorsTests", dependencies: ["Tensors", "WholeNumbers", "TestSupport"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "TextPlotsTests", dependencies: ["TextPlots"], resources: [.copy("Golden")]),
-        .testTarget(name: "ReceptiveLanguageTests", dependencies: ["ReceptiveLanguage"], resources: [.copy("Scripts")]),
+        .testTarget(name: "ReceptiveLanguageTests", dependencies: ["ReceptiveLanguage", "TestSupport"],
+                    resources: [.copy("Scripts")]),
         .testTarget(name: "ReceptiveKernelTests", dependencies: ["ReceptiveKernel"]),
-        .testTarget(name: "ReceptiveCommandTests", dependencies: ["receptive"]),
+        .testTarget(name: "ReceptiveCommandTests", dependencies: ["receptive", "TestSupport"]),
     ]
 )

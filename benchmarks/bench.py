@@ -33,24 +33,36 @@ class PeerUnavailable(Exception):
     """A peer that cannot run here; its message says why and what to do."""
 
 
+def interpreter_label(python):
+    """How results name a Python interpreter: by its role, never by its path, which belongs to
+    the machine that ran the benchmark (results are committed)."""
+    path = pathlib.Path(os.path.abspath(python))
+    if os.path.realpath(path) == os.path.realpath(sys.executable):
+        return "the benchmark's own Python"
+    if path.is_relative_to(ROOT / ".venv"):
+        return "the project's .venv"
+    return "a separate Python given by --torch-python"
+
+
 class TorchPeers:
     """Runs `TorchConv` peers in `python` (any interpreter with torch and numpy) with `threads`
     intra-op threads, each in its own process so torch need not be installed in this venv."""
 
     def __init__(self, python, threads):
         self.python, self.threads = python, threads
+        self.label = interpreter_label(python)
         probe = subprocess.run([python, str(TORCH_PEER), "--version"], capture_output=True, text=True)
         self.version = probe.stdout.strip() if probe.returncode == 0 else None
 
     def describe(self):
         if self.version is None:
-            return (f"torch not measured: {self.python} cannot import torch (install it there, or "
+            return (f"torch not measured: {self.label} cannot import torch (install it there, or "
                     "pass --torch-python / set RECEPTIVE_TORCH_PYTHON to a Python that has it)")
-        return f"torch {self.version} ({self.python}), {self.threads} threads, float64"
+        return f"torch {self.version} ({self.label}), {self.threads} threads, float64"
 
     def time(self, spec, workdir):
         if self.version is None:
-            raise PeerUnavailable(f"torch not importable by {self.python}")
+            raise PeerUnavailable(f"torch not importable by {self.label}")
         out = workdir / "torch-result.npy"
         run = subprocess.run([self.python, str(TORCH_PEER), "--threads", str(self.threads),
                               "--padding", str(spec.padding), "--repeat", str(REPEAT),

@@ -1,9 +1,11 @@
 """Shared set-up for the integration tests: they drive the built `receptive` binary from real
 Jupyter clients. The kernelspec is installed into a throwaway prefix and found through
 JUPYTER_PATH, so the tests never touch the user's own Jupyter directories."""
+import atexit
 import json
 import os
 import pathlib
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -16,6 +18,7 @@ VENV_BIN = pathlib.Path(sys.executable).parent
 KERNEL_NAME = "receptive"
 
 _scratch = tempfile.mkdtemp(prefix="receptive-tests-")
+atexit.register(shutil.rmtree, _scratch, ignore_errors=True)
 subprocess.run([RECEPTIVE, "install", "--prefix", _scratch, "--name", KERNEL_NAME],
                check=True, capture_output=True, text=True)
 os.environ["JUPYTER_PATH"] = os.pathsep.join(
@@ -23,6 +26,9 @@ os.environ["JUPYTER_PATH"] = os.pathsep.join(
 os.environ["JUPYTER_RUNTIME_DIR"] = os.path.join(_scratch, "runtime")
 os.environ["JUPYTER_DATA_DIR"] = os.path.join(_scratch, "data")
 os.environ.setdefault("JUPYTER_PLATFORM_DIRS", "1")
+# The tests compare Unicode pictures, and `receptive run` draws ASCII when the locale is not
+# UTF-8 (as on a CI machine with LANG unset); test_charset.py removes this to test that rule.
+os.environ["RECEPTIVE_CHARSET"] = "unicode"
 
 
 @pytest.fixture(scope="session")

@@ -1,20 +1,34 @@
-"""docs/reference.md must be exactly what `receptive help --markdown` generates today."""
+"""docs/reference.md must be exactly what `receptive help --markdown` generates today, and
+docs/language.md must show what each of its examples prints today."""
 import difflib
 import subprocess
 
 from conftest import ROOT
 
 
-def test_committed_reference_is_up_to_date(receptive_bin):
-    generated = subprocess.run([receptive_bin, "help", "--markdown"], check=True,
-                               capture_output=True, text=True, timeout=60).stdout
-    committed = (ROOT / "docs" / "reference.md").read_text(encoding="utf-8")
+def expect_generated(path, command, regenerate):
+    """Fails, with the diff, unless the committed file at `path` is exactly what `command` prints."""
+    generated = subprocess.run(command, check=True, capture_output=True, text=True, timeout=120).stdout
+    committed = path.read_text(encoding="utf-8")
     if committed != generated:
+        name = path.relative_to(ROOT)
         diff = "".join(difflib.unified_diff(
             committed.splitlines(keepends=True), generated.splitlines(keepends=True),
-            fromfile="docs/reference.md (committed)", tofile="receptive help --markdown"))
-        raise AssertionError("docs/reference.md is out of date; regenerate it with\n"
-                             "  receptive help --markdown > docs/reference.md\n" + diff)
+            fromfile=f"{name} (committed)", tofile=" ".join(["receptive"] + command[1:])))
+        raise AssertionError(f"{name} is out of date; regenerate it with\n  {regenerate}\n" + diff)
+    return committed
+
+
+def test_committed_reference_is_up_to_date(receptive_bin):
+    expect_generated(ROOT / "docs" / "reference.md", [receptive_bin, "help", "--markdown"],
+                     "receptive help --markdown > docs/reference.md")
+
+
+def test_committed_language_guide_is_up_to_date(receptive_bin):
+    guide = ROOT / "docs" / "language.md"
+    committed = expect_generated(guide, [receptive_bin, "help", "--guide", str(guide)],
+                                 "receptive help --guide docs/language.md --write")
+    assert "```receptive" in committed
 
 
 def test_help_for_one_builtin_and_the_index(receptive_bin):

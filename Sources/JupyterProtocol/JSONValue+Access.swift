@@ -1,3 +1,5 @@
+import WholeNumbers
+
 extension JSONValue {
     /// The member `key` of an object, or nil for a missing key or a non-object.
     public subscript(key: String) -> JSONValue? {
@@ -21,7 +23,7 @@ extension JSONValue {
     public var intValue: Int? {
         switch self {
         case .int(let value): value
-        case .double(let value) where value.rounded() == value && abs(value) < 9e15: Int(value)
+        case .double(let value): value.wholeNumber
         default: nil
         }
     }

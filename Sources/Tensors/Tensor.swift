@@ -1,3 +1,5 @@
+import WholeNumbers
+
 /// An N-dimensional array of `Double` stored contiguously in row-major (C) order.
 ///
 /// A rank-0 tensor (shape `[]`) holds one scalar. Values are copy-on-write, like `Array`.
@@ -81,7 +83,7 @@ public struct Tensor: Sendable, Equatable {
     /// A number the way the language prints it in messages: `3`, not `3.0`; otherwise the
     /// shortest form that reads back to the same Double.
     static func describe(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
+        value.wholeNumber.map(String.init) ?? "\(value)"
     }
 
     /// A shape written the way the renderer and error messages show it, e.g. `2×3`.

@@ -41,7 +41,7 @@ struct RunCommand: ParsableCommand {
             return
         }
         let output = TerminalOutput()
-        let session = Session(maxElements: limits.sessionMaxElements)
+        let session = Session(maxElements: limits.sessionMaxElements, charset: try TerminalCharset.atStartup())
         let succeeded = markCells
             ? runCells(of: source, in: session, output: output)
             : output.report(session.run(source, output: output))

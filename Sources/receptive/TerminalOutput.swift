@@ -4,9 +4,6 @@ import TextPlots
 
 /// A session's output on a terminal: streams to stdout/stderr, displays and help as text.
 final class TerminalOutput: SessionOutput {
-    /// Whether anything was written to standard error (the run command's exit status uses it).
-    private(set) var wroteErrors = false
-
     /// Writes to stdout or stderr.
     func write(_ text: String, toStandardError: Bool) {
         let handle = toStandardError ? FileHandle.standardError : FileHandle.standardOutput

@@ -2,6 +2,7 @@ import Foundation
 import JupyterProtocol
 import Logging
 import Testing
+import TestSupport
 @testable import JupyterKernel
 
 private func kernelWithHistory() throws -> KernelHarness {
@@ -58,9 +59,9 @@ private func kernelWithHistory() throws -> KernelHarness {
 }
 
 @Test func aKernelWhoseDatabaseIsCorruptFallsBackToMemory() throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("receptive-corrupt-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    let path = directory.appendingPathComponent("history.sqlite").path
+    let directory = try ScratchDirectory("receptive-corrupt")
+    defer { withExtendedLifetime(directory) {} }
+    let path = directory.path("history.sqlite")
     try Data(repeating: 0x5A, count: 4096).write(to: URL(fileURLWithPath: path))
     let connection = ConnectionInfo(transport: .tcp, ip: "127.0.0.1", ports: [:], key: "")
     let kernel = Kernel(connection: connection, interpreter: ScriptedInterpreter(), logger: Logger(label: "test"),

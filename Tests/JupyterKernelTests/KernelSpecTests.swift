@@ -2,6 +2,7 @@ import Foundation
 import JupyterKernel
 import JupyterProtocol
 import Testing
+import TestSupport
 
 @Test func kernelSpecDirectoriesFollowJupyterConventions() throws {
     let environment = ["HOME": "/home/ada", "VIRTUAL_ENV": "/srv/venv"]
@@ -18,7 +19,9 @@ import Testing
 }
 
 @Test func kernelSpecIsWrittenAsKernelJSONAndRemoved() throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("spec-\(UUID().uuidString)/k")
+    let scratch = try ScratchDirectory("receptive-spec")
+    defer { withExtendedLifetime(scratch) {} }
+    let directory = scratch.url.appendingPathComponent("k")
     let spec = KernelSpec(argv: ["/bin/k", "kernel", "-f", "{connection_file}"], displayName: "K", language: "k")
     try spec.write(to: directory)
     let written = try JSONValue.parse(Data(contentsOf: directory.appendingPathComponent("kernel.json")))

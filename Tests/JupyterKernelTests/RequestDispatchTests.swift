@@ -10,6 +10,8 @@ import Testing
     #expect(reply.content["language_info"]?["name"] == "script")
     #expect(reply.content["help_links"] == [["text": "Docs", "url": "https://example.org"]])
     #expect(try kernel.published().map(\.summary) == ["status:busy", "status:idle"])
+    // Every message the kernel sends names the protocol version it reports.
+    #expect(try ([reply] + kernel.published()).allSatisfy { $0.header.version == ProtocolVersion.current })
 
     let (id, frames) = kernel.request("kernel_info_request")
     kernel.controlChannel.incoming.append(frames)

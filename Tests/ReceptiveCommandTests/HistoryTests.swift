@@ -1,11 +1,19 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import receptive
 
+/// Each test gets its own scratch directory (removed after it) for its history file.
 @Suite struct HistoryTests {
+    private let scratch: ScratchDirectory
+
+    init() throws {
+        scratch = try ScratchDirectory("receptive-history")
+    }
+
+    /// A history file in a directory that does not exist yet (History creates it).
     private func scratchFile() -> URL {
-        FileManager.default.temporaryDirectory
-            .appendingPathComponent("receptive-history-\(UUID().uuidString)/receptive/history")
+        scratch.url.appendingPathComponent("receptive/history")
     }
 
     @Test func linesAreSavedAndReadBackBySecondHistory() throws {
@@ -30,7 +38,7 @@ import Testing
     }
 
     @Test func anUnwritableFileWarnsOnceAndKeepsHistoryInMemory() throws {
-        let blocker = FileManager.default.temporaryDirectory.appendingPathComponent("receptive-blocker-\(UUID().uuidString)")
+        let blocker = scratch.url.appendingPathComponent("blocker")
         try Data("not a directory".utf8).write(to: blocker)
         var warnings: [String] = []
         let history = History(file: blocker.appendingPathComponent("receptive/history")) { warnings.append($0) }

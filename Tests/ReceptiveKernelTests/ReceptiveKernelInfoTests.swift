@@ -1,10 +1,6 @@
 import ReceptiveKernel
 import Testing
 
-@Test func versionIsSemantic() {
-    #expect(ReceptiveKernelInfo.version.split(separator: ".").count == 3)
-}
-
 @Test func languageInfoNamesReceptive() {
     let info = ReceptiveKernelInfo.kernelInfo
     #expect(info.languageName == "receptive")

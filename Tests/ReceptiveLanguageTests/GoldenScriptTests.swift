@@ -1,10 +1,18 @@
 import Foundation
 @testable import ReceptiveLanguage
 import Testing
+import TestSupport
 
 /// Runs every `Scripts/*.rcp` file and compares its output with its `# expect` comments
-/// (format in Scripts/README.md).
+/// (format in Scripts/README.md). Each script's session saves and loads relative paths in a
+/// scratch directory of its own, removed after the script.
 struct GoldenScriptTests {
+    private let scratch: ScratchDirectory
+
+    init() throws {
+        scratch = try ScratchDirectory("receptive-golden")
+    }
+
     /// Every script file in the test bundle's Scripts folder.
     static let scripts: [URL] = {
         guard let folder = Bundle.module.url(forResource: "Scripts", withExtension: nil),
@@ -22,7 +30,7 @@ struct GoldenScriptTests {
         let url = try #require(GoldenScriptTests.scripts.first { $0.lastPathComponent == name })
         let source = try String(contentsOf: url, encoding: .utf8)
         let script = GoldenScript(source)
-        let session = Session()
+        let session = Session(workingDirectory: scratch.url)
         let output = RecordingOutput()
         for cell in script.cells {
             output.record(session.run(cell, output: output))

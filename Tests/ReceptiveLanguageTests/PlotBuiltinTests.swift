@@ -1,3 +1,4 @@
+import Foundation
 @testable import ReceptiveLanguage
 import Tensors
 import Testing
@@ -7,6 +8,7 @@ import TextPlots
 private final class DrawingContext: BuiltinContext {
     var renderOptions = RenderOptions()
     let control = ExecutionControl()
+    var workingDirectory: URL? { nil }
     var variables: [(name: String, value: Value)] { [] }
     func lookup(_ name: String) -> Value? { nil }
     func write(_ text: String, toStandardError: Bool) {}

@@ -17,8 +17,8 @@ struct ReferenceManualTests {
     @Test(arguments: ReferenceExamples.byName.keys.sorted())
     func exampleRunsWithoutError(name: String) throws {
         let source = try #require(ReferenceExamples.byName[name])
-        let run = ReferenceManual.run(example: source)
-        #expect(run.error == nil, "the example of \(name) failed: \(run.error ?? "")\n\(source)")
+        let run = ExampleRun(source)
+        #expect(run.error == nil, "the example of \(name) failed: \(run.headline ?? "")\n\(source)")
         #expect(!run.transcript.isEmpty, "the example of \(name) shows nothing; end it with a value")
     }
 

@@ -15,8 +15,7 @@ import Testing
 }
 
 @Test func broadcastsColumnAgainstRowToOuterShape() throws {
-    let difference = try makeTensor([2, 1], [1, 2]).combined(with: makeTensor([3], [10, 20, 30]), .subtract,
-                                                             control: .fresh)
+    let difference = try makeTensor([2, 1], [1, 2]).combined(with: makeTensor([3], [10, 20, 30]), .subtract, control: .fresh)
     #expect(difference == makeTensor([2, 3], [-9, -19, -29, -8, -18, -28]))
 }
 
@@ -33,8 +32,7 @@ import Testing
 
 @Test func remainderIsFlooredLikeNumpy() throws {
     // np.remainder([5,-5,5,-5,3],[3,3,-3,-3,0]) == [2, 1, -1, -2, nan]
-    let result = try makeTensor([5], [5, -5, 5, -5, 3]).combined(with: makeTensor([5], [3, 3, -3, -3, 0]), .remainder,
-                                                                 control: .fresh)
+    let result = try makeTensor([5], [5, -5, 5, -5, 3]).combined(with: makeTensor([5], [3, 3, -3, -3, 0]), .remainder, control: .fresh)
     #expect(isClose(result, [5], [2, 1, -1, -2, .nan]))
 }
 
@@ -76,14 +74,10 @@ import Testing
 
 @Test func oneElementOperandsKeepTheirSide() throws {
     // 10 - [1, 2] == [9, 8] and [1, 2] - 10 == [-9, -8]; a 1×1 operand broadcasts up to rank 2.
-    #expect(try Tensor(scalar: 10).combined(with: makeTensor([2], [1, 2]), .subtract,
-                                            control: .fresh) == makeTensor([2], [9, 8]))
-    #expect(try makeTensor([2], [1, 2]).combined(with: Tensor(scalar: 10), .subtract,
-                                                 control: .fresh) == makeTensor([2], [-9, -8]))
-    #expect(try makeTensor([1, 1], [10]).combined(with: makeTensor([2], [1, 2]), .divide,
-                                                  control: .fresh) == makeTensor([1, 2], [10, 5]))
-    #expect(try makeTensor([2], [1, 2]).combined(with: makeTensor([1, 1], [2]), .power,
-                                                 control: .fresh) == makeTensor([1, 2], [1, 4]))
+    #expect(try Tensor(scalar: 10).combined(with: makeTensor([2], [1, 2]), .subtract, control: .fresh) == makeTensor([2], [9, 8]))
+    #expect(try makeTensor([2], [1, 2]).combined(with: Tensor(scalar: 10), .subtract, control: .fresh) == makeTensor([2], [-9, -8]))
+    #expect(try makeTensor([1, 1], [10]).combined(with: makeTensor([2], [1, 2]), .divide, control: .fresh) == makeTensor([1, 2], [10, 5]))
+    #expect(try makeTensor([2], [1, 2]).combined(with: makeTensor([1, 1], [2]), .power, control: .fresh) == makeTensor([1, 2], [1, 4]))
 }
 
 @Test func everyRowLayoutOfTheKernel() throws {
@@ -91,11 +85,9 @@ import Testing
     // constant/constant operands, against results written out by hand.
     let column = makeTensor([2, 1], [1, 2])
     let row = makeTensor([1, 3], [10, 20, 30])
-    #expect(try column.combined(with: row, .subtract,
-                                control: .fresh) == makeTensor([2, 3], [-9, -19, -29, -8, -18, -28]))
+    #expect(try column.combined(with: row, .subtract, control: .fresh) == makeTensor([2, 3], [-9, -19, -29, -8, -18, -28]))
     #expect(try row.combined(with: column, .divide, control: .fresh) == makeTensor([2, 3], [10, 20, 30, 5, 10, 15]))
-    #expect(try column.combined(with: makeTensor([1, 1], [3]), .remainder,
-                                control: .fresh) == makeTensor([2, 1], [1, 2]))
+    #expect(try column.combined(with: makeTensor([1, 1], [3]), .remainder, control: .fresh) == makeTensor([2, 1], [1, 2]))
     #expect(try makeTensor([2, 1, 1], [1, 2]).combined(with: makeTensor([3, 1], [0, 1, 2]), .maximum, control: .fresh)
         == makeTensor([2, 3, 1], [1, 1, 2, 2, 2, 2]))
 }
@@ -105,7 +97,6 @@ import Testing
     var generator = RandomGenerator(seed: 11)
     let x = try Tensor.randomNormal([1000], using: &generator, control: .fresh)
     #expect(try x.combined(with: Tensor(scalar: 2), .power, control: .fresh) == x.combined(with: x, .multiply, control: .fresh))
-    let special = try makeTensor([3], [.nan, -.infinity, -0.0]).combined(with: Tensor(scalar: 2), .power,
-                                                                         control: .fresh)
+    let special = try makeTensor([3], [.nan, -.infinity, -0.0]).combined(with: Tensor(scalar: 2), .power, control: .fresh)
     #expect(special.scalars[0].isNaN && special.scalars[1] == .infinity && special.scalars[2] == 0)
 }

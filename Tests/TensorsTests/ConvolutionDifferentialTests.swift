@@ -50,29 +50,22 @@ private let relativeTolerance = 1e-12
 /// Calls the Tensor method that corresponds to the torch function the case names.
 private func run(_ item: ConvolutionFixtures.LayerCase) throws -> Tensor {
     let input = try item.x.tensor()
-    let padding = try item.padding?.padding() ?? .explicit([0])
+    let padding = try item.padding?.padding() ?? .widths([0])
     let poolPadding: [Int]
-    if case .explicit(let values) = padding { poolPadding = values } else { poolPadding = [0] }
+    if case .widths(let values) = padding { poolPadding = values } else { poolPadding = [0] }
     switch item.function {
     case "conv1d", "conv2d":
         guard let weight = try item.w?.tensor() else { throw ConvolutionFixtures.Malformed(reason: "\(item.function) case without a weight") }
         let bias = try item.bias?.tensor()
-        let stride = item.stride ?? [1]
-        let dilation = item.dilation ?? [1]
-        let groups = item.groups ?? 1
+        let options = ConvolutionOptions(stride: item.stride ?? [1], padding: padding, dilation: item.dilation ?? [1],
+                                         groups: item.groups ?? 1)
         return item.function == "conv1d"
-            ? try input.conv1d(weight: weight, bias: bias, stride: stride, padding: padding, dilation: dilation, groups: groups,
-                               control: .fresh)
-            : try input.conv2d(weight: weight, bias: bias, stride: stride, padding: padding, dilation: dilation, groups: groups,
-                               control: .fresh)
-    case "max_pool1d": return try input.maxPool1d(size: item.size ?? [], stride: item.stride, padding: poolPadding,
-                                                  control: .fresh)
-    case "avg_pool1d": return try input.avgPool1d(size: item.size ?? [], stride: item.stride, padding: poolPadding,
-                                                  control: .fresh)
-    case "max_pool2d": return try input.maxPool2d(size: item.size ?? [], stride: item.stride, padding: poolPadding,
-                                                  control: .fresh)
-    case "avg_pool2d": return try input.avgPool2d(size: item.size ?? [], stride: item.stride, padding: poolPadding,
-                                                  control: .fresh)
+            ? try input.conv1d(weight: weight, bias: bias, options: options, control: .fresh)
+            : try input.conv2d(weight: weight, bias: bias, options: options, control: .fresh)
+    case "max_pool1d": return try input.maxPool1d(size: item.size ?? [], stride: item.stride, padding: poolPadding, control: .fresh)
+    case "avg_pool1d": return try input.avgPool1d(size: item.size ?? [], stride: item.stride, padding: poolPadding, control: .fresh)
+    case "max_pool2d": return try input.maxPool2d(size: item.size ?? [], stride: item.stride, padding: poolPadding, control: .fresh)
+    case "avg_pool2d": return try input.avgPool2d(size: item.size ?? [], stride: item.stride, padding: poolPadding, control: .fresh)
     default: throw ConvolutionFixtures.Malformed(reason: "unknown function \(item.function)")
     }
 }

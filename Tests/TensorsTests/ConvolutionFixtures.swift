@@ -33,12 +33,12 @@ enum ConvolutionFixtures {
         }
 
         /// The padding as the tensor API takes it.
-        func padding() throws -> ConvolutionPadding {
+        func padding() throws -> WindowPadding {
             switch self {
             case .named("same"): return .same
             case .named("valid"): return .valid
             case .named(let name): throw Malformed(reason: "unknown padding \(name)")
-            case .numbers(let values): return .explicit(values)
+            case .numbers(let values): return .widths(values)
             }
         }
     }

@@ -50,8 +50,7 @@ private func message(of body: () throws -> Tensor) -> String? {
 }
 
 @Test func validModeRejectsMixedShapes() throws {
-    let text = message { try tensor([2, 3], [1, 2, 3, 4, 5, 6]).correlated(with: tensor([3, 1], [1, 2, 3]),
-                                                                           control: .fresh) }
+    let text = message { try tensor([2, 3], [1, 2, 3, 4, 5, 6]).correlated(with: tensor([3, 1], [1, 2, 3]), control: .fresh) }
     #expect(text == "correlate: mode \"valid\" needs one operand at least as large as the other on every axis, found input 2×3 and kernel 3×1; use mode \"same\" or \"full\"")
 }
 
@@ -74,8 +73,8 @@ private func message(of body: () throws -> Tensor) -> String? {
 @Test func conv2dUnbatchedWithBiasStrideAndPadding() throws {
     let image = try tensor([1, 3, 3], [1, 2, 3, 4, 5, 6, 7, 8, 9])
     let weight = try tensor([1, 1, 2, 2], [1, 0, 0, 1])
-    let result = try image.conv2d(weight: weight, bias: tensor([1], [10]), stride: [2], padding: .explicit([1]),
-                                  control: .fresh)
+    let result = try image.conv2d(weight: weight, bias: tensor([1], [10]),
+                                   options: ConvolutionOptions(stride: [2], padding: .widths([1])), control: .fresh)
     // Padded 5×5, windows at rows/columns 0 and 2: x[i-1, j-1] + x[i, j] + 10.
     #expect(result.shape == [1, 2, 2])
     #expect(result.scalars == [11, 13, 17, 24])
@@ -83,8 +82,7 @@ private func message(of body: () throws -> Tensor) -> String? {
 
 @Test func conv1dSamePaddingPutsTheExtraZeroOnTheRight() throws {
     // torch: F.conv1d([[1, 2, 3]], [[[1, 10]]], padding="same") == [[21, 32, 3]]
-    let result = try tensor([1, 3], [1, 2, 3]).conv1d(weight: tensor([1, 1, 2], [1, 10]), padding: .same,
-                                                      control: .fresh)
+    let result = try tensor([1, 3], [1, 2, 3]).conv1d(weight: tensor([1, 1, 2], [1, 10]), options: ConvolutionOptions(padding: .same), control: .fresh)
     #expect(result.shape == [1, 3])
     #expect(result.scalars == [21, 32, 3])
 }
@@ -96,9 +94,9 @@ private func message(of body: () throws -> Tensor) -> String? {
         == "conv2d: with groups=1 and weight 4×3×3×3 the input needs 3 channels, found 5 (input 1×5×8×8)")
     let small = try Tensor(repeating: 1, shape: [1, 3, 3], control: .fresh)
     let big = try Tensor(repeating: 1, shape: [1, 1, 3, 3], control: .fresh)
-    #expect(message { try small.conv2d(weight: big, dilation: [2], control: .fresh) }
+    #expect(message { try small.conv2d(weight: big, options: ConvolutionOptions(dilation: [2]), control: .fresh) }
         == "conv2d: the kernel spans 5×5 (with dilation) but the padded input is only 3×3; use a smaller kernel or dilation, or more padding")
-    #expect(message { try small.conv2d(weight: big, stride: [2], padding: .same, control: .fresh) }
+    #expect(message { try small.conv2d(weight: big, options: ConvolutionOptions(stride: [2], padding: .same), control: .fresh) }
         == "conv2d: padding \"same\" needs stride 1 (as in torch), found stride 2, 2")
     #expect(message { try small.conv2d(weight: big, bias: tensor([2], [1, 2]), control: .fresh) }
         == "conv2d: expected a bias of 1 values (one per output channel), found 2")
@@ -113,12 +111,11 @@ private func message(of body: () throws -> Tensor) -> String? {
     // Padding counts in the average's divisor (count_include_pad) and never wins a max.
     let padded = try tensor([1, 2], [-1, -3]).maxPool1d(size: [2], padding: [1], control: .fresh)
     #expect(padded.scalars == [-1, -3])
-    #expect(try tensor([2], [4, 6]).avgPool1d(size: [2], stride: [1], padding: [1],
-                                              control: .fresh).scalars == [2, 5, 3])
+    #expect(try tensor([2], [4, 6]).avgPool1d(size: [2], stride: [1], padding: [1], control: .fresh).scalars == [2, 5, 3])
     #expect(message { try image.maxPool2d(size: [3], padding: [2], control: .fresh) }
         == "maxpool: padding must be at most half the window, found padding 2 for size 3")
     #expect(message { try image.avgPool2d(size: [5], control: .fresh) }
-        == "avgpool: the window 5×5 is larger than the padded input 4×4; use a smaller size or more padding")
+        == "avgpool: the window spans 5×5 but the padded input is only 4×4; use a smaller window, or more padding")
 }
 
 @Test func maxPoolPropagatesNaN() throws {
@@ -130,15 +127,15 @@ private func message(of body: () throws -> Tensor) -> String? {
 @Test func hugeArgumentsAreErrorsNotOverflows() throws {
     let image = try Tensor(repeating: 1, shape: [1, 4, 4], control: .fresh)
     let weight = try Tensor(repeating: 1, shape: [1, 1, 3, 3], control: .fresh)
-    let huge = 1 << 40
-    #expect(throws: TensorError.self) { try image.conv2d(weight: weight, dilation: [huge], control: .fresh) }
-    #expect(throws: TensorError.self) { try image.conv2d(weight: weight, padding: .explicit([huge]), control: .fresh) }
-    #expect(throws: TensorError.self) { try image.conv2d(weight: weight, stride: [huge], groups: huge,
-                                                         control: .fresh) }
+    let huge = 1 << 41
+    #expect(throws: TensorError.self) { try image.conv2d(weight: weight, options: ConvolutionOptions(dilation: [huge]), control: .fresh) }
+    #expect(throws: TensorError.self) { try image.conv2d(weight: weight, options: ConvolutionOptions(padding: .widths([huge])), control: .fresh) }
+    #expect(throws: TensorError.self) {
+        try image.conv2d(weight: weight, options: ConvolutionOptions(stride: [huge], groups: huge), control: .fresh)
+    }
     #expect(throws: TensorError.self) { try image.maxPool2d(size: [huge], padding: [huge / 2], control: .fresh) }
     // Within the argument bound, but the output would not fit the allocation cap.
-    #expect(throws: TensorError.self) { try image.conv2d(weight: weight, padding: .explicit([1 << 30]),
-                                                         control: .fresh) }
+    #expect(throws: TensorError.self) { try image.conv2d(weight: weight, options: ConvolutionOptions(padding: .widths([1 << 30])), control: .fresh) }
     // A huge padded window over a small input is legal (as in torch) and costs only the input.
     #expect(try image.avgPool2d(size: [1 << 30], stride: [1], padding: [1 << 29], control: .fresh).shape == [1, 5, 5])
 }
@@ -146,7 +143,7 @@ private func message(of body: () throws -> Tensor) -> String? {
 @Test func emptyAxesFollowTorch() throws {
     let weight = try Tensor(repeating: 1, shape: [1, 1, 1, 1], control: .fresh)
     // torch: "Only zero batch or zero channel inputs are supported".
-    #expect(message { try Tensor(repeating: 0, shape: [1, 1, 0, 0], control: .fresh).conv2d(weight: weight, padding: .explicit([1]), control: .fresh) }
+    #expect(message { try Tensor(repeating: 0, shape: [1, 1, 0, 0], control: .fresh).conv2d(weight: weight, options: ConvolutionOptions(padding: .widths([1])), control: .fresh) }
         == "conv2d: the input 1×1×0×0 has an empty spatial axis; only the batch may be empty")
     #expect(try Tensor(repeating: 0, shape: [0, 1, 3, 3], control: .fresh).conv2d(weight: weight, control: .fresh).shape == [0, 1, 3, 3])
     #expect(message { try Tensor(repeating: 0, shape: [0, 2, 4], control: .fresh).maxPool2d(size: [1], control: .fresh) }

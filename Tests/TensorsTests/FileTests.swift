@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Tensors
 
 // Reference files are written by numpy (Fixtures/make_fixtures.py); the values are exact in
@@ -14,24 +15,18 @@ private func fixtureBytes(_ name: String) throws -> [UInt8] {
     Array(try Data(contentsOf: URL(fileURLWithPath: try fixture(name))))
 }
 
-private func temporaryPath(_ name: String) -> String {
-    FileManager.default.temporaryDirectory.appendingPathComponent("tensors-\(UUID().uuidString)-\(name)").path
-}
-
 @Test(arguments: ["int8.npy", "int16.npy", "int32.npy", "int64.npy"])
 func loadsSignedIntegerNpy(name: String) throws {
-    #expect(try TensorFile.load(fixture(name), control: .fresh) == makeTensor([2, 3], [0, 1, -2, 3, -4, 5]))
+    #expect(try TensorFile.load(fixture(name), relativeTo: nil, control: .fresh) == makeTensor([2, 3], [0, 1, -2, 3, -4, 5]))
 }
 
 @Test func loadsFloatBoolAndUnsignedNpy() throws {
-    #expect(try TensorFile.load(fixture("float64.npy"),
-                                control: .fresh) == makeTensor([2, 3], [0.5, -1.25, 3, 1e-3, 2, -0.0]))
-    #expect(try TensorFile.load(fixture("float32.npy"),
-                                control: .fresh) == makeTensor([3], [Double(Float(0.1)), -2.5, 3]))
-    #expect(try TensorFile.load(fixture("uint16.npy"), control: .fresh) == makeTensor([3], [0, 65535, 258]))
-    #expect(try TensorFile.load(fixture("bool.npy"), control: .fresh) == makeTensor([3], [1, 0, 1]))
-    #expect(try TensorFile.load(fixture("scalar.npy"), control: .fresh) == Tensor(scalar: 7.5))
-    #expect(try TensorFile.load(fixture("fortran.npy"), control: .fresh) == arangeTensor([2, 3]))
+    #expect(try TensorFile.load(fixture("float64.npy"), relativeTo: nil, control: .fresh) == makeTensor([2, 3], [0.5, -1.25, 3, 1e-3, 2, -0.0]))
+    #expect(try TensorFile.load(fixture("float32.npy"), relativeTo: nil, control: .fresh) == makeTensor([3], [Double(Float(0.1)), -2.5, 3]))
+    #expect(try TensorFile.load(fixture("uint16.npy"), relativeTo: nil, control: .fresh) == makeTensor([3], [0, 65535, 258]))
+    #expect(try TensorFile.load(fixture("bool.npy"), relativeTo: nil, control: .fresh) == makeTensor([3], [1, 0, 1]))
+    #expect(try TensorFile.load(fixture("scalar.npy"), relativeTo: nil, control: .fresh) == Tensor(scalar: 7.5))
+    #expect(try TensorFile.load(fixture("fortran.npy"), relativeTo: nil, control: .fresh) == arangeTensor([2, 3]))
 }
 
 @Test func writesNpyByteIdenticalToNumpy() throws {
@@ -41,41 +36,63 @@ func loadsSignedIntegerNpy(name: String) throws {
 }
 
 @Test func loadsNetpbmRawSamples() throws {
-    #expect(try TensorFile.load(fixture("grey-ascii.pgm"),
-                                control: .fresh) == makeTensor([2, 3], [0, 128, 255, 1, 2, 3]))
-    #expect(try TensorFile.load(fixture("grey-16.pgm"), control: .fresh) == makeTensor([1, 2], [258, 65535]))
-    #expect(try TensorFile.load(fixture("colour.ppm"), control: .fresh) == makeTensor([1, 2, 3], [255, 0, 10, 1, 2, 3]))
-    #expect(try TensorFile.load(fixture("colour-ascii.ppm"),
-                                control: .fresh) == makeTensor([2, 1, 3], [15, 0, 7, 1, 2, 3]))
+    #expect(try TensorFile.load(fixture("grey-ascii.pgm"), relativeTo: nil, control: .fresh) == makeTensor([2, 3], [0, 128, 255, 1, 2, 3]))
+    #expect(try TensorFile.load(fixture("grey-16.pgm"), relativeTo: nil, control: .fresh) == makeTensor([1, 2], [258, 65535]))
+    #expect(try TensorFile.load(fixture("colour.ppm"), relativeTo: nil, control: .fresh) == makeTensor([1, 2, 3], [255, 0, 10, 1, 2, 3]))
+    #expect(try TensorFile.load(fixture("colour-ascii.ppm"), relativeTo: nil, control: .fresh) == makeTensor([2, 1, 3], [15, 0, 7, 1, 2, 3]))
 }
 
 @Test func loadsCsvSkippingCommentsAndBlankLines() throws {
-    let table = try TensorFile.load(fixture("table.csv"), control: .fresh)
+    let table = try TensorFile.load(fixture("table.csv"), relativeTo: nil, control: .fresh)
     #expect(isClose(table, [3, 2], [1, 2.5, -3, .nan, 4, 1e-3]))
 }
 
-@Test(arguments: ["npy", "csv", "pgm", "ppm"])
-func roundTripsThroughEveryFormat(fileExtension: String) throws {
-    let tensor = fileExtension == "ppm"
-        ? arangeTensor([2, 2, 3]).map { $0 * 23 }
-        : (fileExtension == "pgm" ? arangeTensor([2, 3]).map { $0 * 1000 } : makeTensor([2, 3], [0.1, -2, 1e300, 3, .infinity, 5]))
-    let path = temporaryPath("round-trip.\(fileExtension)")
-    defer { try? FileManager.default.removeItem(atPath: path) }
-    try TensorFile.save(tensor, to: path)
-    #expect(try TensorFile.load(path, control: .fresh) == tensor)
-}
+/// Saving and loading in a scratch directory of each test's own.
+struct TensorFileScratchTests {
+    private let scratch: ScratchDirectory
 
-@Test func saveRejectsWhatTheFormatCannotHold() {
-    #expect(throws: TensorError.self) { try TensorFile.save(arangeTensor([2, 2, 2]), to: temporaryPath("x.csv")) }
-    #expect(throws: TensorError.self) { try TensorFile.save(makeTensor([1, 1], [-1]), to: temporaryPath("x.pgm")) }
-    #expect(throws: TensorError.self) { try TensorFile.save(arangeTensor([2, 2]), to: temporaryPath("x.ppm")) }
-    #expect(throws: TensorError.self) { try TensorFile.save(arangeTensor([2]), to: temporaryPath("x.txt")) }
-    #expect(throws: TensorError.self) { try TensorFile.save(arangeTensor([2]), to: temporaryPath("noextension")) }
+    init() throws {
+        scratch = try ScratchDirectory("receptive-tensors")
+    }
+
+    @Test(arguments: ["npy", "csv", "pgm", "ppm"])
+    func roundTripsThroughEveryFormat(fileExtension: String) throws {
+        let tensor = fileExtension == "ppm"
+            ? arangeTensor([2, 2, 3]).map { $0 * 23 }
+            : (fileExtension == "pgm" ? arangeTensor([2, 3]).map { $0 * 1000 } : makeTensor([2, 3], [0.1, -2, 1e300, 3, .infinity, 5]))
+        let path = scratch.path("round-trip.\(fileExtension)")
+        try TensorFile.save(tensor, to: path, relativeTo: nil)
+        #expect(try TensorFile.load(path, relativeTo: nil, control: .fresh) == tensor)
+    }
+
+    @Test func relativePathsAreResolvedAgainstTheGivenDirectory() throws {
+        let tensor = makeTensor([2], [1, 2])
+        try TensorFile.save(tensor, to: "x.npy", relativeTo: scratch.url)
+        #expect(FileManager.default.fileExists(atPath: scratch.path("x.npy")))
+        #expect(try TensorFile.load("x.npy", relativeTo: scratch.url, control: .fresh) == tensor)
+        // Messages name the path as it was written, not the resolved one.
+        #expect(throws: TensorError.io("y.npy: no such file (or it cannot be read); check the path")) {
+            try TensorFile.load("y.npy", relativeTo: scratch.url, control: .fresh)
+        }
+        // An absolute path ignores the directory.
+        #expect(try TensorFile.load(scratch.path("x.npy"), relativeTo: URL(fileURLWithPath: "/nonexistent"),
+                                    control: .fresh) == tensor)
+    }
+
+    @Test func saveRejectsWhatTheFormatCannotHold() throws {
+        for (name, tensor) in [("x.csv", arangeTensor([2, 2, 2])), ("x.pgm", makeTensor([1, 1], [-1])),
+                               ("x.ppm", arangeTensor([2, 2])), ("x.txt", arangeTensor([2])),
+                               ("noextension", arangeTensor([2]))] {
+            #expect(throws: TensorError.self) { try TensorFile.save(tensor, to: name, relativeTo: scratch.url) }
+        }
+        // Nothing was written.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).isEmpty)
+    }
 }
 
 @Test func missingFileIsAnIOError() {
     #expect(throws: TensorError.io("/nonexistent/x.npy: no such file (or it cannot be read); check the path")) {
-        try TensorFile.load("/nonexistent/x.npy", control: .fresh)
+        try TensorFile.load("/nonexistent/x.npy", relativeTo: nil, control: .fresh)
     }
 }
 
@@ -131,8 +148,9 @@ private func replace(_ bytes: inout [UInt8], _ old: String, _ new: String) {
     #expect(throws: TensorError.self) { try NumpyFile.decode(npy, fileName: "huge.npy", control: .fresh) }
 }
 
-@Test func randomlyMutatedFilesNeverCrash() throws {
+@Test func randomlyMutatedFilesDecodeOrFailWithATypedError() throws {
     var generator = RandomGenerator(seed: 2024)
+    var (decoded, refused) = (0, 0)
     for name in ["float64.npy", "int16.npy", "fortran.npy", "grey-ascii.pgm", "grey-16.pgm", "colour.ppm", "table.csv"] {
         let original = try fixtureBytes(name)
         for _ in 0..<300 {
@@ -147,14 +165,28 @@ private func replace(_ bytes: inout [UInt8], _ old: String, _ new: String) {
                 }
                 if bytes.isEmpty { break }
             }
-            // Success or a TensorError are both fine; anything else (a trap) fails the run.
-            switch try TensorFile.format(of: name) {
-            case .numpy: _ = try? NumpyFile.decode(bytes, fileName: name, control: .fresh)
-            case .netpbm: _ = try? NetpbmFile.decode(bytes, fileName: name, control: .fresh)
-            case .csv: _ = try? CSVFile.decode(bytes, fileName: name, control: .fresh)
+            // A mutated file either still decodes to a consistent tensor or is refused with an
+            // io or limit error naming the file; a trap or any other error fails the test.
+            do {
+                let tensor: Tensor
+                switch try TensorFile.format(of: name) {
+                case .numpy: tensor = try NumpyFile.decode(bytes, fileName: name, control: .fresh)
+                case .netpbm: tensor = try NetpbmFile.decode(bytes, fileName: name, control: .fresh)
+                case .csv: tensor = try CSVFile.decode(bytes, fileName: name, control: .fresh)
+                }
+                #expect(tensor.count == tensor.shape.reduce(1, *))
+                decoded += 1
+            } catch TensorError.io(let message) {
+                #expect(message.hasPrefix(name))
+                refused += 1
+            } catch TensorError.limitExceeded {
+                refused += 1
             }
         }
     }
+    // Both outcomes happen, so the mutations reach past the header checks and into them.
+    #expect(decoded > 0)
+    #expect(refused > 0)
 }
 
 @Test func hugeHeadersFallBackToVersionTwo() throws {

@@ -4,15 +4,13 @@ import Testing
 // Expected values computed with numpy on np.arange(24.).reshape(2, 3, 4).
 @Test func indexesAndSlicesWithNegativeStep() throws {
     let x = arangeTensor([2, 3, 4])
-    let picked = try x.subscripted([.index(1), .slice(start: nil, stop: nil, step: -1), .slice(start: 1, stop: 3, step: nil)],
-                                   control: .fresh)
+    let picked = try x.subscripted([.index(1), .slice(start: nil, stop: nil, step: -1), .slice(start: 1, stop: 3, step: nil)], control: .fresh)
     #expect(picked == makeTensor([3, 2], [21, 22, 17, 18, 13, 14]))
 }
 
 @Test func missingComponentsSelectWholeAxes() throws {
     let x = arangeTensor([2, 3, 4])
-    #expect(try x.subscripted([.all, .index(-1)],
-                              control: .fresh) == makeTensor([2, 4], [8, 9, 10, 11, 20, 21, 22, 23]))
+    #expect(try x.subscripted([.all, .index(-1)], control: .fresh) == makeTensor([2, 4], [8, 9, 10, 11, 20, 21, 22, 23]))
     #expect(try x.subscripted([], control: .fresh) == x)
 }
 
@@ -43,8 +41,7 @@ import Testing
 @Test func assignsBroadcastValuesIntoSlices() throws {
     // y = np.zeros((3, 4)); y[1:, ::2] = [7, 8]; y[0] = 5; y[-1, -1] = 9
     var y = makeTensor([3, 4], [Double](repeating: 0, count: 12))
-    try y.assign(makeTensor([2], [7, 8]), at: [.slice(start: 1, stop: nil, step: nil), .slice(start: nil, stop: nil, step: 2)],
-                 control: .fresh)
+    try y.assign(makeTensor([2], [7, 8]), at: [.slice(start: 1, stop: nil, step: nil), .slice(start: nil, stop: nil, step: 2)], control: .fresh)
     try y.assign(Tensor(scalar: 5), at: [.index(0)], control: .fresh)
     try y.assign(Tensor(scalar: 9), at: [.index(-1), .index(-1)], control: .fresh)
     #expect(y == makeTensor([3, 4], [5, 5, 5, 5, 7, 0, 8, 0, 7, 0, 8, 9]))

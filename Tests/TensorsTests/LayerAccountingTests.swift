@@ -85,9 +85,9 @@ func edgeDetector() throws -> Layer {
 ])
 func outputShapeFollowsTheSizeRule(case: (Int, Int, Int, Int, Int, Int)) throws {
     var spec = LayerSpecification(kernel: .width(`case`.1))
-    spec.stride = [`case`.2]
-    spec.padding = .amounts([`case`.3])
-    spec.dilation = [`case`.4]
+    spec.window.stride = [`case`.2]
+    spec.window.padding = .widths([`case`.3])
+    spec.window.dilation = [`case`.4]
     let layer = try spec.convolution()
     #expect(try layer.outputShape(input: [`case`.0]) == [`case`.5])
     // Brute force: count the window starts that fit inside the padded input.
@@ -98,11 +98,11 @@ func outputShapeFollowsTheSizeRule(case: (Int, Int, Int, Int, Int, Int)) throws 
 
 @Test func samePaddingKeepsTheExtentAndPutsTheOddUnitAfter() throws {
     var spec = LayerSpecification(kernel: .shape([4, 3]))
-    spec.padding = .same
+    spec.window.padding = .same
     let layer = try spec.convolution()
     #expect(try layer.outputShape(input: [9, 7]) == [9, 7])
     guard case .convolution(let convolution) = layer else { Issue.record("expected a convolution"); return }
-    #expect(convolution.geometry.padding == [.init(before: 1, after: 2), .init(before: 1, after: 1)])
+    #expect(convolution.window.padding == [.init(before: 1, after: 2), .init(before: 1, after: 1)])
 }
 
 @Test func variantsCostTheSameArithmeticButStoreMoreWeights() throws {
@@ -115,21 +115,21 @@ func outputShapeFollowsTheSizeRule(case: (Int, Int, Int, Int, Int, Int)) throws 
     #expect(unshared["flops"]?.ratio == 1 && unshared["matrix_entries"]?.ratio == 1)
     let cycled = try LayerComparison(convolution, tiled, input: [10, 10], control: .fresh)
     #expect(cycled["params"]?.ratio == 4 && cycled["memory_bytes"]?.second == 4 * 9 * 8)
-    #expect(try LayerComparison(Layer.pooling(PoolingLayer(geometry: ConvolutionGeometry(
-        kernelShape: [2], stride: [2], dilation: [1], padding: [.init(before: 0, after: 0)]), kind: .max)),
+    #expect(try LayerComparison(Layer.pooling(PoolingLayer(window: WindowOptions(stride: [2])
+        .window(kernelShape: [2], name: "pool_layer"), kind: .max)),
         convolution, input: [4, 4], control: .fresh)["params"]?.ratio == nil)
 }
 
 @Test func hugeOrOverflowingSizesAreErrorsNotCrashesOrHangs() throws {
     var padded = LayerSpecification(kernel: .width(3))
-    padded.padding = .amounts([1_000_000_000_000])
+    padded.window.padding = .widths([1_000_000_000_000])
     // 2·10¹² + 3 outputs, of which only 7 see any input: counted without visiting them.
     // Each of the 5 inputs is under each of the 3 taps once: 15 multiplications, 15 − 7 additions.
     #expect(try padded.convolution().flops(input: [5], control: .fresh) == 2 * 15 - 7)
     #expect(throws: TensorError.self) { try padded.convolution().connectivity(input: [5], control: .fresh) }
     #expect(throws: TensorError.self) { try LayerSpecification(kernel: .shape([10_000_000_000, 10_000_000_000])).convolution() }
     var dilated = LayerSpecification(kernel: .width(1_000_000_000))
-    dilated.dilation = [100_000_000_000]
+    dilated.window.dilation = [100_000_000_000]
     #expect(throws: TensorError.self) { try dilated.convolution() }
     #expect(throws: TensorError.self) {
         try LayerSpecification(kernel: .shape([2, 2])).convolution(sharing: .tiled(period: 10_000_000_000))

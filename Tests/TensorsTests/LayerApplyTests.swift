@@ -13,9 +13,9 @@ private let tolerance = 1e-12
         let outChannels = random.integer(1...2)
         let kernelShape = (0..<rank).map { _ in random.integer(1...3) }
         var specification = LayerSpecification(kernel: .weights(random.tensor([outChannels, channels] + kernelShape)))
-        specification.stride = [random.integer(1...3)]
-        specification.dilation = [random.integer(1...2)]
-        specification.padding = .amounts([random.integer(0...2)])
+        specification.window.stride = [random.integer(1...3)]
+        specification.window.dilation = [random.integer(1...2)]
+        specification.window.padding = .widths([random.integer(0...2)])
         let spatial = kernelShape.map { $0 * 2 + random.integer(1...4) }
         let x = random.tensor([channels] + spatial)
         // Through conv1d/conv2d (the convolution helper's torch-checked code).
@@ -53,7 +53,7 @@ private let tolerance = 1e-12
         let size = [random.integer(1...3), random.integer(1...3)]
         let x = random.tensor([2, size[0] * 2 + random.integer(0...3), size[1] * 2 + random.integer(0...3)])
         var specification = LayerSpecification(kernel: .shape(size))
-        specification.stride = size
+        specification.window.stride = size
         let maximum = try specification.pooling(.max)(x, control: .fresh)
         let average = try specification.pooling(.average)(x, control: .fresh)
         let expectedMaximum = try x.maxPool2d(size: size, control: .fresh)
@@ -65,7 +65,7 @@ private let tolerance = 1e-12
 
 @Test func averagePoolingHasAMatrixAndMaxPoolingDoesNot() throws {
     var specification = LayerSpecification(kernel: .width(2))
-    specification.stride = [2]
+    specification.window.stride = [2]
     #expect(try specification.pooling(.average).matrix(input: [4], control: .fresh).dense(control: .fresh)
             == makeTensor([2, 4], [0.5, 0.5, 0, 0, 0, 0, 0.5, 0.5]))
     #expect(throws: TensorError.self) { try specification.pooling(.max).matrix(input: [4], control: .fresh) }

@@ -17,15 +17,15 @@ private func check(_ layer: Layer, _ x: Tensor, _ transform: EquivarianceTransfo
         var specification = LayerSpecification(kernel: .shape((0..<rank).map { _ in random.integer(1...4) }))
         specification.inChannels = random.integer(1...2)
         specification.outChannels = random.integer(1...2)
-        specification.dilation = [random.integer(1...2)]
-        specification.padding = .amounts([random.integer(0...2)])
-        specification.stride = [random.integer(1...3)]
+        specification.window.dilation = [random.integer(1...2)]
+        specification.window.padding = .widths([random.integer(0...2)])
+        specification.window.stride = [random.integer(1...3)]
         specification.seed = UInt64(random.integer(0...99))
         let layer = try specification.convolution()
         let channelAxis = specification.inChannels == 1 && random.integer(0...1) == 0 ? [] : [specification.inChannels ?? 1]
-        let x = random.tensor(channelAxis + (0..<rank).map { _ in random.integer(12...16) * specification.stride[0] + 8 })
+        let x = random.tensor(channelAxis + (0..<rank).map { _ in random.integer(12...16) * specification.window.stride[0] + 8 })
         // A shift by a multiple of the stride (the output moves by the multiple).
-        let shift = random.integer(-2...2) * specification.stride[0]
+        let shift = random.integer(-2...2) * specification.window.stride[0]
         let result = try check(layer, x, .shift(by: shift, axis: -1))
         #expect(result.equal, "\(layer.summary) shift \(shift): max difference \(result.maxDifference) at \(result.worst ?? [])")
     }
@@ -42,7 +42,7 @@ private func check(_ layer: Layer, _ x: Tensor, _ transform: EquivarianceTransfo
 @Test func convolutionIsNotEquivariantToRotationOrScaling() throws {
     let sobel = makeTensor([3, 3], [-1, 0, 1, -2, 0, 2, -1, 0, 1])
     var specification = LayerSpecification(kernel: .weights(sobel))
-    specification.padding = .same
+    specification.window.padding = .same
     let layer = try specification.convolution()
     var random = LayerTestRandom(seed: 100)
     let x = random.tensor([12, 12])
@@ -57,8 +57,7 @@ private func check(_ layer: Layer, _ x: Tensor, _ transform: EquivarianceTransfo
 @Test func transformsMatchNumpy() throws {
     let x = arangeTensor([2, 3])
     #expect(try EquivarianceTransform.rotate90.apply(x, control: .fresh) == makeTensor([3, 2], [2, 5, 1, 4, 0, 3]))
-    #expect(try EquivarianceTransform.scale2.apply(makeTensor([2], [1, 2]),
-                                                   control: .fresh) == makeTensor([4], [1, 1, 2, 2]))
+    #expect(try EquivarianceTransform.scale2.apply(makeTensor([2], [1, 2]), control: .fresh) == makeTensor([4], [1, 1, 2, 2]))
     #expect(try EquivarianceTransform.shift(by: 1, axis: 1).apply(x, control: .fresh) == makeTensor([2, 3], [0, 0, 1, 0, 3, 4]))
     #expect(throws: TensorError.self) { try EquivarianceTransform(named: "flip", shift: 1, axis: 0) }
 }
@@ -91,7 +90,7 @@ private func check(_ layer: Layer, _ x: Tensor, _ transform: EquivarianceTransfo
 
 @Test func shiftsThatAreNotMultiplesOfTheStrideAreNotEquivariant() throws {
     var specification = LayerSpecification(kernel: .width(3))
-    specification.stride = [2]
+    specification.window.stride = [2]
     var random = LayerTestRandom(seed: 102)
     #expect(try !check(specification.convolution(), random.tensor([20]), .shift(by: 1, axis: 0)).equal)
 }

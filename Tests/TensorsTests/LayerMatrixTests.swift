@@ -57,7 +57,7 @@ private let tolerance = 1e-12
 
 @Test func figure92And93ConvolutionTouchesThreeUnitsDenseTouchesAll() throws {
     var specification = LayerSpecification(kernel: .width(3))
-    specification.padding = .amounts([1])
+    specification.window.padding = .widths([1])
     let convolution = try specification.convolution().connectivity(input: [5], control: .fresh)
     // x3 (column 2) affects s2, s3, s4 (figure 9.2); s3 (row 2) sees x2, x3, x4 (figure 9.3).
     #expect(try convolution.column(2).map(\.row) == [1, 2, 3])
@@ -83,8 +83,8 @@ private let tolerance = 1e-12
 
 @Test func wrapPaddingGivesACirculantMatrix() throws {
     var specification = LayerSpecification(kernel: .weights(makeTensor([3], [1, 2, 3])))
-    specification.padding = .amounts([1])
-    specification.paddingMode = .wrap
+    specification.window.padding = .widths([1])
+    specification.window.fill = .wrap
     let matrix = try specification.convolution().matrix(input: [5], control: .fresh).dense(control: .fresh)
     #expect(matrix.scalars == [
         2, 3, 0, 0, 1,
@@ -147,7 +147,7 @@ private func block(_ matrix: Tensor, row: Int, inputRow: Int, outputWidth: Int, 
 }
 
 @Test func wrapModeMatrixIsDoublyBlockCirculant() throws {
-    let layer = try LayerSpecification(kernel: .shape([3, 3])).convolution().padded(.wrap)
+    let layer = try LayerSpecification(kernel: .shape([3, 3])).convolution().padded(.same, fill: .wrap)
     let matrix = try layer.matrix(input: [4, 5], control: .fresh).dense(control: .fresh)
     for row in 0..<4 {
         for inputRow in 0..<4 {

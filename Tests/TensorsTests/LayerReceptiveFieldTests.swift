@@ -3,9 +3,9 @@ import Testing
 
 private func widthThree(padding: Int = 0, stride: Int = 1, dilation: Int = 1) throws -> Layer {
     var specification = LayerSpecification(kernel: .width(3))
-    specification.padding = .amounts([padding])
-    specification.stride = [stride]
-    specification.dilation = [dilation]
+    specification.window.padding = .widths([padding])
+    specification.window.stride = [stride]
+    specification.window.dilation = [dilation]
     return try specification.convolution()
 }
 
@@ -29,7 +29,7 @@ private func widthThree(padding: Int = 0, stride: Int = 1, dilation: Int = 1) th
 
 @Test func strideDilationAndPoolingGrowTheField() throws {
     var pool = LayerSpecification(kernel: .width(2))
-    pool.stride = [2]
+    pool.window.stride = [2]
     let stack = [try widthThree(), try pool.pooling(.max), try widthThree(dilation: 2)]
     let field = try ReceptiveField(stack: stack, input: [40], at: nil, control: .fresh)
     // Extents: 3, then 3 + 1·1 = 4 (jump 2), then 4 + 2·2·2 = 12.
@@ -73,8 +73,7 @@ private func widthThree(padding: Int = 0, stride: Int = 1, dilation: Int = 1) th
         for unit in 0..<base.count {
             var perturbed = base
             perturbed.scalars[unit] += 1
-            let moved = try stack.reduce(perturbed) { try $1($0,
-                                                             control: .fresh) }.scalars[flatAt] != top.scalars[flatAt]
+            let moved = try stack.reduce(perturbed) { try $1($0, control: .fresh) }.scalars[flatAt] != top.scalars[flatAt]
             #expect(moved == (field.mask.scalars[unit] == 1), "\(first) unit \(unit)")
         }
     }

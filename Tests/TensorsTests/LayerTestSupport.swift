@@ -40,10 +40,10 @@ struct RandomLayerCase: CustomStringConvertible {
         var specification = LayerSpecification(kernel: .shape(kernel))
         specification.inChannels = random.integer(1...2)
         specification.outChannels = random.integer(1...2)
-        specification.stride = (0..<rank).map { _ in random.integer(1...2) }
-        specification.dilation = (0..<rank).map { _ in random.integer(1...2) }
-        specification.padding = .pairs((0..<rank).map { _ in .init(before: random.integer(0...2), after: random.integer(0...2)) })
-        specification.paddingMode = allowWrap && random.integer(0...3) == 0 ? .wrap : .zero
+        specification.window.stride = (0..<rank).map { _ in random.integer(1...2) }
+        specification.window.dilation = (0..<rank).map { _ in random.integer(1...2) }
+        specification.window.padding = .pairs((0..<rank).map { _ in .init(before: random.integer(0...2), after: random.integer(0...2)) })
+        specification.window.fill = allowWrap && random.integer(0...3) == 0 ? .wrap : .zero
         specification.seed = UInt64(random.integer(0...1_000))
         let sharing: ConvolutionLayer.Sharing
         switch random.integer(0...2) {
@@ -52,7 +52,7 @@ struct RandomLayerCase: CustomStringConvertible {
         default: sharing = .tiled(period: random.integer(1...3))
         }
         let spatial = kernel.indices.map { axis in
-            (kernel[axis] - 1) * specification.dilation[axis] + random.integer(1...5)
+            (kernel[axis] - 1) * specification.window.dilation[axis] + random.integer(1...5)
         }
         let channels = specification.inChannels ?? 1
         let input = channels == 1 && random.integer(0...1) == 0 ? spatial : [channels] + spatial

@@ -42,8 +42,7 @@ func reductionsMatchNumpy(reduction: Reduction, all: Double, axis0: [Double], ax
     let rounded = try makeTensor([6], [0.5, 1.5, 2.5, -0.5, -1.5, 2.675]).applying(.round, control: .fresh)
     #expect(rounded == makeTensor([6], [0, 2, 2, -0.0, -2, 3]))
     // np.round([2.675, 1.005, 0.125], 2) and np.round([1234.5, 1250.], -2)
-    #expect(try makeTensor([3], [2.675, 1.005, 0.125]).rounded(decimals: 2,
-                                                               control: .fresh) == makeTensor([3], [2.68, 1, 0.12]))
+    #expect(try makeTensor([3], [2.675, 1.005, 0.125]).rounded(decimals: 2, control: .fresh) == makeTensor([3], [2.68, 1, 0.12]))
     #expect(try makeTensor([2], [1234.5, 1250]).rounded(decimals: -2, control: .fresh) == makeTensor([2], [1200, 1200]))
 }
 
@@ -81,14 +80,11 @@ func reductionsMatchNumpy(reduction: Reduction, all: Double, axis0: [Double], ax
     #expect(try a.reduced(.mean, control: .fresh) == Tensor(scalar: 0.4943231486577704))
     #expect(try a.subscripted([.slice(start: nil, stop: 1000, step: nil)], control: .fresh).reduced(.sum, control: .fresh) == Tensor(scalar: 488.60092079636365))
     let b = try a.reshaped([30, 100])
-    let rows = try b.reduced(.sum, axis: 1, control: .fresh).subscripted([.slice(start: nil, stop: 3, step: nil)],
-                                                                         control: .fresh)
+    let rows = try b.reduced(.sum, axis: 1, control: .fresh).subscripted([.slice(start: nil, stop: 3, step: nil)], control: .fresh)
     #expect(rows == makeTensor([3], [50.4179347951572, 48.8334067490132, 48.633038763875064]))
-    let columns = try b.reduced(.sum, axis: 0, control: .fresh).subscripted([.slice(start: nil, stop: 3, step: nil)],
-                                                                            control: .fresh)
+    let columns = try b.reduced(.sum, axis: 0, control: .fresh).subscripted([.slice(start: nil, stop: 3, step: nil)], control: .fresh)
     #expect(columns == makeTensor([3], [15.925328783529332, 16.382662838942615, 16.031160659622095]))
-    let norms = try b.reduced(.norm, axis: 1, control: .fresh).subscripted([.slice(start: nil, stop: 2, step: nil)],
-                                                                           control: .fresh)
+    let norms = try b.reduced(.norm, axis: 1, control: .fresh).subscripted([.slice(start: nil, stop: 2, step: nil)], control: .fresh)
     #expect(norms == makeTensor([2], [5.915119258934277, 5.676901515882824]))
     #expect(isClose(try a.reduced(.norm, control: .fresh), [], [31.368054340253252], tolerance: 1e-15))
 }

@@ -90,8 +90,7 @@ private struct Cases: Decodable {
 
 @Test func rollingMatchesNumpyOnRandomCases() throws {
     for item in try Cases.load().rolling {
-        let rolled = try arangeTensor(item.shape).rolled(by: [item.shift], axes: item.axis.map { [$0] },
-                                                         control: .fresh)
+        let rolled = try arangeTensor(item.shape).rolled(by: [item.shift], axes: item.axis.map { [$0] }, control: .fresh)
         #expect(rolled == makeTensor(item.shape, item.values), "\(item)")
     }
 }

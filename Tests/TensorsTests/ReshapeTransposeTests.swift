@@ -82,8 +82,7 @@ import Testing
         }
     }
     #expect(mismatches == 0)
-    let strided = try x.subscripted([.index(1), .slice(start: nil, stop: nil, step: -3), .slice(start: 40, stop: 2, step: -2)],
-                                    control: .fresh)
+    let strided = try x.subscripted([.index(1), .slice(start: nil, stop: nil, step: -3), .slice(start: 40, stop: 2, step: -2)], control: .fresh)
     #expect(strided.shape == [24, 19])
     #expect(strided.scalars[0] == x.scalars[(1 * 70 + 69) * 45 + 40])
     #expect(strided.scalars[24 * 19 - 1] == x.scalars[(1 * 70 + 0) * 45 + 4])

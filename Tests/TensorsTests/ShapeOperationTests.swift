@@ -31,8 +31,7 @@ func padModesMatchNumpyEvenBeyondTheAxisLength(mode: PaddingMode, expected: [Dou
 
 @Test func cropUndoesPad() throws {
     let x = arangeTensor([3, 4])
-    #expect(try x.padded([(1, 2), (3, 0)], mode: .wrap, control: .fresh).cropped([(1, 2), (3, 0)],
-                                                                                 control: .fresh) == x)
+    #expect(try x.padded([(1, 2), (3, 0)], mode: .wrap, control: .fresh).cropped([(1, 2), (3, 0)], control: .fresh) == x)
     #expect(throws: TensorError.self) { try x.cropped([(2, 2)], control: .fresh) }
 }
 
@@ -64,15 +63,13 @@ func padModesMatchNumpyEvenBeyondTheAxisLength(mode: PaddingMode, expected: [Dou
     let stacked = try Tensor.stacked([x, y], axis: 1, control: .fresh)
     #expect(stacked == makeTensor([2, 2, 3], [0, 1, 2, 10, 11, 12, 3, 4, 5, 13, 14, 15]))
     let column = try x.subscripted([.all, .slice(start: nil, stop: 1, step: nil)], control: .fresh)
-    #expect(try Tensor.concatenated([x, column], axis: 1,
-                                    control: .fresh) == makeTensor([2, 4], [0, 1, 2, 0, 3, 4, 5, 3]))
+    #expect(try Tensor.concatenated([x, column], axis: 1, control: .fresh) == makeTensor([2, 4], [0, 1, 2, 0, 3, 4, 5, 3]))
     #expect(try Tensor.stacked([Tensor(scalar: 1), Tensor(scalar: 2)], control: .fresh) == makeTensor([2], [1, 2]))
 }
 
 @Test func stackAndConcatRejectMismatches() {
     #expect(throws: TensorError.self) { try Tensor.stacked([arangeTensor([2]), arangeTensor([3])], control: .fresh) }
-    #expect(throws: TensorError.self) { try Tensor.concatenated([arangeTensor([2, 2]), arangeTensor([3, 3])], axis: 1,
-                                                                control: .fresh) }
+    #expect(throws: TensorError.self) { try Tensor.concatenated([arangeTensor([2, 2]), arangeTensor([3, 3])], axis: 1, control: .fresh) }
     #expect(throws: TensorError.self) { try Tensor.concatenated([], control: .fresh) }
 }
 

@@ -45,6 +45,24 @@ import TextPlots
     GoldenFile.expectMatches(try BarChart.render(values: [0, 0], width: 30).text, "bar_all_zero.txt")
 }
 
+@Test func barChartsNeverExceedTheirWidth() throws {
+    // -3 and 4 split 32 columns into 14 and 18; the bar of 4 once took 19 (bar_mixed.txt).
+    var state: UInt64 = 7
+    func next() -> Double {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        return Double(Int64(bitPattern: state) >> 40) / 1000
+    }
+    for width in 20...60 {
+        for count in 1...5 {
+            let values = (0..<count).map { _ in next() }
+            let chart = try BarChart.render(values: values, width: width)
+            for line in chart.text.split(separator: "\n") {
+                #expect(TextWidth.columns(String(line)) <= width, "\(values) at width \(width): \(line)")
+            }
+        }
+    }
+}
+
 /// Edges are a few additions and one division from the inputs, so 1e-12 relative is generous.
 private func isClose(_ actual: [Double], _ expected: [Double]) -> Bool {
     actual.count == expected.count

@@ -3,35 +3,11 @@ import Tensors
 import Testing
 @testable import TextPlots
 
-/// The book's figure 9.2 layer: output s_i sees inputs x_{i-1}, x_i, x_{i+1} (kernel width 3).
-private func convolutionConnectivity(units: Int, weightIndices: Bool) throws -> Tensor {
-    var scalars = [Double](repeating: 0, count: units * units)
-    for output in 0..<units {
-        for offset in -1...1 where (0..<units).contains(output + offset) {
-            scalars[output * units + output + offset] = weightIndices ? Double(offset + 2) : 1
-        }
-    }
-    return try Tensor(shape: [units, units], scalars: scalars)
-}
-
-/// The book's figure 9.6 edge detector on a 280×320 image: output (i, j) of the 280×319
-/// result reads inputs (i, j) and (i, j + 1), enumerated without storing anything.
-private func edgeDetectorEntries(_ visit: (Int, Int, Double) throws -> Void) throws {
-    for i in 0..<280 {
-        for j in 0..<319 {
-            try visit(i * 319 + j, i * 320 + j, -1)
-            try visit(i * 319 + j, i * 320 + j + 1, 1)
-        }
-    }
-}
-
 @Test func spySmallGridWithUnitLabels() throws {
     let matrix = try convolutionConnectivity(units: 5, weightIndices: false)
     let options = SpyOptions(rowLabels: (1...5).map { "s\($0)" }, columnLabels: (1...5).map { "x\($0)" })
-    GoldenFile.expectMatches(try Spy.render(matrix, options: options, sessionWidth: 80,
-                                            control: .fresh).text, "spy_grid_labels.txt")
-    GoldenFile.expectMatches(try Spy.render(matrix, options: SpyOptions(title: "connectivity"), sessionWidth: 80,
-                                            control: .fresh).text,
+    GoldenFile.expectMatches(try Spy.render(matrix, options: options, sessionWidth: 80, control: .fresh).text, "spy_grid_labels.txt")
+    GoldenFile.expectMatches(try Spy.render(matrix, options: SpyOptions(title: "connectivity"), sessionWidth: 80, control: .fresh).text,
                              "spy_grid_indices.txt")
 }
 
@@ -39,11 +15,9 @@ private func edgeDetectorEntries(_ visit: (Int, Int, Double) throws -> Void) thr
     let sharing = try convolutionConnectivity(units: 6, weightIndices: true)
     let options = SpyOptions(rowLabels: (1...6).map { "s\($0)" }, columnLabels: (1...6).map { "x\($0)" },
                              letters: true)
-    GoldenFile.expectMatches(try Spy.render(sharing, options: options, sessionWidth: 80,
-                                            control: .fresh).text, "spy_letters.txt")
+    GoldenFile.expectMatches(try Spy.render(sharing, options: options, sessionWidth: 80, control: .fresh).text, "spy_letters.txt")
     let bad = try Tensor(shape: [1, 2], scalars: [1.5, 0])
-    #expect(throws: TextPlotsError.self) { try Spy.render(bad, options: SpyOptions(letters: true), sessionWidth: 80,
-                                                          control: .fresh) }
+    #expect(throws: TextPlotsError.self) { try Spy.render(bad, options: SpyOptions(letters: true), sessionWidth: 80, control: .fresh) }
 }
 
 @Test func spyGridTooWideForLabelsWritesThemVertically() throws {
@@ -54,8 +28,7 @@ private func edgeDetectorEntries(_ visit: (Int, Int, Double) throws -> Void) thr
 
 @Test func spyLargeMatrixOnBraille() throws {
     let matrix = try convolutionConnectivity(units: 100, weightIndices: false)
-    GoldenFile.expectMatches(try Spy.render(matrix, options: SpyOptions(), sessionWidth: 80,
-                                            control: .fresh).text, "spy_braille_100.txt")
+    GoldenFile.expectMatches(try Spy.render(matrix, options: SpyOptions(), sessionWidth: 80, control: .fresh).text, "spy_braille_100.txt")
 }
 
 @Test func spyOfTheFigure96LayerStaysSparseAndFast() throws {
@@ -79,20 +52,17 @@ private func edgeDetectorEntries(_ visit: (Int, Int, Double) throws -> Void) thr
     GoldenFile.expectMatches(try Spy.render(Tensor(shape: [1, 1], scalars: [-0.0]), options: SpyOptions(),
                                             sessionWidth: 80, control: .fresh).text, "spy_single_negative_zero.txt")
     #expect(throws: TextPlotsError.invalidOption("spy: 'grid_limit' must be 0…100, found 500")) {
-        try Spy.render(Tensor(repeating: 1, shape: [2, 2], control: .fresh), options: SpyOptions(gridLimit: 500), sessionWidth: 80,
-                       control: .fresh)
+        try Spy.render(Tensor(repeating: 1, shape: [2, 2], control: .fresh), options: SpyOptions(gridLimit: 500), sessionWidth: 80, control: .fresh)
     }
     #expect(throws: TextPlotsError.invalidOption("spy: expected 2 row labels, found 1")) {
-        try Spy.render(Tensor(repeating: 1, shape: [2, 2], control: .fresh), options: SpyOptions(rowLabels: ["a"]), sessionWidth: 80,
-                       control: .fresh)
+        try Spy.render(Tensor(repeating: 1, shape: [2, 2], control: .fresh), options: SpyOptions(rowLabels: ["a"]), sessionWidth: 80, control: .fresh)
     }
     #expect(throws: TextPlotsError.self) {
         try Spy.render(rows: 2, columns: 2, entries: { visit in try visit(5, 0, 1) },
                        options: SpyOptions(), sessionWidth: 80, control: .fresh)
     }
     #expect(throws: TextPlotsError.self) {
-        try Spy.render(rows: 100, columns: 100, entries: { _ in }, options: SpyOptions(letters: true), sessionWidth: 80,
-                       control: .fresh)
+        try Spy.render(rows: 100, columns: 100, entries: { _ in }, options: SpyOptions(letters: true), sessionWidth: 80, control: .fresh)
     }
 }
 

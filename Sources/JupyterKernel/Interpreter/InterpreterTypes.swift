@@ -2,7 +2,7 @@
 public typealias MimeBundle = [String: String]
 
 /// What the kernel reports about its language in `kernel_info_reply`.
-public struct KernelInfo: Sendable, Equatable {
+public struct KernelInfo: Sendable {
     /// `implementation`, e.g. "receptive".
     public var implementation: String
     /// `implementation_version`.
@@ -39,17 +39,6 @@ public struct KernelInfo: Sendable, Equatable {
         self.codemirrorMode = codemirrorMode
         self.banner = banner
         self.helpLinks = helpLinks
-    }
-
-    /// Compares every field; `helpLinks` compared element by element.
-    public static func == (lhs: KernelInfo, rhs: KernelInfo) -> Bool {
-        lhs.implementation == rhs.implementation && lhs.implementationVersion == rhs.implementationVersion
-            && lhs.languageName == rhs.languageName && lhs.languageVersion == rhs.languageVersion
-            && lhs.mimetype == rhs.mimetype && lhs.fileExtension == rhs.fileExtension
-            && lhs.pygmentsLexer == rhs.pygmentsLexer && lhs.codemirrorMode == rhs.codemirrorMode
-            && lhs.banner == rhs.banner
-            && lhs.helpLinks.map(\.text) == rhs.helpLinks.map(\.text)
-            && lhs.helpLinks.map(\.url) == rhs.helpLinks.map(\.url)
     }
 }
 

@@ -1,4 +1,5 @@
 import Tensors
+import WholeNumbers
 
 /// A call's arguments matched to the callee's parameters, with typed accessors whose errors
 /// name the function and parameter and say what was expected and what was found.
@@ -142,9 +143,9 @@ public struct BoundArguments: Sendable {
     }
 
     private static func integer(_ number: Double, name: String, in arguments: BoundArguments) throws -> Int {
-        guard number.isFinite, number == number.rounded(), abs(number) < 9e15 else {
+        guard let whole = number.wholeNumber else {
             throw arguments.valueError(name, "must be a whole number, found \(number)")
         }
-        return Int(number)
+        return whole
     }
 }

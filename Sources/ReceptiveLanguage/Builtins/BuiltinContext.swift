@@ -1,3 +1,4 @@
+import Foundation
 import Tensors
 import TextPlots
 
@@ -8,6 +9,9 @@ public protocol BuiltinContext: AnyObject {
     /// The session's execution control: its interrupt flag, element cap and progress observer,
     /// handed to every tensor operation a builtin runs.
     var control: ExecutionControl { get }
+    /// The directory `load` and `save` resolve relative paths against; nil means the
+    /// process's current directory (the notebook's folder in Jupyter).
+    var workingDirectory: URL? { get }
     /// The session's variables, by name (for `vars()`).
     var variables: [(name: String, value: Value)] { get }
     /// The value a name refers to (variable or builtin), if any.

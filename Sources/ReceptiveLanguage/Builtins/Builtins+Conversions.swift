@@ -2,7 +2,7 @@ import Foundation
 import Tensors
 
 extension Builtins {
-    /// Conversions between numbers and text (LANGUAGE.md §8): `int float str`.
+    /// Conversions between numbers and text (docs/language.md#numbers-and-text): `int float str`.
     static var conversions: [Builtin] {
         [int, float, str]
     }

@@ -21,7 +21,7 @@ extension Builtins {
         details: "The default mode is \"valid\". \"same\" crops the full result from (m - 1) // 2 on each axis like scipy.signal.correlate (correlate2d starts at m // 2 for an even kernel)."
     ) { arguments, context in
         .tensor(try arguments.tensor("x").correlated(with: arguments.tensor("k"), mode: signalMode(arguments),
-                                                     control: context.control))
+                                                    control: context.control))
     }
 
     private static let conv1d = Builtin(
@@ -29,7 +29,8 @@ extension Builtins {
         summary: "A 1-D convolution layer, exactly torch.nn.functional.conv1d: x is C×W or N×C×W, w is O×(C/groups)×k.",
         details: "padding: a number, \"valid\" or \"same\" (stride 1 only). bias: O values."
     ) { arguments, context in
-        try layerConvolution(arguments, context.control, Tensor.conv1d)
+        .tensor(try arguments.tensor("x").conv1d(weight: arguments.tensor("w"), bias: bias(arguments),
+                                                 options: convolutionOptions(arguments), control: context.control))
     }
 
     private static let conv2d = Builtin(
@@ -37,7 +38,8 @@ extension Builtins {
         summary: "A 2-D convolution layer, exactly torch.nn.functional.conv2d: x is C×H×W or N×C×H×W, w is O×(C/groups)×kH×kW.",
         details: "stride, dilation and padding take a number or a (height, width) pair; padding may also be \"valid\" or \"same\" (stride 1 only; an even kernel pads one more after). bias: O values."
     ) { arguments, context in
-        try layerConvolution(arguments, context.control, Tensor.conv2d)
+        .tensor(try arguments.tensor("x").conv2d(weight: arguments.tensor("w"), bias: bias(arguments),
+                                                 options: convolutionOptions(arguments), control: context.control))
     }
 
     private static let maxpool = Builtin(
@@ -85,30 +87,21 @@ extension Builtins {
         return mode
     }
 
-    /// The named arguments of conv1d/conv2d.
-    /// `conv1d` or `conv2d` applied to the bound `x`, `w` and layer options.
-    private static func layerConvolution(
-        _ arguments: BoundArguments, _ control: ExecutionControl,
-        _ convolution: (Tensor) -> (Tensor, Tensor?, [Int], ConvolutionPadding, [Int], Int, ExecutionControl) throws -> Tensor
-    ) throws -> Value {
-        let options = try layerArguments(arguments)
-        return .tensor(try convolution(arguments.tensor("x"))(
-            arguments.tensor("w"), options.bias, options.stride, options.padding, options.dilation, options.groups,
-            control))
+    /// `bias:` of conv1d/conv2d, if given.
+    private static func bias(_ arguments: BoundArguments) throws -> Tensor? {
+        arguments.has("bias") ? try arguments.tensor("bias") : nil
     }
 
-    private static func layerArguments(_ arguments: BoundArguments) throws -> (
-        bias: Tensor?, stride: [Int], padding: ConvolutionPadding, dilation: [Int], groups: Int
-    ) {
-        let bias = arguments.has("bias") ? try arguments.tensor("bias") : nil
-        return (bias, try arguments.integers("stride"), try padding(arguments),
-                try arguments.integers("dilation"), try arguments.integer("groups"))
+    /// The options of conv1d/conv2d, each read by its name.
+    private static func convolutionOptions(_ arguments: BoundArguments) throws -> ConvolutionOptions {
+        ConvolutionOptions(stride: try arguments.integers("stride"), padding: try padding(arguments),
+                           dilation: try arguments.integers("dilation"), groups: try arguments.integer("groups"))
     }
 
     /// `padding:` as a number, a pair, "valid" or "same".
-    private static func padding(_ arguments: BoundArguments) throws -> ConvolutionPadding {
+    private static func padding(_ arguments: BoundArguments) throws -> WindowPadding {
         guard case .string(let name) = arguments.value("padding") else {
-            return .explicit(try arguments.integers("padding"))
+            return .widths(try arguments.integers("padding"))
         }
         switch name {
         case "valid": return .valid

@@ -40,11 +40,14 @@ extension Builtins {
         let input = try LayerArguments.shape(arguments)
         let mode = try arguments.has("mode") ? matrixMode(arguments) : nil
         if case .layer(let layer) = arguments.value("kernel_or_layer") {
-            return .sparse(try (mode.map(layer.padded) ?? layer).matrix(input: input, control: context.control))
+            let padded = try mode.map { mode, fill in
+                try layer.padded(mode == .same ? .same : mode == .full ? .full : .valid, fill: fill)
+            }
+            return .sparse(try (padded ?? layer).matrix(input: input, control: context.control))
         }
         let kernel = try arguments.tensor("kernel_or_layer")
-        let layer = try Layer.signalConvolution(kernel: kernel, mode: mode ?? .valid)
-        return .sparse(try layer.matrix(input: input, control: context.control))
+        let signal = try Layer.signalConvolution(kernel: kernel, mode: mode?.mode ?? .valid, fill: mode?.fill ?? .zero)
+        return .sparse(try signal.matrix(input: input, control: context.control))
     }
 
     private static let dense = Builtin(
@@ -75,13 +78,14 @@ extension Builtins {
         return .record(comparisonRecord(try LayerComparison(first, second, input: input, control: context.control)))
     }
 
-    /// `mode:` of as_matrix.
-    private static func matrixMode(_ arguments: BoundArguments) throws -> ConvolutionMatrixMode {
-        do {
-            return try ConvolutionMatrixMode(named: arguments.string("mode"))
-        } catch let error as TensorError {
-            throw RuntimeError(.value, "\(arguments.functionName): \(error.message)")
+    /// `mode:` of as_matrix: scipy's three modes, or "wrap" (as "same", the padding wrapped).
+    private static func matrixMode(_ arguments: BoundArguments) throws -> (mode: SignalMode, fill: PaddingMode) {
+        let name = try arguments.string("mode")
+        if name == "wrap" { return (.same, .wrap) }
+        guard let mode = SignalMode(rawValue: name) else {
+            throw RuntimeError(.value, "\(arguments.functionName): mode must be one of \"full\", \"valid\", \"same\", \"wrap\", found \"\(name)\"")
         }
+        return (mode, .zero)
     }
 
     private static func comparisonRecord(_ comparison: LayerComparison) -> Record {

@@ -1,7 +1,7 @@
 import Tensors
 
 extension Builtins {
-    /// Layers and the book's ideas (LANGUAGE.md §5, Deep Learning §9.1–9.2 and §9.5).
+    /// Layers and the book's ideas (docs/language.md#layers; Deep Learning §9.1–9.2 and §9.5).
     static var layers: [Builtin] {
         [denseLayer, convLayer, locallyConnected, tiled, poolLayer, params, flops, outputShape]
             + layerAnalysis + layerDiagram
@@ -48,8 +48,9 @@ extension Builtins {
         details: "mode: \"max\" or \"average\". Callable like other layers; it has no weights."
     ) { arguments, _ in
         var specification = LayerSpecification(kernel: try LayerArguments.kernel(arguments, "size"))
-        specification.stride = arguments.has("stride") ? try arguments.integers("stride") : try arguments.integers("size")
-        specification.padding = .amounts(try arguments.integers("padding"))
+        specification.window = WindowOptions(
+            stride: arguments.has("stride") ? try arguments.integers("stride") : try arguments.integers("size"),
+            padding: .widths(try arguments.integers("padding")))
         let mode = try arguments.string("mode")
         guard let kind = PoolingLayer.Kind(rawValue: mode) else {
             throw arguments.valueError("mode", "must be \"max\" or \"average\", found \"\(mode)\"")

@@ -60,7 +60,7 @@ extension Builtins {
         case let other:
             throw arguments.typeError("name", expected: "a function or its name", found: other)
         }
-        context.page(Figure(text: text))
+        context.page(Figure(text: context.renderOptions.charset.spell(text)))
         return .none
     }
 

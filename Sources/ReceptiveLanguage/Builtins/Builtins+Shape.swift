@@ -106,8 +106,9 @@ extension Builtins {
         switch raw {
         case .tuple(let values), .list(let values): items = values
         case .tensor(let tensor) where tensor.rank == 2 && tensor.shape[1] == 2:
-            items = try (0..<tensor.shape[0]).map { Value(tensor: try tensor.subscripted([.index($0)],
-                                                                                         control: control)) }
+            items = try (0..<tensor.shape[0]).map { row in
+                Value(tensor: try tensor.subscripted([.index(row)], control: control))
+            }
         case .tensor(let tensor) where tensor.rank == 1:
             items = tensor.scalars.map(Value.number)
         default: throw arguments.typeError(name, expected: "a number, a pair or a list of pairs", found: raw)

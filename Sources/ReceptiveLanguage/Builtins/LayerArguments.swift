@@ -1,6 +1,6 @@
 import Tensors
 
-/// Reads the language's layer arguments (LANGUAGE.md §5) into the tensor core's types, with
+/// Reads the language's layer arguments (docs/language.md#layers) into the tensor core's types, with
 /// errors that name the builtin and the parameter.
 enum LayerArguments {
     /// The parameters every convolution-like constructor shares, after `kernel`.
@@ -19,7 +19,8 @@ enum LayerArguments {
         kernel: a number (1-D width, random weights), a tuple such as (3, 3) (the kernel's shape,
         random weights) or a tensor (the weights: rank 1 → 1-D, rank 2 → 2-D, out×in×k… →
         multi-channel; channels then come from the tensor). padding: a number, one per axis,
-        ((before, after), …), "valid" or "same"; padding_mode: "zero" or "wrap". Random weights
+        ((before, after), …), "valid" or "same"; padding_mode: what the padding holds, "zero",
+        "reflect", "edge" or "wrap" (torch's zeros, reflect, replicate, circular). Random weights
         are uniform in ±1/√fan_in, reproducible from seed. The layer is callable: layer(x), with
         x shaped spatial… (one channel) or C×spatial….
         """
@@ -29,14 +30,13 @@ enum LayerArguments {
         var specification = LayerSpecification(kernel: try kernel(arguments))
         if arguments.has("in_channels") { specification.inChannels = try arguments.integer("in_channels") }
         if arguments.has("out_channels") { specification.outChannels = try arguments.integer("out_channels") }
-        specification.stride = try arguments.integers("stride")
-        specification.dilation = try arguments.integers("dilation")
-        specification.padding = try padding(arguments)
         let mode = try arguments.string("padding_mode")
-        guard let paddingMode = ConvolutionGeometry.PaddingMode(rawValue: mode) else {
-            throw arguments.valueError("padding_mode", "must be \"zero\" or \"wrap\", found \"\(mode)\"")
+        guard let fill = PaddingMode(rawValue: mode) else {
+            let names = PaddingMode.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+            throw arguments.valueError("padding_mode", "must be one of \(names), found \"\(mode)\"")
         }
-        specification.paddingMode = paddingMode
+        specification.window = WindowOptions(stride: try arguments.integers("stride"), padding: try padding(arguments),
+                                             dilation: try arguments.integers("dilation"), fill: fill)
         specification.seed = try seed(arguments)
         return specification
     }
@@ -58,9 +58,9 @@ enum LayerArguments {
     }
 
     /// `padding:` as a number, numbers per axis, (before, after) pairs, "valid" or "same".
-    static func padding(_ arguments: BoundArguments) throws -> LayerSpecification.Padding {
+    static func padding(_ arguments: BoundArguments) throws -> WindowPadding {
         switch arguments.value("padding") {
-        case .string("valid"): return .amounts([0])
+        case .string("valid"): return .valid
         case .string("same"): return .same
         case .string(let name):
             throw arguments.valueError("padding", "must be a number, a tuple, \"valid\" or \"same\", found \"\(name)\"")
@@ -74,7 +74,7 @@ enum LayerArguments {
                 return .init(before: pair[0], after: pair[1])
             })
         default:
-            return .amounts(try arguments.integers("padding"))
+            return .widths(try arguments.integers("padding"))
         }
     }
 

@@ -4,7 +4,7 @@
 /// locals (registers, or slots of its environment when a function defined inside it mentions
 /// them); a comprehension's variables belong to the comprehension; any other name means the
 /// variable of the functions around it, then the global. As in Python, an unset local means
-/// what its name means outside (LANGUAGE.md §2). Running code never looks a name up.
+/// what its name means outside (docs/language.md#functions). Running code never looks a name up.
 /// Errors are raised at run time, with the range of the node that caused them.
 final class Compiler {
     /// The session whose global slots names resolve to.

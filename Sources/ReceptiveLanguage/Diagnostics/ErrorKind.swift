@@ -1,4 +1,4 @@
-/// The kinds of error a Receptive program can raise (LANGUAGE.md §6).
+/// The kinds of error a Receptive program can raise (docs/language.md#errors).
 public enum ErrorKind: String, Sendable, CaseIterable {
     /// The source is not valid Receptive.
     case syntax = "SyntaxError"

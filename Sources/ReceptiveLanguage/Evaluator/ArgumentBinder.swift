@@ -1,6 +1,7 @@
 import Tensors
 
-/// Matches a call's positional and named arguments to a callable's parameters (LANGUAGE.md §4).
+/// Matches a call's positional and named arguments to a callable's parameters
+/// (docs/language.md#expressions).
 struct ArgumentBinder {
     /// A named argument as written in the call.
     struct Named {

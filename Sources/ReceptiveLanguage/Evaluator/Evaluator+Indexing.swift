@@ -1,13 +1,14 @@
 import Tensors
+import WholeNumbers
 
 /// Subscripts: `t[i, a:b:s]` on tensors, and `l[i]`, `l[a:b]` on lists, tuples and strings.
 extension Evaluator {
     /// `value` as a whole number for `role` ("an index", "a slice bound"), or a TypeError.
     func wholeNumber(_ value: Value, at range: SourceRange, role: String) throws -> Int {
-        guard case .number(let number) = value, number.isFinite, number == number.rounded(), abs(number) < 1e15 else {
+        guard case .number(let number) = value, let whole = number.wholeNumber else {
             throw RuntimeError.notWholeNumber(value, role: role, at: range)
         }
-        return Int(number)
+        return whole
     }
 
     /// The positions when `indices` name one element of a tensor of `rank` (a plain index per

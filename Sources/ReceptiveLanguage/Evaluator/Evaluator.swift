@@ -1,8 +1,9 @@
+import Foundation
 import Tensors
 import TextPlots
 
 /// Compiles cells and runs them on its `Machine`, over a session's persistent variables
-/// (LANGUAGE.md §2).
+/// (docs/language.md#statements).
 ///
 /// The evaluator is the `BuiltinContext` builtins see: they print, display and call back
 /// through it. Errors are `RuntimeError`s carrying the range of the node that caused them.
@@ -35,10 +36,14 @@ final class Evaluator: BuiltinContext {
     /// This session's interrupt flag, element cap and progress observer: loops and calls
     /// check its interrupt, and every tensor operation gets it.
     let control: ExecutionControl
+    /// Where relative file paths point (nil: the process's current directory).
+    let workingDirectory: URL?
 
-    /// An evaluator with no variables whose work runs under `control`.
-    init(control: ExecutionControl) {
+    /// An evaluator with no variables whose work runs under `control`, resolving relative
+    /// file paths against `workingDirectory`.
+    init(control: ExecutionControl, workingDirectory: URL?) {
         self.control = control
+        self.workingDirectory = workingDirectory
     }
 
     deinit {

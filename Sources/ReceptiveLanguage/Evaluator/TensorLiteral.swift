@@ -1,6 +1,6 @@
 import Tensors
 
-/// Builds the value of a bracketed literal `[a, b, ...]` (LANGUAGE.md §4).
+/// Builds the value of a bracketed literal `[a, b, ...]` (docs/language.md#values).
 ///
 /// Numbers and equally shaped tensors stack into a tensor one rank higher; anything else
 /// (strings, bools, functions, ...) makes a list; numbers mixed with tensors, or tensors of

@@ -1,4 +1,4 @@
-/// Turns source text into tokens (LANGUAGE.md §1).
+/// Turns source text into tokens (docs/language.md#syntax).
 ///
 /// Newlines end statements except inside `(` and `[`, where expressions may span lines;
 /// inside `{` blocks they still separate statements. Errors are collected, not thrown, so a

@@ -16,7 +16,7 @@ enum TokenKind: Equatable, Sendable {
     /// The end of the source.
     case end
 
-    /// The reserved words of LANGUAGE.md §1 and §8.
+    /// The keywords, which cannot be names (docs/language.md#syntax).
     static let keywords: [String: TokenKind] = [
         "fn": .fn, "return": .return, "if": .if, "else": .else, "for": .for, "in": .in,
         "while": .while, "break": .break, "continue": .continue,

@@ -1,4 +1,4 @@
-/// Expressions, one function per precedence level, lowest first (LANGUAGE.md §4).
+/// Expressions, one function per precedence level, lowest first (docs/language.md#expressions).
 extension Parser {
     mutating func expression() throws -> Expression {
         try enter()

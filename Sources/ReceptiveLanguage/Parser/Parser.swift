@@ -1,4 +1,4 @@
-/// A recursive-descent parser from tokens to statements (LANGUAGE.md §2 and §4).
+/// A recursive-descent parser from tokens to statements (docs/language.md#statements and #expressions).
 ///
 /// Each precedence level has its own function; a syntax error is recorded and the parser
 /// resynchronises at the next statement, so one cell reports all its syntax errors.

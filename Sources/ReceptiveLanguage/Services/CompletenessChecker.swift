@@ -1,4 +1,4 @@
-/// Decides whether code can run yet (LANGUAGE.md §1): open brackets or blocks, a trailing
+/// Decides whether code can run yet (docs/language.md#syntax): open brackets or blocks, a trailing
 /// operator or an unterminated string at the end mean more lines are coming.
 enum CompletenessChecker {
     /// The indentation suggested per open bracket or block.

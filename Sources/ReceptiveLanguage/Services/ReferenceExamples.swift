@@ -25,8 +25,8 @@ enum ReferenceExamples {
         "random": "random(2, 3, seed: 1)",
         "randn": "randn(2, 3, seed: 1)",
         "image": "image(\"disk\", size: 8)",
-        "load": "save(\"/tmp/receptive-reference.pgm\", image(\"square\", size: 4) * 255)\nload(\"/tmp/receptive-reference.pgm\")",
-        "save": "save(\"/tmp/receptive-reference.pgm\", image(\"disk\", size: 6) * 255)\nload(\"/tmp/receptive-reference.pgm\").shape",
+        "load": "save(\"square.pgm\", image(\"square\", size: 4) * 255)\nload(\"square.pgm\")",
+        "save": "save(\"disk.pgm\", image(\"disk\", size: 6) * 255)\nload(\"disk.pgm\").shape",
     ]
 
     private static let shape: [String: String] = [

@@ -3,7 +3,7 @@
 ///
 /// Each builtin is shown with its signature, summary, details and an example from
 /// `ReferenceExamples`, together with the output of actually running that example in a fresh
-/// session, so the manual cannot drift from the implementation.
+/// session (`ExampleRun`), so the manual cannot drift from the implementation.
 public enum ReferenceManual {
     /// One titled group of builtins.
     struct Section {
@@ -14,14 +14,6 @@ public enum ReferenceManual {
         var anchor: String {
             title.lowercased().split(separator: " ").joined(separator: "-")
         }
-    }
-
-    /// What running one example produced.
-    struct ExampleRun {
-        /// Everything the example printed, displayed and returned, in order.
-        let transcript: String
-        /// The error's "Kind: message" when the example failed.
-        let error: String?
     }
 
     /// The whole manual as Markdown; deterministic (sections in a fixed order, examples seeded).
@@ -83,20 +75,6 @@ public enum ReferenceManual {
         return sections
     }
 
-    /// Runs an example in a fresh session and returns what it showed.
-    static func run(example source: String) -> ExampleRun {
-        let output = ReferenceExampleOutput()
-        switch Session().run(source, output: output) {
-        case .success(let figure):
-            if let figure { output.append(line: figure.text) }
-            return ExampleRun(transcript: output.text, error: nil)
-        case .failure(let error):
-            let headline = "\(error.kind.rawValue): \(error.message)"
-            output.append(line: headline)
-            return ExampleRun(transcript: output.text, error: headline)
-        }
-    }
-
     /// One builtin's entry: heading, signature, summary, details, example and its output.
     private static func entry(for builtin: Builtin) -> [String] {
         var lines = ["### `\(builtin.name)`", "", "```", builtin.signature, "```", "", builtin.summary]
@@ -104,7 +82,7 @@ public enum ReferenceManual {
             lines += ["", builtin.details]
         }
         guard let example = ReferenceExamples.byName[builtin.name] else { return lines }
-        let transcript = run(example: example).transcript
+        let transcript = ExampleRun(example).transcript
         lines += ["", "Example:", "", "```", example, "```"]
         if !transcript.isEmpty {
             lines += ["", "Output:", "", "```text", transcript.trimmingTrailingNewlines(), "```"]

@@ -1,4 +1,6 @@
-/// Something a program can call: a builtin or a user-defined function (and later a layer).
+/// A function value a program can call: a builtin (`NativeCallable`) or a user-defined
+/// function. Layers are called too (`layer(x)`), but they are `Value.layer`s applied by the
+/// evaluator, not `Callable`s.
 public protocol Callable: AnyObject, Sendable {
     /// The name shown in signatures, errors and `help`.
     var name: String { get }

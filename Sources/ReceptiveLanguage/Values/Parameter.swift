@@ -1,3 +1,5 @@
+import WholeNumbers
+
 /// One parameter of a callable.
 public struct Parameter: Sendable {
     /// How arguments reach a parameter.
@@ -44,7 +46,7 @@ public struct Parameter: Sendable {
     private static func literal(_ value: Value) -> String {
         switch value {
         case .number(let number):
-            return number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : "\(number)"
+            return number.wholeNumber.map(String.init) ?? "\(number)"
         case .bool(let flag): return flag ? "true" : "false"
         case .string(let text): return "\"\(text)\""
         case .none: return "none"

@@ -1,16 +1,20 @@
 import Tensors
 import TextPlots
+import WholeNumbers
 
-/// How values look as cell results, in `print`, and inside other values (LANGUAGE.md §7).
+/// How values look as cell results, in `print`, and inside other values (docs/language.md#rendering).
 extension Value {
     /// The value as a cell result or `show` display: tensors and plots as figures, everything
-    /// else as its one-line result text.
+    /// else as its one-line result text, in the options' charset (a plot keeps the charset it
+    /// was drawn in).
     public func rendered(options: RenderOptions) -> Figure {
+        let charset = options.charset
         switch self {
         case .tensor(let tensor): return TensorFormatter.render(tensor, options: options)
         case .plot(let figure): return figure
-        case .record(let record): return record.tableFigure() ?? Figure(text: record.renderedText)
-        default: return Figure(text: resultText)
+        case .record(let record):
+            return record.tableFigure(charset: charset) ?? Figure(text: charset.spell(record.renderedText))
+        default: return Figure(text: charset.spell(resultText))
         }
     }
 
@@ -50,7 +54,7 @@ extension Value {
     public static func format(_ number: Double) -> String {
         if number.isNaN { return "nan" }
         if number.isInfinite { return number > 0 ? "inf" : "-inf" }
-        if number == number.rounded() && abs(number) < 1e16 { return String(Int(number)) }
+        if let whole = number.wholeNumber { return String(whole) }
         return "\(number)"
     }
 

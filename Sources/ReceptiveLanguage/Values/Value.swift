@@ -1,7 +1,7 @@
 import Tensors
 import TextPlots
 
-/// Every value a Receptive program can hold (LANGUAGE.md §3).
+/// Every value a Receptive program can hold (docs/language.md#values).
 ///
 /// The large, rarely used payloads are `indirect` so that a value stays two words and a tag:
 /// the interpreter copies values on every operation.

@@ -1,7 +1,8 @@
 /// A validated multi-channel cross-correlation: N×C planes in, N×O planes out, with weights
 /// O×(C/groups)×kernel and an optional bias per output channel (torch's layout).
 ///
-/// The signal-processing convolutions are the case N = C = O = 1.
+/// The signal-processing convolutions are the case N = C = O = 1. The padding holds zeros
+/// (other fills are written out by the caller first).
 struct ConvolutionPlan: Sendable {
     /// Images in the batch.
     var batch: Int
@@ -13,6 +14,11 @@ struct ConvolutionPlan: Sendable {
     var groups: Int
     /// The per-plane geometry.
     var plane: WindowPlane
+    /// Whether the padding's zeros are multiplied by the weights, as torch does (it pads, then
+    /// multiplies: an infinite or NaN weight over the padding gives NaN), or skipped, as scipy's
+    /// direct method does (it sums only where input and kernel overlap). The two differ only
+    /// for weights that are not finite.
+    var multipliesPadding: Bool
     /// The instructions of the blocked method (tests compare every kernel the CPU has).
     var blockKernel = BlockKernel.best
 
@@ -30,22 +36,56 @@ struct ConvolutionPlan: Sendable {
         let count = try Tensor.elementCount(of: [batch, outputChannels, plane.rows.output, plane.columns.output])
         try control.checkAllocation(count)
         guard count > 0 else { return [] }
-        return try [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
+        var result = try [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
             guard let output = buffer.baseAddress else { return }
             try input.withUnsafeBufferPointer { inputBuffer in
                 try weight.withUnsafeBufferPointer { weightBuffer in
                     guard let inputBase = inputBuffer.baseAddress,
                           let weightBase = weightBuffer.baseAddress else { return }
                     if usesChannelBlocks {
-                        try runBlocked(input: inputBase, weight: weightBase, bias: bias, output: output,
-                                       control: control)
+                        try runBlocked(input: inputBase, weight: weightBase, bias: bias, output: output, control: control)
                     } else {
-                        try runDirect(input: inputBase, weight: weightBase, bias: bias, output: output,
-                                      control: control)
+                        try runDirect(input: inputBase, weight: weightBase, bias: bias, output: output, control: control)
                     }
                 }
             }
             initialized = count
+        }
+        // The blocked method reads a zero-padded copy, so it multiplies the padding already.
+        if multipliesPadding && !usesChannelBlocks && !weight.allSatisfy(\.isFinite) {
+            poisonPaddedOutputs(&result, weight: weight)
+        }
+        return result
+    }
+
+    /// Sets to NaN every output where a weight that is not finite lands on the padding, which
+    /// the direct method skipped: there torch adds weight × 0 = NaN. Runs only for such weights.
+    private func poisonPaddedOutputs(_ result: inout [Double], weight: [Double]) {
+        let rows = plane.rows
+        let columns = plane.columns
+        for channel in 0..<outputChannels {
+            // The taps (row, column) whose weight is not finite for some input channel.
+            var taps: [(row: Int, column: Int)] = []
+            for tapRow in 0..<rows.kernel {
+                for tapColumn in 0..<columns.kernel {
+                    let tap = tapRow * columns.kernel + tapColumn
+                    let poisoned = (0..<channelsPerGroup).contains { offset in
+                        !weight[(channel * channelsPerGroup + offset) * plane.kernelCount + tap].isFinite
+                    }
+                    if poisoned { taps.append((tapRow, tapColumn)) }
+                }
+            }
+            guard !taps.isEmpty else { continue }
+            for image in 0..<batch {
+                let first = (image * outputChannels + channel) * plane.outputCount
+                for row in 0..<rows.output {
+                    for column in 0..<columns.output where taps.contains(where: { tap in
+                        !rows.tapsInside(output: row).contains(tap.row) || !columns.tapsInside(output: column).contains(tap.column)
+                    }) {
+                        result[first + row * columns.output + column] = .nan
+                    }
+                }
+            }
         }
     }
 
@@ -66,8 +106,7 @@ struct ConvolutionPlan: Sendable {
         try padded.scalars.withUnsafeBufferPointer { paddedBuffer in
             try correlator.packedWeights.withUnsafeBufferPointer { weightBuffer in
                 guard let paddedBase = paddedBuffer.baseAddress, let weights = weightBuffer.baseAddress else { return }
-                try ParallelLoop.run("conv", units: batch * blocks * height, costPerUnit: cost,
-                                     control: control) { units in
+                try ParallelLoop.run("conv", units: batch * blocks * height, costPerUnit: cost, control: control) { units in
                     for unit in units {
                         correlator.run(image: unit / (blocks * height), block: (unit / height) % blocks,
                                        row: unit % height, padded: padded, input: paddedBase,
@@ -87,8 +126,7 @@ struct ConvolutionPlan: Sendable {
         let tiles = (width + Self.tileWidth - 1) / Self.tileWidth
         let unitsPerPlane = height * tiles
         let cost = channelsPerGroup * plane.kernelCount * min(width, Self.tileWidth)
-        try ParallelLoop.run("conv", units: batch * outputChannels * unitsPerPlane, costPerUnit: cost,
-                             control: control) { units in
+        try ParallelLoop.run("conv", units: batch * outputChannels * unitsPerPlane, costPerUnit: cost, control: control) { units in
             for unit in units {
                 let planeIndex = unit / unitsPerPlane
                 let row = (unit % unitsPerPlane) / tiles

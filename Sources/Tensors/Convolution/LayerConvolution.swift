@@ -6,14 +6,8 @@ struct LayerConvolution {
     var name: String
     /// 1 or 2.
     var spatialRank: Int
-    /// Per-axis step (one value for all axes, or one per axis).
-    var stride: [Int]
-    /// The padding rule.
-    var padding: ConvolutionPadding
-    /// Per-axis tap spacing (one value for all axes, or one per axis).
-    var dilation: [Int]
-    /// Channel groups.
-    var groups: Int
+    /// Stride, padding, dilation and groups.
+    var options: ConvolutionOptions
 
     /// Checks the operands, runs the plan and shapes the result like torch.
     func apply(to input: Tensor, weight: Tensor, bias: Tensor?, control: ExecutionControl) throws -> Tensor {
@@ -51,6 +45,7 @@ struct LayerConvolution {
 
     /// Builds the plan from an N×C×spatial input shape and the weight shape.
     private func plan(inputShape: [Int], weightShape: [Int]) throws -> ConvolutionPlan {
+        let groups = options.groups
         guard groups > 0 else {
             throw TensorError.invalidArgument("\(name): groups must be positive, found \(groups)")
         }
@@ -63,50 +58,10 @@ struct LayerConvolution {
             throw TensorError.shapeMismatch(
                 "\(name): with groups=\(groups) and weight \(Tensor.describe(weightShape)) the input needs \(weightShape[1] * groups) channels, found \(inputShape[1]) (input \(Tensor.describe(inputShape)))")
         }
-        let axes = try spatialAxes(input: Array(inputShape.dropFirst(2)), kernel: Array(weightShape.dropFirst(2)))
-        let plane = axes.count == 2 ? WindowPlane(rows: axes[0], columns: axes[1]) : .oneDimensional(axes[0])
-        return ConvolutionPlan(batch: inputShape[0], inputChannels: inputShape[1],
-                               outputChannels: outputChannels, groups: groups, plane: plane)
-    }
-
-    /// One geometry per spatial axis, after checking stride, dilation, padding and sizes.
-    private func spatialAxes(input: [Int], kernel: [Int]) throws -> [WindowAxis] {
-        let strides = try WindowArguments.perAxis(stride, "stride", name: name, spatialRank: spatialRank, minimum: 1)
-        let dilations = try WindowArguments.perAxis(dilation, "dilation", name: name, spatialRank: spatialRank, minimum: 1)
-        let pads = try paddings(kernel: kernel, dilations: dilations, strides: strides)
-        var axes: [WindowAxis] = []
-        for axis in 0..<spatialRank {
-            let (before, after) = pads[axis]
-            var geometry = WindowAxis(input: input[axis], kernel: kernel[axis], stride: strides[axis],
-                                        dilation: dilations[axis], padBefore: before, output: 0)
-            let padded = input[axis] + before + after
-            guard padded >= geometry.effectiveKernel else {
-                throw TensorError.shapeMismatch(
-                    "\(name): the kernel spans \(Tensor.describe(effectiveKernel(kernel, dilations))) (with dilation) but the padded input is only \(Tensor.describe(paddedInput(input, pads))); use a smaller kernel or dilation, or more padding")
-            }
-            geometry.output = (padded - geometry.effectiveKernel) / strides[axis] + 1
-            axes.append(geometry)
-        }
-        return axes
-    }
-
-    /// The zeros before and after each spatial axis.
-    private func paddings(kernel: [Int], dilations: [Int], strides: [Int]) throws -> [(Int, Int)] {
-        switch padding {
-        case .valid:
-            return Array(repeating: (0, 0), count: spatialRank)
-        case .explicit(let values):
-            return try WindowArguments.perAxis(values, "padding", name: name, spatialRank: spatialRank, minimum: 0).map { ($0, $0) }
-        case .same:
-            guard strides.allSatisfy({ $0 == 1 }) else {
-                throw TensorError.invalidArgument(
-                    "\(name): padding \"same\" needs stride 1 (as in torch), found stride \(strides.map(String.init).joined(separator: ", "))")
-            }
-            return (0..<spatialRank).map { axis in
-                let total = dilations[axis] * (kernel[axis] - 1)
-                return (total / 2, total - total / 2)
-            }
-        }
+        let window = try options.window.window(kernelShape: Array(weightShape.dropFirst(2)), name: name)
+        let axes = try window.axes(input: Array(inputShape.dropFirst(2)), name: name)
+        return ConvolutionPlan(batch: inputShape[0], inputChannels: inputShape[1], outputChannels: outputChannels,
+                               groups: groups, plane: WindowPlane(axes), multipliesPadding: true)
     }
 
     /// Checks that the bias holds one value per output channel.
@@ -116,13 +71,5 @@ struct LayerConvolution {
             throw TensorError.shapeMismatch(
                 "\(name): expected a bias of \(outputChannels) values (one per output channel), found \(Tensor.describe(bias.shape))")
         }
-    }
-
-    private func effectiveKernel(_ kernel: [Int], _ dilations: [Int]) -> [Int] {
-        zip(kernel, dilations).map { $1 * ($0 - 1) + 1 }
-    }
-
-    private func paddedInput(_ input: [Int], _ pads: [(Int, Int)]) -> [Int] {
-        zip(input, pads).map { $0 + $1.0 + $1.1 }
     }
 }

@@ -8,28 +8,25 @@ struct PaddedInput {
     /// The planes, one after another.
     let scalars: [Double]
 
-    /// Pads the `planes` planes of `input` (each `geometry.inputCount` elements), after
-    /// checking the copy against `control`'s cap.
+    /// Pads the `planes` planes of `input` (each `geometry.inputCount` elements).
     init(_ input: UnsafePointer<Double>, planes: Int, geometry: WindowPlane, control: ExecutionControl) throws {
         let rowAxis = geometry.rows
         let columnAxis = geometry.columns
-        let rows = (rowAxis.output - 1) * rowAxis.stride + rowAxis.effectiveKernel
-        let columns = (columnAxis.output - 1) * columnAxis.stride + columnAxis.effectiveKernel
+        let rows = rowAxis.paddedExtent
+        let columns = columnAxis.paddedExtent
         let count = try Tensor.elementCount(of: [planes, rows, columns])
         try control.checkAllocation(count)
         var scalars = [Double](repeating: 0, count: count)
-        let firstRow = max(0, -rowAxis.padBefore)
-        let rowCount = min(rowAxis.input, rows - rowAxis.padBefore) - firstRow
-        let firstColumn = max(0, -columnAxis.padBefore)
-        let columnCount = min(columnAxis.input, columns - columnAxis.padBefore) - firstColumn
+        let rowCount = min(rowAxis.input, rows - rowAxis.padding.before)
+        let columnCount = min(columnAxis.input, columns - columnAxis.padding.before)
         if rowCount > 0, columnCount > 0 {
             scalars.withUnsafeMutableBufferPointer { buffer in
                 guard let base = buffer.baseAddress else { return }
                 for plane in 0..<planes {
-                    for row in firstRow..<(firstRow + rowCount) {
-                        let source = input + plane * geometry.inputCount + row * columnAxis.input + firstColumn
-                        let target = base + (plane * rows + row + rowAxis.padBefore) * columns
-                            + firstColumn + columnAxis.padBefore
+                    for row in 0..<rowCount {
+                        let source = input + plane * geometry.inputCount + row * columnAxis.input
+                        let target = base + (plane * rows + row + rowAxis.padding.before) * columns
+                            + columnAxis.padding.before
                         target.update(from: source, count: columnCount)
                     }
                 }

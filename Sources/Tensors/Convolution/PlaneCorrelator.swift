@@ -38,15 +38,6 @@ struct PlaneCorrelator {
         accumulateByTap(row: row, columns: after, input: input, kernel: kernel, into: outputRow)
     }
 
-    /// The kernel rows whose input row lies inside the input for output row `row`.
-    private func tapRows(for row: Int) -> Range<Int> {
-        let rows = geometry.rows
-        let offset = row * rows.stride - rows.padBefore
-        let first = max(0, WindowAxis.ceilDivide(-offset, rows.dilation))
-        let last = min(rows.kernel - 1, WindowAxis.floorDivide(rows.input - 1 - offset, rows.dilation))
-        return first..<max(first, last + 1)
-    }
-
     /// Interior columns (stride 1): sixteen outputs at a time, then eight, summed over every
     /// tap in registers (each weight is broadcast once per sixteen outputs).
     private func accumulateInterior(row: Int, columns: Range<Int>, input: UnsafePointer<Double>,
@@ -54,13 +45,13 @@ struct PlaneCorrelator {
                                     startingAt initial: Double?) {
         let rows = geometry.rows
         let cols = geometry.columns
-        let taps = tapRows(for: row)
+        let taps = rows.tapsInside(output: row)
         var column = columns.lowerBound
         while column &+ 16 <= columns.upperBound {
             var low = SIMD8<Double>()
             var high = SIMD8<Double>()
             for tapRow in taps {
-                let start = rows.inputIndex(output: row, tap: tapRow) &* cols.input &+ (column &- cols.padBefore)
+                let start = rows.position(output: row, tap: tapRow) &* cols.input &+ (column &- cols.padding.before)
                 var source = UnsafeRawPointer(input + start)
                 let weights = kernel + (tapRow &* cols.kernel)
                 for tap in 0..<cols.kernel {
@@ -93,13 +84,13 @@ struct PlaneCorrelator {
         guard !columns.isEmpty else { return }
         let rows = geometry.rows
         let cols = geometry.columns
-        for tapRow in tapRows(for: row) {
-            let inputRow = input + rows.inputIndex(output: row, tap: tapRow) * cols.input
+        for tapRow in rows.tapsInside(output: row) {
+            let inputRow = input + rows.position(output: row, tap: tapRow) * cols.input
             let weights = kernel + tapRow * cols.kernel
             for tap in 0..<cols.kernel {
                 let span = columnSpans[tap].clamped(to: columns)
                 guard !span.isEmpty else { continue }
-                let source = inputRow + cols.inputIndex(output: span.lowerBound, tap: tap)
+                let source = inputRow + cols.position(output: span.lowerBound, tap: tap)
                 PlaneCorrelator.addScaled(weights[tap], source, stride: cols.stride,
                                           into: outputRow + span.lowerBound, count: span.count)
             }

@@ -34,9 +34,12 @@ enum SignalConvolution {
         // scipy returns an empty array when either operand is empty.
         guard input.count > 0, kernel.count > 0 else { return Tensor(validatedShape: [0], scalars: []) }
         if mode == .valid { try checkValidShapes(input.shape, kernel.shape, name: name) }
-        let axes = zip(input.shape, kernel.shape).map { axis(input: $0, kernel: $1, mode: mode) }
-        let plane = axes.count == 2 ? WindowPlane(rows: axes[0], columns: axes[1]) : .oneDimensional(axes[0])
-        let plan = ConvolutionPlan(batch: 1, inputChannels: 1, outputChannels: 1, groups: 1, plane: plane)
+        // Every mode's window fits: scipy's paddings make at least one output per axis.
+        let axes = zip(input.shape, kernel.shape).compactMap { n, m in
+            WindowAxis(input: n, kernel: m, padding: mode.padding(input: n, kernel: m))
+        }
+        let plan = ConvolutionPlan(batch: 1, inputChannels: 1, outputChannels: 1, groups: 1, plane: WindowPlane(axes),
+                                   multipliesPadding: false)
         let weights = flipsKernel ? Array(kernel.scalars.reversed()) : kernel.scalars
         let scalars = try plan.run(input: input.scalars, weight: weights, bias: nil, control: control)
         return Tensor(validatedShape: axes.map(\.output), scalars: scalars)
@@ -50,18 +53,5 @@ enum SignalConvolution {
             throw TensorError.shapeMismatch(
                 "\(name): mode \"valid\" needs one operand at least as large as the other on every axis, found input \(Tensor.describe(input)) and kernel \(Tensor.describe(kernel)); use mode \"same\" or \"full\"")
         }
-    }
-
-    /// One axis: the full correlation has `n + m - 1` outputs, and output `i` of the full
-    /// result reads input `i - (m - 1) + tap`; each mode crops it from `start`.
-    static func axis(input n: Int, kernel m: Int, mode: SignalMode) -> WindowAxis {
-        let start: Int
-        let length: Int
-        switch mode {
-        case .full: (start, length) = (0, n + m - 1)
-        case .same: (start, length) = ((m - 1) / 2, n)
-        case .valid: (start, length) = (min(n, m) - 1, max(n, m) - min(n, m) + 1)
-        }
-        return WindowAxis(input: n, kernel: m, padBefore: m - 1 - start, output: length)
     }
 }

@@ -1,3 +1,5 @@
+import WholeNumbers
+
 /// Comma-separated numbers: one line gives a rank-1 tensor, several lines a rank-2 one.
 /// Blank lines and lines starting with `#` are skipped; `nan` and `inf` are accepted.
 enum CSVFile {
@@ -45,8 +47,7 @@ enum CSVFile {
 
     /// Whole numbers without a decimal point, others in Swift's shortest round-trip form.
     private static func format(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-        return "\(value)"
+        value.wholeNumber.map(String.init) ?? "\(value)"
     }
 }
 

@@ -8,12 +8,14 @@ public enum TensorFile {
         case numpy, netpbm, csv
     }
 
-    /// Reads the tensor stored at `path`; a missing, truncated or malformed file is `TensorError.io`,
-    /// a file larger than `control`'s cap allows is `TensorError.limitExceeded`.
-    public static func load(_ path: String, control: ExecutionControl) throws -> Tensor {
+    /// Reads the tensor stored at `path` (a relative path is resolved against `directory`, or
+    /// the current directory when it is nil); a missing, truncated or malformed file is
+    /// `TensorError.io`, a file larger than `control`'s cap allows is `TensorError.limitExceeded`.
+    /// Messages name the path as it was given.
+    public static func load(_ path: String, relativeTo directory: URL?, control: ExecutionControl) throws -> Tensor {
         let format = try format(of: path)
-        let url = URL(fileURLWithPath: path)
-        let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
+        let url = fileURL(path, relativeTo: directory)
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int
         guard let size else {
             throw TensorError.io("\(path): no such file (or it cannot be read); check the path")
         }
@@ -37,9 +39,10 @@ public enum TensorFile {
         }
     }
 
-    /// Writes `tensor` to `path` (replacing it): `.npy` as float64, `.pgm`/`.ppm` as binary
+    /// Writes `tensor` to `path` (replacing it; a relative path is resolved against `directory`,
+    /// or the current directory when it is nil): `.npy` as float64, `.pgm`/`.ppm` as binary
     /// 8- or 16-bit samples, `.csv` as text.
-    public static func save(_ tensor: Tensor, to path: String) throws {
+    public static func save(_ tensor: Tensor, to path: String, relativeTo directory: URL?) throws {
         let name = URL(fileURLWithPath: path).lastPathComponent
         let bytes: [UInt8]
         switch try format(of: path) {
@@ -53,10 +56,17 @@ public enum TensorFile {
         case .csv: bytes = try CSVFile.encode(tensor, fileName: name)
         }
         do {
-            try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try Data(bytes).write(to: fileURL(path, relativeTo: directory), options: .atomic)
         } catch {
             throw TensorError.io("\(path): cannot be written (\(error.localizedDescription))")
         }
+    }
+
+    /// `path` as a file URL: an absolute path as it is, a relative one inside `directory` (the
+    /// current directory when nil).
+    static func fileURL(_ path: String, relativeTo directory: URL?) -> URL {
+        guard let directory, !path.hasPrefix("/") else { return URL(fileURLWithPath: path) }
+        return directory.appendingPathComponent(path)
     }
 
     /// The format named by the path's extension.

@@ -12,8 +12,8 @@ public struct ConvolutionLayer: Sendable, Equatable {
         case tiled(period: Int)
     }
 
-    /// Kernel shape, stride, dilation and padding.
-    public let geometry: ConvolutionGeometry
+    /// Kernel shape, stride, dilation, padding and fill.
+    public let window: Window
     /// Input channels (C).
     public let inChannels: Int
     /// Output channels (O): one kernel per output channel.
@@ -23,8 +23,8 @@ public struct ConvolutionLayer: Sendable, Equatable {
     /// Where the weights come from.
     public let weights: KernelWeights
 
-    /// Creates a layer; a given weight tensor must be shaped `out × in × k…` for the geometry.
-    public init(geometry: ConvolutionGeometry, inChannels: Int = 1, outChannels: Int = 1,
+    /// Creates a layer; a given weight tensor must be shaped `out × in × k…` for the window.
+    public init(window: Window, inChannels: Int = 1, outChannels: Int = 1,
                 sharing: Sharing = .shared, weights: KernelWeights) throws {
         guard inChannels >= 1, outChannels >= 1 else {
             throw TensorError.invalidArgument(
@@ -33,30 +33,39 @@ public struct ConvolutionLayer: Sendable, Equatable {
         if case .tiled(let period) = sharing, period < 1 {
             throw TensorError.invalidArgument("tiled needs t ≥ 1 kernels per axis, found t = \(period)")
         }
-        let perCopy = [outChannels, inChannels, geometry.kernelCount]
-        let tiles = sharing.tiles(rank: geometry.spatialRank)
+        let perCopy = [outChannels, inChannels, window.kernelCount]
+        let tiles = sharing.tiles(rank: window.spatialRank)
         guard (try? Tensor.elementCount(of: perCopy + [tiles ?? 1])) != nil, tiles != nil else {
             throw TensorError.limitExceeded(
-                "a layer of \(outChannels) × \(inChannels) kernels of \(Tensor.describe(geometry.kernelShape)) "
+                "a layer of \(outChannels) × \(inChannels) kernels of \(Tensor.describe(window.kernelShape)) "
                 + "(\(sharing)) has too many weights to count")
         }
         if case .given(let kernel) = weights {
-            let expected = [outChannels, inChannels] + geometry.kernelShape
+            let expected = [outChannels, inChannels] + window.kernelShape
             guard kernel.shape == expected else {
                 throw TensorError.shapeMismatch(
                     "weights for this layer must be \(Tensor.describe(expected)) (out × in × kernel), "
                     + "found \(Tensor.describe(kernel.shape))")
             }
         }
-        self.geometry = geometry
+        self.window = window
         self.inChannels = inChannels
         self.outChannels = outChannels
         self.sharing = sharing
         self.weights = weights
     }
 
+    /// The builtin that makes a layer with `sharing`: `conv_layer`, `locally_connected` or `tiled`.
+    static func name(of sharing: Sharing) -> String {
+        switch sharing {
+        case .shared: return "conv_layer"
+        case .unshared: return "locally_connected"
+        case .tiled: return "tiled"
+        }
+    }
+
     /// The number of weights in one kernel copy: O × C × (taps of the kernel).
-    public var kernelWeightCount: Int { outChannels * inChannels * geometry.kernelCount }
+    public var kernelWeightCount: Int { outChannels * inChannels * window.kernelCount }
 
     /// How many kernel copies the layer holds for `positions` output positions per channel:
     /// 1 for a convolution, one per position when unshared, t^rank when tiled.
@@ -64,7 +73,7 @@ public struct ConvolutionLayer: Sendable, Equatable {
         switch sharing {
         case .shared: return 1
         case .unshared: return positions
-        case .tiled: return sharing.tiles(rank: geometry.spatialRank) ?? 1
+        case .tiled: return sharing.tiles(rank: window.spatialRank) ?? 1
         }
     }
 
@@ -72,7 +81,7 @@ public struct ConvolutionLayer: Sendable, Equatable {
     /// `channel`, tap `tap`, in kernel copy `copy`.
     @inline(__always)
     func weightIndex(copy: Int, output: Int, channel: Int, tap: Int) -> Int {
-        ((copy * outChannels + output) * inChannels + channel) * geometry.kernelCount + tap
+        ((copy * outChannels + output) * inChannels + channel) * window.kernelCount + tap
     }
 
     /// The value of the weight with index `index` (see `weightIndex`).

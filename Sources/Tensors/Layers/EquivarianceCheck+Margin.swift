@@ -54,14 +54,14 @@ extension EquivarianceCheck {
     /// The larger padding and the stride of the layer's spatial axis `fromEnd` places from the
     /// last; nil for dense layers and channel axes.
     private static func spatial(_ layer: Layer, fromEnd: Int) -> (padding: Int, stride: Int)? {
-        let geometry: ConvolutionGeometry
+        let window: Window
         switch layer {
         case .dense: return nil
-        case .convolution(let convolution): geometry = convolution.geometry
-        case .pooling(let pooling): geometry = pooling.geometry
+        case .convolution(let convolution): window = convolution.window
+        case .pooling(let pooling): window = pooling.window
         }
-        let axis = geometry.spatialRank - 1 - fromEnd
+        let axis = window.spatialRank - 1 - fromEnd
         guard axis >= 0 else { return nil }
-        return (max(geometry.padding[axis].before, geometry.padding[axis].after), geometry.stride[axis])
+        return (max(window.padding[axis].before, window.padding[axis].after), window.stride[axis])
     }
 }

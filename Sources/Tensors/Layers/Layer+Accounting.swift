@@ -51,11 +51,10 @@ extension Layer {
         let plan = try spatialPlan(input: input)
         var taps = 1
         var nonEmpty = 1
-        for axis in 0..<plan.geometry.spatialRank {
-            let counts = try TapCounter(plan.geometry, axis: axis, input: plan.spatialIn[axis],
-                                        output: plan.spatialOut[axis]).counts(control: control)
+        for axis in plan.axes {
+            let counts = try axis.insideCounts(control: control)
             taps = try Layer.product(taps, counts.taps, what: "FLOP count")
-            nonEmpty = try Layer.product(nonEmpty, counts.nonEmpty, what: "FLOP count")
+            nonEmpty = try Layer.product(nonEmpty, counts.outputs, what: "FLOP count")
         }
         return (taps, nonEmpty)
     }

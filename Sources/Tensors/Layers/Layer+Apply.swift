@@ -9,7 +9,7 @@ extension Layer {
             return try layer.apply(to: input, plan: plan, control: control)
         case .pooling(let layer):
             let plan = try spatialPlan(input: input.shape)
-            return try layer.apply(to: input, plan: plan, control: control)
+            return try Pooling.run(input, axes: plan.axes, kind: layer.kind, control: control)
         }
     }
 }
@@ -30,22 +30,24 @@ extension DenseLayer {
 }
 
 extension ConvolutionLayer {
-    /// The layer's output: `conv1d`/`conv2d` when the layer is a plain convolution with
-    /// symmetric zero padding, otherwise the direct loops below.
+    /// The layer's output, as torch's `nn.Conv1d`/`nn.Conv2d` computes it (the padding's values
+    /// are multiplied by the weights): a shared kernel runs the convolution plan of `conv1d`/
+    /// `conv2d`, unshared and tiled kernels the direct loops below. A fill other than zeros is
+    /// written out first.
     func apply(to input: Tensor, plan: SpatialPlan, control: ExecutionControl) throws -> Tensor {
-        let symmetric = geometry.padding.allSatisfy { $0.before == $0.after }
-        guard sharing == .shared, geometry.paddingMode == .zero, symmetric else {
-            return try applyDirectly(to: input, plan: plan, control: control)
+        var source = try input.reshaped([plan.channels] + plan.spatialIn)
+        var plane = plan.plane
+        if plane.foldsPadding || sharing != .shared {
+            source = try source.padded([(0, 0)] + plan.axes.map { ($0.padding.before, $0.padding.after) },
+                                       mode: window.fill, control: control)
+            plane = plane.unpadded
         }
-        let channelsFirst = try input.reshaped([plan.channels] + plan.spatialIn)
+        guard sharing == .shared else { return try applyUnshared(to: source, plane: plane, plan: plan, control: control) }
+        let convolution = ConvolutionPlan(batch: 1, inputChannels: inChannels, outputChannels: outChannels, groups: 1,
+                                          plane: plane, multipliesPadding: true)
         let kernel = try sharedKernel(control: control)
-        let padding = ConvolutionPadding.explicit(geometry.padding.map(\.before))
-        let output = geometry.spatialRank == 1
-            ? try channelsFirst.conv1d(weight: kernel, stride: geometry.stride, padding: padding,
-                                       dilation: geometry.dilation, control: control)
-            : try channelsFirst.conv2d(weight: kernel, stride: geometry.stride, padding: padding,
-                                       dilation: geometry.dilation, control: control)
-        return try output.reshaped(plan.outputShape)
+        let scalars = try convolution.run(input: source.scalars, weight: kernel.scalars, bias: nil, control: control)
+        return Tensor(validatedShape: plan.outputShape, scalars: scalars)
     }
 
     /// The one kernel of a shared layer as an `out × in × k…` tensor.
@@ -54,73 +56,36 @@ extension ConvolutionLayer {
         case .given(let kernel): return kernel
         case .seeded(let generator):
             try control.checkAllocation(kernelWeightCount)
-            return Tensor(validatedShape: [outChannels, inChannels] + geometry.kernelShape,
+            return Tensor(validatedShape: [outChannels, inChannels] + window.kernelShape,
                           scalars: (0..<kernelWeightCount).map(generator.weight))
         }
     }
 
-    /// Cross-correlation over an explicitly padded copy of the input, any sharing and padding.
-    func applyDirectly(to input: Tensor, plan: SpatialPlan, control: ExecutionControl) throws -> Tensor {
-        let plane = PlaneGeometry(plan)
-        let padded = try PaddedPlanes(input, plan: plane, channels: plan.channels, fill: 0, control: control)
+    /// Cross-correlation with a kernel copy per position or tile, over `padded` (the input with
+    /// its padding written out, so `plane` has none).
+    private func applyUnshared(to padded: Tensor, plane: WindowPlane, plan: SpatialPlan,
+                               control: ExecutionControl) throws -> Tensor {
         try control.checkAllocation(plan.outputCount)
         var result = [Double](repeating: 0, count: plan.outputCount)
+        let (rows, columns) = (plane.rows, plane.columns)
         for output in 0..<outChannels {
-            for row in 0..<plane.outputHeight {
+            for row in 0..<rows.output {
                 try control.checkInterrupt()
-                for column in 0..<plane.outputWidth {
-                    let position = row * plane.outputWidth + column
+                for column in 0..<columns.output {
+                    let position = row * columns.output + column
                     let copy = sharing.copy(row: row, column: column, position: position)
-                    let sum = windowSum(padded, plane: plane, copy: copy, output: output, row: row, column: column)
-                    result[output * plan.positions + position] = sum
-                }
-            }
-        }
-        return Tensor(validatedShape: plan.outputShape, scalars: result)
-    }
-
-    /// Σ over channels and taps of weight × input under the window of output (`row`, `column`).
-    @inline(__always)
-    private func windowSum(_ padded: PaddedPlanes, plane: PlaneGeometry, copy: Int, output: Int,
-                           row: Int, column: Int) -> Double {
-        var sum = 0.0
-        for channel in 0..<inChannels {
-            for tapRow in 0..<plane.kernelHeight {
-                for tapColumn in 0..<plane.kernelWidth {
-                    let tap = tapRow * plane.kernelWidth + tapColumn
-                    let weight = weightValue(weightIndex(copy: copy, output: output, channel: channel, tap: tap))
-                    sum += weight * padded.value(channel: channel, row: row, column: column,
-                                                 tapRow: tapRow, tapColumn: tapColumn)
-                }
-            }
-        }
-        return sum
-    }
-}
-
-extension PoolingLayer {
-    /// Max (padding ignored, as PyTorch) or average (padding counted, as PyTorch's default) per channel.
-    func apply(to input: Tensor, plan: SpatialPlan, control: ExecutionControl) throws -> Tensor {
-        let plane = PlaneGeometry(plan)
-        let padded = try PaddedPlanes(input, plan: plane, channels: plan.channels,
-                                      fill: kind == .max ? -Double.infinity : 0, control: control)
-        try control.checkAllocation(plan.outputCount)
-        var result = [Double](repeating: 0, count: plan.outputCount)
-        let taps = Double(geometry.kernelCount)
-        for channel in 0..<plan.channels {
-            try control.checkInterrupt()
-            for row in 0..<plane.outputHeight {
-                for column in 0..<plane.outputWidth {
-                    var summary = kind == .max ? -Double.infinity : 0
-                    for tapRow in 0..<plane.kernelHeight {
-                        for tapColumn in 0..<plane.kernelWidth {
-                            let value = padded.value(channel: channel, row: row, column: column,
-                                                     tapRow: tapRow, tapColumn: tapColumn)
-                            summary = kind == .max ? max(summary, value) : summary + value
+                    var sum = 0.0
+                    for channel in 0..<inChannels {
+                        for tapRow in 0..<rows.kernel {
+                            let rowStart = (channel * rows.input + rows.position(output: row, tap: tapRow)) * columns.input
+                            for tapColumn in 0..<columns.kernel {
+                                let tap = tapRow * columns.kernel + tapColumn
+                                let weight = weightValue(weightIndex(copy: copy, output: output, channel: channel, tap: tap))
+                                sum += weight * padded.scalars[rowStart + columns.position(output: column, tap: tapColumn)]
+                            }
                         }
                     }
-                    let index = channel * plan.positions + row * plane.outputWidth + column
-                    result[index] = kind == .max ? summary : summary / taps
+                    result[output * plan.positions + position] = sum
                 }
             }
         }

@@ -16,10 +16,10 @@ extension Layer {
         case .dense:
             throw TensorError.invalidArgument("a dense layer has no kernel to lay on its input")
         case .convolution(let layer):
-            return try SpatialPlan(layer.geometry, input: input, inChannels: layer.inChannels,
+            return try SpatialPlan(layer.window, input: input, inChannels: layer.inChannels,
                                    outChannels: layer.outChannels, layerName: name)
         case .pooling(let layer):
-            return try SpatialPlan(layer.geometry, input: input, inChannels: nil, outChannels: nil,
+            return try SpatialPlan(layer.window, input: input, inChannels: nil, outChannels: nil,
                                    layerName: name)
         }
     }

@@ -1,4 +1,4 @@
-/// A layer as a value (LANGUAGE.md §5): something callable on a tensor whose connections,
+/// A layer as a value (docs/language.md#layers): something callable on a tensor whose connections,
 /// weights and costs can be counted and drawn.
 public enum Layer: Sendable, Equatable {
     /// Every output sees every input.
@@ -12,12 +12,7 @@ public enum Layer: Sendable, Equatable {
     public var name: String {
         switch self {
         case .dense: return "dense_layer"
-        case .convolution(let layer):
-            switch layer.sharing {
-            case .shared: return "conv_layer"
-            case .unshared: return "locally_connected"
-            case .tiled: return "tiled"
-            }
+        case .convolution(let layer): return ConvolutionLayer.name(of: layer.sharing)
         case .pooling: return "pool_layer"
         }
     }
@@ -28,25 +23,25 @@ public enum Layer: Sendable, Equatable {
         case .dense(let layer):
             return "dense_layer \(layer.inputs) → \(layer.outputs)"
         case .convolution(let layer):
-            var text = "\(name) \(Tensor.describe(layer.geometry.kernelShape)), "
+            var text = "\(name) \(Tensor.describe(layer.window.kernelShape)), "
                 + "\(layer.inChannels) → \(layer.outChannels) channels"
             if case .tiled(let period) = layer.sharing { text += ", t \(period)" }
-            return text + Layer.describe(layer.geometry)
+            return text + Layer.describe(layer.window)
         case .pooling(let layer):
-            return "\(layer.kind.rawValue) pool \(Tensor.describe(layer.geometry.kernelShape))"
-                + Layer.describe(layer.geometry)
+            return "\(layer.kind.rawValue) pool \(Tensor.describe(layer.window.kernelShape))"
+                + Layer.describe(layer.window)
         }
     }
 
-    private static func describe(_ geometry: ConvolutionGeometry) -> String {
+    private static func describe(_ window: Window) -> String {
         func list(_ values: [Int]) -> String {
             Set(values).count == 1 ? "\(values[0])" : "(" + values.map(String.init).joined(separator: ", ") + ")"
         }
-        let pads = geometry.padding.map { $0.before == $0.after ? "\($0.before)" : "\($0.before)+\($0.after)" }
+        let pads = window.padding.map { $0.before == $0.after ? "\($0.before)" : "\($0.before)+\($0.after)" }
         let padText = Set(pads).count == 1 ? pads[0] : "(" + pads.joined(separator: ", ") + ")"
-        var text = ", stride \(list(geometry.stride)), padding \(padText)"
-        if geometry.paddingMode == .wrap { text += " wrap" }
-        if geometry.dilation.contains(where: { $0 != 1 }) { text += ", dilation \(list(geometry.dilation))" }
+        var text = ", stride \(list(window.stride)), padding \(padText)"
+        if window.fill != .zero { text += " \(window.fill.rawValue)" }
+        if window.dilation.contains(where: { $0 != 1 }) { text += ", dilation \(list(window.dilation))" }
         return text
     }
 }

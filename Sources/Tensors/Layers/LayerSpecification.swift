@@ -11,30 +11,14 @@ public struct LayerSpecification: Sendable {
         case weights(Tensor)
     }
 
-    /// How padding is given.
-    public enum Padding: Sendable {
-        /// Symmetric amounts: one for every axis, or one per axis.
-        case amounts([Int])
-        /// `(before, after)` per axis.
-        case pairs([ConvolutionGeometry.Padding])
-        /// PyTorch's "same" (stride 1 only): output extent = input extent.
-        case same
-    }
-
     /// The kernel.
     public var kernel: Kernel
     /// Input channels; nil takes them from a weights tensor, else 1.
     public var inChannels: Int?
     /// Output channels; nil takes them from a weights tensor, else 1.
     public var outChannels: Int?
-    /// Stride: one value or one per axis.
-    public var stride: [Int] = [1]
-    /// Padding amounts.
-    public var padding: Padding = .amounts([0])
-    /// What the padding holds.
-    public var paddingMode: ConvolutionGeometry.PaddingMode = .zero
-    /// Dilation: one value or one per axis.
-    public var dilation: [Int] = [1]
+    /// Stride, padding, dilation and fill (one value for every axis or one per axis).
+    public var window = WindowOptions()
     /// Seed for random weights.
     public var seed: UInt64 = 0
 
@@ -46,12 +30,12 @@ public struct LayerSpecification: Sendable {
     /// A convolution-like layer with the given weight sharing.
     public func convolution(sharing: ConvolutionLayer.Sharing = .shared) throws -> Layer {
         let (shape, given) = try kernelShapeAndWeights()
-        let geometry = try makeGeometry(kernelShape: shape)
+        let window = try self.window.window(kernelShape: shape, name: ConvolutionLayer.name(of: sharing))
         let outChannels = self.outChannels ?? given?.shape[0] ?? 1
         let inChannels = self.inChannels ?? given?.shape[1] ?? 1
-        let fanIn = inChannels * geometry.kernelCount
+        let fanIn = inChannels * window.kernelCount
         let weights: KernelWeights = given.map { .given($0) } ?? .seeded(SeededWeights(seed: seed, fanIn: fanIn))
-        return .convolution(try ConvolutionLayer(geometry: geometry, inChannels: inChannels,
+        return .convolution(try ConvolutionLayer(window: window, inChannels: inChannels,
                                                  outChannels: outChannels, sharing: sharing, weights: weights))
     }
 
@@ -61,7 +45,7 @@ public struct LayerSpecification: Sendable {
         guard given == nil else {
             throw TensorError.invalidArgument("a pooling window is a size or a shape, not a weights tensor")
         }
-        return .pooling(PoolingLayer(geometry: try makeGeometry(kernelShape: shape), kind: kind))
+        return .pooling(PoolingLayer(window: try window.window(kernelShape: shape, name: "pool_layer"), kind: kind))
     }
 
     private func kernelShapeAndWeights() throws -> (shape: [Int], weights: Tensor?) {
@@ -86,34 +70,5 @@ public struct LayerSpecification: Sendable {
                     + "found a tensor \(Tensor.describe(tensor.shape))")
             }
         }
-    }
-
-    private func makeGeometry(kernelShape: [Int]) throws -> ConvolutionGeometry {
-        let rank = kernelShape.count
-        let stride = try LayerSpecification.perAxis(self.stride, rank: rank, name: "stride")
-        let dilation = try LayerSpecification.perAxis(self.dilation, rank: rank, name: "dilation")
-        let pads: [ConvolutionGeometry.Padding]
-        switch padding {
-        case .amounts(let amounts):
-            pads = try LayerSpecification.perAxis(amounts, rank: rank, name: "padding")
-                .map { ConvolutionGeometry.Padding(before: $0, after: $0) }
-        case .pairs(let pairs):
-            pads = pairs
-        case .same:
-            guard stride.allSatisfy({ $0 == 1 }) else {
-                throw TensorError.invalidArgument("padding \"same\" needs stride 1, found stride \(stride)")
-            }
-            pads = ConvolutionGeometry.samePadding(kernelShape: kernelShape, dilation: dilation)
-        }
-        return try ConvolutionGeometry(kernelShape: kernelShape, stride: stride, dilation: dilation,
-                                       padding: pads, paddingMode: paddingMode)
-    }
-
-    private static func perAxis(_ values: [Int], rank: Int, name: String) throws -> [Int] {
-        if values.count == rank { return values }
-        if values.count == 1 { return Array(repeating: values[0], count: rank) }
-        let hint = name == "padding" ? "; write (before, after) pairs as ((1, 2),)" : ""
-        throw TensorError.invalidArgument(
-            "\(name) needs one value or \(rank) (one per axis of the \(rank)-D kernel), found \(values.count)\(hint)")
     }
 }

@@ -3,20 +3,20 @@
 public struct PoolingLayer: Sendable, Equatable {
     /// How a window is summarised.
     public enum Kind: String, Sendable, Equatable {
-        /// The largest value in the window.
+        /// The largest value in the window; NaN wins, as in torch's `max_pool2d`.
         case max
         /// The mean of the window.
         case average
     }
 
-    /// Window shape, stride, dilation and padding (zero padding is ignored by `max`).
-    public let geometry: ConvolutionGeometry
+    /// Window shape, stride, dilation, padding and fill (zero padding never wins a max).
+    public let window: Window
     /// How a window is summarised.
     public let kind: Kind
 
     /// Creates a pooling layer.
-    public init(geometry: ConvolutionGeometry, kind: Kind) {
-        self.geometry = geometry
+    public init(window: Window, kind: Kind) {
+        self.window = window
         self.kind = kind
     }
 }

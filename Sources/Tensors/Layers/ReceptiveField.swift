@@ -98,8 +98,8 @@ public struct ReceptiveField: Sendable, Equatable {
     private static func extents(_ stack: [Layer], spatialRank inputRank: Int) -> [[Int]?] {
         let rank = stack.lazy.compactMap { layer -> Int? in
             switch layer {
-            case .convolution(let convolution): return convolution.geometry.spatialRank
-            case .pooling(let pooling): return pooling.geometry.spatialRank
+            case .convolution(let convolution): return convolution.window.spatialRank
+            case .pooling(let pooling): return pooling.window.spatialRank
             case .dense: return nil
             }
         }.first ?? inputRank
@@ -107,15 +107,15 @@ public struct ReceptiveField: Sendable, Equatable {
         var jump = Array(repeating: 1, count: rank)
         var result: [[Int]?] = [extent]
         for layer in stack {
-            let geometry: ConvolutionGeometry?
+            let window: Window?
             switch layer {
-            case .convolution(let convolution): geometry = convolution.geometry
-            case .pooling(let pooling): geometry = pooling.geometry
-            case .dense: geometry = nil
+            case .convolution(let convolution): window = convolution.window
+            case .pooling(let pooling): window = pooling.window
+            case .dense: window = nil
             }
-            if let geometry, let current = extent, geometry.spatialRank == rank {
-                extent = (0..<rank).map { current[$0] + geometry.reach($0) * jump[$0] }
-                jump = (0..<rank).map { jump[$0] * geometry.stride[$0] }
+            if let window, let current = extent, window.spatialRank == rank {
+                extent = (0..<rank).map { current[$0] + window.reach($0) * jump[$0] }
+                jump = (0..<rank).map { jump[$0] * window.stride[$0] }
             } else {
                 extent = nil
             }

@@ -1,18 +1,14 @@
-/// A convolution-like layer laid against a concrete input shape: channels, spatial extents in
-/// and out, and the output shape. Inputs are `spatial…` (one channel) or `C × spatial…`.
+/// A convolution-like layer laid against a concrete input shape: channels, the window on each
+/// spatial axis, and the output shape. Inputs are `spatial…` (one channel) or `C × spatial…`.
 struct SpatialPlan {
-    /// The geometry being applied.
-    let geometry: ConvolutionGeometry
-    /// The input shape as given.
-    let inputShape: [Int]
+    /// The window on each spatial axis.
+    let axes: [WindowAxis]
+    /// The same axes as a plane (a 1-D layer is a plane of one row).
+    let plane: WindowPlane
     /// Input channels (C).
     let channels: Int
     /// Output channels (O).
     let outChannels: Int
-    /// Spatial input extents.
-    let spatialIn: [Int]
-    /// Spatial output extents.
-    let spatialOut: [Int]
     /// The output shape: `O × spatial…`, without the channel axis when the input had none and O = 1.
     let outputShape: [Int]
     /// Output positions per channel.
@@ -24,11 +20,16 @@ struct SpatialPlan {
     /// All input units.
     let inputCount: Int
 
-    /// Plans `geometry` on `inputShape`; `inChannels` nil accepts any channel count (pooling),
+    /// Spatial input extents.
+    var spatialIn: [Int] { axes.map(\.input) }
+    /// Spatial output extents.
+    var spatialOut: [Int] { axes.map(\.output) }
+
+    /// Plans `window` on `inputShape`; `inChannels` nil accepts any channel count (pooling),
     /// `outChannels` nil keeps the input's.
-    init(_ geometry: ConvolutionGeometry, input inputShape: [Int], inChannels: Int?, outChannels: Int?,
+    init(_ window: Window, input inputShape: [Int], inChannels: Int?, outChannels: Int?,
          layerName: String) throws {
-        let rank = geometry.spatialRank
+        let rank = window.spatialRank
         let hasChannelAxis: Bool
         switch inputShape.count {
         case rank: hasChannelAxis = false
@@ -48,19 +49,16 @@ struct SpatialPlan {
         guard spatialIn.allSatisfy({ $0 >= 1 }) else {
             throw TensorError.shapeMismatch("\(layerName) needs a non-empty input, found \(Tensor.describe(inputShape))")
         }
-        let spatialOut = try geometry.outputShape(spatial: spatialIn)
+        axes = try window.axes(input: spatialIn, name: layerName)
+        plane = WindowPlane(axes)
+        let spatialOut = axes.map(\.output)
         let outChannels = outChannels ?? channels
         positions = try Tensor.elementCount(of: spatialOut)
         outputCount = try Tensor.elementCount(of: [outChannels, positions])
         inputPositions = try Tensor.elementCount(of: spatialIn)
         inputCount = try Tensor.elementCount(of: [channels, inputPositions])
-        self.geometry = geometry
-        self.inputShape = inputShape
         self.channels = channels
         self.outChannels = outChannels
-        self.spatialIn = spatialIn
-        self.spatialOut = spatialOut
         outputShape = (hasChannelAxis || outChannels > 1 ? [outChannels] : []) + spatialOut
     }
-
 }

@@ -1,4 +1,5 @@
 import Foundation
+import WholeNumbers
 
 /// Locale-free number formatting for labels, legends and tables.
 public enum NumberText {
@@ -34,9 +35,7 @@ public enum NumberText {
     /// A table cell: whole numbers grouped (`1,234,567`), others with up to six significant
     /// digits and a grouped integer part (`12,345.7`).
     public static func tableCell(_ value: Double) -> String {
-        if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
-            return grouped(Int(value))
-        }
+        if let whole = value.wholeNumber { return grouped(whole) }
         let text = compact(value, significant: 6)
         guard !text.contains("e"), let point = text.firstIndex(of: "."),
               let whole = Int(text[..<point]), abs(whole) >= 1000 else { return text }

@@ -1,6 +1,7 @@
-"""Generates the reference files for FileTests.swift with numpy (run once; outputs committed).
+"""Generates the reference files for FileTests.swift with numpy (run once from the repository's root;
+outputs committed):
 
-    /work/main/.venv/bin/python Tests/TensorsTests/Fixtures/make_fixtures.py
+    .venv/bin/python Tests/TensorsTests/Fixtures/make_fixtures.py
 """
 from pathlib import Path
 

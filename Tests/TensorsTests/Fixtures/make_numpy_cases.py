@@ -1,7 +1,8 @@
 """Generates numpy_cases.json: random indexing, padding, rolling and reduction cases with the
-results numpy gives, for NumpyDifferentialTests.swift. Run once; the output is committed.
+results numpy gives, for NumpyDifferentialTests.swift. Run once from the repository's root; the
+output is committed.
 
-    /work/main/.venv/bin/python Tests/TensorsTests/Fixtures/make_numpy_cases.py
+    .venv/bin/python Tests/TensorsTests/Fixtures/make_numpy_cases.py
 """
 import json
 from pathlib import Path

@@ -1,7 +1,7 @@
 """Writes Golden/tensor_numpy_cases.json: tensors and the text numpy 2 prints for them.
 
-Run with /work/main/.venv/bin/python from this folder; the Swift test compares
-TensorFormatter's output with these strings byte for byte.
+Run from this folder with the project's Python, `../../../.venv/bin/python make_tensor_cases.py`;
+the Swift test compares TensorFormatter's output with these strings byte for byte.
 """
 import json
 import numpy as np

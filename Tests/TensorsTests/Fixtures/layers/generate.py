@@ -1,6 +1,6 @@
 """Writes the reference cases for the layer toolkit's tests (run from the repository root):
 
-    /work/main/.venv/bin/python Tests/TensorsTests/Fixtures/layers/generate.py
+    .venv/bin/python Tests/TensorsTests/Fixtures/layers/generate.py
 
 convolution_matrix.json: scipy.linalg.convolution_matrix for 1-D kernels in every mode, and
 scipy.signal.convolve2d outputs (zero "full"/"valid"/"same", and boundary="wrap" with mode

@@ -1,0 +1,92 @@
+"""Counts the instructions one call of each numeric workload takes, under callgrind, so a change
+to a fast path can be compared before and after on this noisy machine (instruction counts repeat
+where timings do not).
+
+Each workload runs twice through `receptive run`: once calling `work()` once, once calling it
+`1 + CALLS` times; the difference of the two totals over CALLS is one call's count, without
+start-up and loading. The binary is copied without its debug information first (valgrind 3.19
+cannot read Swift 6's DWARF 5 and gives up). Valgrind has no AVX-512, so the convolution micro-kernel measured is the
+AVX2+FMA one (or the Swift loops on a CPU without it).
+
+Usage: .venv/bin/python benchmarks/callgrind.py [--receptive BIN] [--only SUBSTRING] [--calls N]
+BIN defaults to the release build (.build/release/receptive)."""
+import argparse
+import pathlib
+import re
+import subprocess
+import sys
+import tempfile
+
+import numpy as np
+
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
+from workloads import WORKLOADS, Workload  # noqa: E402
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+
+# Paths the benchmark's rows do not time but a window change touches: pooling, a layer's
+# forward pass, its connectivity matrix and the matrix product that checks it.
+EXTRA = [
+    Workload("maxpool 1024×1024, 2×2", lambda rng: {"x": rng.standard_normal((1024, 1024))},
+             'x = load("x.npy")\nfn work() = maxpool(x, 2)'),
+    Workload("avgpool 1024×1024, 3×3, stride 1, padding 1",
+             lambda rng: {"x": rng.standard_normal((1024, 1024))},
+             'x = load("x.npy")\nfn work() = avgpool(x, 3, stride: 1, padding: 1)'),
+    Workload("pool_layer max 3, 280×320, stride 1, padding 1",
+             lambda rng: {"x": rng.standard_normal((280, 320))},
+             'x = load("x.npy")\np = pool_layer((3, 3), stride: 1, padding: 1)\nfn work() = p(x)'),
+    Workload("tiled 2×2 layer, t 2, on 280×320",
+             lambda rng: {"x": rng.standard_normal((280, 320))},
+             'x = load("x.npy")\nl = tiled((2, 2), t: 2)\nfn work() = l(x)'),
+    Workload("connectivity of the fig 9.6 layer on 280×320", lambda rng: {},
+             'l = conv_layer([[-1, 1]])\nfn work() = connectivity(l, input: (280, 320))'),
+    Workload("as_matrix of a 3×3 wrap layer, 64×64, times the input",
+             lambda rng: {"x": rng.standard_normal((64, 64))},
+             'x = load("x.npy")\nl = conv_layer((3, 3), padding: 1, padding_mode: "wrap")\n'
+             'fn work() = as_matrix(l, input: (64, 64)) @ flatten(x)'),
+]
+
+
+def instructions(binary, workdir, script):
+    path = workdir / "script.rcp"
+    path.write_text(script)
+    out = workdir / "callgrind.out"
+    run = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", binary, "run", str(path)],
+                         cwd=workdir, capture_output=True, text=True)
+    if run.returncode != 0:
+        raise RuntimeError(run.stderr[-2000:])
+    match = re.search(r"Collected : (\d+)", run.stderr)
+    if not match:
+        raise RuntimeError("callgrind printed no total:\n" + run.stderr[-2000:])
+    return int(match.group(1))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--receptive", default=str(ROOT / ".build/release/receptive"))
+    parser.add_argument("--only", default="", help="run the workloads whose name contains this")
+    parser.add_argument("--calls", type=int, default=3)
+    args = parser.parse_args()
+    rng = np.random.default_rng(7)
+    rows = [w for w in WORKLOADS if "interpreter" not in w.name] + EXTRA
+    with tempfile.TemporaryDirectory() as directory:
+        binary = pathlib.Path(directory) / "receptive"
+        subprocess.run(["strip", "--strip-debug", "-o", str(binary), args.receptive], check=True)
+        for workload in rows:
+            if args.only in workload.name:
+                print(f"{workload.name:55} {per_call(binary, workload, rng, args.calls):>16,.0f} "
+                      "instructions per call", flush=True)
+
+
+def per_call(binary, workload, rng, calls):
+    with tempfile.TemporaryDirectory() as directory:
+        workdir = pathlib.Path(directory)
+        for name, array in workload.inputs(rng).items():
+            np.save(workdir / f"{name}.npy", array)
+        once = instructions(binary, workdir, workload.receptive + "\nr = work()\n")
+        many = instructions(binary, workdir, workload.receptive + "\nr = work()\n" + "r = work()\n" * calls)
+    return (many - once) / calls
+
+
+if __name__ == "__main__":
+    main()
