@@ -155,6 +155,21 @@ struct SessionServicesTests {
         #expect(session.inspection(in: "nothing", cursorPosition: 3) == nil)
     }
 
+    @Test func completesAndInspectsTheLoopAndListLanguage() throws {
+        let session = Session()
+        _ = session.run("steps = range(2, 10, step: 3)\nhalve = fn(x) = x // 2", output: RecordingOutput())
+        #expect(session.completions(in: "whi", cursorPosition: 3).matches == ["while"])
+        #expect(session.completions(in: "enum", cursorPosition: 4).matches == ["enumerate"])
+        #expect(session.completions(in: "for i in rang", cursorPosition: 13).matches == ["range"])
+        #expect(session.completions(in: "sort(xs, re", cursorPosition: 11).matches.first == "reverse:")
+        let range = try #require(session.inspection(in: "steps", cursorPosition: 2))
+        #expect(range.text == "steps: a range\n\nrange(2, 10, step: 3)")
+        let function = try #require(session.inspection(in: "halve(4)", cursorPosition: 2))
+        #expect(function.text.hasPrefix("fn(x)"))
+        let builtin = try #require(session.inspection(in: "zip(a, b)", cursorPosition: 1))
+        #expect(builtin.text.hasPrefix("zip(sequences...)\n"))
+    }
+
     @Test func evaluatesExpressionsWithoutOutput() {
         let session = Session()
         _ = session.run("n = 4", output: RecordingOutput())
