@@ -4,7 +4,7 @@ import Tensors
 extension TensorOperand {
     /// `self ⊕ other` elementwise with numpy broadcasting; the gradients are torch's
     /// (`tools/autograd/derivatives.yaml`), summed back over broadcast axes by the tape.
-    /// Comparisons are constants (zero gradient), as in torch.
+    /// Comparisons and `//` are constants (zero gradient), as in torch.
     public func combined(with other: TensorOperand, _ operation: BinaryOperation,
                          control: ExecutionControl) throws -> TensorOperand {
         let a = value, b = other.value
@@ -89,7 +89,8 @@ extension TensorOperand {
                     return (wantsLarger ? mine < theirs : mine > theirs) ? 0 : g
                 }
             }
-        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
+        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual, .floorDivide:
+            // Comparisons and floor division are steps: torch gives them no gradient.
             return nil
         }
     }

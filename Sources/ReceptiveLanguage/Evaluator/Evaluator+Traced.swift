@@ -48,11 +48,11 @@ extension Evaluator {
     }
 
     /// The rows a `for` loop walks over a traced tensor: each one traced.
-    func tracedRows(_ traced: TracedTensor, at range: SourceRange) throws -> IterationItems {
+    func tracedRows(_ traced: TracedTensor, at range: SourceRange) throws -> [Value] {
         guard traced.value.rank >= 1 else { throw RuntimeError.notIterable(.traced(traced), at: range) }
-        return .values(try (0..<traced.value.shape[0]).map { row in
+        return try (0..<traced.value.shape[0]).map { row in
             try tracedSubscript(traced, [.position(row)], at: range)
-        })
+        }
     }
 
     /// `x[...] = v` when x or v is traced: a new traced tensor, x with the selection replaced

@@ -30,6 +30,7 @@ extension Value {
         case (.model(let a), .model(let b)): return a === b
         case (.optimizer(let a), .optimizer(let b)): return a === b
         case (.sparse(let a), .sparse(let b)): return a == b
+        case (.range(let a), .range(let b)): return a == b
         case (.control(let a), .control(let b)): return a === b
         case (.traced, _), (_, .traced): return structurallyEqual(lhs.constant, rhs.constant)
         default: return false

@@ -35,6 +35,8 @@ public enum Value: Sendable {
     case optimizer(Optimizer)
     /// A sparse matrix (`connectivity`, `sharing`, `as_matrix`), with `shape`, `nnz`, `density`.
     indirect case sparse(SparseMatrix)
+    /// Numbers counted lazily, from `range(...)`.
+    indirect case range(NumberRange)
     /// An interactive control (`slider`, `dropdown`, `checkbox`, `play`), shared by reference.
     case control(Control)
     /// A tensor recorded on a gradient's tape (inside `grad`, `value_and_grad` and `train`);
@@ -58,6 +60,7 @@ public enum Value: Sendable {
         case .model: return "a model"
         case .optimizer: return "an optimizer"
         case .sparse(let matrix): return "a sparse matrix \(Tensor.describe(matrix.shape))"
+        case .range: return "a range"
         case .control(let control): return "a control (\(control.kindName))"
         case .traced(let traced): return Value(tensor: traced.value).typeDescription
         }

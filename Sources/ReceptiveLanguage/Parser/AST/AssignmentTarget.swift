@@ -7,4 +7,6 @@ enum AssignmentTarget: Sendable {
     /// A field of the value an expression gives: `l.weight` (layers are shared by reference,
     /// so the change is seen through every name of the value).
     case field(Expression, String, SourceRange)
+    /// Several variables taking a value apart: `h, w = x.shape`.
+    case unpacked(LoopVariables)
 }
