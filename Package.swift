@@ -67,7 +67,13 @@ let package = Package(
         .target(name: "ReceptiveLanguage", dependencies: ["Tensors", "TextPlots", "WholeNumbers"]),
 
         // The one small target that joins the language to the kernel.
-        .target(name: "ReceptiveKernel", dependencies: ["JupyterKernel", "ReceptiveLanguage"]),
+        .target(
+            name: "ReceptiveKernel",
+            dependencies: [
+                "JupyterKernel", "JupyterProtocol", "ReceptiveLanguage",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
 
         .executableTarget(
             name: "receptive",
@@ -88,7 +94,8 @@ let package = Package(
         .testTarget(name: "TextPlotsTests", dependencies: ["TextPlots"], resources: [.copy("Golden")]),
         .testTarget(name: "ReceptiveLanguageTests", dependencies: ["ReceptiveLanguage", "TestSupport"],
                     resources: [.copy("Scripts")]),
-        .testTarget(name: "ReceptiveKernelTests", dependencies: ["ReceptiveKernel"]),
+        .testTarget(name: "ReceptiveKernelTests", dependencies: ["ReceptiveKernel", "JupyterProtocol"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "ReceptiveCommandTests", dependencies: ["receptive", "TestSupport"]),
     ]
 )

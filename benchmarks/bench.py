@@ -30,6 +30,7 @@ import numpy as np
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
 import kernel_latency  # noqa: E402
+import widget_latency  # noqa: E402
 from workloads import CORE_WORKLOADS, EVERYDAY_WORKLOADS, WORKLOADS, TorchConv, TorchSoftmax  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
@@ -311,6 +312,8 @@ def main():
     if only:
         workloads = [workload for workload in workloads if only.search(workload.name)]
     rows = [] if args.no_kernel or only else kernel_rows(args.receptive, args.quick)
+    if not (args.no_kernel or only):
+        rows += widget_latency.widget_rows(50 if args.quick else 200)
     rows += numeric_rows(args.receptive, torch, workloads)
     if not only:
         rows += [spy_row(args.receptive), memory_row(args.receptive), exp_memory_row(args.receptive)]

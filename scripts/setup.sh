@@ -30,7 +30,7 @@ if [ ! -x .venv/bin/python ]; then
   echo "setup: creating .venv"
   python3 -m venv .venv
 fi
-if ! .venv/bin/python -c 'import jupyter_client, jupyter_kernel_test, nbclient, nbformat, nbconvert, pexpect, jupyter_console, ipykernel, numpy, scipy, pytest, jupyterlab, playwright, papermill, nbval, jupyterhub, kernel_gateway, repo2docker, Cryptodome, mpmath' 2>/dev/null; then
+if ! .venv/bin/python -c 'import jupyter_client, jupyter_kernel_test, nbclient, nbformat, nbconvert, pexpect, jupyter_console, ipykernel, numpy, scipy, pytest, jupyterlab, playwright, papermill, nbval, jupyterhub, kernel_gateway, repo2docker, Cryptodome, mpmath, jupyterlab_widgets, ipywidgets, psutil' 2>/dev/null; then
   echo "setup: installing the Python test clients into .venv"
   .venv/bin/pip install -q --disable-pip-version-check -r scripts/requirements-test.txt
 fi

@@ -2,7 +2,9 @@
 loopback, with the kernelspec conftest installed. Creates a Receptive notebook from the
 launcher, runs a tensor, a heatmap and an error, and checks what the page shows. Leaves a
 screenshot in test-output/jupyterlab.png."""
+import contextlib
 import os
+import pathlib
 import shutil
 import socket
 import subprocess
@@ -111,14 +113,17 @@ def _layout(output) -> dict:
     }""")
 
 
-def test_notebook_in_jupyterlab_shows_tensor_heatmap_and_error(lab_url):
+@contextlib.contextmanager
+def _receptive_notebook(lab_url: str, screenshot: pathlib.Path, viewport: dict):
+    """A new Receptive notebook in JupyterLab in Chromium, its kernel connected; the page is
+    saved to `screenshot` when the block ends, passed or failed."""
     from playwright.sync_api import sync_playwright
 
-    SCREENSHOT.parent.mkdir(exist_ok=True)
+    screenshot.parent.mkdir(exist_ok=True)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         try:
-            page = browser.new_page(viewport={"width": 1280, "height": 1000})
+            page = browser.new_page(viewport=viewport)
             page.set_default_timeout(STEP_MS)
             page.goto(lab_url)
             page.locator('.jp-LauncherCard[data-category="Notebook"]', has_text="Receptive").click()
@@ -127,16 +132,67 @@ def test_notebook_in_jupyterlab_shows_tensor_heatmap_and_error(lab_url):
             # and its state only once the kernel is connected.
             page.locator(".jp-StatusBar-TextItem", has_text="Receptive | Idle").wait_for()
             try:
-                outputs = [_run_cell(page, index, code) for index, (code, _) in enumerate(CELLS)]
-                for output, (code, expected) in zip(outputs, CELLS):
-                    text = output.inner_text()
-                    for fragment in expected:
-                        assert fragment in text, f"{code!r}: {fragment!r} not in the page's output:\n{text}"
-                heatmap = _layout(outputs[1])
+                yield page
             finally:
-                page.screenshot(path=str(SCREENSHOT), full_page=True)
+                page.screenshot(path=str(screenshot), full_page=True)
         finally:
             browser.close()
+
+
+def test_notebook_in_jupyterlab_shows_tensor_heatmap_and_error(lab_url):
+    with _receptive_notebook(lab_url, SCREENSHOT, {"width": 1280, "height": 1000}) as page:
+        outputs = [_run_cell(page, index, code) for index, (code, _) in enumerate(CELLS)]
+        for output, (code, expected) in zip(outputs, CELLS):
+            text = output.inner_text()
+            for fragment in expected:
+                assert fragment in text, f"{code!r}: {fragment!r} not in the page's output:\n{text}"
+        heatmap = _layout(outputs[1])
     assert "mono" in heatmap["font"].lower(), heatmap
     assert heatmap["renderedLines"] == heatmap["lines"], f"the heatmap wrapped: {heatmap}"
     assert heatmap["overflow"] <= 0, heatmap
+
+
+WIDGET_SCREENSHOT = ROOT / "test-output" / "jupyterlab-interact.png"
+# One line: the editor check compares the cell's text, which CodeMirror shows without newlines.
+BLUR = 'fn blur(k) = heatmap(correlate(image("letter", size: 16), box(k)), title: "box kernel")'
+INTERACT = BLUR + "; interact(blur, k: slider(1, 7, step: 2))"
+
+
+def _expected_heatmap(receptive_bin: str, tmp_path, k: int) -> str:
+    """What `blur(k)` shows, from `receptive run` (the same text the kernel renders)."""
+    script = tmp_path / f"blur{k}.rcp"
+    script.write_text(BLUR + f"\nblur({k})\n")
+    done = subprocess.run([receptive_bin, "run", str(script)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.rstrip("\n")
+
+
+def test_interact_slider_in_jupyterlab_redraws_the_heatmap(lab_url, receptive_bin, tmp_path):
+    """jupyterlab_widgets draws the kernel's ipywidgets models: a slider and an Output under it.
+    Moving the slider with the keyboard (one step right, k 1 → 3) redraws the heatmap below."""
+    expected = {k: _expected_heatmap(receptive_bin, tmp_path, k) for k in (1, 3)}
+    assert expected[1] != expected[3]
+    with _receptive_notebook(lab_url, WIDGET_SCREENSHOT, {"width": 1000, "height": 900}) as page:
+        _run_cell(page, 0, INTERACT)
+        cell = page.locator(".jp-Notebook .jp-Cell").first
+        cell.locator(".widget-slider").wait_for()
+        heatmap = cell.locator(".widget-output .jp-OutputArea-output pre")
+        _wait_for_text(heatmap, expected[1])
+        assert cell.locator(".widget-readout").inner_text().strip() == "1"
+        cell.locator(".widget-slider .noUi-handle").focus()
+        page.keyboard.press("ArrowRight")
+        _wait_for_text(heatmap, expected[3])
+        assert cell.locator(".widget-readout").inner_text().strip() == "3"
+        assert "box kernel" in heatmap.inner_text()
+
+def _wait_for_text(locator, expected: str) -> None:
+    """Waits until the element's text is `expected` (the front end redraws asynchronously)."""
+    deadline = time.monotonic() + STEP_MS / 1000
+    text = None
+    while time.monotonic() < deadline:
+        if locator.count() > 0:
+            text = locator.first.inner_text().rstrip("\n")
+            if text == expected:
+                return
+        time.sleep(0.1)
+    raise AssertionError(f"the output under the slider shows\n{text}\ninstead of\n{expected}")

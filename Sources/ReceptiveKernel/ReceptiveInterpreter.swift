@@ -7,11 +7,13 @@ import TextPlots
 /// `Interpreter` questions. Variables persist across cells for the kernel's lifetime.
 public final class ReceptiveInterpreter: Interpreter {
     private let session: Session
+    private let widgets: WidgetManager
     private static let exitCommands: Set<String> = ["exit", "quit", "exit()", "quit()"]
 
     /// Answers with `session` (by default a fresh one with no variables and the default limits).
     public init(session: Session = Session()) {
         self.session = session
+        widgets = WidgetManager(session: session)
     }
 
     /// Receptive's `kernel_info_reply` facts.
@@ -23,7 +25,7 @@ public final class ReceptiveInterpreter: Interpreter {
         if Self.exitCommands.contains(request.code.trimmingCharacters(in: .whitespacesAndNewlines)) {
             return .success(result: nil, payloads: [.askExit(keepKernel: false)])
         }
-        let output = KernelSessionOutput(context: context)
+        let output = KernelSessionOutput(context: context, widgets: widgets)
         switch session.run(request.code, output: output) {
         case .success(let figure):
             return .success(result: figure.map { OutputCap().clip($0.mimeBundle) }, payloads: output.pages.map { .page($0.mimeBundle) })
@@ -62,9 +64,29 @@ public final class ReceptiveInterpreter: Interpreter {
         }
     }
 
-    /// Stops the running cell at its next interrupt check.
+    /// Stops the running cell (or widget callback) at its next interrupt check.
     public func interrupt() {
         session.requestInterrupt()
+    }
+
+    /// The Jupyter widget targets: `jupyter.widget` and `jupyter.widget.control`.
+    public var commTargets: Set<String> { WidgetManager.targets }
+
+    /// Accepts the front end's widget control comm; widget models opened by the front end
+    /// are refused.
+    public func commOpened(_ comm: CommMessage, context: ExecutionContext) -> Bool {
+        widgets.opened(comm)
+    }
+
+    /// A widget update or state request: applied, answered, and the interactions of changed
+    /// controls rendered again.
+    public func commMessage(_ message: CommMessage, context: ExecutionContext) {
+        widgets.received(message, context: context)
+    }
+
+    /// The front end closed a widget's comm.
+    public func commClosed(_ message: CommMessage, context: ExecutionContext) {
+        widgets.closed(message)
     }
 }
 

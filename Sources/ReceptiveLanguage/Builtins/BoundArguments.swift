@@ -10,6 +10,8 @@ public struct BoundArguments: Sendable {
     public var values: [String: Value]
     /// The positional arguments collected by a variadic parameter.
     public var variadic: [Value]
+    /// The named arguments collected by a `.keywords` parameter, in call order.
+    public var keywords: [(name: String, value: Value)] = []
 
     /// Creates bound arguments.
     public init(functionName: String, values: [String: Value], variadic: [Value] = []) {

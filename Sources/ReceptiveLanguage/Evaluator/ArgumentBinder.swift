@@ -17,6 +17,7 @@ struct ArgumentBinder {
     func bind(positional: [Value], named: [Named]) throws -> BoundArguments {
         var values: [String: Value] = [:]
         var variadic: [Value] = []
+        var keywords: [Named] = []
         var remaining = positional[...]
         for parameter in callee.parameters {
             if parameter.kind == .variadic {
@@ -29,16 +30,28 @@ struct ArgumentBinder {
             remaining = remaining.dropFirst()
         }
         guard remaining.isEmpty else { throw tooManyPositional(positional.count) }
+        let collectsKeywords = callee.parameters.contains { $0.kind == .keywords }
         for argument in named {
-            try bindNamed(argument, into: &values)
+            let isParameter = callee.parameters.contains { $0.name == argument.name && $0.kind != .keywords }
+            if collectsKeywords, !isParameter {
+                guard !keywords.contains(where: { $0.name == argument.name }) else {
+                    throw RuntimeError.duplicateArgument(argument.name, of: callee, valid: validNames)
+                }
+                keywords.append(argument)
+            } else {
+                try bindNamed(argument, into: &values)
+            }
         }
-        for parameter in callee.parameters where values[parameter.name] == nil && parameter.kind != .variadic {
+        for parameter in callee.parameters where values[parameter.name] == nil && parameter.kind != .variadic
+            && parameter.kind != .keywords {
             guard let fallback = parameter.defaultValue else {
                 throw RuntimeError.missingArgument(parameter.name, of: callee)
             }
             values[parameter.name] = fallback
         }
-        return BoundArguments(functionName: callee.name, values: values, variadic: variadic)
+        var bound = BoundArguments(functionName: callee.name, values: values, variadic: variadic)
+        bound.keywords = keywords.map { ($0.name, $0.value) }
+        return bound
     }
 
     private func bindNamed(_ argument: Named, into values: inout [String: Value]) throws {
@@ -52,7 +65,7 @@ struct ArgumentBinder {
     }
 
     private var validNames: String {
-        let names = callee.parameters.filter { $0.kind != .variadic }.map(\.name)
+        let names = callee.parameters.filter { $0.kind != .variadic && $0.kind != .keywords }.map(\.name)
         return names.isEmpty ? "none (it takes no named arguments)" : names.joined(separator: ", ")
     }
 

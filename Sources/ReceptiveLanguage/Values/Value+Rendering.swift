@@ -41,6 +41,7 @@ extension Value {
         case .function(let function): return (function is UserFunction ? "fn " : "builtin ") + function.signature
         case .plot(let figure): return "plot \(figure.text.split(separator: "\n").count) lines"
         case .layer(let layer): return layer.summary
+        case .control(let control): return control.resultText
         case .sparse(let matrix):
             return "sparse \(Tensor.describe(matrix.shape)), nnz \(matrix.nnz), density \(Value.format(matrix.density))"
         }

@@ -36,6 +36,25 @@ final class NotebookRecorder: ExecutionContext {
         append(["output_type": "display_data", "data": .strings(data), "metadata": [:]], displayID: displayID)
     }
 
+    /// A display with JSON values (a widget view): a run has no front end to hold the widget's
+    /// models, so the output keeps the bundle's text representations (`interact`'s fallback:
+    /// the function's output with its note), not a view of models the notebook would lack.
+    func display(json data: [String: JSONValue], displayID: String?, update: Bool) {
+        display(data.compactMapValues(\.stringValue), displayID: displayID, update: update)
+    }
+
+    /// Comms have no other side in a run: widget models are not recorded.
+    func openComm(_ comm: CommMessage) {}
+
+    /// Comms have no other side in a run.
+    func sendComm(_ message: CommMessage) {}
+
+    /// Comms have no other side in a run.
+    func closeComm(id: String, data: JSONValue) {}
+
+    /// Nothing is ever queued: a run sends no comm messages.
+    func isCommMessageQueued(for ids: Set<String>) -> Bool { false }
+
     /// Clears the cell's outputs now, or before its next output when `wait`.
     func clearOutput(wait: Bool) {
         if wait {
