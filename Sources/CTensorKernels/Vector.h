@@ -177,21 +177,6 @@ INLINE VD exp_table(VD x) {
     return FMA(scale, T, scale);
 }
 
-/// e^x − 1 for |x| ≤ 45, relative error ≲ 1 ulp also near 0: 2^k·(e^r − 1) + (2^k − 1), where
-/// 2^k − 1 is exact for the k that occur and e^r − 1 keeps its relative accuracy.
-INLINE VD expm1_core(VD x) {
-    VL kBits;
-    VD k = round_shift(x * invLn2, &kBits);
-    VD rHi = x - k * ln2Hi;
-    VD t = k * ln2Lo;
-    VD dr;
-    VD r = two_sum(rHi, -t, &dr);
-    VD p = exp_tail_polynomial(r);
-    VD T = r + FMA(r * r, p, dr + r * dr);  // e^r − 1
-    VD scale = as_double(as_bits(splat(1.0)) + (kBits << 52));
-    return blend(kBits == 0, T, FMA(scale, T, scale - 1.0));
-}
-
 // MARK: log
 
 // fdlibm's e_log.c polynomial: log(1+f) = f − f²/2 + s·(f²/2 + R(s²)), s = f/(2+f), |R error| < 2^-58.45.
@@ -351,16 +336,42 @@ INLINE VD sincos_core(VD x, int cosine, VL *bad) {
 
 // MARK: tanh and sigmoid
 
+/// e^x − 1 for −0.75 ≤ x ≤ 45 (tanh's arguments), relative error ≲ 1 ulp also near 0, by
+/// `exp_table`'s reduction with r's rounding error dr carried along (near 0 the result is r
+/// itself): 2^k·s_j·(1 + T) − 1 = (scale − 1) + scale·T with
+/// T = t_j + r + r²P(r) (P Taylor to r^8/8!: the remainder r^9/9! is below 2^-60 of r).
+/// scale − 1 is exact for the k ≥ −1 that occur (Sterbenz for k ∈ {−1, 0}; a multiple of
+/// scale's ulp below 2^(k+1) for 1 ≤ k ≤ 52; tanh's large branch barely weighs it above).
+INLINE VD expm1_table(VD x) {
+    VL nBits;
+    VD n = round_shift(x * invLn2Sixteenths, &nBits);
+    VD rHi = x - n * ln2HiSixteenth;  // exact
+    VD dr;
+    VD r = two_sum(rHi, -(n * ln2LoSixteenth), &dr);
+    VD tail = lookup16(expTail, nBits);
+    VD scale = as_double(as_bits(lookup16(expScale, nBits)) + (nBits << 48));
+    VD r2 = r * r, r4 = r2 * r2;
+    VD p = FMA(r, splat(1.0 / 6.0), splat(0.5));
+    VD q = FMA(r, splat(1.0 / 120.0), splat(1.0 / 24.0));
+    VD u = FMA(r, splat(1.0 / 5040.0), splat(1.0 / 720.0));
+    u = FMA(r2, splat(1.0 / 40320.0), u);
+    p = FMA(r4, u, FMA(r2, q, p));
+    VD T = r + FMA(r2, p, dr + tail);
+    return FMA(scale, T, scale - 1.0);
+}
+
 /// tanh as musl computes it, with vector expm1: for |x| > ln3/2, 1 − 2/(e^{2|x|} + 1); for
 /// |x| > ln(5/3)/2, t/(t + 2) with t = expm1(2|x|); below, −t/(t + 2) with t = expm1(−2|x|);
 /// the sign copied from x; |x| > 22 gives ±1 and |x| < 2^-28 gives x. Error ≲ 2.5 ulp: expm1's
 /// ≲ 1, the sum and the quotient 0.5 each, none amplified (no cancellation in these forms).
+/// expm1 by the table (`expm1_table`) rather than a degree-13 polynomial: 1.02 → 0.85 ns per
+/// element on one AVX-512 core (C harness, 4,096 points in [-4, 4]), 10^7 points ≤ 2.25 ulp.
 INLINE VD tanh_core(VD x) {
     VD a = vabs(x);
     VL large = a > 0x1.193ea7aad030bp-1;         // ln 3 / 2
     VL middle = a > 0x1.058aefa811452p-2;         // ln(5/3) / 2
     VD clamped = blend(a > 22.0, splat(22.0), a);
-    VD t = expm1_core(blend(middle, 2.0 * clamped, -2.0 * clamped));
+    VD t = expm1_table(blend(middle, 2.0 * clamped, -2.0 * clamped));
     VD numerator = blend(large, splat(2.0), blend(middle, t, -t));
     VD q = numerator / (t + 2.0);
     VD r = blend(large, 1.0 - q, q);
