@@ -453,6 +453,18 @@ INLINE VD unary_vector(ReceptiveUnary function, VD x, VL *special) {
         VD rounded = round_shift(a, &bits);
         return copysign_v(blend(a < 0x1p52, rounded, a), x);
     }
+    case ReceptiveUnaryFloor:
+    case ReceptiveUnaryCeil: {
+        *special = none;
+        // The nearest whole number, then one step toward x's side when it overshot; the step is
+        // exact (whole numbers below 2^52), and the sign is x's so that ceil(-0.5) is -0 as in C.
+        VL bits;
+        VD a = vabs(x);
+        VD nearest = copysign_v(blend(a < 0x1p52, round_shift(a, &bits), a), x);
+        VD whole = function == ReceptiveUnaryFloor ? blend(nearest > x, nearest - 1.0, nearest)
+                                                   : blend(nearest < x, nearest + 1.0, nearest);
+        return copysign_v(whole, x);
+    }
     case ReceptiveUnaryNegate:
         *special = none;
         return -x;
@@ -473,6 +485,8 @@ static double unary_scalar(ReceptiveUnary function, double x) {
     case ReceptiveUnaryAbs: return fabs(x);
     case ReceptiveUnaryRelu: return relu_scalar(x);
     case ReceptiveUnaryRound: return nearbyint(x);
+    case ReceptiveUnaryFloor: return floor(x);
+    case ReceptiveUnaryCeil: return ceil(x);
     case ReceptiveUnaryNegate: return -x;
     }
     return x;
@@ -515,6 +529,8 @@ TARGET void NAME(receptive_unary)(ReceptiveUnary function, const double *x, doub
     case ReceptiveUnaryAbs: unary_loop(ReceptiveUnaryAbs, x, y, count); break;
     case ReceptiveUnaryRelu: unary_loop(ReceptiveUnaryRelu, x, y, count); break;
     case ReceptiveUnaryRound: unary_loop(ReceptiveUnaryRound, x, y, count); break;
+    case ReceptiveUnaryFloor: unary_loop(ReceptiveUnaryFloor, x, y, count); break;
+    case ReceptiveUnaryCeil: unary_loop(ReceptiveUnaryCeil, x, y, count); break;
     case ReceptiveUnaryNegate: unary_loop(ReceptiveUnaryNegate, x, y, count); break;
     }
 }

@@ -82,7 +82,7 @@ func powerWithABroadcastExponentTakesTheExactShortcuts(_ kernel: VectorKernel) {
 func exactUnaryKernelsAndClipMatchTheScalarDefinitions(_ kernel: VectorKernel) {
     for count in lengths {
         let x = values(count, seed: 3)
-        for function in [UnaryFunction.abs, .relu, .round, .sqrt] {
+        for function in [UnaryFunction.abs, .relu, .round, .floor, .ceil, .sqrt] {
             var out = [Double](repeating: 0, count: count)
             x.withUnsafeBufferPointer { x in
                 out.withUnsafeMutableBufferPointer { out in

@@ -49,6 +49,10 @@ typedef enum {
     ReceptiveUnaryRelu,
     /// x rounded to a whole number, halves to even.
     ReceptiveUnaryRound,
+    /// The largest whole number ≤ x (−0 stays −0).
+    ReceptiveUnaryFloor,
+    /// The smallest whole number ≥ x (−0 stays −0, −0.5 gives −0).
+    ReceptiveUnaryCeil,
     /// −x.
     ReceptiveUnaryNegate,
 } ReceptiveUnary;

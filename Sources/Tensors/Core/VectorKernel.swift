@@ -125,6 +125,8 @@ extension UnaryFunction {
         case .sigmoid: return ReceptiveUnarySigmoid
         case .relu: return ReceptiveUnaryRelu
         case .round: return ReceptiveUnaryRound
+        case .floor: return ReceptiveUnaryFloor
+        case .ceil: return ReceptiveUnaryCeil
         }
     }
 }

@@ -22,6 +22,10 @@ public enum UnaryFunction: String, Sendable, CaseIterable {
     case relu
     /// x rounded to a whole number, halves to even.
     case round
+    /// ⌊x⌋, the largest whole number ≤ x.
+    case floor
+    /// ⌈x⌉, the smallest whole number ≥ x.
+    case ceil
 
     /// A one-line description for `help`.
     public var summary: String {
@@ -36,6 +40,8 @@ public enum UnaryFunction: String, Sendable, CaseIterable {
         case .sigmoid: return "Logistic sigmoid 1 / (1 + e^-x), elementwise."
         case .relu: return "Rectifier max(x, 0), elementwise."
         case .round: return "Rounds to decimals places (default whole numbers), halves to even as numpy.round does."
+        case .floor: return "The largest whole number ≤ x, elementwise (numpy.floor): floor(-2.5) is -3."
+        case .ceil: return "The smallest whole number ≥ x, elementwise (numpy.ceil): ceil(-2.5) is -2."
         }
     }
 
@@ -43,7 +49,7 @@ public enum UnaryFunction: String, Sendable, CaseIterable {
     /// kernels: an add streams at ~0.1 ns per element, exp takes ~0.7 ns, log ~2.7 ns).
     var cost: Int {
         switch self {
-        case .abs, .relu, .round: return 1
+        case .abs, .relu, .round, .floor, .ceil: return 1
         case .sqrt: return 2
         case .exp, .sigmoid, .tanh: return 6
         case .sin, .cos: return 8
@@ -65,6 +71,8 @@ public enum UnaryFunction: String, Sendable, CaseIterable {
         case .sigmoid: return UnaryFunction.sigmoid(x)
         case .relu: return x > 0 ? x : (x.isNaN ? x : 0)
         case .round: return x.rounded(.toNearestOrEven)
+        case .floor: return x.rounded(.down)
+        case .ceil: return x.rounded(.up)
         }
     }
 
