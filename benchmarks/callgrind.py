@@ -13,8 +13,12 @@ the kernels measured are the AVX2+FMA ones (or the portable ones on a CPU withou
 each workload's callgrind.out files in DIR with their debug information, so that
 `callgrind_annotate --inclusive=yes DIR/FILE` shows functions and source lines.
 
+With --interpreter it counts the interpreter's workloads instead, and beside each the CPython
+peers' counts, found the same way (a script calling the peer once, then 1 + CALLS times, in
+this Python): instructions are not time, but they compare where the machine's load does not.
+
 Usage: .venv/bin/python benchmarks/callgrind.py [--receptive BIN | --annotate DIR] [--only SUBSTRING]
-                                                [--calls N]
+                                                [--calls N] [--interpreter]
 BIN defaults to the release build (.build/release/receptive)."""
 import argparse
 import pathlib
@@ -79,9 +83,14 @@ def main():
                         help="build with DWARF 4 and keep each workload's callgrind.out files in DIR")
     parser.add_argument("--only", default="", help="run the workloads whose name contains this")
     parser.add_argument("--calls", type=int, default=3)
+    parser.add_argument("--interpreter", action="store_true",
+                        help="the interpreter's workloads, with their CPython peers' counts")
     args = parser.parse_args()
     rng = np.random.default_rng(7)
-    rows = [w for w in WORKLOADS if "interpreter" not in w.name] + EXTRA
+    if args.interpreter:
+        rows = [w for w in WORKLOADS if "interpreter" in w.name]
+    else:
+        rows = [w for w in WORKLOADS if "interpreter" not in w.name] + EXTRA
     keep = pathlib.Path(args.annotate).resolve() if args.annotate else None
     with tempfile.TemporaryDirectory() as directory:
         if keep:
@@ -92,10 +101,15 @@ def main():
             binary = pathlib.Path(directory) / "receptive"
             subprocess.run(["strip", "--strip-debug", "-o", str(binary), args.receptive], check=True)
         for index, workload in enumerate(rows):
-            if args.only in workload.name:
-                prefix = keep / f"{index:02d}-{re.sub(r'[^A-Za-z0-9]+', '-', workload.name).strip('-')}" if keep else None
-                print(f"{workload.name:55} {per_call(binary, workload, rng, args.calls, prefix):>16,.0f} "
-                      "instructions per call", flush=True)
+            if args.only not in workload.name:
+                continue
+            prefix = keep / f"{index:02d}-{re.sub(r'[^A-Za-z0-9]+', '-', workload.name).strip('-')}" if keep else None
+            line = (f"{workload.name:55} {per_call(binary, workload, rng, args.calls, prefix):>16,.0f} "
+                    "instructions per call")
+            if args.interpreter:
+                peers = [f"{peer} {peer_per_call(peer, workload, rng, args.calls):,.0f}" for peer in workload.peers]
+                line += " (" + "; ".join(peers) + ")"
+            print(line, flush=True)
 
 
 def per_call(binary, workload, rng, calls, keep_prefix=None):
@@ -111,6 +125,35 @@ def per_call(binary, workload, rng, calls, keep_prefix=None):
         many = instructions(binary, workdir, workload.receptive + "\nr = work()\n" + "r = work()\n" * calls,
                             kept[1])
     return (many - once) / calls
+
+
+def peer_per_call(peer, workload, rng, calls):
+    """One call of a Python peer, counted as `per_call` counts Receptive's."""
+    with tempfile.TemporaryDirectory() as directory:
+        workdir = pathlib.Path(directory)
+        for name, array in workload.inputs(rng).items():
+            np.save(workdir / f"{name}.npy", array)
+        names = ", ".join(repr(name) for name in workload.inputs(rng))
+        setup = (f"import sys, numpy as np\nsys.path.insert(0, {str(pathlib.Path(__file__).parent)!r})\n"
+                 f"from workloads import WORKLOADS\n"
+                 f"w = next(w for w in WORKLOADS if w.name == {workload.name!r})\n"
+                 f"d = {{name: np.load(name + '.npy') for name in [{names}]}}\n"
+                 f"f = w.peers[{peer!r}]\nf(d)\n")
+        once = python_instructions(workdir, setup)
+        many = python_instructions(workdir, setup + "f(d)\n" * calls)
+    return (many - once) / calls
+
+
+def python_instructions(workdir, script):
+    path = workdir / "peer.py"
+    path.write_text(script)
+    out = workdir / "callgrind.out"
+    run = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", sys.executable, str(path)],
+                         cwd=workdir, capture_output=True, text=True)
+    match = re.search(r"Collected : (\d+)", run.stderr)
+    if run.returncode != 0 or not match:
+        raise RuntimeError(run.stderr[-2000:])
+    return int(match.group(1))
 
 
 if __name__ == "__main__":

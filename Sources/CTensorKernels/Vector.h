@@ -556,6 +556,19 @@ static double floored_remainder(double a, double b) {
     return r == 0 ? (b < 0 ? -0.0 : 0.0) : r;
 }
 
+/// numpy's npy_divmod quotient, as BinaryOperation.flooredQuotient computes it in Swift: the
+/// exact multiple (a - fmod(a, b)) / b, moved down one when the remainder's sign differs from
+/// the divisor's, snapped to the nearest whole number (floor(a / b) is not: the division rounds).
+static double floored_quotient(double a, double b) {
+    if (b == 0) return a / b;
+    double r = fmod(a, b);
+    double q = (a - r) / b;
+    if (r != 0 && ((b < 0) != (r < 0))) q -= 1;
+    if (q == 0) return copysign(0.0, a / b);
+    double f = floor(q);
+    return q - f > 0.5 ? f + 1 : f;
+}
+
 /// One vector of a binary operation; `*special` flags lanes libm redoes (pow only).
 INLINE VD binary_vector(ReceptiveBinary op, VD a, VD b, VL *special) {
     VL none = no_lanes();
@@ -592,6 +605,7 @@ INLINE VD binary_vector(ReceptiveBinary op, VD a, VD b, VL *special) {
         return blend((a < 0.0) & odd, -value, value);
     }
     case ReceptiveBinaryRemainder:
+    case ReceptiveBinaryFloorDivide:
         *special = ~none;  // libm's fmod, lane by lane
         return a;
     }
@@ -602,7 +616,8 @@ static double binary_scalar(ReceptiveBinary op, double a, double b) {
     switch (op) {
     case ReceptiveBinaryPower: return pow(a, b);
     case ReceptiveBinaryRemainder: return floored_remainder(a, b);
-    default: return a;  // only pow and remainder have special lanes
+    case ReceptiveBinaryFloorDivide: return floored_quotient(a, b);
+    default: return a;  // only pow, remainder and floored division have special lanes
     }
 }
 
@@ -671,6 +686,7 @@ TARGET void NAME(receptive_binary)(ReceptiveBinary op, const double *a, long aSt
     BINARY_CASE(ReceptiveBinaryDivide)
     BINARY_CASE(ReceptiveBinaryPower)
     BINARY_CASE(ReceptiveBinaryRemainder)
+    BINARY_CASE(ReceptiveBinaryFloorDivide)
     BINARY_CASE(ReceptiveBinaryMinimum)
     BINARY_CASE(ReceptiveBinaryMaximum)
     BINARY_CASE(ReceptiveBinaryEqual)

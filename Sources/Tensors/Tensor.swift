@@ -12,7 +12,10 @@ import WholeNumbers
 /// `scalars`, copied out of the storage when the layout differs.
 public struct Tensor: Sendable {
     /// The extent of each axis, outermost first.
-    public private(set) var shape: [Int]
+    ///
+    /// Set only inside the module, and only on a row-major tensor (`isRowMajor`): a tensor laid
+    /// out otherwise reads its storage through its shape.
+    public internal(set) var shape: [Int]
     /// The elements in storage order: row-major over the axes taken in `axisOrder`.
     @usableFromInline var storage: [Double]
     /// The axes in the order they are laid out in `storage`, outermost first; nil when that is

@@ -32,6 +32,9 @@ struct RunCommand: ParsableCommand {
         """)
     var markCells = false
 
+    @Flag(help: "Print the instructions the script compiles to instead of running it.")
+    var listing = false
+
     @Flag(help: "Notebooks: compare each cell's text output with the saved one; exit 1 on a difference.")
     var check = false
 
@@ -46,6 +49,7 @@ struct RunCommand: ParsableCommand {
         if check && save { throw ValidationError("choose one of --check and --save") }
         if (check || save) && !isNotebook { throw ValidationError("--check and --save take a notebook (.ipynb)") }
         if markCells && isNotebook { throw ValidationError("--mark-cells is for scripts; a notebook already has cells") }
+        if listing && isNotebook { throw ValidationError("--listing takes a script (.rcp)") }
     }
 
     func run() throws {
@@ -69,6 +73,10 @@ struct RunCommand: ParsableCommand {
         } catch {
             FileHandle.standardError.write(Data("IOError: cannot read '\(file)': \(error.localizedDescription)\n".utf8))
             throw ExitCode(1)
+        }
+        if listing {
+            print(Session().listing(of: source))
+            return
         }
         let output = TerminalOutput()
         let session = Session(maxElements: limits.sessionMaxElements, charset: try TerminalCharset.atStartup())

@@ -1,5 +1,6 @@
 import Foundation
 @testable import ReceptiveLanguage
+import Synchronization
 import Testing
 import TextPlots
 
@@ -62,14 +63,28 @@ struct SessionServicesTests {
 
     @Test(arguments: [
         ("x = 1", Completeness.complete),
+        ("", .complete),
+        ("# only a comment", .complete),
+        // Open brackets, blocks and strings: more lines can make them valid.
         ("fn f(a) {", .incomplete(indent: "    ")),
         ("fn f(a) {\n    if a {", .incomplete(indent: "        ")),
         ("y = [1, 2,", .incomplete(indent: "    ")),
-        ("y = 1 +", .incomplete(indent: "    ")),
+        ("y = (1 +", .incomplete(indent: "    ")),
+        ("[x * 2 for x in", .incomplete(indent: "    ")),
         ("s = \"abc", .incomplete(indent: "")),
-        ("if x { } else", .incomplete(indent: "    ")),
+        ("f(\"abc", .incomplete(indent: "    ")),
+        ("while i < 3 {\n    i += 1", .incomplete(indent: "    ")),
+        // Nothing added on later lines mends these.
         ("z = 1)", .invalid),
-        ("", .complete),
+        ("]", .invalid),
+        ("y = 1 +", .invalid),
+        ("y = 1 + * 2", .invalid),
+        ("f(1 + * 2,", .invalid),
+        ("x = else", .invalid),
+        ("if x { } else", .invalid),
+        ("fn f(a) {\n    y = a +", .invalid),
+        ("break", .invalid),
+        ("1 + + \"abc", .invalid),
     ])
     func completeness(_ code: String, _ expected: Completeness) {
         #expect(Session().completeness(of: code) == expected)
@@ -84,6 +99,26 @@ struct SessionServicesTests {
         #expect(completion.matches.contains("prime"))
         #expect(completion.matches.contains("print"))
         #expect(!completion.matches.contains("help"))
+    }
+
+    @Test func completesNamesTheCellBindsBeforeItRuns() {
+        let session = Session()
+        _ = session.run("total_live = 1", output: RecordingOutput())
+        let code = "total_cell = 2\nfn tally(total_param) {\n    for total_loop in range(3) { }\n    tot"
+        let completion = session.completions(in: code, cursorPosition: code.unicodeScalars.count)
+        // Live variables first, then the cell's names in the order they are bound.
+        #expect(completion.matches == ["total_live", "total_cell", "total_param", "total_loop"])
+    }
+
+    @Test func cellNamesAreOfferedOnlyWhereTheyAreVisible() {
+        let session = Session()
+        let code = "fn f(inner_param) = inner_param\n[inner_item for inner_item in range(3)]\na, inner_b = (1, 2)\ninn"
+        let completion = session.completions(in: code, cursorPosition: code.unicodeScalars.count)
+        #expect(completion.matches == ["inner_b"])
+        let inside = "xs = [pair_item * 2 for pair_item in range(3) if pai"
+        #expect(session.completions(in: inside, cursorPosition: inside.unicodeScalars.count).matches == ["pair_item"])
+        let later = "fn g() {\n    x = later_name\n}\nlater_name = 1"
+        #expect(session.completions(in: later, cursorPosition: 24).matches.isEmpty)
     }
 
     @Test func completesFieldsAfterADot() {
@@ -118,6 +153,21 @@ struct SessionServicesTests {
         let value = try #require(session.inspection(in: "len(t)", cursorPosition: 5))
         #expect(value.text == "t: a tensor 3\n\ntensor 3\n[1. 2. 3.]")
         #expect(session.inspection(in: "nothing", cursorPosition: 3) == nil)
+    }
+
+    @Test func completesAndInspectsTheLoopAndListLanguage() throws {
+        let session = Session()
+        _ = session.run("steps = range(2, 10, step: 3)\nhalve = fn(x) = x // 2", output: RecordingOutput())
+        #expect(session.completions(in: "whi", cursorPosition: 3).matches == ["while"])
+        #expect(session.completions(in: "enum", cursorPosition: 4).matches == ["enumerate"])
+        #expect(session.completions(in: "for i in rang", cursorPosition: 13).matches == ["range"])
+        #expect(session.completions(in: "sort(xs, re", cursorPosition: 11).matches.first == "reverse:")
+        let range = try #require(session.inspection(in: "steps", cursorPosition: 2))
+        #expect(range.text == "steps: a range\n\nrange(2, 10, step: 3)")
+        let function = try #require(session.inspection(in: "halve(4)", cursorPosition: 2))
+        #expect(function.text.hasPrefix("fn(x)"))
+        let builtin = try #require(session.inspection(in: "zip(a, b)", cursorPosition: 1))
+        #expect(builtin.text.hasPrefix("zip(sequences...)\n"))
     }
 
     @Test func evaluatesExpressionsWithoutOutput() {
@@ -160,8 +210,8 @@ struct SessionServicesTests {
     }
 
     @Test func recursionThroughLongExpressionsIsALimitErrorNotACrash() {
-        // Every call nests 5,000 operators deep before it recurses: 400 such calls would need
-        // more stack than the evaluator has.
+        // Every call nests 5,000 operators deep before it recurses. Compiled code evaluates
+        // them without recursing, so the call depth limit is what stops it.
         let chain = Array(repeating: "n", count: 5000).joined(separator: " + ")
         let code = "fn deep(n) {\n    return deep(n + 1) + \(chain)\n}\ndeep(0)"
         let session = Session()
@@ -170,12 +220,33 @@ struct SessionServicesTests {
             return
         }
         #expect(error.kind == .limit)
-        #expect(error.message.contains("nest too deeply for the stack"))
+        #expect(error.message.contains("calls nested deeper than 400 levels in 'deep'"))
         guard case .success(let value) = session.run("deep", output: RecordingOutput()) else {
             Issue.record("the session lost its function")
             return
         }
         #expect(value?.text == "fn deep(n)")
+    }
+
+    @Test func callsOnASmallStackEndInALimitErrorBeforeItOverflows() throws {
+        // Builtins calling back into functions (timeit here) nest machine frames on the
+        // thread's stack; on a thread with a small stack the calls must stop in time.
+        let session = Session()
+        let statements = try Parser.parse("fn deep(n) = timeit(fn() = deep(n + 1), repeat: 1)\ndeep(0)").get()
+        let outcome = Mutex<RuntimeError?>(nil)
+        let thread = Thread {
+            do {
+                _ = try session.evaluator.run(statements)
+            } catch let error as RuntimeError {
+                outcome.withLock { $0 = error }
+            } catch {}
+        }
+        thread.stackSize = 2 << 20
+        thread.start()
+        while thread.isExecuting || !thread.isFinished { Thread.sleep(forTimeInterval: 0.01) }
+        let error = try #require(outcome.withLock { $0 })
+        #expect(error.kind == .limit)
+        #expect(error.message.contains("nest too deeply for the stack"))
     }
 
     @Test func aCellNestedPastTheSyntaxLimitIsALimitError() {
@@ -193,12 +264,18 @@ struct SessionServicesTests {
         let output = RecordingOutput()
         let started = Date()
         // The interrupt arrives from another thread while the loop runs. The loop is finite
-        // (a few seconds) so that a missed interrupt fails the test instead of hanging it.
+        // (a few seconds) so that a missed interrupt fails the test instead of hanging it. The
+        // request repeats until the cell ends: on a loaded machine the cell may start after the
+        // first request, which `run` clears as stale (an interrupt never stops the next cell).
+        let finished = Atomic<Bool>(false)
         Thread.detachNewThread {
-            Thread.sleep(forTimeInterval: 0.3)
-            session.requestInterrupt()
+            while !finished.load(ordering: .acquiring) {
+                Thread.sleep(forTimeInterval: 0.3)
+                session.requestInterrupt()
+            }
         }
         let result = session.run("fn spin() { for i in arange(3000) { for j in arange(1000) { } } }\nspin()", output: output)
+        finished.store(true, ordering: .releasing)
         guard case .failure(let error) = result else {
             Issue.record("expected the loop to be interrupted")
             return

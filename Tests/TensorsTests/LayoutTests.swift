@@ -199,3 +199,14 @@ private func sameBits(_ a: Tensor, _ b: Tensor) -> Bool {
     #expect(throws: TensorError.interrupted) { try t.rowMajor(control: control) }
     #expect(throws: TensorError.interrupted) { try t.combined(with: arangeTensor([300, 300]), .add, control: control) }
 }
+
+@Test func appendingToATransposedStackAppendsARow() throws {
+    // t = [[0, 3], [1, 4], [2, 5]] (a view of 2×3); appending [10, 11] gives a fourth row.
+    var t = try arangeTensor([2, 3]).transposed(control: .fresh)
+    t.append(makeTensor([2], [10, 11]))
+    #expect(t == makeTensor([4, 2], [0, 3, 1, 4, 2, 5, 10, 11]))
+    // Appending a transposed item to a row-major stack takes the item's positions.
+    var stack = makeTensor([1, 3, 2], [0, 1, 2, 3, 4, 5])
+    stack.append(try arangeTensor([2, 3]).transposed(control: .fresh))
+    #expect(stack == makeTensor([2, 3, 2], [0, 1, 2, 3, 4, 5, 0, 3, 1, 4, 2, 5]))
+}

@@ -77,6 +77,9 @@ typedef enum {
     ReceptiveBinaryPower,
     /// The floored remainder (Python's %): the sign follows the divisor; NaN for b = 0.
     ReceptiveBinaryRemainder,
+    /// The floored quotient (Python's //, numpy's floor_divide): a // b with
+    /// a == (a // b)·b + a % b as closely as doubles allow; a / b for b = 0.
+    ReceptiveBinaryFloorDivide,
     /// The smaller, NaN if either is NaN.
     ReceptiveBinaryMinimum,
     /// The larger, NaN if either is NaN.

@@ -64,7 +64,8 @@ extension Evaluator {
         case .subtract: return .number(lhs - rhs)
         case .multiply, .matmul: return .number(lhs * rhs)
         case .divide: return .number(lhs / rhs)
-        case .remainder: return .number(flooredRemainder(lhs, rhs))
+        case .floorDivide: return .number(BinaryOperation.flooredQuotient(lhs, rhs))
+        case .remainder: return .number(BinaryOperation.flooredRemainder(lhs, rhs))
         case .power: return .number(pow(lhs, rhs))
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
             return .bool(compare(lhs, operation, rhs) ?? false)
@@ -84,18 +85,13 @@ extension Evaluator {
         }
     }
 
-    /// Python's `%`: the result has the sign of the divisor.
-    static func flooredRemainder(_ lhs: Double, _ rhs: Double) -> Double {
-        let remainder = lhs.truncatingRemainder(dividingBy: rhs)
-        return remainder != 0 && (remainder < 0) != (rhs < 0) ? remainder + rhs : remainder
-    }
-
     private static func elementwise(_ operation: BinaryOperator) -> BinaryOperation {
         switch operation {
         case .add: return .add
         case .subtract: return .subtract
         case .multiply, .matmul: return .multiply
         case .divide: return .divide
+        case .floorDivide: return .floorDivide
         case .remainder: return .remainder
         case .power: return .power
         case .equal: return .equal

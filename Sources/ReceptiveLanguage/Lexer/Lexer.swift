@@ -4,7 +4,7 @@
 /// inside `{` blocks they still separate statements. Errors are collected, not thrown, so a
 /// cell reports every problem at once.
 struct Lexer {
-    private let scalars: [Unicode.Scalar]
+    let scalars: [Unicode.Scalar]
     var index = 0
     var line = 1
     var column = 1
@@ -91,7 +91,9 @@ struct Lexer {
         case "%": return .percent
         case "+": return match("=") ? .plusEqual : .plus
         case "-": return match("=") ? .minusEqual : .minus
-        case "/": return match("=") ? .slashEqual : .slash
+        case "/":
+            if match("/") { return match("=") ? .slashSlashEqual : .slashSlash }
+            return match("=") ? .slashEqual : .slash
         case "*": return match("*") ? .starStar : (match("=") ? .starEqual : .star)
         case "=": return match("=") ? .equalEqual : .equal
         case "<": return match("=") ? .lessEqual : .less

@@ -12,6 +12,7 @@ enum ReferenceExamples {
         .merging(convolution) { first, _ in first }
         .merging(layers) { first, _ in first }
         .merging(plotsAndSession) { first, _ in first }
+        .merging(language) { first, _ in first }
         .merging(interaction) { first, _ in first }
 
     private static let creation: [String: String] = [
@@ -106,6 +107,18 @@ enum ReferenceExamples {
         "receptive_field": "receptive_field(conv_layer(3), conv_layer(3), input: 9)",
         "equivariant": "equivariant(conv_layer(tensor([1, 2, 1]), padding: 1), arange(8))",
         "diagram": "diagram(conv_layer(3), input: 5)",
+    ]
+
+    private static let language: [String: String] = [
+        "int": "print(int(2.7), int(-2.7), int(\"42\"))\nint(tensor([1.9, -1.9]))",
+        "float": "float(\"2.5\") + float(true)",
+        "str": "\"step \" + str(3) + \" of \" + str(10)",
+        "range": "for i in range(1, 10, step: 3) { print(i) }\nlen(range(100))",
+        "enumerate": "for i, name in enumerate([\"edge\", \"blur\"]) { print(i, name) }",
+        "zip": "zip([1, 2, 3], [\"a\", \"b\", \"c\"])",
+        "append": "xs = []\nfor i in range(4) { append(xs, i * i) }\nxs",
+        "sort": "print(sort([3, 1, 2]))\nsort([\"pear\", \"fig\", \"apple\"], key: len)",
+        "reverse": "reverse(arange(5))",
     ]
 
     private static let plotsAndSession: [String: String] = [

@@ -76,6 +76,25 @@ public final class Session: @unchecked Sendable {
         }
     }
 
+    /// The instructions the compiler writes for `source`, as text, without running it (for
+    /// looking at what a cell compiles to); a syntax error gives its message instead.
+    public func listing(of source: String) -> String {
+        LargeStack.run {
+            switch Parser.parse(source) {
+            case .success(let statements):
+                do {
+                    try evaluator.prepareToRun(statements)
+                    return try Compiler.compileCell(statements, evaluator: evaluator, source: source,
+                                                    options: evaluator.compileOptions).listing
+                } catch {
+                    return "\(error)"
+                }
+            case .failure(let failure):
+                return ReportedError(failure.errors, source: source).rendered
+            }
+        }
+    }
+
     /// Thread-safe: stops a running `run` soon (sets this session's interrupt flag; other
     /// sessions keep running).
     public func requestInterrupt() {

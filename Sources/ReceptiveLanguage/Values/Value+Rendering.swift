@@ -39,7 +39,10 @@ extension Value {
             return items.count == 1 ? "(\(inner),)" : "(\(inner))"
         case .list(let items): return "[" + items.map(\.resultText).joined(separator: ", ") + "]"
         case .record(let record): return "\(record.typeName)(" + record.fields.map { "\($0.name): \($0.value.resultText)" }.joined(separator: ", ") + ")"
+        case .function(let function as UserFunction) where function.isAnonymous:
+            return "fn(" + function.parameters.map(\.signatureText).joined(separator: ", ") + ")"
         case .function(let function): return (function is UserFunction ? "fn " : "builtin ") + function.signature
+        case .range(let numbers): return numbers.text
         case .plot(let figure): return "plot \(figure.text.split(separator: "\n").count) lines"
         case .layer(let layer): return layer.summary
         case .control(let control): return control.resultText

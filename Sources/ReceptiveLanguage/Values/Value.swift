@@ -30,6 +30,8 @@ public enum Value: Sendable {
     indirect case layer(Layer)
     /// A sparse matrix (`connectivity`, `sharing`, `as_matrix`), with `shape`, `nnz`, `density`.
     indirect case sparse(SparseMatrix)
+    /// Numbers counted lazily, from `range(...)`.
+    indirect case range(NumberRange)
     /// An interactive control (`slider`, `dropdown`, `checkbox`, `play`), shared by reference.
     case control(Control)
 
@@ -48,6 +50,7 @@ public enum Value: Sendable {
         case .plot: return "a plot"
         case .layer(let layer): return "a layer (\(layer.name))"
         case .sparse(let matrix): return "a sparse matrix \(Tensor.describe(matrix.shape))"
+        case .range: return "a range"
         case .control(let control): return "a control (\(control.kindName))"
         }
     }

@@ -139,6 +139,7 @@ extension BinaryOperation {
         case .subtract: return ReceptiveBinarySubtract
         case .multiply: return ReceptiveBinaryMultiply
         case .divide: return ReceptiveBinaryDivide
+        case .floorDivide: return ReceptiveBinaryFloorDivide
         case .remainder: return ReceptiveBinaryRemainder
         case .power: return ReceptiveBinaryPower
         case .equal: return ReceptiveBinaryEqual
