@@ -48,8 +48,9 @@ def interpreter_label(python):
     """How results name a Python interpreter: by its role, never by its path, which belongs to
     the machine that ran the benchmark (results are committed)."""
     path = pathlib.Path(os.path.abspath(python))
-    # A virtual environment's python is a symlink to the system's: compare environments, not binaries.
-    if os.path.realpath(path.parent.parent) == os.path.realpath(sys.prefix):
+    # Not resolved through symlinks: every virtual environment's python links to the same
+    # system interpreter, so a separate venv with torch would pass for this one.
+    if path == pathlib.Path(os.path.abspath(sys.executable)):
         return "the benchmark's own Python"
     if path.is_relative_to(ROOT / ".venv"):
         return "the project's .venv"
