@@ -27,4 +27,14 @@ public protocol Interpreter: AnyObject {
 
     /// Asks a running `execute` to stop soon; safe to call from any thread.
     func interrupt()
+
+    /// The language's side of Jupyter's debugger, or nil when it has none; read once, as the
+    /// kernel starts. With one, the kernel answers `debug_request` and says so in
+    /// `kernel_info_reply` (`supported_features: ["debugger"]`).
+    var debugger: (any Debugger)? { get }
+}
+
+extension Interpreter {
+    /// No debugger.
+    public var debugger: (any Debugger)? { nil }
 }

@@ -57,9 +57,12 @@ public final class Kernel {
                                  stdin: StdinLink(channel: SocketRequestChannel(socket: sockets.stdin), codec: codec,
                                                   factory: factory, logger: logger),
                                  logger: logger, history: makeHistory())
-        let control = ControlService(kernelInfo: interpreter.kernelInfo, interrupter: interrupter)
+        let control = ControlService(kernelInfoReply: interpreter.kernelInfoReply, interrupter: interrupter)
+        let debug = debugService(iopub: IOPub(publisher: iopubSocket, codec: codec, factory: factory))
+        defer { debug?.cells.removeAll() }
         let shellLoop = loop(sockets.shell, shell.handlers, iopubSocket, codec, factory, replayGuard)
-        let controlLoop = loop(sockets.control, control.handlers, iopubSocket, codec, factory, replayGuard)
+        let controlLoop = loop(sockets.control, control.handlers.merging(debug?.service.handlers ?? [:]) { first, _ in first },
+                               iopubSocket, codec, factory, replayGuard)
 
         let threads = [
             KernelThread(name: "heartbeat") { heartbeat.run() },
@@ -79,6 +82,14 @@ public final class Kernel {
         iopubSocket.finish()
         threads.forEach { $0.join(seconds: 2) }
         return restart
+    }
+
+    /// The `debug_request` handler and its cell directory, when the interpreter has a debugger.
+    private func debugService(iopub: IOPub) -> (service: DebugService, cells: CellFiles)? {
+        guard let debugger = interpreter.debugger else { return nil }
+        let info = interpreter.kernelInfo
+        let cells = CellFiles(name: info.implementation, fileExtension: info.fileExtension)
+        return (DebugService(debugger: debugger, cells: cells, messages: DebugMessages(iopub: iopub)), cells)
     }
 
     private func loop(_ socket: ZeroMQ.Socket, _ handlers: [MessageType: RequestHandler], _ iopubSocket: IOPubSocket,

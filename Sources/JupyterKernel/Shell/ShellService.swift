@@ -18,7 +18,7 @@ final class ShellService {
          history: any HistoryStoring = HistoryStore()) {
         self.interpreter = interpreter
         self.history = history
-        self.kernelInfoReply = interpreter.kernelInfo.replyContent
+        self.kernelInfoReply = interpreter.kernelInfoReply
         self.interrupter = interrupter
         self.stdin = stdin
         self.logger = logger

@@ -7,6 +7,8 @@ import Synchronization
 /// ending in ';' has none; `spin` runs until interrupted.
 final class ScriptedInterpreter: Interpreter {
     var executed: [String] = []
+    /// The debugger the kernel serves `debug_request` with; none unless a test gives one.
+    var debugger: (any Debugger)?
     private let interruptCount = Atomic<Int>(0)
 
     /// How many times `interrupt()` was called, from any thread.
