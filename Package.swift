@@ -64,7 +64,7 @@ let package = Package(
         .executableTarget(
             name: "receptive",
             dependencies: [
-                "ReceptiveKernel", "ReceptiveLanguage", "Tensors",
+                "ReceptiveKernel", "ReceptiveLanguage", "Tensors", "TextPlots",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

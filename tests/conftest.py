@@ -26,6 +26,9 @@ os.environ["JUPYTER_PATH"] = os.pathsep.join(
 os.environ["JUPYTER_RUNTIME_DIR"] = os.path.join(_scratch, "runtime")
 os.environ["JUPYTER_DATA_DIR"] = os.path.join(_scratch, "data")
 os.environ.setdefault("JUPYTER_PLATFORM_DIRS", "1")
+# The tests compare Unicode pictures, and `receptive run` draws ASCII when the locale is not
+# UTF-8 (as on a CI machine with LANG unset); test_charset.py removes this to test that rule.
+os.environ["RECEPTIVE_CHARSET"] = "unicode"
 
 
 @pytest.fixture(scope="session")

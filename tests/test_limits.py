@@ -56,15 +56,15 @@ def test_a_huge_print_is_truncated_with_a_note(kernel):
 
 
 def test_deep_recursion_through_long_expressions_is_a_limit_error(kernel):
-    # Cells run in place on the kernel's shell thread, which has the large stack they need.
-    # Each call here nests 5,000 operators deep before recursing: the kernel must refuse with
-    # a LimitError before the stack runs out, and live on with its variables.
+    # Cells run in place on the kernel's shell thread. Each call here nests 5,000 operators
+    # deep before recursing: compiled code evaluates them without recursing, so the recursion
+    # itself is what the kernel must refuse, with a LimitError, and live on with its variables.
     _, kc = kernel
     assert run_cell(kc, "kept = 3")[0]["status"] == "ok"
     chain = " + ".join(["n"] * 5000)
     code = f"fn deep(n) {{\n    return deep(n + 1) + {chain}\n}}\ndeep(0)"
     reply, _ = run_cell(kc, code, timeout=120)
     assert reply["status"] == "error" and reply["ename"] == "LimitError", reply
-    assert "nest too deeply for the stack" in reply["evalue"]
+    assert "calls nested deeper than 400 levels in 'deep'" in reply["evalue"]
     reply, outputs = run_cell(kc, "kept + 1")
     assert texts(outputs, "execute_result") == ["4"], reply

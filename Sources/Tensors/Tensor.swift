@@ -5,7 +5,7 @@ import WholeNumbers
 /// A rank-0 tensor (shape `[]`) holds one scalar. Values are copy-on-write, like `Array`.
 public struct Tensor: Sendable, Equatable {
     /// The extent of each axis, outermost first.
-    public private(set) var shape: [Int]
+    public internal(set) var shape: [Int]
     /// The elements in row-major order; `scalars.count == shape.product`.
     public var scalars: [Double]
 

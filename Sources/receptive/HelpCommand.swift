@@ -10,7 +10,7 @@ struct HelpCommand: ParsableCommand {
         abstract: "Show the builtins' documentation (--markdown: the full reference, as docs/reference.md)."
     )
 
-    @Flag(help: "Print the reference manual in Markdown: every builtin with an example and its output.")
+    @Flag(help: "Print the reference manual in Markdown: every builtin with an example and its output (always in Unicode).")
     var markdown = false
 
     @Option(help: ArgumentHelp(
@@ -51,7 +51,8 @@ struct HelpCommand: ParsableCommand {
         // The language's own help() formats the index and entries, so both front ends agree.
         let call = name.map { "help(\"\($0.replacingOccurrences(of: "\"", with: ""))\")" } ?? "help()"
         let output = TerminalOutput()
-        guard output.report(Session().run(call, output: output)) else { throw ExitCode(1) }
+        let session = Session(charset: try TerminalCharset.atStartup())
+        guard output.report(session.run(call, output: output)) else { throw ExitCode(1) }
     }
 
     /// Prints (or with `--write` rewrites) the guide at `path` with its outputs regenerated.

@@ -49,7 +49,8 @@ struct KernelCommand: ParsableCommand {
             return handler
         }
         let history = noHistoryFile ? nil : historyFile ?? Kernel.defaultHistoryFile()
-        let session = Session(maxElements: limits.sessionMaxElements)
+        let session = Session(maxElements: limits.sessionMaxElements,
+                              charset: try TerminalCharset.atStartup(kernel: true))
         let kernel = Kernel(connection: connection, interpreter: ReceptiveInterpreter(session: session),
                             logger: Logger(label: "receptive.kernel"), historyFile: history)
         let signals = [Self.on(SIGINT, kernel.interruptAction), Self.on(SIGTERM, kernel.shutdownAction)]

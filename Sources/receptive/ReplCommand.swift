@@ -11,7 +11,7 @@ struct ReplCommand: ParsableCommand {
     )
 
     func run() throws {
-        let session = Session()
+        let session = Session(charset: try TerminalCharset.atStartup())
         let output = TerminalOutput()
         let interrupts = interruptOnControlC(session)
         defer { interrupts.cancel() }

@@ -23,6 +23,9 @@ struct RunCommand: ParsableCommand {
         """)
     var markCells = false
 
+    @Flag(help: "Print the instructions the script compiles to instead of running it.")
+    var listing = false
+
     @OptionGroup var limits: LimitOptions
 
     func run() throws {
@@ -33,8 +36,12 @@ struct RunCommand: ParsableCommand {
             FileHandle.standardError.write(Data("IOError: cannot read '\(file)': \(error.localizedDescription)\n".utf8))
             throw ExitCode(1)
         }
+        if listing {
+            print(Session().listing(of: source))
+            return
+        }
         let output = TerminalOutput()
-        let session = Session(maxElements: limits.sessionMaxElements)
+        let session = Session(maxElements: limits.sessionMaxElements, charset: try TerminalCharset.atStartup())
         let succeeded = markCells
             ? runCells(of: source, in: session, output: output)
             : output.report(session.run(source, output: output))

@@ -1,5 +1,6 @@
 import Foundation
 @testable import ReceptiveLanguage
+import Synchronization
 import Testing
 import TextPlots
 
@@ -160,8 +161,8 @@ struct SessionServicesTests {
     }
 
     @Test func recursionThroughLongExpressionsIsALimitErrorNotACrash() {
-        // Every call nests 5,000 operators deep before it recurses: 400 such calls would need
-        // more stack than the evaluator has.
+        // Every call nests 5,000 operators deep before it recurses. Compiled code evaluates
+        // them without recursing, so the call depth limit is what stops it.
         let chain = Array(repeating: "n", count: 5000).joined(separator: " + ")
         let code = "fn deep(n) {\n    return deep(n + 1) + \(chain)\n}\ndeep(0)"
         let session = Session()
@@ -170,12 +171,33 @@ struct SessionServicesTests {
             return
         }
         #expect(error.kind == .limit)
-        #expect(error.message.contains("nest too deeply for the stack"))
+        #expect(error.message.contains("calls nested deeper than 400 levels in 'deep'"))
         guard case .success(let value) = session.run("deep", output: RecordingOutput()) else {
             Issue.record("the session lost its function")
             return
         }
         #expect(value?.text == "fn deep(n)")
+    }
+
+    @Test func callsOnASmallStackEndInALimitErrorBeforeItOverflows() throws {
+        // Builtins calling back into functions (timeit here) nest machine frames on the
+        // thread's stack; on a thread with a small stack the calls must stop in time.
+        let session = Session()
+        let statements = try Parser.parse("fn deep(n) = timeit(fn() = deep(n + 1), repeat: 1)\ndeep(0)").get()
+        let outcome = Mutex<RuntimeError?>(nil)
+        let thread = Thread {
+            do {
+                _ = try session.evaluator.run(statements)
+            } catch let error as RuntimeError {
+                outcome.withLock { $0 = error }
+            } catch {}
+        }
+        thread.stackSize = 2 << 20
+        thread.start()
+        while thread.isExecuting || !thread.isFinished { Thread.sleep(forTimeInterval: 0.01) }
+        let error = try #require(outcome.withLock { $0 })
+        #expect(error.kind == .limit)
+        #expect(error.message.contains("nest too deeply for the stack"))
     }
 
     @Test func aCellNestedPastTheSyntaxLimitIsALimitError() {

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-/// Golden files: expected text committed under `Golden/`, compared byte for byte.
+/// Golden files: expected text committed under `Golden/` (ASCII renderings under
+/// `Golden/ascii/`), compared byte for byte.
 ///
 /// With `RECEPTIVE_UPDATE_GOLDEN=1` in the environment a mismatching or missing file is
 /// rewritten in the source tree (review the diff by eye before committing); the test still fails.
@@ -23,7 +24,10 @@ enum GoldenFile {
         let expected = contents(name)
         let matches = expected == Data(actual.utf8)
         if !matches, ProcessInfo.processInfo.environment["RECEPTIVE_UPDATE_GOLDEN"] == "1" {
-            try? Data(actual.utf8).write(to: directory.appendingPathComponent(name))
+            let url = directory.appendingPathComponent(name)
+            try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(),
+                                                     withIntermediateDirectories: true)
+            try? Data(actual.utf8).write(to: url)
         }
         #expect(expected != nil, "missing golden file \(name)", sourceLocation: sourceLocation)
         #expect(matches, "\(name) differs; got:\n\(actual)", sourceLocation: sourceLocation)

@@ -3,12 +3,6 @@ import Tensors
 import Testing
 import TextPlots
 
-private func matrix(_ rows: Int, _ columns: Int, _ value: (Int, Int) -> Double) throws -> Tensor {
-    var scalars: [Double] = []
-    for row in 0..<rows { for column in 0..<columns { scalars.append(value(row, column)) } }
-    return try Tensor(shape: [rows, columns], scalars: scalars)
-}
-
 private func heatmap(_ tensor: Tensor, _ options: HeatmapOptions = HeatmapOptions()) throws -> String {
     try Heatmap.render(tensor, options: options, sessionWidth: 80, control: .fresh).text
 }

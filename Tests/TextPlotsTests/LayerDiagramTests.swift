@@ -1,16 +1,6 @@
 import Testing
 import TextPlots
 
-/// Edges of a width-3 "same" convolution from row `below` to row `below + 1` (figure 9.2).
-private func convolutionEdges(units: Int, below: Int) -> [DiagramEdge] {
-    (0..<units).flatMap { output in
-        (-1...1).compactMap { offset in
-            (0..<units).contains(output + offset)
-                ? DiagramEdge(fromRow: below, fromUnit: output + offset, toRow: below + 1, toUnit: output) : nil
-        }
-    }
-}
-
 @Test func diagramOfAConvolutionLayer() throws {
     let rows = [DiagramRow(prefix: "x", count: 5), DiagramRow(prefix: "s", count: 5)]
     let plain = try LayerDiagram.render(rows: rows, edges: convolutionEdges(units: 5, below: 0))

@@ -3,28 +3,6 @@ import Tensors
 import Testing
 @testable import TextPlots
 
-/// The book's figure 9.2 layer: output s_i sees inputs x_{i-1}, x_i, x_{i+1} (kernel width 3).
-private func convolutionConnectivity(units: Int, weightIndices: Bool) throws -> Tensor {
-    var scalars = [Double](repeating: 0, count: units * units)
-    for output in 0..<units {
-        for offset in -1...1 where (0..<units).contains(output + offset) {
-            scalars[output * units + output + offset] = weightIndices ? Double(offset + 2) : 1
-        }
-    }
-    return try Tensor(shape: [units, units], scalars: scalars)
-}
-
-/// The book's figure 9.6 edge detector on a 280×320 image: output (i, j) of the 280×319
-/// result reads inputs (i, j) and (i, j + 1), enumerated without storing anything.
-private func edgeDetectorEntries(_ visit: (Int, Int, Double) throws -> Void) throws {
-    for i in 0..<280 {
-        for j in 0..<319 {
-            try visit(i * 319 + j, i * 320 + j, -1)
-            try visit(i * 319 + j, i * 320 + j + 1, 1)
-        }
-    }
-}
-
 @Test func spySmallGridWithUnitLabels() throws {
     let matrix = try convolutionConnectivity(units: 5, weightIndices: false)
     let options = SpyOptions(rowLabels: (1...5).map { "s\($0)" }, columnLabels: (1...5).map { "x\($0)" })

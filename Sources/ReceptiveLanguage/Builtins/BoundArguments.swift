@@ -10,12 +10,16 @@ public struct BoundArguments: Sendable {
     public var values: [String: Value]
     /// The positional arguments collected by a variadic parameter.
     public var variadic: [Value]
+    /// The session's control, when the arguments come from a call (a range argument turned
+    /// into a tensor is allocated under its cap).
+    public var control: ExecutionControl?
 
     /// Creates bound arguments.
-    public init(functionName: String, values: [String: Value], variadic: [Value] = []) {
+    public init(functionName: String, values: [String: Value], variadic: [Value] = [], control: ExecutionControl? = nil) {
         self.functionName = functionName
         self.values = values
         self.variadic = variadic
+        self.control = control
     }
 
     /// The raw value of `name`; `.none` when it was not given and has no default.
@@ -70,7 +74,7 @@ public struct BoundArguments: Sendable {
     /// `name` as a tensor; numbers become rank-0 tensors and lists/tuples of numbers rank 1.
     public func tensor(_ name: String) throws -> Tensor {
         let raw = value(name)
-        guard let tensor = BoundArguments.tensor(from: raw) else {
+        guard let tensor = try BoundArguments.tensor(from: raw, control: control) else {
             throw typeError(name, expected: "a tensor", found: raw)
         }
         return tensor
@@ -95,6 +99,15 @@ public struct BoundArguments: Sendable {
             }
             return try BoundArguments.integer(number, name: name, in: self)
         }
+    }
+
+    /// Converts numbers, bools, tensors, uniform lists/tuples of numbers and (given a control to
+    /// allocate under) ranges to a tensor.
+    public static func tensor(from value: Value, control: ExecutionControl?) throws -> Tensor? {
+        guard case .range(let numbers) = value else { return tensor(from: value) }
+        guard let control else { return nil }
+        try control.checkAllocation(numbers.count)
+        return Tensor(vector: numbers.values)
     }
 
     /// Converts numbers, bools, tensors and uniform lists/tuples of numbers to a tensor.

@@ -10,7 +10,9 @@ extension Builtins {
         "tensor", [Parameter("x")],
         summary: "Converts a list or tuple of numbers, or of same-shape tensors, to a tensor (a number stays a number)."
     ) { arguments, context in
-        if let direct = BoundArguments.tensor(from: arguments.value("x")) { return Value(tensor: direct) }
+        if let direct = try BoundArguments.tensor(from: arguments.value("x"), control: context.control) {
+            return Value(tensor: direct)
+        }
         return Value(tensor: try Tensor.stacked(tensorList(arguments, "x", control: context.control),
                                                 control: context.control))
     }

@@ -14,6 +14,7 @@ extension Builtins {
             Parameter("from", kind: .namedOnly, default: Value.none, shownAs: "\"below\""),
             Parameter("title", kind: .namedOnly, default: Value.none),
             Parameter("compare", kind: .namedOnly, default: .bool(false)),
+            charsetParameter,
         ],
         summary: "Draws a 1-D layer (or a list of layers) as units and edges, like figures 9.2–9.4.",
         details: """
@@ -22,9 +23,12 @@ extension Builtins {
             (1-based, as the figures) or a 0-based index on the input row (from: "below", the
             units it affects) or the top row (from: "above", the units that affect it).
             compare: true draws a dense stack with the same rows beside it (figures 9.2–9.3).
+            Edges are box-drawing strokes, dotted off the highlighted paths; in ASCII they are
+            / \\ | (dotted : and .) and cross as X and +.
             """
     ) { arguments, context in
         let stack = try diagramStack(arguments)
+        let charset = try charset(arguments, context)
         let units = try LayerArguments.shape(arguments)
         guard units.count == 1 else {
             throw arguments.valueError("input", "must be a number of units (diagrams are 1-D), found \(units)")
@@ -34,23 +38,24 @@ extension Builtins {
         let compare = try arguments.bool("compare")
         return try drawing {
             let figure = try diagramFigure(stack, units: units[0], title: title, arguments: arguments,
-                                           control: context.control)
+                                           charset: charset, control: context.control)
             guard compare else { return figure }
             let dense = try denseCounterpart(of: stack, units: units[0], control: context.control)
             let denseFigure = try diagramFigure(dense, units: units[0],
                                                 title: dense.count == 1 ? dense[0].summary : "dense stack",
-                                                arguments: arguments, control: context.control)
+                                                arguments: arguments, charset: charset, control: context.control)
             return try FigureGrid.render([figure, denseFigure], titles: nil, columns: 2,
                                          width: context.renderOptions.width)
         }
     }
 
     /// One stack drawn with the call's highlight.
-    private static func diagramFigure(_ stack: [Layer], units: Int, title: String?,
-                                      arguments: BoundArguments, control: ExecutionControl) throws -> Figure {
+    private static func diagramFigure(_ stack: [Layer], units: Int, title: String?, arguments: BoundArguments,
+                                      charset: Charset, control: ExecutionControl) throws -> Figure {
         let plan = try LayerDiagramPlan(stack: stack, units: units, control: control)
         let highlight = try diagramHighlight(arguments, plan: plan)
-        return try LayerDiagram.render(rows: plan.rows, edges: plan.edges, highlight: highlight, title: title)
+        return try LayerDiagram.render(rows: plan.rows, edges: plan.edges, highlight: highlight, title: title,
+                                       charset: charset)
     }
 
     /// Dense layers with the same rows as `stack`, so both diagrams name the same units.

@@ -11,6 +11,16 @@ extension Builtins {
         }
     }
 
+    /// The `charset:` parameter of every plotting builtin (none: the session's charset).
+    static var charsetParameter: Parameter {
+        Parameter("charset", kind: .namedOnly, default: Value.none)
+    }
+
+    /// The charset a plotting builtin draws in: its `charset:` argument, or the session's.
+    static func charset(_ arguments: BoundArguments, _ context: any BuiltinContext) throws -> Charset {
+        arguments.has("charset") ? try choice(arguments, "charset", Charset.self) : context.renderOptions.charset
+    }
+
     /// An optional whole-number argument.
     static func optionalInteger(_ arguments: BoundArguments, _ name: String) throws -> Int? {
         arguments.has(name) ? try arguments.integer(name) : nil

@@ -7,15 +7,21 @@ extension Builtins {
             Parameter("values", kind: .variadic),
             Parameter("columns", kind: .namedOnly, default: Value.none),
             Parameter("titles", kind: .namedOnly, default: Value.none),
+            charsetParameter,
         ], summary: "Lays values (tensors, plots, anything) side by side, each under an optional title.",
-        details: "columns: figures per row (default: as many as fit the width). titles: one string per value.") {
+        details: """
+            columns: figures per row (default: as many as fit the width). titles: one string per
+            value. charset: how the values that are not plots yet are drawn (plots keep theirs).
+            """) {
             arguments, context in
+            var options = context.renderOptions
+            options.charset = try charset(arguments, context)
             let figures = arguments.variadic.map { value in
                 // A string in a grid is a caption, shown as written rather than as a quoted result.
                 if case .string(let text) = value { return Figure(text: text, html: HTMLText.pre(text)) }
-                return value.rendered(options: context.renderOptions)
+                return value.rendered(options: options)
             }
-            let titles = try labels(arguments, "titles", count: figures.count)
+            let titles = try labels(arguments, "titles", count: figures.count)?.map(options.charset.spell)
             let columns = try optionalInteger(arguments, "columns")
             return try drawing {
                 try FigureGrid.render(figures, titles: titles, columns: columns, width: context.renderOptions.width)
@@ -28,18 +34,20 @@ extension Builtins {
             Parameter("value"),
             Parameter("headers", kind: .namedOnly, default: Value.none),
             Parameter("title", kind: .namedOnly, default: Value.none),
+            charsetParameter,
         ], summary: "Shows a record, a list of records, a list of rows or a matrix as aligned columns.",
         details: """
             A record gives one line per field; a list of records one line per record with a column
             per field; a list of lists or a matrix one line per row. Numbers are right-aligned with
             thousands separators. headers: replaces the column names.
-            """) { arguments, _ in
+            """) { arguments, context in
             var (headers, rows) = try tableContents(arguments.value("value"), arguments: arguments)
             if arguments.has("headers") {
                 headers = try labels(arguments, "headers", count: headers.count) ?? headers
             }
             let title = arguments.has("title") ? try arguments.string("title") : nil
-            return try drawing { try Table.render(headers: headers, rows: rows, title: title) }
+            let charset = try charset(arguments, context)
+            return try drawing { try Table.render(headers: headers, rows: rows, title: title, charset: charset) }
         }
     }
 

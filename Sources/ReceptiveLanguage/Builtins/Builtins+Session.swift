@@ -60,7 +60,7 @@ extension Builtins {
         case let other:
             throw arguments.typeError("name", expected: "a function or its name", found: other)
         }
-        context.page(Figure(text: text))
+        context.page(Figure(text: context.renderOptions.charset.spell(text)))
         return .none
     }
 
@@ -98,13 +98,14 @@ extension Builtins {
 
     private static let length = Builtin(
         "len", [Parameter("value")],
-        summary: "The number of items of a list, tuple or string, or the length of a tensor's first axis."
+        summary: "The number of items of a list, tuple, string or range, or the length of a tensor's first axis."
     ) { arguments, _ in
         switch arguments.value("value") {
         case .list(let items), .tuple(let items): return .number(Double(items.count))
         case .string(let text): return .number(Double(text.count))
         case .tensor(let tensor) where tensor.rank > 0: return .number(Double(tensor.shape[0]))
-        case let other: throw arguments.typeError("value", expected: "a list, a tuple, a string or a tensor of rank ≥ 1", found: other)
+        case .range(let numbers): return .number(Double(numbers.count))
+        case let other: throw arguments.typeError("value", expected: "a list, a tuple, a string, a range or a tensor of rank ≥ 1", found: other)
         }
     }
 }

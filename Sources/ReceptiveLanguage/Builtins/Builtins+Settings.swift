@@ -1,5 +1,6 @@
 import Foundation
 import Tensors
+import TextPlots
 
 extension Builtins {
     /// Session settings and measurement: `set` and `timeit`.
@@ -12,14 +13,21 @@ extension Builtins {
         [Parameter("width", kind: .namedOnly, default: Value.none),
          Parameter("precision", kind: .namedOnly, default: Value.none),
          Parameter("threshold", kind: .namedOnly, default: Value.none),
-         Parameter("max_elements", kind: .namedOnly, default: Value.none)],
-        summary: "Changes session settings: output width, tensor precision and threshold, the tensor size cap.",
-        details: "set(width: 100, precision: 4) affects every later result; unset options keep their values."
+         Parameter("max_elements", kind: .namedOnly, default: Value.none),
+         Parameter("charset", kind: .namedOnly, default: Value.none)],
+        summary: "Changes session settings: output width, tensor precision and threshold, the tensor size cap, the charset.",
+        details: """
+            set(width: 100, precision: 4) affects every later result; unset options keep their values.
+            charset: "unicode" (box drawing, blocks, Braille) or "ascii" (printable ASCII only) for
+            every later figure, result and error; receptive run and repl start in ASCII when the
+            locale is not UTF-8, Jupyter in Unicode (RECEPTIVE_CHARSET overrides both).
+            """
     ) { arguments, context in
         var options = context.renderOptions
         if arguments.has("width") { options.width = try bounded(arguments, "width", 20...1000) }
         if arguments.has("precision") { options.precision = try bounded(arguments, "precision", 0...17) }
         if arguments.has("threshold") { options.threshold = try bounded(arguments, "threshold", 1...Int(1e9)) }
+        if arguments.has("charset") { options.charset = try choice(arguments, "charset", Charset.self) }
         if arguments.has("max_elements") {
             context.control.maxElements = try bounded(arguments, "max_elements", 1...Int(1 << 40))
         }

@@ -11,6 +11,6 @@ public enum Builtins {
     }()
 
     private static var groups: [[Builtin]] {
-        [creation, shape, math, kernels, files, plots, session, settings, convolution, layers]
+        [creation, shape, math, conversions, sequences, kernels, files, plots, session, settings, convolution, layers]
     }
 }

@@ -1,53 +1,113 @@
-/// Calls, including `del(x, y)`, which takes names rather than values.
+/// Calls, including the special forms `del(x, y)` and `append(xs, v)`, which take variables
+/// rather than values.
 extension Compiler {
-    /// Compiles `f(a, name: b)`: the callee, then the arguments in source order.
-    func call(_ calleeExpression: Expression, _ arguments: [Argument], at range: SourceRange) -> ExpressionCode {
-        let callee = compile(calleeExpression)
+    /// Compiles `f(a, name: b)`: the callee (read in place when it is a variable), then the
+    /// arguments in source order into fresh consecutive registers, where the callee's frame
+    /// will find its parameters.
+    /// `discard` says the value is not used (a call as a statement), so a special form need not
+    /// write its none.
+    func call(_ callee: Expression, _ arguments: [Argument], into target: Int32, at range: SourceRange,
+              discard: Bool = false) throws {
+        let mark = builder.mark
+        defer { builder.release(to: mark) }
+        var function = try place(callee)
+        if function.variableRange != nil, arguments.contains(where: { Compiler.containsCall($0.value) }) {
+            function = try materialize(function, at: callee.range)
+        }
+        if case .variable(let name) = callee.kind, let form = SpecialForm(name: name, arguments: arguments) {
+            try special(form, function: function, arguments, into: target, at: range, discard: discard)
+            return
+        }
+        try emitCall(function, arguments, into: target, at: range)
+    }
+
+    /// The arguments into fresh registers, then the call.
+    private func emitCall(_ function: Place, _ arguments: [Argument], into target: Int32, at range: SourceRange) throws {
+        let mark = builder.mark
+        defer { builder.release(to: mark) }
         // The parser puts positional arguments first, so this keeps the source order.
-        let positional = arguments.filter { $0.name == nil }.map { compile($0.value) }
-        let named = arguments.compactMap { argument in argument.name.map { (name: $0, value: compile(argument.value)) } }
-        let general: ExpressionCode = { evaluator, frame in
-            let function = try callee(evaluator, frame)
-            if named.isEmpty, let user = Compiler.userFunction(function, taking: positional.count) {
-                // Positional arguments go straight into the callee's frame: no array, no binding by name.
-                let callFrame = Frame.make(user.code.layout)
-                for index in positional.indices { callFrame.slots[index] = try positional[index](evaluator, frame) }
-                return try evaluator.invoke(user, in: callFrame, given: positional.count, at: range)
-            }
-            let values = try positional.map { try $0(evaluator, frame) }
-            let namedValues = try named.map { ArgumentBinder.Named(name: $0.name, value: try $0.value(evaluator, frame)) }
-            return try evaluator.call(function, positional: values, named: namedValues, at: range)
+        let first = try consecutive(arguments.map(\.value))
+        let names = arguments.compactMap(\.name)
+        if names.isEmpty {
+            emit(Instruction(.call, target, function.operand, first, Int32(arguments.count)), at: range, reading: [function])
+        } else {
+            builder.callSites.append(CallSite(positionalCount: arguments.count - names.count, names: names))
+            emit(Instruction(.callNamed, target, function.operand, first, Int32(builder.callSites.count - 1)), at: range,
+                 reading: [function])
         }
-        guard case .variable("del") = calleeExpression.kind else { return general }
-        return deletion(arguments, otherwise: general)
     }
 
-    /// `del(x, y)` removes the variables themselves, unless `del` names something else now.
-    private func deletion(_ arguments: [Argument], otherwise general: @escaping ExpressionCode) -> ExpressionCode {
-        let callee = resolve("del")
-        let targets = arguments.map { argument -> (name: String, reference: VariableReference?, range: SourceRange)? in
-            guard argument.name == nil, case .variable(let name) = argument.value.kind else { return nil }
-            return (name, deletable(name), argument.range)
-        }
-        let ranges = arguments.map(\.range)
-        return { evaluator, frame in
-            guard case .function(let function)? = callee.value(in: frame), function === Builtins.all["del"] else {
-                return try general(evaluator, frame)
+    /// A call compiled specially while its name means the builtin (checked when it runs; a
+    /// variable of that name makes it an ordinary call).
+    private enum SpecialForm {
+        /// `del(x, y)`: removes the variables themselves.
+        case delete
+        /// `append(xs, v)`: adds to the variable's list or tensor in place.
+        case append(String, SourceRange)
+
+        init?(name: String, arguments: [Argument]) {
+            switch name {
+            case "del":
+                self = .delete
+            case "append":
+                guard arguments.count == 2, arguments.allSatisfy({ $0.name == nil }),
+                      case .variable(let variable) = arguments[0].value.kind else { return nil }
+                self = .append(variable, arguments[0].value.range)
+            default:
+                return nil
             }
-            for (index, target) in targets.enumerated() {
-                guard let target else { throw RuntimeError.deleteExpectsNames(at: ranges[index]) }
-                guard target.reference?.remove(in: frame) == true else {
-                    throw RuntimeError.deleteUndefined(target.name, at: target.range)
+        }
+
+        var builtinName: String {
+            switch self {
+            case .delete: return "del"
+            case .append: return "append"
+            }
+        }
+    }
+
+    private func special(_ form: SpecialForm, function: Place, _ arguments: [Argument], into target: Int32,
+                         at range: SourceRange, discard: Bool) throws {
+        guard let builtin = Builtins.all[form.builtinName] else {
+            try emitCall(function, arguments, into: target, at: range)
+            return
+        }
+        switch form {
+        case .delete:
+            let general = emit(Instruction(.jumpUnlessBuiltin, function.operand, builder.constant(.function(builtin))),
+                               at: range, reading: [function])
+            for argument in arguments {
+                guard argument.name == nil, case .variable(let name) = argument.value.kind else {
+                    builder.emit(Instruction(.delete, -1), at: argument.range)
+                    continue
                 }
+                builder.emit(Instruction(.delete, deletionSite(name, at: argument.range)), at: argument.range)
             }
-            return .none
+            if !discard { builder.emit(Instruction(.copy, target, builder.constant(.none)), at: range) }
+            let end = builder.emit(Instruction(.jump), at: range)
+            builder.patch(general, \.c, to: builder.position)
+            try emitCall(function, arguments, into: target, at: range)
+            builder.patch(end, \.a, to: builder.position)
+        case .append(let name, let nameRange):
+            // One instruction checks the callee, appends and skips the general call, which
+            // reuses the evaluated item (so it is evaluated once either way).
+            let mark = builder.mark
+            defer { builder.release(to: mark) }
+            let item = try place(arguments[1].value)
+            let append = emit(Instruction(.appendInPlace, site(name, at: nameRange), item.operand, function.operand), at: range,
+                              reading: [item, function])
+            let first = builder.allocate(2)
+            try compile(arguments[0].value, into: first)
+            emit(Instruction(.copy, first + 1, item.operand), at: arguments[1].range, reading: [item])
+            emit(Instruction(.call, target, function.operand, first, 2), at: range, reading: [function])
+            if discard {
+                builder.patch(append, \.d, to: builder.position)
+            } else {
+                let end = builder.emit(Instruction(.jump), at: range)
+                builder.patch(append, \.d, to: builder.position)
+                builder.emit(Instruction(.copy, target, builder.constant(.none)), at: range)
+                builder.patch(end, \.a, to: builder.position)
+            }
         }
-    }
-
-    /// The user function `value` is, when it has at least `count` parameters.
-    private static func userFunction(_ value: Value, taking count: Int) -> UserFunction? {
-        guard case .function(let callable) = value, let user = callable as? UserFunction,
-              count <= user.parameters.count else { return nil }
-        return user
     }
 }

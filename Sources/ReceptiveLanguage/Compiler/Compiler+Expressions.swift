@@ -1,98 +1,145 @@
-/// Expressions: literals, names, operators, calls, indexing and fields.
+/// Expressions: literals, names, operators, containers, indexing, fields, functions.
 extension Compiler {
-    /// Compiles an expression.
-    func compile(_ expression: Expression) -> ExpressionCode {
-        let range = expression.range
+    /// Where an expression's value can be read: a literal's constant or a variable's own slot
+    /// without any code, anything else computed into a fresh temporary.
+    func place(_ expression: Expression) throws -> Place {
         switch expression.kind {
         case .literal(let value):
-            return { _, _ in value }
+            return Place(operand: builder.constant(value))
         case .variable(let name):
-            return read(resolve(name), at: range)
-        case .bracketed(let items):
-            let codes = items.map(compile)
-            return { evaluator, frame in
-                try TensorLiteral.build(try codes.map { try $0(evaluator, frame) },
-                                        control: evaluator.control, at: range)
+            if case .slot(let operand) = resolve(name).storage {
+                return Place(operand: operand, variableRange: expression.range)
             }
-        case .tuple(let items):
-            let codes = items.map(compile)
-            return { evaluator, frame in try Value.tuple(try codes.map { try $0(evaluator, frame) }).checkedNesting(at: range) }
-        case .unary(let operation, let operand):
-            let code = compile(operand)
-            return { evaluator, frame in try evaluator.unary(operation, try code(evaluator, frame), at: range) }
-        case .binary(let operation, let left, let right):
-            return binary(operation, operand(left), operand(right), at: range)
-        case .logical(let isAnd, let left, let right):
-            return logical(isAnd: isAnd, left, right)
-        case .call(let callee, let arguments):
-            return call(callee, arguments, at: range)
-        case .index(let base, let components):
-            let container = compile(base)
-            let indices = compile(components)
-            return { evaluator, frame in
-                try evaluator.subscripted(try container(evaluator, frame), try indices(evaluator, frame), at: range)
-            }
-        case .field(let base, let name):
-            let code = compile(base)
-            return { evaluator, frame in try evaluator.field(name, of: try code(evaluator, frame), at: range) }
+        default:
+            break
         }
+        let temporary = builder.allocate()
+        try compile(expression, into: temporary)
+        return Place(operand: temporary)
     }
 
-    /// Reads a variable, or throws a NameError suggesting the nearest defined name.
-    func read(_ reference: VariableReference, at range: SourceRange) -> ExpressionCode {
-        switch reference {
-        case .local(let slot, let global):
-            return { evaluator, frame in
-                if let value = frame.slots[slot] ?? global.boundValue { return value }
-                throw evaluator.undefinedName(global.name, in: frame, at: range)
-            }
-        case .global(let global):
-            return { evaluator, frame in
-                if let value = global.boundValue { return value }
-                throw evaluator.undefinedName(global.name, in: frame, at: range)
-            }
-        }
-    }
-
-    /// An operator's operand: variables and literals stay readable in place.
-    func operand(_ expression: Expression) -> Operand {
+    /// Compiles an expression whose value goes to slot `target`.
+    func compile(_ expression: Expression, into target: Int32) throws {
+        try checkStack()
+        let range = expression.range
+        let mark = builder.mark
+        defer { builder.release(to: mark) }
         switch expression.kind {
-        case .literal(let value): return .literal(value)
-        case .variable(let name): return .variable(resolve(name), expression.range)
-        default: return .code(compile(expression))
+        case .literal(let value):
+            builder.emit(Instruction(.copy, target, builder.constant(value)), at: range)
+        case .variable(let name):
+            let (storage, _) = resolve(name)
+            if case .slot(let operand) = storage {
+                emit(Instruction(.copy, target, operand), at: range, reading: [Place(operand: operand, variableRange: range)])
+            } else {
+                builder.emit(Instruction(.loadEnvironment, target, site(name, at: range)), at: range)
+            }
+        case .bracketed(let items):
+            let first = try consecutive(items)
+            builder.emit(Instruction(.buildList, target, first, Int32(items.count)), at: range)
+        case .tuple(let items):
+            let first = try consecutive(items)
+            builder.emit(Instruction(.buildTuple, target, first, Int32(items.count)), at: range)
+        case .comprehension(let element, let clauses):
+            try comprehension(element, clauses, into: target, at: range)
+        case .unary(let operation, let operand):
+            let value = try place(operand)
+            emit(Instruction(operation == .negate ? .negate : .not, target, value.operand), at: range, reading: [value])
+        case .binary(let operation, let left, let right):
+            var lhs = try place(left)
+            if lhs.variableRange != nil, Compiler.containsCall(right) { lhs = try materialize(lhs, at: left.range) }
+            let rhs = try place(right)
+            emit(Instruction(operation.operation, target, lhs.operand, rhs.operand), at: range, reading: [lhs, rhs])
+        case .logical(let isAnd, let left, let right):
+            try logical(isAnd: isAnd, left, right, into: target)
+        case .call(let callee, let arguments):
+            try call(callee, arguments, into: target, at: range)
+        case .index(let base, let components):
+            try index(base, components, into: target, at: range)
+        case .field(let base, let name):
+            let value = try place(base)
+            emit(Instruction(.field, target, value.operand, builder.constant(.string(name))), at: range, reading: [value])
+        case .function(let declaration):
+            try makeFunction(declaration, into: target, at: range)
         }
     }
 
-    /// `a op b`, with number-by-number arithmetic done without leaving the closure.
-    func binary(_ operation: BinaryOperator, _ left: Operand, _ right: Operand, at range: SourceRange) -> ExpressionCode {
-        { evaluator, frame in
-            if operation != .matmul, let a = left.number(in: frame), let b = right.number(in: frame) {
-                return Evaluator.scalar(a, operation, b)
-            }
-            let lhs = try left.value(evaluator, frame)
-            let rhs = try right.value(evaluator, frame)
-            if operation != .matmul, case .number(let a) = lhs, case .number(let b) = rhs {
-                return Evaluator.scalar(a, operation, b)
-            }
-            return try evaluator.combine(lhs, operation, rhs, at: range)
+    /// Evaluates expressions into consecutive fresh registers; returns the first.
+    func consecutive(_ expressions: [Expression]) throws -> Int32 {
+        let first = builder.allocate(expressions.count)
+        for (offset, expression) in expressions.enumerated() {
+            try compile(expression, into: first + Int32(offset))
         }
+        return first
     }
 
-    private func logical(isAnd: Bool, _ left: Expression, _ right: Expression) -> ExpressionCode {
-        let keyword = isAnd ? "and" : "or"
-        let (first, firstRange) = (compile(left), left.range)
-        let (second, secondRange) = (compile(right), right.range)
-        return { evaluator, frame in
-            let lhs = try first(evaluator, frame)
-            guard case .bool(let flag) = lhs else {
-                throw RuntimeError.logicalOperand(keyword, lhs, side: "left", at: firstRange)
-            }
-            if flag != isAnd { return .bool(flag) }
-            let rhs = try second(evaluator, frame)
-            guard case .bool = rhs else {
-                throw RuntimeError.logicalOperand(keyword, rhs, side: "right", at: secondRange)
-            }
-            return rhs
+    /// `a and b`, `a or b`: the left operand decides unless it is `true` for `and` (`false`
+    /// for `or`); each must be a bool.
+    private func logical(isAnd: Bool, _ left: Expression, _ right: Expression, into target: Int32) throws {
+        // The result is built in a register of its own: `x = y and x` must read the old `x`.
+        let result = target >= 0 && target >= Int32(builder.localNames.count) ? target : builder.allocate()
+        try compile(left, into: result)
+        let decided = builder.emit(Instruction(.shortCircuit, result, 0, isAnd ? 1 : 0), at: left.range)
+        try compile(right, into: result)
+        builder.emit(Instruction(.requireBool, result, 0, isAnd ? 1 : 0), at: right.range)
+        builder.patch(decided, \.b, to: builder.position)
+        if result != target { builder.emit(Instruction(.move, target, result), at: left.range.merged(with: right.range)) }
+    }
+
+    /// `t[i]`, `t[i, j]` (one element, on a fast path) and any other subscript.
+    private func index(_ base: Expression, _ components: [IndexComponent], into target: Int32, at range: SourceRange) throws {
+        var container = try place(base)
+        if container.variableRange != nil,
+           components.contains(where: { NameScan.expressions($0).contains(where: Compiler.containsCall) }) {
+            container = try materialize(container, at: base.range)
         }
+        switch components.count {
+        case 1:
+            if case .single(let position) = components[0] {
+                let index = try indexPlace(position)
+                emit(Instruction(.element, target, container.operand, index.operand), at: range, reading: [container, index])
+                return
+            }
+        case 2:
+            if case .single(let first) = components[0], case .single(let second) = components[1] {
+                let row = try indexPlace(first), column = try indexPlace(second)
+                emit(Instruction(.element2, target, container.operand, row.operand, column.operand), at: range,
+                     reading: [container, row, column])
+                return
+            }
+        default:
+            break
+        }
+        let site = try subscriptRegisters(components)
+        emit(Instruction(.index, target, container.operand, site), at: range, reading: [container])
+    }
+
+    /// An index's place, noted with the index's range even when it is not a variable, so that
+    /// an error about its value points at it.
+    func indexPlace(_ expression: Expression) throws -> Place {
+        Place(operand: try place(expression).operand, variableRange: expression.range)
+    }
+
+    /// Evaluates a subscript's components into fresh registers; returns its site's index.
+    func subscriptRegisters(_ components: [IndexComponent]) throws -> Int32 {
+        func bound(_ expression: Expression?) throws -> SubscriptSite.Bound? {
+            guard let expression else { return nil }
+            let register = builder.allocate()
+            try compile(expression, into: register)
+            return SubscriptSite.Bound(register: register, range: expression.range)
+        }
+        var compiled: [SubscriptSite.Component] = []
+        for component in components {
+            switch component {
+            case .single(let expression):
+                let register = builder.allocate()
+                try compile(expression, into: register)
+                compiled.append(.single(SubscriptSite.Bound(register: register, range: expression.range)))
+            case .slice(let start, let stop, let step):
+                compiled.append(.slice(start: try bound(start), stop: try bound(stop), step: try bound(step)))
+            }
+        }
+        builder.subscriptSites.append(SubscriptSite(components: compiled))
+        return Int32(builder.subscriptSites.count - 1)
     }
 }

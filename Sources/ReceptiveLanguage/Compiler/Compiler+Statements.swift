@@ -1,106 +1,142 @@
-/// Statements: expressions, assignment, functions, return, if, for and blocks.
+/// Statements: expressions, assignments, functions, return, if, while, break, continue, blocks.
 extension Compiler {
-    /// Compiles statements that run in order until one returns.
-    func compile(_ statements: [Statement]) -> StatementCode {
-        // One statement is compiled directly: taken out of an array, a closure would be
-        // called through a reabstraction thunk.
-        if statements.count == 1 { return compile(statements[0]) }
-        let codes = statements.map(compile)
-        return { evaluator, frame in
-            for code in codes {
-                if case .returned(let value) = try code(evaluator, frame) { return .returned(value) }
-            }
-            return .normal
-        }
+    /// Compiles statements in order.
+    func compile(_ statements: [Statement]) throws {
+        for statement in statements { try compile(statement) }
     }
 
     /// Compiles one statement.
-    func compile(_ statement: Statement) -> StatementCode {
+    func compile(_ statement: Statement) throws {
+        try checkStack()
+        markStatement(at: statement.range)
         switch statement.kind {
         case .expression(let expression, _):
-            let code = compile(expression)
-            return { evaluator, frame in
-                _ = try code(evaluator, frame)
-                return .normal
-            }
+            try evaluate(expression)
         case .assignment(let target, let operation, let value):
-            return assignment(target, operation: operation, value: value)
+            try assignment(target, operation: operation, value: value)
         case .function(let declaration):
-            return functionDefinition(declaration)
+            try define(declaration, into: declaration.name, at: statement.range)
         case .return(let expression):
-            let code = expression.map(compile)
-            return { evaluator, frame in .returned(try code?(evaluator, frame) ?? .none) }
+            let mark = builder.mark
+            let value = try expression.map(place) ?? Place(operand: builder.constant(.none))
+            emit(Instruction(.return, value.operand), at: expression?.range ?? statement.range, reading: [value])
+            builder.release(to: mark)
         case .if(let branches, let otherwise):
-            return conditional(branches, otherwise: otherwise)
-        case .for(let variable, let sequence, let body):
-            return loop(variable, over: sequence, body: body)
+            try conditional(branches, otherwise: otherwise)
+        case .for(let variables, let sequence, let body):
+            try loop(variables, over: sequence, body: body)
+        case .while(let condition, let body):
+            try whileLoop(condition, body: body)
+        case .break:
+            let jump = builder.emit(Instruction(.jump), at: statement.range)
+            loops[loops.count - 1].breaks.append(jump)
+        case .continue:
+            let context = loops[loops.count - 1]
+            let jump = builder.emit(Instruction(context.continueChecksInterrupt ? .loop : .jump, Int32(context.continueTarget)),
+                                    at: statement.range)
+            if context.continueTarget < 0 { loops[loops.count - 1].continues.append(jump) }
         case .block(let body):
-            return compile(body)
+            try compile(body)
         }
     }
 
-    private func conditional(_ branches: [(condition: Expression, body: [Statement])], otherwise: [Statement]?) -> StatementCode {
-        let compiled = branches.map { (condition: compile($0.condition), range: $0.condition.range, body: compile($0.body)) }
-        let fallback = otherwise.map(compile)
-        return { evaluator, frame in
-            for branch in compiled {
-                let value = try branch.condition(evaluator, frame)
-                guard case .bool(let flag) = value else {
-                    throw RuntimeError.notACondition(value, at: branch.range)
-                }
-                if flag { return try branch.body(evaluator, frame) }
-            }
-            return try fallback?(evaluator, frame) ?? .normal
+    /// Evaluates an expression for its effects (an unset variable still raises its NameError).
+    func evaluate(_ expression: Expression) throws {
+        let mark = builder.mark
+        defer { builder.release(to: mark) }
+        let discarded = builder.allocate()
+        if case .call(let callee, let arguments) = expression.kind {
+            try checkStack()
+            try call(callee, arguments, into: discarded, at: expression.range, discard: true)
+        } else {
+            try compile(expression, into: discarded)
         }
     }
 
-    private func loop(_ variable: String, over sequence: Expression, body: [Statement]) -> StatementCode {
-        let target = resolve(variable)
-        let items = compile(sequence)
-        let range = sequence.range
-        let body = compile(body)
-        return { evaluator, frame in
-            switch try evaluator.iterationItems(try items(evaluator, frame), at: range) {
-            case .numbers(let numbers):
-                // The common case (`for i in arange(n)`): no Value array, no slicing.
-                for number in numbers {
-                    try evaluator.checkInterrupt(at: range)
-                    target.store(.number(number), in: frame)
-                    if case .returned(let value) = try body(evaluator, frame) { return .returned(value) }
-                }
-            case .values(let values):
-                for item in values {
-                    try evaluator.checkInterrupt(at: range)
-                    target.store(item, in: frame)
-                    if case .returned(let value) = try body(evaluator, frame) { return .returned(value) }
-                }
-            case .slices(let tensor):
-                for index in 0..<tensor.shape[0] {
-                    try evaluator.checkInterrupt(at: range)
-                    target.store(try evaluator.slice(tensor, at: index, range: range), in: frame)
-                    if case .returned(let value) = try body(evaluator, frame) { return .returned(value) }
-                }
+    private func conditional(_ branches: [(condition: Expression, body: [Statement])], otherwise: [Statement]?) throws {
+        var ends: [Int] = []
+        for (index, branch) in branches.enumerated() {
+            let skip = try jumpUnless(branch.condition)
+            try compile(branch.body)
+            if index < branches.count - 1 || otherwise != nil {
+                ends.append(builder.emit(Instruction(.jump), at: branch.condition.range))
             }
-            return .normal
+            patchJump(skip)
+        }
+        try otherwise.map(compile)
+        for end in ends { builder.patch(end, \.a, to: builder.position) }
+    }
+
+    /// Emits the test of a condition: a jump, to be patched (`patchJump`), taken unless it
+    /// holds. A comparison of two operands tests and jumps in one instruction.
+    func jumpUnless(_ condition: Expression) throws -> Int {
+        let mark = builder.mark
+        defer { builder.release(to: mark) }
+        if case .binary(let operation, let left, let right) = condition.kind, let test = operation.jumpUnless {
+            var lhs = try place(left)
+            if lhs.variableRange != nil, Compiler.containsCall(right) { lhs = try materialize(lhs, at: left.range) }
+            let rhs = try place(right)
+            return emit(Instruction(test, lhs.operand, rhs.operand), at: condition.range, reading: [lhs, rhs])
+        }
+        let value = try place(condition)
+        return emit(Instruction(.jumpIfFalse, value.operand), at: condition.range, reading: [value])
+    }
+
+    /// Points the jump at `position` (`jump`, `jumpIfFalse` or a test) to the next instruction.
+    func patchJump(_ position: Int) {
+        switch builder.instructions[position].operation {
+        case .jump: builder.patch(position, \.a, to: builder.position)
+        case .jumpIfFalse: builder.patch(position, \.b, to: builder.position)
+        default: builder.patch(position, \.c, to: builder.position)
         }
     }
 
-    private func functionDefinition(_ declaration: FunctionDeclaration) -> StatementCode {
-        let target = resolve(declaration.name)
-        let parameters = declaration.parameters.map { (name: $0.name, defaultValue: $0.defaultValue.map(compile)) }
-        let layout = LocalLayout(parameters: parameters.map(\.name), body: declaration.body)
-        // The cell's depth was checked before compiling, so the body's is within the limit.
-        let depth = SyntaxDepth.of(declaration.body, limit: Evaluator.maximumSyntaxDepth) ?? Evaluator.maximumSyntaxDepth
-        let code = FunctionCode(layout: layout, body: Compiler(evaluator: evaluator, locals: layout).compile(declaration.body),
-                                stackReserve: Evaluator.stackReserve(forDepth: depth))
-        return { evaluator, frame in
-            // Defaults are evaluated once, when the definition runs (docs/language.md#functions).
-            let evaluated = try parameters.map { parameter in
-                Parameter(parameter.name, default: try parameter.defaultValue?(evaluator, frame))
-            }
-            let function = UserFunction(name: declaration.name, parameters: evaluated, code: code, source: evaluator.currentSource)
-            target.store(.function(function), in: frame)
-            return .normal
+    private func whileLoop(_ condition: Expression, body: [Statement]) throws {
+        let top = builder.position
+        let exit = try jumpUnless(condition)
+        loops.append(LoopContext(continueTarget: top, continueChecksInterrupt: true))
+        try compile(body)
+        builder.emit(Instruction(.loop, Int32(top)), at: condition.range)
+        patchJump(exit)
+        finishLoop()
+    }
+
+    /// Patches the innermost loop's `break` jumps to here and leaves it.
+    func finishLoop() {
+        for jump in loops.removeLast().breaks { builder.patch(jump, \.a, to: builder.position) }
+    }
+
+    /// `fn name(...)` or an anonymous function, stored into the variable `name` (or a register).
+    func define(_ declaration: FunctionDeclaration, into name: String, at range: SourceRange) throws {
+        try store(name, at: range) { target in
+            try makeFunction(declaration, into: target, at: range)
         }
+    }
+
+    /// Evaluates the defaults, then makes the function value into `target`.
+    func makeFunction(_ declaration: FunctionDeclaration, into target: Int32, at range: SourceRange) throws {
+        let mark = builder.mark
+        let defaults = declaration.parameters.compactMap(\.defaultValue)
+        let first = builder.allocate(defaults.count)
+        for (offset, value) in defaults.enumerated() { try compile(value, into: first + Int32(offset)) }
+        let prototype = try self.prototype(declaration, at: range)
+        builder.emit(Instruction(.makeFunction, target, Int32(prototype), first), at: range)
+        builder.release(to: mark)
+    }
+
+    /// Stores a value into the variable `name`: `produce` writes it into the slot it is given,
+    /// the variable's own when it is a register or a global, else a temporary that is then
+    /// stored into the environment.
+    func store(_ name: String, at range: SourceRange, _ produce: (Int32) throws -> Void) throws {
+        let (storage, _) = resolve(name)
+        if case .slot(let operand) = storage {
+            try produce(operand)
+            return
+        }
+        let mark = builder.mark
+        let temporary = builder.allocate()
+        try produce(temporary)
+        builder.emit(Instruction(.storeEnvironment, site(name, at: range), temporary), at: range)
+        builder.release(to: mark)
     }
 }

@@ -22,29 +22,38 @@ enum SyntaxDepth {
             return 1 + expression(value, remaining: inner)
         case .assignment(let target, _, let value):
             var indices: [Expression] = []
-            if case .subscripted(_, let components, _) = target { indices = components.flatMap(expressions) }
+            if case .subscripted(_, let components, _) = target { indices = components.flatMap(NameScan.expressions) }
             return 1 + widest(indices + [value], remaining: inner)
         case .function(let declaration):
-            // Defaults are evaluated here; the body runs later, as a call of its own, but
-            // counts too, so that one check of a cell covers every body it defines.
-            let defaults = 1 + widest(declaration.parameters.compactMap(\.defaultValue), remaining: inner)
-            return max(defaults, block(declaration.body, remaining: remaining))
+            return function(declaration, remaining: remaining)
         case .return(let value):
             return 1 + (value.map { expression($0, remaining: inner) } ?? 0)
         case .if(let branches, let otherwise):
             let conditions = widest(branches.map(\.condition), remaining: inner)
             let bodies = (branches.map(\.body) + [otherwise ?? []]).map { block($0, remaining: inner) }.max() ?? 0
             return 1 + max(conditions, bodies)
-        case .for(_, let sequence, let body):
+        case .for(_, let sequence, let body), .while(let sequence, let body):
             return 1 + max(expression(sequence, remaining: inner), block(body, remaining: inner))
         case .block(let body):
             return 1 + block(body, remaining: inner)
+        case .break, .continue:
+            return 1
         }
+    }
+
+    // Defaults are evaluated where the function is defined; the body runs later, as a call of
+    // its own, but counts too, so that one check of a cell covers every body it defines.
+    private static func function(_ declaration: FunctionDeclaration, remaining: Int) -> Int {
+        let defaults = 1 + widest(declaration.parameters.compactMap(\.defaultValue), remaining: remaining - 1)
+        return max(defaults, block(declaration.body, remaining: remaining))
     }
 
     private static func expression(_ expression: Expression, remaining: Int) -> Int {
         guard remaining > 0 else { return 1 }
-        return 1 + widest(children(of: expression), remaining: remaining - 1)
+        if case .function(let declaration) = expression.kind {
+            return 1 + function(declaration, remaining: remaining - 1)
+        }
+        return 1 + widest(NameScan.children(of: expression), remaining: remaining - 1)
     }
 
     private static func widest(_ expressions: [Expression], remaining: Int) -> Int {
@@ -58,24 +67,5 @@ enum SyntaxDepth {
             if deepest > remaining { break }
         }
         return deepest
-    }
-
-    private static func children(of expression: Expression) -> [Expression] {
-        switch expression.kind {
-        case .literal, .variable: return []
-        case .bracketed(let items), .tuple(let items): return items
-        case .unary(_, let operand): return [operand]
-        case .binary(_, let left, let right), .logical(_, let left, let right): return [left, right]
-        case .call(let callee, let arguments): return [callee] + arguments.map(\.value)
-        case .index(let base, let components): return [base] + components.flatMap(expressions)
-        case .field(let base, _): return [base]
-        }
-    }
-
-    private static func expressions(_ component: IndexComponent) -> [Expression] {
-        switch component {
-        case .single(let expression): return [expression]
-        case .slice(let start, let stop, let step): return [start, stop, step].compactMap { $0 }
-        }
     }
 }

@@ -1,3 +1,5 @@
+import Tensors
+
 /// The evaluator's error messages in one place: each says what was expected and what was found.
 extension RuntimeError {
     /// A name that is not defined, with the nearest defined name when there is a close one.
@@ -65,8 +67,12 @@ extension RuntimeError {
 
     /// A call that would overflow the stack: deep recursion through deeply nested expressions.
     static func stackExhausted(in function: String) -> RuntimeError {
-        RuntimeError(.limit, "calls of '\(function)' nest too deeply for the stack, each evaluating deeply nested expressions; recurse less deeply or split the expressions into steps")
+        RuntimeError(.limit, "calls of '\(function)' nest too deeply for the stack; recurse less deeply")
     }
+
+    /// A cell whose syntax nests too deeply for the stack left to compile it.
+    static let compileStackExhausted = RuntimeError(
+        .limit, "the cell nests operators, calls and brackets too deeply to compile with the stack left; split it into steps")
 
     /// `del` given something other than variable names.
     static func deleteExpectsNames(at range: SourceRange) -> RuntimeError {
@@ -163,6 +169,36 @@ extension RuntimeError {
         let found = statementCount == 1 ? "a statement" : "\(statementCount) statements"
         return RuntimeError(.syntax, "expected a single expression, found \(found)")
     }
+
+    /// Taking apart a value that has no items: `a, b = 3`.
+    static func cannotUnpack(_ value: Value, into count: Int, at range: SourceRange) -> RuntimeError {
+        RuntimeError(.type, "cannot unpack \(value.typeDescription) into \(count) names; expected a tuple, a list, a tensor, a string or a range", at: range)
+    }
+
+    /// Taking apart a value with another number of items than names.
+    static func unpackCount(expected: Int, found: Int, at range: SourceRange) -> RuntimeError {
+        RuntimeError(.value, "expected \(expected) values to unpack, found \(found)", at: range)
+    }
+
+    /// `append` to something that is not a list or a tensor of rank ≥ 1.
+    static func cannotAppend(to value: Value, at range: SourceRange) -> RuntimeError {
+        let hint = if case .tuple = value { "; a tuple cannot change, make a list with [...] instead" } else { "" }
+        return RuntimeError(.type, "append: expected a list or a tensor of rank ≥ 1 to add to, found \(value.typeDescription)\(hint)", at: range)
+    }
+
+    /// `append` of a number or tensor whose shape differs from the tensor's items.
+    static func raggedAppend(_ item: Value, to tensor: Tensor, at range: SourceRange) -> RuntimeError {
+        let itemShape = if case .tensor(let row) = item { Tensor.describe(row.shape) } else { "scalar (a number)" }
+        let rows = tensor.rank == 1 ? "scalar (a number)" : Tensor.describe(Array(tensor.shape.dropFirst()))
+        return RuntimeError(.shape, "append: the new item has shape \(itemShape) but the items of \(Value.tensor(tensor).typeDescription) have shape \(rows); every item must have the same shape", at: range)
+    }
+
+    /// `append(f(), v)`: append changes a variable, so it needs one.
+    static let appendNeedsVariable = RuntimeError(.type, "append() adds to a variable in place; its first argument must be a variable name, like append(xs, v)")
+
+    /// A state the compiler never produces (reported rather than trusted, so a bug in the
+    /// compiler cannot crash the kernel).
+    static let internalInconsistency = RuntimeError(.value, "internal error: the compiled code is inconsistent; please report this cell")
 
     /// `input()` where the front end cannot read input.
     static let noInput = RuntimeError(.io, "input: no input is available in this context")

@@ -41,6 +41,21 @@ enum SyntaxMessage {
         "parameter '\(parameter)' appears twice in '\(function)'"
     }
 
+    /// A loop variable listed twice: `for a, a in xs`.
+    static func duplicateLoopVariable(_ name: String) -> String {
+        "loop variable '\(name)' appears twice; each name takes one part of the item"
+    }
+
+    /// `a, a = ...`.
+    static func duplicateAssignmentName(_ name: String) -> String {
+        "'\(name)' appears twice on the left of '='; each name takes one part of the value"
+    }
+
+    /// `break` or `continue` with no loop around it in the same function.
+    static func outsideLoop(_ keyword: String) -> String {
+        "'\(keyword)' outside a loop; it must be inside a 'for' or 'while' body"
+    }
+
     /// `return` at the top level.
     static let returnOutsideFunction = "'return' outside a function"
 

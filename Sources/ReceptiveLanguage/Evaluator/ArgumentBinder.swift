@@ -1,3 +1,5 @@
+import Tensors
+
 /// Matches a call's positional and named arguments to a callable's parameters
 /// (docs/language.md#expressions).
 struct ArgumentBinder {
@@ -11,6 +13,8 @@ struct ArgumentBinder {
 
     /// The callable being called.
     let callee: any Callable
+    /// The session's control, handed on to the bound arguments.
+    var control: ExecutionControl?
 
     /// Binds positional arguments in order (the rest to a variadic parameter), then named ones;
     /// fills defaults; unknown, duplicated or missing names are TypeErrors listing the valid ones.
@@ -38,7 +42,7 @@ struct ArgumentBinder {
             }
             values[parameter.name] = fallback
         }
-        return BoundArguments(functionName: callee.name, values: values, variadic: variadic)
+        return BoundArguments(functionName: callee.name, values: values, variadic: variadic, control: control)
     }
 
     private func bindNamed(_ argument: Named, into values: inout [String: Value]) throws {

@@ -52,6 +52,8 @@ extension Evaluator {
             return try sequence(items, indices, at: range, rebuild: Value.list)
         case .tuple(let items):
             return try sequence(items, indices, at: range, rebuild: Value.tuple)
+        case .range(let numbers):
+            return try element(of: numbers, indices, at: range)
         case .string(let text):
             let characters = text.map { Value.string(String($0)) }
             return try sequence(characters, indices, at: range) { parts in
@@ -73,6 +75,21 @@ extension Evaluator {
         case .slice(let start, let stop, let step):
             let selected = try SequenceIndexing.indices(start: start, stop: stop, step: step, count: items.count, at: range)
             return rebuild(selected.map { items[$0] })
+        }
+    }
+
+    /// `r[i]` is a range's number; a slice of a range is a vector of its numbers.
+    private func element(of numbers: NumberRange, _ indices: [IndexValue], at range: SourceRange) throws -> Value {
+        guard indices.count == 1 else {
+            throw RuntimeError.sequenceTakesOneIndex(found: indices.count, at: range)
+        }
+        switch indices[0] {
+        case .position(let position):
+            return .number(numbers[try SequenceIndexing.position(position, count: numbers.count, at: range)])
+        case .slice(let start, let stop, let step):
+            try catchingTensorErrors(at: range) { try control.checkAllocation(numbers.count) }
+            let selected = try SequenceIndexing.indices(start: start, stop: stop, step: step, count: numbers.count, at: range)
+            return .tensor(Tensor(vector: selected.map { numbers[$0] }))
         }
     }
 }

@@ -64,6 +64,7 @@ extension Evaluator {
         case .subtract: return .number(lhs - rhs)
         case .multiply, .matmul: return .number(lhs * rhs)
         case .divide: return .number(lhs / rhs)
+        case .floorDivide: return .number(BinaryOperation.flooredQuotient(lhs, rhs))
         case .remainder: return .number(flooredRemainder(lhs, rhs))
         case .power: return .number(pow(lhs, rhs))
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
@@ -96,6 +97,7 @@ extension Evaluator {
         case .subtract: return .subtract
         case .multiply, .matmul: return .multiply
         case .divide: return .divide
+        case .floorDivide: return .floorDivide
         case .remainder: return .remainder
         case .power: return .power
         case .equal: return .equal

@@ -1,13 +1,17 @@
 import Foundation
 
-/// Keeps deep programs from overflowing the stack: a cell's syntax may nest only so deep, and
-/// each user-function call first checks that the stack left holds its body's nesting.
+/// Keeps deep programs from overflowing the stack. The compiler recurses over a cell's syntax,
+/// so a cell may nest only so deep, and the compiler checks the stack as it goes. Running code
+/// does not recurse over syntax (it is a loop over instructions) and calls between user
+/// functions stay in that loop; but a builtin calling back into a function (`timeit(f)`)
+/// nests the loop on the thread's stack, so such a call first checks that the stack left
+/// holds one more.
 extension Evaluator {
     /// The deepest nesting of a cell's syntax (operators, calls, brackets, blocks) accepted.
     static let maximumSyntaxDepth = 100_000
-    /// A generous bound on the stack one level of nesting takes while compiled code runs
-    /// (unoptimised builds take the most, about 2 KiB).
-    static let stackPerSyntaxLevel = 4096
+    /// A generous bound on the stack one call takes: the machine's loop and the slow paths and
+    /// builtins below it (unoptimised builds take the most).
+    static let stackPerCall: UInt = 256 << 10
     /// Kept free below the deepest call for builtins, printing and error handling.
     static let stackSafetyMargin = 1 << 20
 
@@ -16,6 +20,8 @@ extension Evaluator {
         guard SyntaxDepth.of(statements, limit: Evaluator.maximumSyntaxDepth) != nil else {
             throw RuntimeError.syntaxTooDeep(limit: Evaluator.maximumSyntaxDepth)
         }
+        // A cell run from inside another (a debugger evaluating while paused) keeps the floor.
+        guard machine.frameCount == 0 else { return }
         let size = UInt(Thread.current.stackSize)
         // The cell starts near the top of its thread's stack (a fresh thread, or the kernel's
         // shell loop a few frames down), so the stack ends about `size` below here.
@@ -23,21 +29,22 @@ extension Evaluator {
         stackFloor = size > 0 && here > size ? here - size + UInt(Evaluator.stackSafetyMargin) : 0
     }
 
-    /// Throws a LimitError when running `function`'s body could overflow the stack from here.
+    /// Throws a LimitError when another call of `function` from outside compiled code (which
+    /// nests the machine's loop) could overflow the stack from here.
     func checkStack(for function: UserFunction) throws {
         guard stackFloor != 0 else { return }
-        if Evaluator.stackAddress() < stackFloor + function.code.stackReserve {
+        if Evaluator.stackAddress() < stackFloor + Evaluator.stackPerCall {
             throw RuntimeError.stackExhausted(in: function.name)
         }
     }
 
-    /// The stack needed to run a body nested `depth` levels deep (calls inside check again).
-    static func stackReserve(forDepth depth: Int) -> UInt {
-        UInt(depth * stackPerSyntaxLevel + stackSafetyMargin / 16)
+    /// Whether the compiler may recurse one level deeper (`reserve` bytes for it).
+    func hasStack(for reserve: UInt) -> Bool {
+        stackFloor == 0 || Evaluator.stackAddress() >= stackFloor + reserve
     }
 
     @inline(never)
-    private static func stackAddress() -> UInt {
+    static func stackAddress() -> UInt {
         var marker: UInt8 = 0
         return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
     }

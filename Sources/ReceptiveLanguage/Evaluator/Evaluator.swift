@@ -2,7 +2,8 @@ import Foundation
 import Tensors
 import TextPlots
 
-/// Runs compiled code over a session's persistent variables (docs/language.md#statements).
+/// Compiles cells and runs them on its `Machine`, over a session's persistent variables
+/// (docs/language.md#statements).
 ///
 /// The evaluator is the `BuiltinContext` builtins see: they print, display and call back
 /// through it. Errors are `RuntimeError`s carrying the range of the node that caused them.
@@ -19,8 +20,13 @@ final class Evaluator: BuiltinContext {
     var callDepth = 0
     /// The lowest stack address a call may reach (see `prepareToRun`); 0 when unknown.
     var stackFloor: UInt = 0
-    /// The frame top-level code runs in: it has no locals.
-    let topLevelFrame = Frame.make(LocalLayout(names: []))
+    /// The registers and frames compiled code runs in.
+    let machine = Machine(maximumDepth: Evaluator.maximumCallDepth)
+    /// How code is compiled (a debugger asks for statement boundaries).
+    var compileOptions = CompileOptions()
+    /// Called at every statement boundary of code compiled with `traceStatements` (a
+    /// debugger's breakpoints and stepping); its error ends the cell.
+    var statementHook: ((Evaluator) throws -> Void)?
     /// Where output goes while a cell runs.
     var output: (any SessionOutput)?
     /// Session-wide rendering options.
@@ -71,29 +77,13 @@ final class Evaluator: BuiltinContext {
     /// statement's value when it is an unsilenced expression, otherwise none.
     func run(_ statements: [Statement]) throws -> Value {
         try prepareToRun(statements)
-        let compiler = Compiler(evaluator: self, locals: nil)
-        var body = statements
-        guard case .expression(let expression, let silenced)? = body.last?.kind else {
-            _ = try compiler.compile(body)(self, topLevelFrame)
-            return .none
-        }
-        body.removeLast()
-        let result = compiler.compile(expression)
-        _ = try compiler.compile(body)(self, topLevelFrame)
-        let value = try result(self, topLevelFrame)
-        return silenced ? .none : value
+        let code = try Compiler.compileCell(statements, evaluator: self, source: currentSource, options: compileOptions)
+        return try execute(code, base: machine.top, captured: nil)
     }
 
     /// Compiles and evaluates one expression at the top level.
     func evaluate(_ expression: Expression) throws -> Value {
-        try prepareToRun([Statement(kind: .expression(expression, silenced: false), range: expression.range)])
-        return try Compiler(evaluator: self, locals: nil).compile(expression)(self, topLevelFrame)
-    }
-
-    /// A NameError for `name`, suggesting the nearest name defined in `frame` or globally.
-    func undefinedName(_ name: String, in frame: Frame, at range: SourceRange) -> RuntimeError {
-        let candidates = frame.definedNames + visibleNames
-        return RuntimeError.undefinedName(name, suggestion: NameSuggestion.nearest(to: name, among: candidates), at: range)
+        try run([Statement(kind: .expression(expression, silenced: false), range: expression.range)])
     }
 
     // MARK: BuiltinContext

@@ -8,8 +8,9 @@ final class GlobalSlot {
     let name: String
     /// The builtin of that name, which the name means while no variable shadows it.
     let builtin: Value?
-    // Pointer-backed so that compiled code reads and writes it without exclusivity checks.
-    private let storage: UnsafeMutablePointer<Value?>
+    /// The variable's storage. Pointer-backed so that compiled code reads and writes it in
+    /// place (an external slot of the code using it), without exclusivity checks.
+    let storage: UnsafeMutablePointer<Value?>
 
     /// Creates an empty slot for `name`.
     init(name: String) {

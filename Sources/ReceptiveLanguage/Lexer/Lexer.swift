@@ -91,7 +91,9 @@ struct Lexer {
         case "%": return .percent
         case "+": return match("=") ? .plusEqual : .plus
         case "-": return match("=") ? .minusEqual : .minus
-        case "/": return match("=") ? .slashEqual : .slash
+        case "/":
+            if match("/") { return match("=") ? .slashSlashEqual : .slashSlash }
+            return match("=") ? .slashEqual : .slash
         case "*": return match("*") ? .starStar : (match("=") ? .starEqual : .star)
         case "=": return match("=") ? .equalEqual : .equal
         case "<": return match("=") ? .lessEqual : .less

@@ -1,6 +1,6 @@
 /// The operator tokens of the binary precedence levels, as dictionary keys.
 enum OperatorToken: Hashable {
-    case plus, minus, star, slash, percent, at
+    case plus, minus, star, slash, slashSlash, percent, at
     case equalEqual, bangEqual, less, lessEqual, greater, greaterEqual
 
     /// The operator for a token kind, or nil when it is not a binary operator.
@@ -10,6 +10,7 @@ enum OperatorToken: Hashable {
         case .minus: self = .minus
         case .star: self = .star
         case .slash: self = .slash
+        case .slashSlash: self = .slashSlash
         case .percent: self = .percent
         case .at: self = .at
         case .equalEqual: self = .equalEqual

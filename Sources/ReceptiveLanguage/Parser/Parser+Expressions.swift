@@ -38,7 +38,8 @@ extension Parser {
     }
 
     private mutating func factor() throws -> Expression {
-        try binaryLevel([.star: .multiply, .slash: .divide, .percent: .remainder, .at: .matmul]) { try $0.unary() }
+        try binaryLevel([.star: .multiply, .slash: .divide, .slashSlash: .floorDivide, .percent: .remainder,
+                         .at: .matmul]) { try $0.unary() }
     }
 
     /// A left-associative level: `operand (op operand)*`.

@@ -1,4 +1,5 @@
-/// Literals, names, parentheses, tuples and bracketed tensor literals.
+/// Literals, names, parentheses, tuples, bracketed tensor literals, comprehensions and
+/// anonymous functions.
 extension Parser {
     mutating func primary() throws -> Expression {
         let token = peek
@@ -13,6 +14,7 @@ extension Parser {
             return Expression(kind: .variable(token.lexeme), range: token.range)
         case .leftParen: return try parenthesized()
         case .leftBracket: return try bracketed()
+        case .fn: return try anonymousFunction()
         default:
             throw error(SyntaxMessage.expectedExpression(found: token.quoted))
         }
@@ -39,14 +41,39 @@ extension Parser {
         return Expression(kind: .tuple(items), range: range(from: start))
     }
 
+    /// `[a, b, ...]`, or `[element for v in xs if condition ...]`.
     private mutating func bracketed() throws -> Expression {
         let start = advance()
         var items: [Expression] = []
         while !check(.rightBracket) {
             items.append(try expression())
+            if items.count == 1, check(.for) {
+                let clauses = try comprehensionClauses()
+                try consume(.rightBracket, "']' to close the comprehension on line \(start.range.start.line)")
+                return Expression(kind: .comprehension(element: items[0], clauses: clauses), range: range(from: start))
+            }
             guard match(.comma) else { break }
         }
         try consume(.rightBracket, "']' to close the '[' on line \(start.range.start.line)")
         return Expression(kind: .bracketed(items), range: range(from: start))
+    }
+
+    /// One or more `for v in xs`, each followed by any number of `if condition`.
+    private mutating func comprehensionClauses() throws -> [ComprehensionClause] {
+        var clauses: [ComprehensionClause] = []
+        while match(.for) {
+            let variables = try loopVariables()
+            try consume(.in, "'in' after the comprehension's variable")
+            clauses.append(.loop(variables, sequence: try expression()))
+            while match(.if) { clauses.append(.filter(try expression())) }
+        }
+        return clauses
+    }
+
+    /// `fn(x) = x * 2` or `fn(x) { ... }`.
+    private mutating func anonymousFunction() throws -> Expression {
+        let start = advance()
+        let declaration = try functionRest(name: FunctionDeclaration.anonymousName, isAnonymous: true)
+        return Expression(kind: .function(declaration), range: range(from: start))
     }
 }

@@ -1,4 +1,5 @@
-/// Statements: assignment, `fn`, `return`, `if`, `for`, blocks and expression statements.
+/// Statements: assignment, `fn`, `return`, `if`, `for`, `while`, `break`, `continue`, blocks and
+/// expression statements.
 extension Parser {
     /// Parses statements until `terminator` (`}` or the end), recovering after each error.
     mutating func statements(until terminator: TokenKind) -> [Statement] {
@@ -27,10 +28,13 @@ extension Parser {
 
     mutating func statement() throws -> Statement {
         switch peek.kind {
-        case .fn: return try functionDeclaration()
+        // `fn(` starts an anonymous function, which is an expression.
+        case .fn where checkNext(.identifier): return try functionDeclaration()
         case .return: return try returnStatement()
         case .if: return try ifStatement()
         case .for: return try forStatement()
+        case .while: return try whileStatement()
+        case .break, .continue: return try loopJump()
         case .rightBrace:
             throw error(SyntaxMessage.unmatchedBrace)
         case .leftBrace:
@@ -53,12 +57,18 @@ extension Parser {
     private mutating func functionDeclaration() throws -> Statement {
         let start = advance()
         let name = try consumeIdentifier("a function name after 'fn'")
-        try consume(.leftParen, "'(' after the function name")
+        let declaration = try functionRest(name: name.lexeme)
+        return Statement(kind: .function(declaration), range: range(from: start))
+    }
+
+    /// The parameters and body of a function, after `fn name` or the `fn` of an anonymous one.
+    mutating func functionRest(name: String, isAnonymous: Bool = false) throws -> FunctionDeclaration {
+        try consume(.leftParen, isAnonymous ? "a function name or '(' after 'fn'" : "'(' after the function name")
         var parameters: [FunctionDeclaration.ParameterDeclaration] = []
         while !check(.rightParen) {
             let parameter = try consumeIdentifier("a parameter name")
             if parameters.contains(where: { $0.name == parameter.lexeme }) {
-                throw error(SyntaxMessage.duplicateParameter(parameter.lexeme, in: name.lexeme), at: parameter)
+                throw error(SyntaxMessage.duplicateParameter(parameter.lexeme, in: name), at: parameter)
             }
             var defaultValue: Expression?
             if match(.colon, .equal) { defaultValue = try expression() }
@@ -66,8 +76,8 @@ extension Parser {
             if !match(.comma) { break }
         }
         try consume(.rightParen, "')' after the parameters")
-        enterFunction()
-        defer { leaveFunction() }
+        let outerLoops = enterFunction()
+        defer { leaveFunction(restoringLoops: outerLoops) }
         let body: [Statement]
         if match(.equal) {
             let value = try expression()
@@ -75,8 +85,7 @@ extension Parser {
         } else {
             body = try block()
         }
-        let declaration = FunctionDeclaration(name: name.lexeme, parameters: parameters, body: body)
-        return Statement(kind: .function(declaration), range: range(from: start))
+        return FunctionDeclaration(name: name, isAnonymous: isAnonymous, parameters: parameters, body: body)
     }
 
     private mutating func returnStatement() throws -> Statement {
@@ -117,16 +126,55 @@ extension Parser {
 
     private mutating func forStatement() throws -> Statement {
         let start = advance()
-        let variable = try consumeIdentifier("a loop variable name after 'for'")
+        let variables = try loopVariables()
         try consume(.in, "'in' after the loop variable")
         let sequence = try expression()
-        let body = try block()
-        return Statement(kind: .for(variable: variable.lexeme, sequence: sequence, body: body), range: range(from: start))
+        let body = try loopBody()
+        return Statement(kind: .for(variables, sequence: sequence, body: body), range: range(from: start))
+    }
+
+    /// `name`, `a, b` or `(a, b)` after `for`, in a loop or a comprehension.
+    mutating func loopVariables() throws -> LoopVariables {
+        let start = peek
+        let parenthesized = match(.leftParen)
+        var names = [try consumeIdentifier("a loop variable name after 'for'").lexeme]
+        while match(.comma) {
+            let name = try consumeIdentifier("a loop variable name after ','")
+            if names.contains(name.lexeme) {
+                throw error(SyntaxMessage.duplicateLoopVariable(name.lexeme), at: name)
+            }
+            names.append(name.lexeme)
+        }
+        if parenthesized { try consume(.rightParen, "')' after the loop variables") }
+        return LoopVariables(names: names, range: range(from: start))
+    }
+
+    private mutating func whileStatement() throws -> Statement {
+        let start = advance()
+        let condition = try expression()
+        let body = try loopBody()
+        return Statement(kind: .while(condition: condition, body: body), range: range(from: start))
+    }
+
+    /// A loop's block, inside which `break` and `continue` are allowed.
+    private mutating func loopBody() throws -> [Statement] {
+        enterLoop()
+        defer { leaveLoop() }
+        return try block()
+    }
+
+    private mutating func loopJump() throws -> Statement {
+        let keyword = advance()
+        guard isInsideLoop else { throw error(SyntaxMessage.outsideLoop(keyword.lexeme), at: keyword) }
+        return Statement(kind: keyword.kind == .break ? .break : .continue, range: keyword.range)
     }
 
     private mutating func expressionStatement() throws -> Statement {
         let start = peek
         let value = try expression()
+        if check(.comma), case .variable(let first) = value.kind {
+            return try unpackingAssignment(first: first, from: start)
+        }
         if check(.equal) || compoundOperation != nil {
             let operation = compoundOperation
             let operatorToken = advance()
@@ -137,6 +185,22 @@ extension Parser {
         return Statement(kind: .expression(value, silenced: check(.semicolon)), range: range(from: start))
     }
 
+    /// `a, b = value`, after the first name.
+    private mutating func unpackingAssignment(first: String, from start: Token) throws -> Statement {
+        var names = [first]
+        while match(.comma) {
+            let name = try consumeIdentifier("a variable name after ','")
+            if names.contains(name.lexeme) {
+                throw error(SyntaxMessage.duplicateAssignmentName(name.lexeme), at: name)
+            }
+            names.append(name.lexeme)
+        }
+        let targets = LoopVariables(names: names, range: range(from: start))
+        try consume(.equal, "'=' after the names to assign")
+        let assigned = try expression()
+        return Statement(kind: .assignment(.unpacked(targets), operation: nil, value: assigned), range: range(from: start))
+    }
+
     /// The operator of a compound assignment at the current token (`+=` → add).
     private var compoundOperation: BinaryOperator? {
         switch peek.kind {
@@ -144,6 +208,7 @@ extension Parser {
         case .minusEqual: return .subtract
         case .starEqual: return .multiply
         case .slashEqual: return .divide
+        case .slashSlashEqual: return .floorDivide
         default: return nil
         }
     }

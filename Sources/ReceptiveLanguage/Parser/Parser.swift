@@ -13,6 +13,8 @@ struct Parser {
     var position = 0
     private var nesting = 0
     private var functionDepth = 0
+    /// The loops around the current position inside the innermost function (or the cell).
+    private var loopDepth = 0
     /// The syntax errors found, in source order.
     private(set) var errors: [RuntimeError] = []
 
@@ -122,6 +124,21 @@ struct Parser {
     }
 
     var isInsideFunction: Bool { functionDepth > 0 }
-    mutating func enterFunction() { functionDepth += 1 }
-    mutating func leaveFunction() { functionDepth -= 1 }
+    var isInsideLoop: Bool { loopDepth > 0 }
+
+    /// Enters a function body, where the loops around it no longer count; returns their depth
+    /// for `leaveFunction`.
+    mutating func enterFunction() -> Int {
+        functionDepth += 1
+        defer { loopDepth = 0 }
+        return loopDepth
+    }
+
+    mutating func leaveFunction(restoringLoops outerLoops: Int) {
+        functionDepth -= 1
+        loopDepth = outerLoops
+    }
+
+    mutating func enterLoop() { loopDepth += 1 }
+    mutating func leaveLoop() { loopDepth -= 1 }
 }

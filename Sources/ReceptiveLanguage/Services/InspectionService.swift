@@ -12,10 +12,11 @@ struct InspectionService {
         var name = scanner.word(around: cursor)
         if name.isEmpty, let call = scanner.enclosingCall(before: cursor) { name = call }
         guard !name.isEmpty, let value = evaluator.lookup(name) else { return nil }
+        let charset = evaluator.renderOptions.charset
         if case .function(let callable) = value {
-            return Figure(text: HelpText.text(for: callable))
+            return Figure(text: charset.spell(HelpText.text(for: callable)))
         }
         let preview = value.rendered(options: evaluator.renderOptions).text
-        return Figure(text: "\(name): \(value.typeDescription)\n\n\(preview)")
+        return Figure(text: charset.spell("\(name): \(value.typeDescription)") + "\n\n" + preview)
     }
 }

@@ -12,6 +12,7 @@ enum ReferenceExamples {
         .merging(convolution) { first, _ in first }
         .merging(layers) { first, _ in first }
         .merging(plotsAndSession) { first, _ in first }
+        .merging(language) { first, _ in first }
 
     private static let creation: [String: String] = [
         "tensor": "tensor([[1, 2], [3, 4]])",
@@ -54,6 +55,8 @@ enum ReferenceExamples {
         "sigmoid": "sigmoid(tensor([-2, 0, 2]))",
         "relu": "relu(tensor([-1, 0, 2]))",
         "round": "round(tensor([0.5, 1.5, 2.25]))",
+        "floor": "floor(tensor([-1.5, 0.5, 2]))",
+        "ceil": "ceil(tensor([-1.5, 0.5, 2]))",
         "clip": "clip(arange(6), 1, 4)",
         "sum": "sum(reshape(arange(6), (2, 3)), axis: 0)",
         "mean": "mean(tensor([1, 2, 3, 6]))",
@@ -99,6 +102,18 @@ enum ReferenceExamples {
         "receptive_field": "receptive_field(conv_layer(3), conv_layer(3), input: 9)",
         "equivariant": "equivariant(conv_layer(tensor([1, 2, 1]), padding: 1), arange(8))",
         "diagram": "diagram(conv_layer(3), input: 5)",
+    ]
+
+    private static let language: [String: String] = [
+        "int": "print(int(2.7), int(-2.7), int(\"42\"))\nint(tensor([1.9, -1.9]))",
+        "float": "float(\"2.5\") + float(true)",
+        "str": "\"step \" + str(3) + \" of \" + str(10)",
+        "range": "for i in range(1, 10, step: 3) { print(i) }\nlen(range(100))",
+        "enumerate": "for i, name in enumerate([\"edge\", \"blur\"]) { print(i, name) }",
+        "zip": "zip([1, 2, 3], [\"a\", \"b\", \"c\"])",
+        "append": "xs = []\nfor i in range(4) { append(xs, i * i) }\nxs",
+        "sort": "print(sort([3, 1, 2]))\nsort([\"pear\", \"fig\", \"apple\"], key: len)",
+        "reverse": "reverse(arange(5))",
     ]
 
     private static let plotsAndSession: [String: String] = [

@@ -60,6 +60,8 @@ public enum ReferenceManual {
             Section(title: "Creating tensors", builtins: Builtins.creation),
             Section(title: "Shapes", builtins: Builtins.shape),
             Section(title: "Math", builtins: Builtins.math),
+            Section(title: "Numbers and text", builtins: Builtins.conversions),
+            Section(title: "Sequences", builtins: Builtins.sequences),
             Section(title: "Kernels", builtins: Builtins.kernels),
             Section(title: "Convolution", builtins: Builtins.convolution),
             Section(title: "Layers", builtins: Builtins.layers),

@@ -1,5 +1,6 @@
 import Foundation
 import Tensors
+import TextPlots
 
 /// Draws the progress of a cell's long operations as a one-line text bar, then clears it.
 ///
@@ -10,6 +11,7 @@ import Tensors
 final class ProgressBar: ProgressObserver, @unchecked Sendable {
     private let output: any SessionOutput
     private let width: Int
+    private let charset: Charset
     private let timing: ProgressTiming
     private let owner = pthread_self()
     private var start: ContinuousClock.Instant?
@@ -17,9 +19,10 @@ final class ProgressBar: ProgressObserver, @unchecked Sendable {
     // A fresh id per operation: a cleared bar stays behind as an empty display in Jupyter.
     private var displayID: String?
 
-    init(output: any SessionOutput, width: Int, timing: ProgressTiming) {
+    init(output: any SessionOutput, width: Int, charset: Charset, timing: ProgressTiming) {
         self.output = output
         self.width = width
+        self.charset = charset
         self.timing = timing
     }
 
@@ -34,7 +37,8 @@ final class ProgressBar: ProgressObserver, @unchecked Sendable {
         guard elapsed >= timing.delay else { return }
         if let lastDraw, now - lastDraw < timing.interval { return }
         lastDraw = now
-        let text = Self.text(label: label, done: done, total: total, elapsed: elapsed, width: width)
+        let text = Self.text(label: label, done: done, total: total, elapsed: elapsed, width: width,
+                             charset: charset)
         if let displayID {
             output.showProgress(text, id: displayID, update: true)
         } else {
@@ -54,8 +58,10 @@ final class ProgressBar: ProgressObserver, @unchecked Sendable {
 
     private var isOwner: Bool { pthread_equal(pthread_self(), owner) != 0 }
 
-    /// `conv ███████████░░░░░░░░░  58%  (3.1 s)`, at most `width` columns.
-    static func text(label: String, done: Int, total: Int, elapsed: Duration, width: Int) -> String {
+    /// `conv ███████████░░░░░░░░░  58%  (3.1 s)` (`conv ###########.........` in ASCII), at
+    /// most `width` columns.
+    static func text(label: String, done: Int, total: Int, elapsed: Duration, width: Int,
+                     charset: Charset = .unicode) -> String {
         let total = max(1, total)
         let done = min(total, max(0, done))
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
@@ -64,7 +70,9 @@ final class ProgressBar: ProgressObserver, @unchecked Sendable {
             + String(format: "%.1f", seconds) + " s)"
         let barWidth = max(0, min(40, width - label.count - 1 - suffix.count))
         let filled = done * barWidth / total
-        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: barWidth - filled)
+        // The bar's glyphs: its done and remaining parts in each charset.
+        let (doneGlyph, remainingGlyph): (Character, Character) = charset == .ascii ? ("#", ".") : ("█", "░")
+        let bar = String(repeating: doneGlyph, count: filled) + String(repeating: remainingGlyph, count: barWidth - filled)
         return String((label + " " + bar + suffix).prefix(max(1, width)))
     }
 }

@@ -1,3 +1,5 @@
+import TextPlots
+
 /// An error as front ends show it: Jupyter's ename/evalue/traceback, or stderr in the CLI.
 public struct ReportedError: Error, Sendable {
     /// The error's kind; its raw value is Jupyter's `ename` ("NameError").
@@ -16,13 +18,14 @@ public struct ReportedError: Error, Sendable {
         self.traceback = traceback
     }
 
-    /// Formats errors of one cell against its source (a cell may have several syntax errors).
-    init(_ errors: [RuntimeError], source: String) {
+    /// Formats errors of one cell against its source (a cell may have several syntax errors),
+    /// with the messages spelt in `charset`.
+    init(_ errors: [RuntimeError], source: String, charset: Charset = .unicode) {
         let first = errors.first ?? RuntimeError(.value, "unknown error")
         kind = first.kind
-        message = errors.count > 1 ? "\(first.message) (and \(errors.count - 1) more)" : first.message
-        traceback = errors.flatMap { DiagnosticFormatter.lines(for: $0, in: $0.source ?? source) }
-        headlines = errors.map { "\($0.kind.rawValue): \($0.message)" }
+        message = charset.spell(errors.count > 1 ? "\(first.message) (and \(errors.count - 1) more)" : first.message)
+        traceback = errors.flatMap { DiagnosticFormatter.lines(for: $0, in: $0.source ?? source, charset: charset) }
+        headlines = errors.map { "\($0.kind.rawValue): " + charset.spell($0.message) }
     }
 
     /// The traceback as one text.

@@ -22,14 +22,19 @@ public final class Session: @unchecked Sendable {
     /// When progress bars appear (tests make them immediate and deterministic).
     var progressTiming = ProgressTiming.standard
 
-    /// Creates a session with no variables, default rendering options and a cap of
-    /// `maxElements` elements per tensor (`set(max_elements:)` changes it for this session only).
-    /// `load` and `save` resolve relative paths against `workingDirectory`, or against the
-    /// process's current directory when it is nil.
-    public init(maxElements: Int = ExecutionControl.defaultMaxElements, workingDirectory: URL? = nil) {
+    /// Creates a session with no variables, default rendering options in `charset`, and a cap
+    /// of `maxElements` elements per tensor (`set(max_elements:)` and `set(charset:)` change
+    /// them for this session only). `load` and `save` resolve relative paths against
+    /// `workingDirectory`, or against the process's current directory when it is nil.
+    public init(maxElements: Int = ExecutionControl.defaultMaxElements, workingDirectory: URL? = nil,
+                charset: Charset = .unicode) {
         control = ExecutionControl(maxElements: maxElements)
         evaluator = Evaluator(control: control, workingDirectory: workingDirectory)
+        evaluator.renderOptions.charset = charset
     }
+
+    /// The characters this session draws results, figures and errors with.
+    public var charset: Charset { evaluator.renderOptions.charset }
 
     /// Runs one cell/script. The cell's result is the last statement's value when it is an
     /// expression not ending in ';' and not none (docs/language.md#running-code).
@@ -41,12 +46,13 @@ public final class Session: @unchecked Sendable {
             let statements: [Statement]
             switch Parser.parse(source) {
             case .success(let parsed): statements = parsed
-            case .failure(let failure): return .failure(ReportedError(failure.errors, source: source))
+            case .failure(let failure): return .failure(report(failure.errors, source: source))
             }
             evaluator.output = output
             evaluator.currentSource = source
             defer { evaluator.output = nil }
-            let bar = ProgressBar(output: output, width: evaluator.renderOptions.width, timing: progressTiming)
+            let bar = ProgressBar(output: output, width: evaluator.renderOptions.width,
+                                  charset: evaluator.renderOptions.charset, timing: progressTiming)
             return control.observingProgress(bar) {
                 evaluate(source) { try evaluator.run(statements) }
             }
@@ -59,14 +65,32 @@ public final class Session: @unchecked Sendable {
             let statements: [Statement]
             switch Parser.parse(source) {
             case .success(let parsed): statements = parsed
-            case .failure(let failure): return .failure(ReportedError(failure.errors, source: source))
+            case .failure(let failure): return .failure(report(failure.errors, source: source))
             }
             evaluator.currentSource = source
             guard statements.count == 1, case .expression(let expression, _) = statements[0].kind else {
                 let error = RuntimeError.notASingleExpression(statementCount: statements.count)
-                return .failure(ReportedError([error], source: source))
+                return .failure(report([error], source: source))
             }
             return evaluate(source) { try evaluator.evaluate(expression) }
+        }
+    }
+
+    /// The instructions the compiler writes for `source`, as text, without running it (for
+    /// looking at what a cell compiles to); a syntax error gives its message instead.
+    public func listing(of source: String) -> String {
+        LargeStack.run {
+            switch Parser.parse(source) {
+            case .success(let statements):
+                do {
+                    return try Compiler.compileCell(statements, evaluator: evaluator, source: source,
+                                                    options: evaluator.compileOptions).listing
+                } catch {
+                    return "\(error)"
+                }
+            case .failure(let failure):
+                return ReportedError(failure.errors, source: source).rendered
+            }
         }
     }
 
@@ -97,11 +121,17 @@ public final class Session: @unchecked Sendable {
             if case .none = value { return .success(nil) }
             return .success(value.rendered(options: evaluator.renderOptions))
         } catch let error as RuntimeError {
-            return .failure(ReportedError([error], source: source))
+            return .failure(report([error], source: source))
         } catch let error as TensorError {
-            return .failure(ReportedError([RuntimeError(error)], source: source))
+            return .failure(report([RuntimeError(error)], source: source))
         } catch {
-            return .failure(ReportedError([RuntimeError(.io, "\(error)")], source: source))
+            return .failure(report([RuntimeError(.io, "\(error)")], source: source))
         }
+    }
+
+    /// The errors of a cell as front ends show them, in the session's charset (read when the
+    /// cell ends, so a cell that sets the charset reports its own errors in the new one).
+    private func report(_ errors: [RuntimeError], source: String) -> ReportedError {
+        ReportedError(errors, source: source, charset: evaluator.renderOptions.charset)
     }
 }

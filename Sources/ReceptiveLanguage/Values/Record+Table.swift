@@ -22,10 +22,10 @@ extension Record {
         return (caption, [""] + columns, rows)
     }
 
-    /// The record drawn as a table when it has a table form.
-    func tableFigure() -> Figure? {
+    /// The record drawn as a table in `charset` when it has a table form.
+    func tableFigure(charset: Charset) -> Figure? {
         guard let form = tableForm else { return nil }
-        return try? Table.render(headers: form.headers, rows: form.rows, title: form.caption)
+        return try? Table.render(headers: form.headers, rows: form.rows, title: form.caption, charset: charset)
     }
 
     /// A value as a table cell: numbers right-aligned, strings as written, others as results.

@@ -28,6 +28,7 @@ extension Value {
         case (.plot(let a), .plot(let b)): return a == b
         case (.layer(let a), .layer(let b)): return a == b
         case (.sparse(let a), .sparse(let b)): return a == b
+        case (.range(let a), .range(let b)): return a == b
         default: return false
         }
     }

@@ -5,13 +5,16 @@ import WholeNumbers
 /// How values look as cell results, in `print`, and inside other values (docs/language.md#rendering).
 extension Value {
     /// The value as a cell result or `show` display: tensors and plots as figures, everything
-    /// else as its one-line result text.
+    /// else as its one-line result text, in the options' charset (a plot keeps the charset it
+    /// was drawn in).
     public func rendered(options: RenderOptions) -> Figure {
+        let charset = options.charset
         switch self {
         case .tensor(let tensor): return TensorFormatter.render(tensor, options: options)
         case .plot(let figure): return figure
-        case .record(let record): return record.tableFigure() ?? Figure(text: record.renderedText)
-        default: return Figure(text: resultText)
+        case .record(let record):
+            return record.tableFigure(charset: charset) ?? Figure(text: charset.spell(record.renderedText))
+        default: return Figure(text: charset.spell(resultText))
         }
     }
 
@@ -35,7 +38,10 @@ extension Value {
             return items.count == 1 ? "(\(inner),)" : "(\(inner))"
         case .list(let items): return "[" + items.map(\.resultText).joined(separator: ", ") + "]"
         case .record(let record): return "\(record.typeName)(" + record.fields.map { "\($0.name): \($0.value.resultText)" }.joined(separator: ", ") + ")"
+        case .function(let function as UserFunction) where function.isAnonymous:
+            return "fn(" + function.parameters.map(\.signatureText).joined(separator: ", ") + ")"
         case .function(let function): return (function is UserFunction ? "fn " : "builtin ") + function.signature
+        case .range(let numbers): return numbers.text
         case .plot(let figure): return "plot \(figure.text.split(separator: "\n").count) lines"
         case .layer(let layer): return layer.summary
         case .sparse(let matrix):

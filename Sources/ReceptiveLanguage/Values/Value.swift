@@ -30,6 +30,8 @@ public enum Value: Sendable {
     indirect case layer(Layer)
     /// A sparse matrix (`connectivity`, `sharing`, `as_matrix`), with `shape`, `nnz`, `density`.
     indirect case sparse(SparseMatrix)
+    /// Numbers counted lazily, from `range(...)`.
+    indirect case range(NumberRange)
 
     /// The type's name as error messages and `inspect` show it: "a tensor", "a string", ...
     public var typeDescription: String {
@@ -46,6 +48,7 @@ public enum Value: Sendable {
         case .plot: return "a plot"
         case .layer(let layer): return "a layer (\(layer.name))"
         case .sparse(let matrix): return "a sparse matrix \(Tensor.describe(matrix.shape))"
+        case .range: return "a range"
         }
     }
 }

@@ -25,18 +25,25 @@ extension Tensor {
     /// `start, start + step, …` up to but excluding `stop`, like `numpy.arange`.
     public static func arange(_ start: Double, _ stop: Double, step: Double = 1,
                               control: ExecutionControl) throws -> Tensor {
+        let (count, delta) = try arangeLayout(start, stop, step: step)
+        try control.checkAllocation(count)
+        return Tensor(validatedShape: [count], scalars: (0..<count).map { start + Double($0) * delta })
+    }
+
+    /// How many numbers `arange(start, stop, step:)` has and the distance between them, as
+    /// numpy computes them; `function` names the caller in errors (`range` counts the same way
+    /// without building a tensor).
+    public static func arangeLayout(_ start: Double, _ stop: Double, step: Double,
+                                    function: String = "arange") throws -> (count: Int, delta: Double) {
         guard step != 0, step.isFinite, start.isFinite, stop.isFinite else {
-            throw TensorError.invalidArgument("arange needs finite bounds and a non-zero step, found step \(describe(step))")
+            throw TensorError.invalidArgument("\(function) needs finite bounds and a non-zero step, found step \(describe(step))")
         }
         let span = ((stop - start) / step).rounded(.up)
         guard span < 1e18 else {
-            throw TensorError.limitExceeded("arange from \(describe(start)) to \(describe(stop)) in steps of \(describe(step)) has too many elements")
+            throw TensorError.limitExceeded("\(function) from \(describe(start)) to \(describe(stop)) in steps of \(describe(step)) has too many elements")
         }
-        let count = span > 0 ? Int(span) : 0
-        try control.checkAllocation(count)
         // numpy fills with the step as it is represented after one addition, (start + step) - start.
-        let delta = (start + step) - start
-        return Tensor(validatedShape: [count], scalars: (0..<count).map { start + Double($0) * delta })
+        return (span > 0 ? Int(span) : 0, (start + step) - start)
     }
 
     /// `count` evenly spaced numbers from `start` to `stop` inclusive, like `numpy.linspace`.

@@ -22,6 +22,10 @@ public enum UnaryFunction: String, Sendable, CaseIterable {
     case relu
     /// x rounded to a whole number, halves to even.
     case round
+    /// The largest whole number ≤ x.
+    case floor
+    /// The smallest whole number ≥ x.
+    case ceil
 
     /// A one-line description for `help`.
     public var summary: String {
@@ -36,6 +40,8 @@ public enum UnaryFunction: String, Sendable, CaseIterable {
         case .sigmoid: return "Logistic sigmoid 1 / (1 + e^-x), elementwise."
         case .relu: return "Rectifier max(x, 0), elementwise."
         case .round: return "Rounds to decimals places (default whole numbers), halves to even as numpy.round does."
+        case .floor: return "The largest whole number ≤ x, elementwise (numpy.floor)."
+        case .ceil: return "The smallest whole number ≥ x, elementwise (numpy.ceil)."
         }
     }
 
@@ -52,6 +58,8 @@ public enum UnaryFunction: String, Sendable, CaseIterable {
         case .sigmoid: return UnaryFunction.sigmoid(x)
         case .relu: return x > 0 ? x : (x.isNaN ? x : 0)
         case .round: return x.rounded(.toNearestOrEven)
+        case .floor: return x.rounded(.down)
+        case .ceil: return x.rounded(.up)
         }
     }
 

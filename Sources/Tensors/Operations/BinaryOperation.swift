@@ -13,6 +13,8 @@ public enum BinaryOperation: Sendable {
     case multiply
     /// `a / b` (IEEE: ±inf or NaN when dividing by zero).
     case divide
+    /// `a // b`, the quotient rounded towards -inf (numpy's `floor_divide`).
+    case floorDivide
     /// `a % b`, floored: the result takes the divisor's sign.
     case remainder
     /// `a ** b`.
@@ -42,6 +44,7 @@ public enum BinaryOperation: Sendable {
         case .subtract: return a - b
         case .multiply: return a * b
         case .divide: return a / b
+        case .floorDivide: return BinaryOperation.flooredQuotient(a, b)
         case .remainder: return BinaryOperation.flooredRemainder(a, b)
         case .power: return Foundation.pow(a, b)
         case .equal: return a == b ? 1 : 0
@@ -53,6 +56,20 @@ public enum BinaryOperation: Sendable {
         case .minimum: return a.isNaN || b.isNaN ? .nan : Swift.min(a, b)
         case .maximum: return a.isNaN || b.isNaN ? .nan : Swift.max(a, b)
         }
+    }
+
+    /// numpy's `np.floor_divide` on floats (its `npy_divmod`): `(a - fmod(a, b)) / b`, moved
+    /// down one where the remainder's sign differs from the divisor's, then snapped to the
+    /// nearest whole number, so that `a == (a // b) * b + a % b` as closely as Doubles allow
+    /// (`floor(a / b)` is not: the division rounds). A zero divisor gives `a / b` (±inf, NaN).
+    public static func flooredQuotient(_ a: Double, _ b: Double) -> Double {
+        guard b != 0 else { return a / b }
+        let remainder = fmod(a, b)
+        var quotient = (a - remainder) / b
+        if remainder != 0, (b < 0) != (remainder < 0) { quotient -= 1 }
+        guard quotient != 0 else { return copysign(0, a / b) }
+        let floored = floor(quotient)
+        return quotient - floored > 0.5 ? floored + 1 : floored
     }
 
     /// numpy's `np.remainder`: `fmod` moved into the divisor's sign; NaN for a zero divisor.

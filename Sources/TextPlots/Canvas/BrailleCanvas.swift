@@ -37,9 +37,14 @@ struct BrailleCanvas {
         }
     }
 
-    /// The character at (`column`, `row`).
-    func character(column: Int, row: Int) -> Character {
-        Character(Unicode.Scalar(0x2800 + UInt32(cells[row * columns + column])) ?? " ")
+    /// One line of text per character row, each character the entry of `ramp` (nine long)
+    /// for its number of dots on: the ASCII stand-in for Braille.
+    func lines(ramp: [Character]) -> [String] {
+        (0..<rows).map { row in
+            String((0..<columns).map { column in
+                ramp[min(ramp.count - 1, cells[row * columns + column].nonzeroBitCount)]
+            })
+        }
     }
 
     // Unicode Braille numbers dots 1-2-3 down the left, 4-5-6 down the right, then 7 and 8.

@@ -1,19 +1,37 @@
 import WholeNumbers
 
-/// Horizontal bar charts: one labelled bar per value, drawn in eighths of a character, with
-/// the value after it; negative values extend left of a zero axis.
+/// Horizontal bar charts: one labelled bar per value, drawn in eighths of a character (whole
+/// characters in ASCII), with the value after it; negative values extend left of a zero axis.
 public enum BarChart {
+    /// The bar chart's glyphs in each charset.
+    struct Glyphs {
+        /// A whole column of bar.
+        let full: String
+        /// Bar ends of 0/8 … 7/8 of a column; ASCII has only whole columns (`[""]`).
+        let partial: [String]
+        /// The zero axis.
+        let axis: String
+
+        static let unicode = Glyphs(full: "█", partial: ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"], axis: "│")
+        static let ascii = Glyphs(full: "#", partial: [""], axis: "|")
+
+        static func of(_ charset: Charset) -> Glyphs {
+            charset == .ascii ? ascii : unicode
+        }
+    }
+
     /// Draws `values` with `labels` (nil: 0, 1, 2, …) in at most `width` columns.
     public static func render(values: [Double], labels: [String]? = nil, title: String? = nil,
-                              width: Int) throws -> Figure {
-        let labels = labels ?? values.indices.map(String.init)
+                              width: Int, charset: Charset = .unicode) throws -> Figure {
+        let labels = labels?.map(charset.spell) ?? values.indices.map(String.init)
         guard labels.count == values.count else {
             throw TextPlotsError.invalidInput("bar: expected \(values.count) labels (one per value), found \(labels.count)")
         }
         guard width >= 20 else {
             throw TextPlotsError.invalidOption("bar: 'width' must be at least 20 columns, found \(width)")
         }
-        var lines = title.map { [$0] } ?? []
+        let glyphs = Glyphs.of(charset)
+        var lines = title.map { [charset.spell($0)] } ?? []
         guard !values.isEmpty else {
             lines.append("(no values: nothing to draw)")
             return figure(lines)
@@ -29,7 +47,7 @@ public enum BarChart {
         let right = area - left
         let scale = columnsPerUnit(lowest: lowest, highest: highest, left: left, right: right)
         for (index, value) in values.enumerated() {
-            let bar = bars(value, left: left, right: right, scale: scale)
+            let bar = bars(value, left: left, right: right, scale: scale, glyphs: glyphs)
             lines.append(TextWidth.trimmingTrailingSpaces(TextWidth.padded(labels[index], to: labelWidth)
                 + " " + bar + " " + TextWidth.leftPadded(texts[index], to: valueWidth)))
         }
@@ -48,27 +66,27 @@ public enum BarChart {
     }
 
     /// The bar area for one value: `left` columns for negatives, the axis, `right` for positives.
-    private static func bars(_ value: Double, left: Int, right: Int, scale: Double) -> String {
+    private static func bars(_ value: Double, left: Int, right: Int, scale: Double, glyphs: Glyphs) -> String {
         var negative = String(repeating: " ", count: left)
         var positive = String(repeating: " ", count: right)
         if value.isFinite && value > 0 {
-            positive = TextWidth.padded(eighths(min(value * scale, Double(right))), to: right)
+            positive = TextWidth.padded(fractional(min(value * scale, Double(right)), glyphs: glyphs), to: right)
         } else if value.isFinite && value < 0 {
             let length = min(left, Int((-value * scale).rounded()))
-            negative = String(repeating: " ", count: left - length) + String(repeating: "█", count: length)
+            negative = String(repeating: " ", count: left - length) + String(repeating: glyphs.full, count: length)
         } else if value == .infinity {
-            positive = String(repeating: "█", count: right)
+            positive = String(repeating: glyphs.full, count: right)
         } else if value == -.infinity {
-            negative = String(repeating: "█", count: left)
+            negative = String(repeating: glyphs.full, count: left)
         }
-        return (left > 0 ? negative : "") + "│" + positive
+        return (left > 0 ? negative : "") + glyphs.axis + positive
     }
 
-    /// A bar of `length` columns in eighths: `████▍`.
-    private static func eighths(_ length: Double) -> String {
-        let total = Int((length * 8).rounded())
-        let partial = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
-        return String(repeating: "█", count: total / 8) + partial[total % 8]
+    /// A bar of `length` columns in the finest steps the glyphs have: `████▍` (eighths), `####`.
+    private static func fractional(_ length: Double, glyphs: Glyphs) -> String {
+        let steps = glyphs.partial.count
+        let total = Int((length * Double(steps)).rounded())
+        return String(repeating: glyphs.full, count: total / steps) + glyphs.partial[total % steps]
     }
 
     private static func figure(_ lines: [String]) -> Figure {

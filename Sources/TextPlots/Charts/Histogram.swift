@@ -28,13 +28,15 @@ public enum Histogram {
     }
 
     /// Draws the histogram of `values` in `bins` bins, with one bar per bin labelled by its range.
-    public static func render(_ values: [Double], bins: Int, title: String? = nil, width: Int) throws -> Figure {
+    public static func render(_ values: [Double], bins: Int, title: String? = nil, width: Int,
+                              charset: Charset = .unicode) throws -> Figure {
         let (edges, counts) = try counts(values, bins: bins)
         let labels = (0..<bins).map { bin in
             "[" + NumberText.compact(edges[bin]) + ", " + NumberText.compact(edges[bin + 1])
                 + (bin == bins - 1 ? "]" : ")")
         }
-        let chart = try BarChart.render(values: counts.map(Double.init), labels: labels, title: title, width: width)
+        let chart = try BarChart.render(values: counts.map(Double.init), labels: labels, title: title, width: width,
+                                        charset: charset)
         let skipped = values.count { !$0.isFinite }
         var footer = "\(NumberText.grouped(values.count - skipped)) values in \(bins) bins"
         if skipped > 0 { footer += ", \(NumberText.grouped(skipped)) not finite (skipped)" }

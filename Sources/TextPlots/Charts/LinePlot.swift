@@ -25,26 +25,36 @@ public struct LinePlotOptions: Sendable, Equatable {
     public var title: String?
     /// One colour per series (ANSI text, HTML spans).
     public var color: Bool
+    /// The characters: Braille dots in Unicode, one mark per series and character in ASCII.
+    public var charset: Charset
 
     /// Creates options.
-    public init(width: Int? = nil, height: Int = 12, title: String? = nil, color: Bool = false) {
+    public init(width: Int? = nil, height: Int = 12, title: String? = nil, color: Bool = false,
+                charset: Charset = .unicode) {
         self.width = width
         self.height = height
         self.title = title
         self.color = color
+        self.charset = charset
     }
 }
 
 /// Line plots on a Braille canvas with axes, ticks and a legend; series are told apart by
-/// their dash pattern (solid, dotted, dashed, …) and, with colour, by colour.
+/// their dash pattern (solid, dotted, dashed, …) and, with colour, by colour. In ASCII every
+/// character a series passes through shows that series' mark (`*`, `+`, `o`, …) instead.
 public enum LinePlot {
+    /// Unicode: each series' dash pattern, dot by dot along the line.
     static let patterns: [[Bool]] = [[true], [true, false], [true, true, true, false, false, false],
                                      [true, false, false, false]]
+    /// ASCII: each series' mark, drawn solid (the mark, not a dash pattern, tells series apart);
+    /// none is a stroke of the frame (`+`, `-`, `|`).
+    static let marks: [Character] = ["*", "o", "x", "#", "@", "%"]
 
     /// Draws `series` in one frame.
     public static func render(_ series: [LineSeries], options: LinePlotOptions, sessionWidth: Int) throws -> Figure {
         try validate(series, options: options)
         let width = options.width ?? sessionWidth
+        let ascii = options.charset == .ascii
         let frame = PlotFrame(series: series, width: width, height: options.height)
         var canvas = BrailleCanvas(columns: frame.canvasColumns, rows: options.height)
         var owners = [Int?](repeating: nil, count: canvas.columns * canvas.rows)
@@ -58,17 +68,25 @@ public enum LinePlot {
                 }
                 let point = frame.dot(x: x, y: y, canvas: canvas)
                 let cells = canvas.line(from: previous ?? point, to: point,
-                                        pattern: patterns[index % patterns.count], step: &step)
+                                        pattern: ascii ? [] : patterns[index % patterns.count], step: &step)
                 for cell in cells { owners[cell.row * canvas.columns + cell.column] = index }
                 previous = point
             }
         }
-        var lines = options.title.map { [StyledLine($0)] } ?? []
-        lines += frame.lines(canvas: canvas) { column, row in
+        // In ASCII a character shows the mark of the last series that passed through it.
+        let area = ascii
+            ? (0..<canvas.rows).map { row in
+                String((0..<canvas.columns).map { column in
+                    owners[row * canvas.columns + column].map { marks[$0 % marks.count] } ?? " "
+                })
+            }
+            : canvas.lines()
+        var lines = options.title.map { [StyledLine(options.charset.spell($0))] } ?? []
+        lines += frame.lines(area: area, frame: .of(options.charset)) { column, row in
             options.color ? owners[row * canvas.columns + column].map { Palette.series[$0 % Palette.series.count] } : nil
         }
         if series.count > 1 || series.contains(where: { $0.name != nil }) {
-            lines.append(legend(series, color: options.color))
+            lines.append(legend(series, color: options.color, charset: options.charset))
         }
         return StyledLine.figure(lines, color: options.color)
     }
@@ -89,16 +107,22 @@ public enum LinePlot {
         }
     }
 
-    /// A three-character sample of each series' dash pattern, then its name.
-    private static func legend(_ series: [LineSeries], color: Bool) -> StyledLine {
+    /// A three-character sample of each series' dash pattern (its mark in ASCII), then its name.
+    private static func legend(_ series: [LineSeries], color: Bool, charset: Charset) -> StyledLine {
         var line = StyledLine("  ")
         for (index, item) in series.enumerated() {
-            var sample = BrailleCanvas(columns: 3, rows: 1)
-            var step = 0
-            sample.line(from: (0, 1), to: (5, 1), pattern: patterns[index % patterns.count], step: &step)
+            let sample: String
+            if charset == .ascii {
+                sample = String(repeating: marks[index % marks.count], count: 3)
+            } else {
+                var canvas = BrailleCanvas(columns: 3, rows: 1)
+                var step = 0
+                canvas.line(from: (0, 1), to: (5, 1), pattern: patterns[index % patterns.count], step: &step)
+                sample = canvas.lines()[0]
+            }
             if index > 0 { line.append("   ") }
-            line.append(sample.lines()[0], foreground: color ? Palette.series[index % Palette.series.count] : nil)
-            line.append(" " + (item.name ?? "series \(index)"))
+            line.append(sample, foreground: color ? Palette.series[index % Palette.series.count] : nil)
+            line.append(" " + charset.spell(item.name ?? "series \(index)"))
         }
         return line
     }

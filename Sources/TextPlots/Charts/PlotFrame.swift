@@ -36,30 +36,33 @@ struct PlotFrame {
         Int(((yHigh - y) / (yHigh - yLow) * Double(height * 4 - 1)).rounded()) / 4
     }
 
-    func lines(canvas: BrailleCanvas, colorAt: (Int, Int) -> Int?) -> [StyledLine] {
+    /// The framed plot: `area` (one string per line, one character per column) with the y
+    /// labels and axis on its left and the x axis below, drawn with `frame`.
+    func lines(area: [String], frame: FrameGlyphs, colorAt: (Int, Int) -> Int?) -> [StyledLine] {
         var labels = [String](repeating: "", count: height)
         for tick in yTicks {
             let row = min(height - 1, max(0, line(of: tick)))
             // Two ticks on one line would put a label where its value is not; keep the first.
             if labels[row].isEmpty { labels[row] = NumberText.compact(tick) }
         }
-        let text = canvas.lines()
         var lines: [StyledLine] = []
         for row in 0..<height {
-            var styled = StyledLine(TextWidth.leftPadded(labels[row], to: labelWidth) + (labels[row].isEmpty ? " │" : " ┤"))
-            for (column, character) in text[row].enumerated() {
+            let axis = labels[row].isEmpty ? frame.vertical : frame.leftTick
+            var styled = StyledLine(TextWidth.leftPadded(labels[row], to: labelWidth) + " " + String(axis))
+            for (column, character) in area[row].enumerated() {
                 styled.append(String(character), foreground: colorAt(column, row))
             }
-            lines.append(styled)
+            // ASCII leaves blanks where Unicode has the blank Braille pattern.
+            lines.append(styled.trimmingTrailingSpaces())
         }
-        lines += xAxis(columns: canvas.columns).map { StyledLine($0) }
+        lines += xAxis(columns: canvasColumns, frame: frame).map { StyledLine($0) }
         return lines
     }
 
     /// The bottom axis with `┬` at each x tick, and the tick labels under it.
-    private func xAxis(columns: Int) -> [String] {
+    private func xAxis(columns: Int, frame: FrameGlyphs) -> [String] {
         let margin = String(repeating: " ", count: labelWidth + 1)
-        var axis = Array(String(repeating: "─", count: columns))
+        var axis = Array(frame.rule(columns))
         var labels = ""
         for tick in AxisTicks.values(low: xLow, high: xHigh, count: max(2, columns / 12)) {
             let column = Int(((tick - xLow) / (xHigh - xLow) * Double(columns * 2 - 1)).rounded()) / 2
@@ -67,9 +70,9 @@ struct PlotFrame {
             let start = max(0, column - label.count / 2)
             guard column < columns, start >= TextWidth.columns(labels) + (labels.isEmpty ? 0 : 1),
                   start + label.count <= columns + 1 else { continue }
-            axis[column] = "┬"
+            axis[column] = frame.bottomTick
             labels = TextWidth.padded(labels, to: start) + label
         }
-        return [margin + "└" + String(axis), margin + " " + labels]
+        return [margin + String(frame.bottomLeft) + String(axis), margin + " " + labels]
     }
 }

@@ -1,16 +1,19 @@
 /// A character grid for a layer diagram: unit labels on their rows, and edges in the bands
-/// between rows, where crossing strokes merge into `┼` or `╳`.
+/// between rows, where crossing strokes merge into `┼` or `╳` (`+` or `X` in ASCII).
 struct DiagramCanvas {
     enum LabelStyle { case plain, highlighted, marked }
 
     private let rows: [DiagramRow]
+    private let glyphs: DiagramGlyphs
     private let unitWidth: Int
     private let spacing: Int
     private let band: Int
     private var grid: [[Character?]]
 
-    init(rows: [DiagramRow]) {
+    /// A canvas for `rows`, whose labels are already in the canvas's charset.
+    init(rows: [DiagramRow], glyphs: DiagramGlyphs) {
         self.rows = rows
+        self.glyphs = glyphs
         let unitWidth = (rows.flatMap(\.labels).map(TextWidth.columns).max() ?? 1) + 2
         let spacing = max(4, unitWidth + 1)
         self.unitWidth = unitWidth
@@ -54,15 +57,15 @@ struct DiagramCanvas {
             let line = line(of: lower.row) - 1 - step
             let middle = Int((start + slope * (Double(step) + 0.5)).rounded())
             if abs(slope) < 0.5 {
-                put(dotted ? "┊" : "│", line: line, column: middle, merge: true)
+                put(dotted ? glyphs.dottedVertical : glyphs.vertical, line: line, column: middle, merge: true)
                 continue
             }
-            let diagonal: Character = dotted ? "·" : (slope > 0 ? "╱" : "╲")
+            let diagonal = dotted ? glyphs.dottedDiagonal : (slope > 0 ? glyphs.rising : glyphs.falling)
             if abs(slope) > 1.5 {
                 let from = Int((start + slope * Double(step)).rounded())
                 let to = Int((start + slope * Double(step + 1)).rounded())
                 for column in min(from, to)...max(from, to) {
-                    put(dotted ? "┈" : "─", line: line, column: column, merge: true)
+                    put(dotted ? glyphs.dottedHorizontal : glyphs.horizontal, line: line, column: column, merge: true)
                 }
             }
             put(diagonal, line: line, column: middle, merge: true)
@@ -78,20 +81,20 @@ struct DiagramCanvas {
             grid[line][column] = character
             return
         }
-        grid[line][column] = DiagramCanvas.merged(existing, character)
+        grid[line][column] = merged(existing, character)
     }
 
     /// Two strokes in one cell: solid wins over dotted, diagonals cross as `╳`, straight as `┼`.
-    private static func merged(_ old: Character, _ new: Character) -> Character {
-        let dotted: Set<Character> = ["┊", "┈", "·"]
+    private func merged(_ old: Character, _ new: Character) -> Character {
+        let dotted = glyphs.dotted
         switch (dotted.contains(old), dotted.contains(new)) {
         case _ where old == new: return old
         case (false, true): return old
         case (true, false): return new
-        case (true, true): return "·"
+        case (true, true): return glyphs.dottedDiagonal
         case (false, false):
-            let diagonals: Set<Character> = ["╱", "╲", "╳"]
-            return diagonals.contains(old) || diagonals.contains(new) ? "╳" : "┼"
+            let diagonals = glyphs.diagonals
+            return diagonals.contains(old) || diagonals.contains(new) ? glyphs.diagonalCross : glyphs.straightCross
         }
     }
 

@@ -1,15 +1,16 @@
 /// Layer diagrams like the book's figures 9.2–9.4: rows of units (inputs at the bottom),
-/// edges between adjacent rows drawn with box-drawing characters, and a highlighted unit
-/// with the units it connects to.
+/// edges between adjacent rows drawn with box-drawing characters (`/`, `\`, `|` in ASCII),
+/// and a highlighted unit with the units it connects to.
 public enum LayerDiagram {
     /// The most units a row may have and still read well; beyond it, use a spy plot.
     public static let maxUnits = 16
 
     /// Draws `rows` (row 0 at the bottom) joined by `edges`.
     public static func render(rows: [DiagramRow], edges: [DiagramEdge], highlight: DiagramHighlight? = nil,
-                              title: String? = nil) throws -> Figure {
+                              title: String? = nil, charset: Charset = .unicode) throws -> Figure {
         try validate(rows: rows, edges: edges, highlight: highlight)
-        var canvas = DiagramCanvas(rows: rows)
+        let rows = rows.map { DiagramRow(labels: $0.labels.map(charset.spell), offset: $0.offset) }
+        var canvas = DiagramCanvas(rows: rows, glyphs: .of(charset))
         let solid = highlight.map { $0.marked.union([$0.unit]) }
         for edge in edges {
             let bold = solid.map { $0.contains(edge.from) && $0.contains(edge.to) } ?? true
@@ -23,11 +24,11 @@ public enum LayerDiagram {
                 canvas.label(reference, style: style)
             }
         }
-        var lines = title.map { [$0] } ?? []
+        var lines = title.map { [charset.spell($0)] } ?? []
         lines += canvas.lines()
         if let highlight {
             let name = rows[highlight.unit.row].labels[highlight.unit.unit]
-            lines.append("[\(name)] highlighted   (…) \(highlight.meaning)")
+            lines.append(charset.spell("[\(name)] highlighted   (…) \(highlight.meaning)"))
         }
         let text = lines.joined(separator: "\n")
         return Figure(text: text, html: HTMLText.pre(text))

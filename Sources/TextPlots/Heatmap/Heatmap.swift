@@ -9,29 +9,31 @@ public enum Heatmap {
                               control: ExecutionControl) throws -> Figure {
         try validate(options)
         let width = options.width ?? sessionWidth
+        let charset = options.charset
+        let ramp = options.drawnRamp
         let (channels, rows, columns) = try planes(of: tensor)
-        var lines: [StyledLine] = options.title.map { [StyledLine($0)] } ?? []
+        var lines: [StyledLine] = options.title.map { [StyledLine(charset.spell($0))] } ?? []
         guard rows > 0, columns > 0 else {
-            lines.append(StyledLine("(empty \(Tensor.describe(tensor.shape)) tensor: nothing to draw)"))
+            lines.append(StyledLine(charset.spell("(empty \(Tensor.describe(tensor.shape)) tensor: nothing to draw)")))
             return StyledLine.figure(lines, color: false)
         }
         let summary = try ValueSummary(tensor.scalars, control: control)
-        let scale = HeatmapScale(summary: summary, zlim: options.zlim, ramp: options.ramp)
+        let scale = HeatmapScale(summary: summary, zlim: options.zlim, ramp: ramp)
         let gap = 3
         let panelWidth = (width - gap * (channels - 1)) / channels
         let factor = try fitFactor(rows: rows, columns: columns, panelWidth: panelWidth,
-                                   maxLines: options.height ?? 40, ramp: options.ramp,
+                                   maxLines: options.height ?? 40, ramp: ramp,
                                    channels: channels, width: width)
         let panels = try (0..<channels).map { channel in
             let plane = tensor.scalars[(channel * rows * columns)..<((channel + 1) * rows * columns)]
             let grid = try BlockGrid(source: plane, sourceRows: rows, sourceColumns: columns, factor: factor,
                                      control: control)
-            return HeatmapPanel(grid: grid, scale: scale, color: options.color,
+            return HeatmapPanel(grid: grid, scale: scale, color: options.color, frame: .of(charset),
                                 sourceRows: rows, sourceColumns: columns)
         }
         lines += sideBySide(panels, titled: tensor.rank == 3, gap: gap)
         lines += legend(scale: scale, summary: summary, shape: tensor.shape, factor: factor,
-                        color: options.color)
+                        color: options.color, charset: charset)
         return StyledLine.figure(lines, color: options.color)
     }
 

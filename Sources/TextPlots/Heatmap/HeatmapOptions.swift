@@ -23,15 +23,22 @@ public struct HeatmapOptions: Sendable, Equatable {
     public var title: String?
     /// ANSI 256 colours in the text and colour spans in the HTML.
     public var color: Bool
+    /// The characters: in ASCII every ramp draws as `.ascii` inside a `+-|` frame.
+    public var charset: Charset
 
-    /// Creates options; the defaults are the block ramp, monochrome, sized to the session.
+    /// Creates options; the defaults are the block ramp, monochrome, Unicode, sized to the session.
     public init(width: Int? = nil, height: Int? = nil, ramp: Ramp = .blocks,
-                zlim: ClosedRange<Double>? = nil, title: String? = nil, color: Bool = false) {
+                zlim: ClosedRange<Double>? = nil, title: String? = nil, color: Bool = false,
+                charset: Charset = .unicode) {
         self.width = width
         self.height = height
         self.ramp = ramp
         self.zlim = zlim
         self.title = title
         self.color = color
+        self.charset = charset
     }
+
+    /// The ramp actually drawn: ASCII has no blocks, so every ramp is `.ascii` there.
+    var drawnRamp: Ramp { charset == .ascii ? .ascii : ramp }
 }

@@ -3,6 +3,7 @@ struct HeatmapPanel {
     let grid: BlockGrid
     let scale: HeatmapScale
     let color: Bool
+    let frame: FrameGlyphs
     /// Source extents, for the tick labels.
     let sourceRows: Int
     let sourceColumns: Int
@@ -19,16 +20,16 @@ struct HeatmapPanel {
     func lines() -> [StyledLine] {
         let margin = String(repeating: " ", count: labelWidth + 1)
         var lines = [StyledLine(TextWidth.padded(margin + " " + columnTicks(), to: width))]
-        lines.append(StyledLine(margin + "┌" + String(repeating: "─", count: mapWidth) + "┐"))
+        lines.append(StyledLine(margin + frame.top(mapWidth)))
         let labelEvery = lineCount <= 12 ? 1 : 5
         for line in 0..<lineCount {
             let label = line % labelEvery == 0 ? String(line * rowsPerLine * grid.factor) : ""
-            var styled = StyledLine(TextWidth.leftPadded(label, to: labelWidth) + " │")
+            var styled = StyledLine(TextWidth.leftPadded(label, to: labelWidth) + " " + String(frame.vertical))
             styled.append(cells(line: line))
-            styled.append("│")
+            styled.append(String(frame.vertical))
             lines.append(styled)
         }
-        lines.append(StyledLine(margin + "└" + String(repeating: "─", count: mapWidth) + "┘"))
+        lines.append(StyledLine(margin + frame.bottom(mapWidth)))
         return lines
     }
 

@@ -29,6 +29,8 @@ struct HeatmapScale {
         diverging = low < 0 && high > 0
     }
 
+    // The heatmap's glyph table: the Unicode ramps (blocks, and circles for negatives) and the
+    // ASCII ramps that stand for them (`HeatmapOptions.drawnRamp` picks ASCII in that charset).
     static let ascii = Array(" .:-=+*#%@").map(String.init)
     static let blocks = [" ", "░", "▒", "▓", "█"]
     static let asciiNegative = [",", "-", "=", "o", "O"]

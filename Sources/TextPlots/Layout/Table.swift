@@ -22,19 +22,23 @@ public enum TableCell: Sendable, Equatable {
 public enum Table {
     /// Draws `rows` under `headers` (no header lines when `headers` is empty); a column whose
     /// cells are all numbers is right-aligned. Rows shorter than the header are padded with blanks.
-    public static func render(headers: [String], rows: [[TableCell]], title: String? = nil) throws -> Figure {
+    /// In ASCII the header rule is `-` and the text is spelt in ASCII before it is aligned.
+    public static func render(headers: [String], rows: [[TableCell]], title: String? = nil,
+                              charset: Charset = .unicode) throws -> Figure {
         let columnCount = max(headers.count, rows.map(\.count).max() ?? 0)
         if !headers.isEmpty, let long = rows.firstIndex(where: { $0.count > headers.count }) {
             throw TextPlotsError.invalidInput(
                 "table: row \(long) has \(rows[long].count) cells but there are \(headers.count) headers")
         }
         let padded = rows.map { $0 + Array(repeating: TableCell.text(""), count: columnCount - $0.count) }
-        let texts = padded.map { $0.map(\.rendered) }
+        let texts = padded.map { $0.map { charset.spell($0.rendered) } }
+        let title = title.map(charset.spell)
         let numeric = (0..<columnCount).map { column in
             padded.allSatisfy { $0[column].isNumber || $0[column] == .text("") }
                 && padded.contains { $0[column].isNumber }
         }
-        let headerTexts = headers.isEmpty ? [] : headers + Array(repeating: "", count: columnCount - headers.count)
+        let headerTexts = headers.isEmpty ? []
+            : headers.map(charset.spell) + Array(repeating: "", count: columnCount - headers.count)
         let widths = (0..<columnCount).map { column in
             ([headerTexts.isEmpty ? "" : headerTexts[column]] + texts.map { $0[column] })
                 .map(TextWidth.columns).max() ?? 0
@@ -48,7 +52,7 @@ public enum Table {
         var lines = title.map { [$0] } ?? []
         if !headerTexts.isEmpty {
             lines.append(line(headerTexts))
-            lines.append(line(widths.map { String(repeating: "─", count: $0) }))
+            lines.append(line(widths.map(FrameGlyphs.of(charset).rule)))
         }
         lines += texts.map(line)
         let html = tableHTML(title: title, headers: headerTexts, rows: texts, numeric: numeric)

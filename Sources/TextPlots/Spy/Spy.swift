@@ -1,8 +1,9 @@
 import Tensors
 
-/// Spy plots: where a matrix is nonzero. Small matrices become a grid of `●`/`·` (or letters
-/// for weight-sharing matrices) with unit labels; large ones a Braille canvas with extents
-/// and the count of nonzeros. Sparse matrices are read entry by entry and never made dense.
+/// Spy plots: where a matrix is nonzero. Small matrices become a grid of `●`/`·` (`#`/`.` in
+/// ASCII; or letters for weight-sharing matrices) with unit labels; large ones a Braille canvas
+/// (an ASCII density ramp) with extents and the count of nonzeros. Sparse matrices are read
+/// entry by entry and never made dense.
 public enum Spy {
     /// Calls `visit(row, column, value)` once for each stored entry of a matrix; entries not
     /// visited are zero. Stored zeros are allowed and count as zero.
@@ -32,10 +33,11 @@ public enum Spy {
                               sessionWidth: Int, control: ExecutionControl) throws -> Figure {
         try validate(rows: rows, columns: columns, options: options)
         let width = options.width ?? sessionWidth
-        var lines = options.title.map { [$0] } ?? []
+        let charset = options.charset
+        var lines = options.title.map { [charset.spell($0)] } ?? []
         let small = rows <= options.gridLimit && columns <= options.gridLimit
         if rows == 0 || columns == 0 {
-            lines.append(summary(rows: rows, columns: columns, nonzeros: 0) + "   (empty: nothing to draw)")
+            lines.append(charset.spell(summary(rows: rows, columns: columns, nonzeros: 0) + "   (empty: nothing to draw)"))
         } else if small {
             let grid = try SpyGrid(rows: rows, columns: columns, entries: entries, options: options)
             lines += grid.lines(width: width)
@@ -47,7 +49,7 @@ public enum Spy {
                         + "\(NumberText.grouped(columns)); omit 'letters:' to see the pattern")
             }
             var plot = SpyBraille(rows: rows, columns: columns, width: width,
-                                  maxLines: options.height ?? 24)
+                                  maxLines: options.height ?? 24, charset: charset)
             try control.checkAllocation(plot.canvasSize)
             try plot.draw(entries, control: control)
             lines += plot.lines()

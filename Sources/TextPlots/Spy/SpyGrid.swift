@@ -1,16 +1,18 @@
-/// A small matrix as a grid: `●` where nonzero and `·` where zero (or a letter per weight
-/// index), with row labels on the left and column labels on top.
+/// A small matrix as a grid: `●` where nonzero and `·` where zero (`#` and `.` in ASCII; or a
+/// letter per weight index), with row labels on the left and column labels on top.
 struct SpyGrid {
     let rows: Int
     let columns: Int
     private let cells: [Double]
     private let options: SpyOptions
+    private let glyphs: SpyGlyphs
     private(set) var nonzeros = 0
 
     init(rows: Int, columns: Int, entries: Spy.Entries, options: SpyOptions) throws {
         self.rows = rows
         self.columns = columns
         self.options = options
+        glyphs = .of(options.charset)
         var cells = [Double](repeating: 0, count: rows * columns)
         try entries { row, column, value in
             guard row >= 0, row < rows, column >= 0, column < columns else {
@@ -21,12 +23,13 @@ struct SpyGrid {
         }
         self.cells = cells
         nonzeros = cells.count { $0 != 0 }
-        if options.letters { try cells.forEach { _ = try SpyGrid.letter($0) } }
+        if options.letters { try cells.forEach { if $0 != 0 { _ = try SpyGrid.letter($0) } } }
     }
 
     func lines(width: Int) -> [String] {
-        let rowLabels = options.rowLabels ?? (0..<rows).map(String.init)
-        let columnLabels = options.columnLabels ?? (0..<columns).map(String.init)
+        let charset = options.charset
+        let rowLabels = options.rowLabels?.map(charset.spell) ?? (0..<rows).map(String.init)
+        let columnLabels = options.columnLabels?.map(charset.spell) ?? (0..<columns).map(String.init)
         let labelWidth = rowLabels.map(TextWidth.columns).max() ?? 0
         let widest = columnLabels.map(TextWidth.columns).max() ?? 1
         let across = max(1, widest)
@@ -61,8 +64,8 @@ struct SpyGrid {
     }
 
     private func mark(_ value: Double) throws -> String {
-        guard value != 0 else { return "·" }
-        return options.letters ? try SpyGrid.letter(value) : "●"
+        guard value != 0 else { return glyphs.zero }
+        return options.letters ? try SpyGrid.letter(value) : glyphs.nonzero
     }
 
     private func footer() -> String {
@@ -75,12 +78,11 @@ struct SpyGrid {
                     + " = weight 1" + (largest > 1 ? "…\(largest)" : "")
             }
         }
-        return text
+        return options.charset.spell(text)
     }
 
-    /// The letter for weight index `value`: 1 → a … 26 → z, 27 → A … 52 → Z; 0 → `·`.
+    /// The letter for weight index `value`: 1 → a … 26 → z, 27 → A … 52 → Z (0 is no weight).
     static func letter(_ value: Double) throws -> String {
-        if value == 0 { return "·" }
         guard value == value.rounded(), value >= 1, value <= 52 else {
             throw TextPlotsError.invalidInput(
                 "spy: letters stand for weight indices 1…52, found \(NumberText.compact(value, significant: 6)); "

@@ -6,18 +6,22 @@ public struct SpyOptions: Sendable, Equatable {
     public var columnLabels: [String]?
     /// Draw weight indices as letters (1 → a, 2 → b, …, 27 → A), for `sharing` matrices.
     public var letters: Bool
-    /// Matrices with at most this many rows and columns are drawn as a `●`/`·` grid.
+    /// Matrices with at most this many rows and columns are drawn as a `●`/`·` grid (`#`/`.`).
     public var gridLimit: Int
     /// Total width in columns; nil uses the session width.
     public var width: Int?
-    /// Most lines the Braille canvas may take; nil means 24.
+    /// Most lines the large view (Braille, or the ASCII ramp) may take; nil means 24.
     public var height: Int?
     /// A line above the figure.
     public var title: String?
+    /// The characters: in ASCII the grid marks are `#`/`.` and large matrices draw with a
+    /// density ramp instead of Braille.
+    public var charset: Charset
 
-    /// Creates options; the defaults draw up to 40×40 as a grid and larger on Braille.
+    /// Creates options; the defaults draw up to 40×40 as a grid and larger on Braille, in Unicode.
     public init(rowLabels: [String]? = nil, columnLabels: [String]? = nil, letters: Bool = false,
-                gridLimit: Int = 40, width: Int? = nil, height: Int? = nil, title: String? = nil) {
+                gridLimit: Int = 40, width: Int? = nil, height: Int? = nil, title: String? = nil,
+                charset: Charset = .unicode) {
         self.rowLabels = rowLabels
         self.columnLabels = columnLabels
         self.letters = letters
@@ -25,5 +29,6 @@ public struct SpyOptions: Sendable, Equatable {
         self.width = width
         self.height = height
         self.title = title
+        self.charset = charset
     }
 }

@@ -4,4 +4,6 @@ enum AssignmentTarget: Sendable {
     case variable(String, SourceRange)
     /// Elements of the tensor (or list) held by a variable: `x[i, j]`.
     case subscripted(String, [IndexComponent], SourceRange)
+    /// Several variables taking a value apart: `h, w = x.shape`.
+    case unpacked(LoopVariables)
 }

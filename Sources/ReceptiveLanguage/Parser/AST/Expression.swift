@@ -8,6 +8,8 @@ struct Expression: Sendable {
         case variable(String)
         /// `[a, b, ...]`: a tensor when the elements fit together, otherwise a list.
         case bracketed([Expression])
+        /// `[element for v in xs if condition]`: built like a bracketed literal.
+        case comprehension(element: Expression, clauses: [ComprehensionClause])
         /// `(a, b)` or `(a,)`.
         case tuple([Expression])
         /// `-x`, `not x`.
@@ -22,6 +24,8 @@ struct Expression: Sendable {
         case index(Expression, [IndexComponent])
         /// `t.shape`.
         case field(Expression, String)
+        /// An anonymous function: `fn(x) = x * 2` or `fn(x) { ... }`.
+        case function(FunctionDeclaration)
     }
 
     /// The node.

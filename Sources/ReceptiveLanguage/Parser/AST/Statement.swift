@@ -12,8 +12,14 @@ struct Statement: Sendable {
         case `return`(Expression?)
         /// `if c { } else if c { } else { }`.
         case `if`(branches: [(condition: Expression, body: [Statement])], otherwise: [Statement]?)
-        /// `for name in sequence { body }`.
-        case `for`(variable: String, sequence: Expression, body: [Statement])
+        /// `for name in sequence { body }`, or `for a, b in sequence` taking each item apart.
+        case `for`(LoopVariables, sequence: Expression, body: [Statement])
+        /// `while condition { body }`.
+        case `while`(condition: Expression, body: [Statement])
+        /// `break`: leaves the innermost loop.
+        case `break`
+        /// `continue`: goes on with the innermost loop's next item.
+        case `continue`
         /// `{ statements }`.
         case block([Statement])
     }

@@ -1,0 +1,317 @@
+import Tensors
+
+/// The machine's loop: runs one frame of compiled code.
+extension Evaluator {
+    /// Runs `code` in a frame whose registers start at `base` (its parameters already there)
+    /// and returns what it returns. `captured` is the environment of the function's definition.
+    /// Calls from the code to user functions run inside the same loop.
+    func execute(_ code: FunctionCode, base: Int, captured: Environment?) throws -> Value {
+        guard machine.hasRoomForFrame else {
+            throw RuntimeError.callDepth(Evaluator.maximumCallDepth, in: code.name)
+        }
+        return try withExtendedLifetime((code, captured)) {
+            let frame = machine.pushFrame(.passUnretained(code), base: base, captured: captured.map { .passUnretained($0) })
+            defer { machine.popFrame() }
+            return try run(frame)
+        }
+    }
+
+    // The dispatch loop keeps the operations that dominate scalar code inline (number
+    // arithmetic and comparisons, jumps, loops, element reads, calls and returns of user
+    // functions): with every operation inline, the loop grew so large that the register
+    // allocator spilled and reloaded a dozen values around every dispatch (callgrind: 83
+    // instructions per operation of a counting loop; about 40 with the rest behind `perform`).
+    // A call of a user function pushes a frame and carries on in the same loop, so it costs no
+    // Swift call; `return` pops it. Slow paths are calls into the other files.
+    // swiftlint:disable:next cyclomatic_complexity function_body_length
+    private func run(_ entry: UnsafeMutablePointer<Machine.Frame>) throws -> Value {
+        // Only the frame pointer, the program, the counter and the slot tables are kept: the
+        // code, the base and the environment are read from the frame where a slow path needs
+        // them, so they do not occupy registers across the loop.
+        var frame = entry
+        var program = frame.pointee.instructions
+        var slots = Slots(registers: machine.registers + frame.pointee.base, externals: frame.pointee.externals)
+        var pc = 0
+        do {
+            while true {
+                // Operands are read where they are used, through the pointer, so that no decoded
+                // operand stays live across the loop.
+                let instruction = program + pc
+                pc &+= 1
+                switch instruction.pointee.operation {
+                case .copy:
+                    switch slots[instruction.pointee.b].pointee {
+                    case .number(let number)?: slots[instruction.pointee.a].setNumber(number)
+                    case .some(.none): slots[instruction.pointee.a].assign(.none)
+                    default: try copy(instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope)
+                    }
+                case .add:
+                    if case .number(let x)? = slots[instruction.pointee.b].pointee, case .number(let y)? = slots[instruction.pointee.c].pointee {
+                        slots[instruction.pointee.a].setNumber(x + y)
+                    } else { try binary(.add, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope) }
+                case .subtract:
+                    if case .number(let x)? = slots[instruction.pointee.b].pointee, case .number(let y)? = slots[instruction.pointee.c].pointee {
+                        slots[instruction.pointee.a].setNumber(x - y)
+                    } else { try binary(.subtract, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope) }
+                case .multiply:
+                    if case .number(let x)? = slots[instruction.pointee.b].pointee, case .number(let y)? = slots[instruction.pointee.c].pointee {
+                        slots[instruction.pointee.a].setNumber(x * y)
+                    } else { try binary(.multiply, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope) }
+                case .divide:
+                    if case .number(let x)? = slots[instruction.pointee.b].pointee, case .number(let y)? = slots[instruction.pointee.c].pointee {
+                        slots[instruction.pointee.a].setNumber(x / y)
+                    } else { try binary(.divide, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope) }
+                case .less:
+                    if case .number(let x)? = slots[instruction.pointee.b].pointee, case .number(let y)? = slots[instruction.pointee.c].pointee {
+                        slots[instruction.pointee.a].setBool(x < y)
+                    } else { try binary(.less, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope) }
+                case .jump:
+                    pc = Int(instruction.pointee.a)
+                case .jumpIfFalse:
+                    switch slots[instruction.pointee.a].pointee {
+                    case .bool(true)?: break
+                    case .bool(false)?: pc = Int(instruction.pointee.b)
+                    default:
+                        if try !condition(instruction.pointee.a, frame.pointee.function, pc &- 1, slots, frame.pointee.scope) { pc = Int(instruction.pointee.b) }
+                    }
+                case .jumpUnlessLess:
+                    if case .number(let x)? = slots[instruction.pointee.a].pointee, case .number(let y)? = slots[instruction.pointee.b].pointee {
+                        if !(x < y) { pc = Int(instruction.pointee.c) }
+                    } else if try !test(.less, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope) { pc = Int(instruction.pointee.c) }
+                case .jumpUnlessLessEqual:
+                    if case .number(let x)? = slots[instruction.pointee.a].pointee, case .number(let y)? = slots[instruction.pointee.b].pointee {
+                        if !(x <= y) { pc = Int(instruction.pointee.c) }
+                    } else if try !test(.lessEqual, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope) { pc = Int(instruction.pointee.c) }
+                case .jumpUnlessGreater:
+                    if case .number(let x)? = slots[instruction.pointee.a].pointee, case .number(let y)? = slots[instruction.pointee.b].pointee {
+                        if !(x > y) { pc = Int(instruction.pointee.c) }
+                    } else if try !test(.greater, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope) { pc = Int(instruction.pointee.c) }
+                case .jumpUnlessGreaterEqual:
+                    if case .number(let x)? = slots[instruction.pointee.a].pointee, case .number(let y)? = slots[instruction.pointee.b].pointee {
+                        if !(x >= y) { pc = Int(instruction.pointee.c) }
+                    } else if try !test(.greaterEqual, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope) { pc = Int(instruction.pointee.c) }
+                case .jumpUnlessEqual:
+                    if case .number(let x)? = slots[instruction.pointee.a].pointee, case .number(let y)? = slots[instruction.pointee.b].pointee {
+                        if !(x == y) { pc = Int(instruction.pointee.c) }
+                    } else if try !test(.equal, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope) { pc = Int(instruction.pointee.c) }
+                case .jumpUnlessNotEqual:
+                    if case .number(let x)? = slots[instruction.pointee.a].pointee, case .number(let y)? = slots[instruction.pointee.b].pointee {
+                        if !(x != y) { pc = Int(instruction.pointee.c) }
+                    } else if try !test(.notEqual, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope) { pc = Int(instruction.pointee.c) }
+                case .next:
+                    let state = slots.registers + Int(instruction.pointee.a)
+                    guard case .number(let index)? = state[1], case .number(let count)? = state[2], index < count else { continue }
+                    (state + 1).setNumber(index + 1)
+                    if control.isInterruptRequested { throw RuntimeError(TensorError.interrupted) }
+                    if state.pointee == nil, case .number(let start)? = state[3], case .number(let delta)? = state[4] {
+                        slots[instruction.pointee.b].setNumber(start + index * delta)
+                    } else {
+                        try nextItem(instruction.pointee, index: Int(index), frame.pointee.function, pc &- 1, slots)
+                    }
+                    pc = Int(instruction.pointee.c)
+                case .element:
+                    if case .number(let index)? = slots[instruction.pointee.c].pointee,
+                       let number = slots[instruction.pointee.b].element(index) {
+                        slots[instruction.pointee.a].setNumber(number)
+                    } else {
+                        try element(instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope)
+                    }
+                case .element2:
+                    if case .number(let row)? = slots[instruction.pointee.c].pointee,
+                       case .number(let column)? = slots[instruction.pointee.d].pointee,
+                       let number = slots[instruction.pointee.b].element(row, column) {
+                        slots[instruction.pointee.a].setNumber(number)
+                    } else {
+                        try element2(instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope)
+                    }
+                case .call:
+                    if let callee = slots[instruction.pointee.b].userFunction,
+                       Int(instruction.pointee.d) <= callee._withUnsafeGuaranteedRef(\.parameterCount) {
+                        // The callee stays alive in its slot while it runs (see `Machine.Frame`).
+                        frame.pointee.pc = pc
+                        let base = frame.pointee.base &+ Int(instruction.pointee.c)
+                        try prepareCall(callee, base: base, given: Int(instruction.pointee.d))
+                        frame = callee._withUnsafeGuaranteedRef { function in
+                            machine.pushFrame(function.codeHandle, base: base, captured: function.environmentHandle)
+                        }
+                        callDepth &+= 1
+                        program = frame.pointee.instructions
+                        slots = Slots(registers: machine.registers + base, externals: frame.pointee.externals)
+                        pc = 0
+                    } else {
+                        try call(instruction.pointee, frame, pc, slots)
+                        slots.registers = machine.registers + frame.pointee.base
+                    }
+                case .return:
+                    let result: Value
+                    if instruction.pointee.a >= 0, let value = slots[instruction.pointee.a].take() {
+                        result = value
+                    } else {
+                        result = try value(instruction.pointee.a, frame.pointee.function, pc &- 1, slots, frame.pointee.scope)
+                    }
+                    if frame == entry { return result }
+                    machine.popFrame()
+                    callDepth &-= 1
+                    frame -= 1
+                    program = frame.pointee.instructions
+                    pc = frame.pointee.pc
+                    slots = Slots(registers: machine.registers + frame.pointee.base, externals: frame.pointee.externals)
+                    slots[program[pc &- 1].a].assign(result)
+                default:
+                    pc = try perform(instruction.pointee, at: pc, frame, slots)
+                    slots.registers = machine.registers + frame.pointee.base
+                }
+            }
+        } catch {
+            let failure = decorated(error, code: frame.pointee.function, at: pc &- 1)
+            // Calls made inside this loop end here; the entry frame is its caller's to end.
+            while frame != entry {
+                machine.popFrame()
+                callDepth &-= 1
+                frame -= 1
+            }
+            throw failure
+        }
+    }
+
+    /// Checks before a call of a user function whose first `given` parameters are in the
+    /// registers from `base`, and fills the rest with their defaults.
+    @inline(__always)
+    private func prepareCall(_ callee: Unmanaged<UserFunction>, base: Int, given: Int) throws {
+        guard callDepth < Evaluator.maximumCallDepth, machine.hasRoomForFrame else {
+            throw RuntimeError.callDepth(Evaluator.maximumCallDepth, in: callee.takeUnretainedValue().name)
+        }
+        if control.isInterruptRequested { throw RuntimeError(TensorError.interrupted) }
+        if given < callee._withUnsafeGuaranteedRef(\.parameterCount) {
+            try fillDefaults(callee.takeUnretainedValue(), base: base, given: given)
+        }
+    }
+
+    /// Every operation the loop does not keep inline; returns where to continue (`pc` is
+    /// already past the instruction). The operation may have called out, moving the registers.
+    // swiftlint:disable:next cyclomatic_complexity function_body_length
+    @inline(never)
+    private func perform(_ instruction: Instruction, at pc: Int, _ frame: UnsafeMutablePointer<Machine.Frame>,
+                         _ slots: Slots) throws -> Int {
+        let position = pc &- 1
+        frame.pointee.pc = pc
+        let code = frame.pointee.function
+        let base = frame.pointee.base
+        let environment = frame.pointee.scope
+        switch instruction.operation {
+        case .move:
+            slots[instruction.a].assign(slots[instruction.b].take() ?? Value.none)
+        case .loadEnvironment:
+            try loadEnvironment(instruction, code, slots, environment)
+        case .storeEnvironment:
+            try storeEnvironment(instruction, code, position, slots, environment)
+        case .subtract, .multiply, .divide, .add, .less, .copy, .jump, .jumpIfFalse, .next, .element, .element2,
+             .call, .return, .jumpUnlessLess, .jumpUnlessLessEqual, .jumpUnlessGreater, .jumpUnlessGreaterEqual,
+             .jumpUnlessEqual, .jumpUnlessNotEqual:
+            // Run inline by the loop.
+            break
+        case .floorDivide: try binary(.floorDivide, instruction, code, position, slots, environment)
+        case .remainder: try binary(.remainder, instruction, code, position, slots, environment)
+        case .power: try binary(.power, instruction, code, position, slots, environment)
+        case .matmul: try binary(.matmul, instruction, code, position, slots, environment)
+        case .equal: try compare(.equal, instruction, code, position, slots, environment)
+        case .notEqual: try compare(.notEqual, instruction, code, position, slots, environment)
+        case .lessEqual: try compare(.lessEqual, instruction, code, position, slots, environment)
+        case .greater: try compare(.greater, instruction, code, position, slots, environment)
+        case .greaterEqual: try compare(.greaterEqual, instruction, code, position, slots, environment)
+        case .negate:
+            if case .number(let x)? = slots[instruction.b].pointee {
+                slots[instruction.a].setNumber(-x)
+            } else { try unary(.negate, instruction, code, position, slots, environment) }
+        case .not: try unary(.not, instruction, code, position, slots, environment)
+        case .shortCircuit:
+            if try shortCircuits(instruction, code, position, slots) { return Int(instruction.b) }
+        case .requireBool: try requireBool(instruction, code, position, slots)
+        case .jumpUnlessBuiltin:
+            if try !isBuiltin(instruction, code, position, slots, environment) { return Int(instruction.c) }
+        case .loop:
+            if control.isInterruptRequested { throw RuntimeError(TensorError.interrupted) }
+            return Int(instruction.a)
+        case .iterate:
+            try startIteration(instruction, code, position, slots, environment)
+        case .iterateCall:
+            try startIteration(slots.registers + Int(instruction.a), calling: instruction, base: base, code, position, slots, environment)
+        case .callNamed:
+            let result = try callNamed(instruction, base: base, code, position, slots, environment)
+            Slots(registers: machine.registers + base, externals: slots.externals)[instruction.a].assign(result)
+        case .makeFunction: slots[instruction.a].assign(makeFunction(instruction, code, slots, environment))
+        case .buildList, .buildTuple: try build(instruction, code, position, slots)
+        case .startCollecting: slots[instruction.a].assign(.tensor(Tensor.emptyVector))
+        case .collect: try collect(instruction, code, position, slots, environment)
+        case .finishCollecting:
+            slots[instruction.a].assign(try finishCollecting(slots[instruction.b].take(), at: code.ranges[position]))
+        case .unpack: try unpack(instruction, code, position, slots, environment)
+        case .field: try field(instruction, code, position, slots, environment)
+        case .index: try index(instruction, code, position, slots, environment)
+        case .storeIndex: try storeIndex(instruction, code, position, slots, environment)
+        case .storeElement2: try storeElement2(instruction, code, position, slots, environment)
+        case .appendInPlace:
+            if try appendInPlace(instruction, code, position, slots, environment) { return Int(instruction.d) }
+        case .delete: try delete(instruction, code, position, slots, environment)
+        case .statement:
+            try statementHook?(self)
+        }
+        return pc
+    }
+
+    /// `copy` of anything but a number: an unset variable reads what its name means instead.
+    @inline(never)
+    private func copy(_ instruction: Instruction, _ code: FunctionCode, _ pc: Int, _ slots: Slots,
+                      _ environment: Environment?) throws {
+        slots[instruction.a].assign(try value(instruction.b, code, pc, slots, environment))
+    }
+
+    /// A comparison kept out of the loop: numbers first, then the general way.
+    private func compare(_ operation: BinaryOperator, _ instruction: Instruction, _ code: FunctionCode, _ pc: Int,
+                         _ slots: Slots, _ environment: Environment?) throws {
+        if case .number(let x)? = slots[instruction.b].pointee, case .number(let y)? = slots[instruction.c].pointee {
+            slots[instruction.a].setBool(Evaluator.compare(x, operation, y) ?? false)
+        } else {
+            try binary(operation, instruction, code, pc, slots, environment)
+        }
+    }
+
+    /// `next` of anything but counted numbers: the sequence's item at `index` into slot `b`.
+    @inline(never)
+    private func nextItem(_ instruction: Instruction, index: Int, _ code: FunctionCode, _ pc: Int, _ slots: Slots) throws {
+        let state = slots.registers + Int(instruction.a)
+        if case .tensor(let tensor)? = state.pointee, tensor.rank == 1 {
+            slots[instruction.b].setNumber(tensor.scalars[index])
+        } else {
+            slots[instruction.b].assign(try item(of: state.pointee, at: index, code, pc))
+        }
+    }
+
+    /// `call` of anything but a user function taking the arguments given (a builtin, a layer,
+    /// a user function given too many arguments): `a = ` slot `b` called with the `d`
+    /// registers from `c`.
+    @inline(never)
+    private func call(_ instruction: Instruction, _ frame: UnsafeMutablePointer<Machine.Frame>, _ pc: Int, _ slots: Slots) throws {
+        let base = frame.pointee.base
+        frame.pointee.pc = pc
+        let result = try callPositional(instruction, base: base, frame.pointee.function, pc &- 1, slots, frame.pointee.scope)
+        // The call may have moved the registers.
+        Slots(registers: machine.registers + base, externals: slots.externals)[instruction.a].assign(result)
+    }
+
+    /// An error leaving a frame, with the range of the instruction that failed when it has
+    /// none, and the source of the function when it comes from one.
+    @inline(never)
+    private func decorated(_ error: any Error, code: FunctionCode, at pc: Int) -> any Error {
+        var failure: RuntimeError
+        switch error {
+        case let error as RuntimeError: failure = error
+        case let error as TensorError: failure = RuntimeError(error)
+        default: failure = RuntimeError(.io, "\(error)")
+        }
+        if failure.range == nil { failure.range = code.ranges[pc] }
+        // The ranges of a function's body point into the cell that defined it.
+        if failure.source == nil, code.isFunction { failure.source = code.source }
+        return failure
+    }
+}

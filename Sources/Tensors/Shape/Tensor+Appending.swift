@@ -1,0 +1,34 @@
+extension Tensor {
+    /// A vector of these numbers.
+    public init(vector scalars: [Double]) {
+        self.init(validatedShape: [scalars.count], scalars: scalars)
+    }
+
+    /// An empty vector (shape `[0]`), what `[]` means.
+    public static let emptyVector = Tensor(validatedShape: [0], scalars: [])
+
+    /// Whether `item` can be appended along the first axis: a number to a vector, a tensor of
+    /// the other axes' shape to a higher-rank tensor, anything numeric to an empty vector.
+    public func canAppend(itemShape: [Int]) -> Bool {
+        if shape == [0] { return true }
+        return rank >= 1 && Array(shape.dropFirst()) == itemShape
+    }
+
+    /// Appends a number to a vector, in place; the storage grows like an array's, so
+    /// appending n numbers costs O(n). The caller checks the allocation cap and the rank.
+    public mutating func append(_ value: Double) {
+        scalars.append(value)
+        shape[0] += 1
+    }
+
+    /// Appends one item along the first axis, in place (`canAppend(itemShape:)` must hold):
+    /// an empty vector becomes a stack of one item.
+    public mutating func append(_ item: Tensor) {
+        if shape == [0] {
+            shape = [1] + item.shape
+        } else {
+            shape[0] += 1
+        }
+        scalars.append(contentsOf: item.scalars)
+    }
+}
