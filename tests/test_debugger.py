@@ -43,11 +43,32 @@ class Debug:
                 states.append(msg["content"]["execution_state"])
         return states
 
+    def wait_event(self, name, timeout=30):
+        """The next debug_event called `name` (earlier events of other names are dropped)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            while self.events:
+                event = self.events.pop(0)
+                if event["event"] == name:
+                    return event
+            msg = self.kc.get_iopub_msg(timeout=max(0.1, deadline - time.monotonic()))
+            if msg["msg_type"] == "debug_event":
+                self.events.append(msg["content"])
+
     def __call__(self, command, arguments=None, **kwargs):
         content = {"type": "request", "seq": next(self.seq), "command": command}
         if arguments is not None:
             content["arguments"] = arguments
         return self.raw(content, **kwargs)
+
+    def breakpoints(self, code, lines):
+        """Dumps `code` and sets breakpoints on `lines`, as JupyterLab does on a gutter click
+        (service.ts `updateBreakpoints`); returns the cell's path and the reply's breakpoints."""
+        path = self("dumpCell", {"code": code})["body"]["sourcePath"]
+        reply = self("setBreakpoints", {"source": {"path": path}, "breakpoints": [{"line": line} for line in lines],
+                                        "sourceModified": False})
+        assert reply["success"], reply
+        return path, reply["body"]["breakpoints"]
 
     def start(self):
         """What JupyterLab sends when the bug icon is switched on (session.ts `start`,
@@ -226,3 +247,179 @@ def test_the_cell_directory_goes_with_the_kernel():
         kc.stop_channels()
         km.shutdown_kernel(now=False)
     assert not os.path.exists(os.path.dirname(path))
+
+
+FUNCTION_CELL = """fn scale(v, k: 2) {
+    w = v * k
+    return w + 1
+}
+x = scale(5)
+y = x + 1
+z = [[y, 0], [0, y]]"""
+
+
+def test_breakpoints_stop_a_cell_and_stepping_walks_it(kernel, debug):
+    km, kc = kernel
+    info = debug.start()
+    path, placed = debug.breakpoints(FUNCTION_CELL, [5, 4])
+    assert placed == [{"verified": True, "line": 5, "source": {"path": path}},
+                      {"verified": True, "line": 5, "source": {"path": path}}]  # line 4 holds no statement
+    assert debug("debugInfo", {})["body"]["breakpoints"] == [{"source": path, "breakpoints": [{"line": 5}, {"line": 5}]}]
+    msg_id = kc.execute(FUNCTION_CELL)
+    stopped = debug.wait_event("stopped")
+    assert stopped["body"] == {"reason": "breakpoint", "threadId": 1, "allThreadsStopped": True}
+    assert debug("debugInfo", {})["body"]["stoppedThreads"] == [1]
+    # Control requests are answered while the cell waits.
+    kc.control_channel.send(kc.session.msg("kernel_info_request"))
+    assert kc.control_channel.get_msg(timeout=10)["msg_type"] == "kernel_info_reply"
+
+    frames = debug("stackTrace", {"threadId": 1})["body"]["stackFrames"]
+    assert [(f["name"], f["line"], f["source"]["path"]) for f in frames] == [("cell", 5, path)]
+    assert path.startswith(info["tmpFilePrefix"])
+    scopes = debug("scopes", {"frameId": frames[0]["id"]})["body"]["scopes"]
+    assert [scope["name"] for scope in scopes] == ["Globals"]
+    names = [v["name"] for v in debug("variables", {"variablesReference": scopes[0]["variablesReference"]})["body"]["variables"]]
+    assert names == ["scale"]  # x is not assigned yet
+    assert debug("source", {"source": {"path": path}})["body"]["content"] == FUNCTION_CELL
+
+    assert debug("stepIn", {"threadId": 1})["success"]
+    debug.wait_event("continued")
+    assert debug.wait_event("stopped")["body"]["reason"] == "step"
+    frames = debug("stackTrace", {"threadId": 1})["body"]["stackFrames"]
+    assert [(f["name"], f["line"]) for f in frames] == [("scale", 2), ("cell", 5)]
+    scopes = debug("scopes", {"frameId": frames[0]["id"]})["body"]["scopes"]
+    assert [scope["name"] for scope in scopes] == ["Locals", "Globals"]
+    local = {v["name"]: v["value"] for v in
+             debug("variables", {"variablesReference": scopes[0]["variablesReference"]})["body"]["variables"]}
+    assert local == {"k": "2", "v": "5"}
+    # The variables panel renders a local of the selected frame.
+    rendered = debug("richInspectVariables", {"variableName": "v", "frameId": frames[0]["id"]})
+    assert rendered["body"]["data"]["text/plain"] == "5"
+
+    assert debug("next", {"threadId": 1})["success"]
+    assert debug.wait_event("stopped")["body"]["reason"] == "step"
+    assert [f["line"] for f in debug("stackTrace", {"threadId": 1})["body"]["stackFrames"]] == [3, 5]
+    assert debug("stepOut", {"threadId": 1})["success"]
+    debug.wait_event("stopped")
+    frames = debug("stackTrace", {"threadId": 1})["body"]["stackFrames"]
+    assert [(f["name"], f["line"]) for f in frames] == [("cell", 6)]
+    globals_ = debug("scopes", {"frameId": frames[0]["id"]})["body"]["scopes"][0]
+    values = {v["name"]: v["value"] for v in
+              debug("variables", {"variablesReference": globals_["variablesReference"]})["body"]["variables"]}
+    assert values["x"] == "11"
+
+    assert debug("continue", {"threadId": 1})["body"] == {"allThreadsContinued": True}
+    debug.wait_event("continued")
+    reply = kc.get_shell_msg(timeout=30)
+    assert reply["parent_header"]["msg_id"] == msg_id and reply["content"]["status"] == "ok"
+    assert debug("debugInfo", {})["body"]["stoppedThreads"] == []
+    assert not debug("stackTrace", {"threadId": 1})["success"]
+    names = [v["name"] for v in debug("inspectVariables", {})["body"]["variables"]]
+    assert names == ["scale", "x", "y", "z"]
+
+
+def test_a_breakpoint_in_a_loop_stops_every_iteration(kernel, debug):
+    _, kc = kernel
+    debug.start()
+    code = "total = 0\nfor i in range(3) {\n    total += i\n}\ntotal"
+    debug.breakpoints(code, [3])
+    msg_id = kc.execute(code)
+    seen = []
+    for _ in range(3):
+        debug.wait_event("stopped")
+        scope = debug("scopes", {"frameId": 1})["body"]["scopes"][0]
+        values = {v["name"]: v["value"] for v in
+                  debug("variables", {"variablesReference": scope["variablesReference"]})["body"]["variables"]}
+        seen.append((values["i"], values["total"]))
+        debug("continue", {"threadId": 1})
+    assert seen == [("0", "0"), ("1", "0"), ("2", "1")]
+    reply = kc.get_shell_msg(timeout=30)
+    assert reply["parent_header"]["msg_id"] == msg_id and reply["content"]["status"] == "ok"
+
+
+def test_interrupt_ends_a_paused_cell_and_keeps_the_session(kernel, debug):
+    km, kc = kernel
+    debug.start()
+    code = "before = 1\nafter = 2"
+    debug.breakpoints(code, [2])
+    msg_id = kc.execute(code)
+    debug.wait_event("stopped")
+    km.interrupt_kernel()
+    debug.wait_event("continued")
+    reply = kc.get_shell_msg(timeout=30)
+    assert reply["parent_header"]["msg_id"] == msg_id
+    assert reply["content"]["status"] == "error" and reply["content"]["ename"] == "Interrupted"
+    reply, outputs = run_cell(kc, "before + 1")
+    assert reply["status"] == "ok"
+    names = [v["name"] for v in debug("inspectVariables", {})["body"]["variables"]]
+    assert names == ["before"]
+
+
+def test_disconnect_clears_breakpoints_and_lets_the_cell_finish(kernel, debug):
+    _, kc = kernel
+    debug.start()
+    code = "a = 1\nb = 2"
+    debug.breakpoints(code, [2])
+    msg_id = kc.execute(code)
+    debug.wait_event("stopped")
+    assert debug("disconnect", {"restart": False, "terminateDebuggee": False})["success"]
+    reply = kc.get_shell_msg(timeout=30)
+    assert reply["parent_header"]["msg_id"] == msg_id and reply["content"]["status"] == "ok"
+    # Started again, the old breakpoint is gone: the same cell runs through.
+    debug.start()
+    assert debug("debugInfo", {})["body"]["breakpoints"] == []
+    reply, _ = run_cell(kc, code)
+    assert reply["status"] == "ok"
+
+
+def test_pause_stops_a_running_loop(kernel, debug):
+    km, kc = kernel
+    debug.start()
+    msg_id = kc.execute("n = 0\nwhile true {\n    n += 1\n}")
+    time.sleep(0.5)
+    assert debug("pause", {"threadId": 1})["success"]
+    assert debug.wait_event("stopped")["body"]["reason"] == "pause"
+    frames = debug("stackTrace", {"threadId": 1})["body"]["stackFrames"]
+    assert frames[0]["line"] == 3
+    km.interrupt_kernel()
+    reply = kc.get_shell_msg(timeout=30)
+    assert reply["parent_header"]["msg_id"] == msg_id and reply["content"]["ename"] == "Interrupted"
+
+
+def test_shutdown_ends_a_paused_cell():
+    from jupyter_client.manager import start_new_kernel
+    km, kc = start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=30)
+    try:
+        debug = Debug(kc)
+        debug.start()
+        code = "a = 1\nb = 2"
+        debug.breakpoints(code, [2])
+        kc.execute(code)
+        debug.wait_event("stopped")
+        started = time.monotonic()
+        km.shutdown_kernel(now=False)
+        assert time.monotonic() - started < 10
+        assert not km.is_alive()
+    finally:
+        kc.stop_channels()
+
+
+def test_bad_stepping_requests_get_error_replies(debug):
+    debug.start()
+    for command, arguments, message in [
+        ("stackTrace", {"threadId": 1}, "stackTrace: no cell is paused"),
+        ("next", {"threadId": 1}, "no cell is paused"),
+        ("scopes", {"frameId": 1}, "scopes: no cell is paused"),
+        ("scopes", {}, "scopes needs arguments.frameId, an integer"),
+        ("setBreakpoints", {"breakpoints": [{"line": 1}]}, "setBreakpoints needs arguments.source.path"),
+        ("setBreakpoints", {"source": {"path": "/x.rcp"}, "breakpoints": [{"line": -2}]},
+         "setBreakpoints: each breakpoint needs a line ≥ 1"),
+        ("source", {"source": {"path": "/etc/passwd"}}, "source: no cell of this kernel has the path /etc/passwd"),
+        ("setExceptionBreakpoints", {"filters": ["raised"]}, "setExceptionBreakpoints: this kernel offers no exception"),
+    ]:
+        reply = debug(command, arguments)
+        assert reply["success"] is False, (command, reply)
+        assert reply["message"].startswith(message), (command, reply["message"])
+    _, placed = debug.breakpoints("x = (", [1])
+    assert placed == [{"verified": False, "line": 1, "message": "the cell has a syntax error",
+                       "source": placed[0]["source"]}]

@@ -11,12 +11,14 @@ import TextPlots
 public final class ReceptiveInterpreter: Interpreter {
     private let shared: SharedSession
     private let sessionDebugger: SessionDebugger
+    /// Where a cell paused by the debugger waits; an interrupt ends the wait.
+    private let gate = PauseGate()
     private static let exitCommands: Set<String> = ["exit", "quit", "exit()", "quit()"]
 
     /// Answers with `session` (by default a fresh one with no variables and the default limits).
     public init(session: Session = Session()) {
         shared = SharedSession(session)
-        sessionDebugger = SessionDebugger(shared: shared)
+        sessionDebugger = SessionDebugger(shared: shared, gate: gate)
     }
 
     /// The variables panel of JupyterLab's debugger.
@@ -32,6 +34,7 @@ public final class ReceptiveInterpreter: Interpreter {
             return .success(result: nil, payloads: [.askExit(keepKernel: false)])
         }
         let output = KernelSessionOutput(context: context)
+        gate.reset()
         switch shared.withSession({ $0.run(request.code, output: output) }) {
         case .success(let figure):
             return .success(result: figure.map { OutputCap().clip($0.mimeBundle) }, payloads: output.pages.map { .page($0.mimeBundle) })
@@ -70,9 +73,10 @@ public final class ReceptiveInterpreter: Interpreter {
         }
     }
 
-    /// Stops the running cell at its next interrupt check.
+    /// Stops the running cell at its next interrupt check; a cell paused by the debugger ends at once.
     public func interrupt() {
         shared.requestInterrupt()
+        gate.interrupt()
     }
 }
 

@@ -31,6 +31,9 @@ final class SharedSession: Sendable {
         return body(session)
     }
 
+    /// The session's breakpoints and pause requests; safe from any thread.
+    var debugging: CellDebugging { session.debugging }
+
     /// Asks the running cell to stop; needs no lock (it sets the session's atomic flag).
     func requestInterrupt() {
         session.requestInterrupt()

@@ -183,4 +183,85 @@ struct DebugDispatchTests {
         let children = try debug("variables", ["variablesReference": fresh[2]["variablesReference"] ?? 0])
         #expect(children["body"]?["variables"]?.arrayValue?.count == 5)
     }
+
+    @Test func breakpointsArePlacedRememberedAndForgottenOnDisconnect() throws {
+        try start()
+        let code = "x = 1\n\ny = 2\n"
+        let path = try #require(try debug("dumpCell", ["code": .string(code)])["body"]?["sourcePath"])
+        let reply = try debug("setBreakpoints", ["source": ["path": path], "breakpoints": [["line": 2], ["line": 1]],
+                                                 "sourceModified": false])
+        #expect(reply["body"]?["breakpoints"] == [
+            ["verified": true, "line": 3, "source": ["path": path]],
+            ["verified": true, "line": 1, "source": ["path": path]],
+        ])
+        #expect(try debug("debugInfo")["body"]?["breakpoints"] == [["source": path, "breakpoints": [["line": 3], ["line": 1]]]])
+        // A cell the kernel never saw: the debugger says why it cannot place them.
+        let unknown = try debug("setBreakpoints", ["source": ["path": "/elsewhere/9.script"], "breakpoints": [["line": 1]]])
+        #expect(unknown["body"]?["breakpoints"]?.arrayValue?.first?["verified"] == false)
+        // Clearing a cell's breakpoints removes it from debugInfo.
+        _ = try debug("setBreakpoints", ["source": ["path": "/elsewhere/9.script"], "breakpoints": []])
+        #expect(try debug("debugInfo")["body"]?["breakpoints"]?.arrayValue?.count == 1)
+        #expect(try debug("setBreakpoints", ["source": [:], "breakpoints": []])["message"]
+                == "setBreakpoints needs arguments.source.path, a string")
+        #expect(try debug("setBreakpoints", ["source": ["path": path], "breakpoints": [["line": 0]]])["success"] == false)
+        _ = try debug("disconnect", [:])
+        #expect(try debug("debugInfo")["body"]?["breakpoints"] == [])
+    }
+
+    @Test func aStoppedCellShowsItsFramesScopesAndLocals() throws {
+        try start()
+        debugger.stop(.breakpoint)
+        let stopped = try #require(try kernel.published().last { $0.type == .debugEvent })
+        #expect(stopped.content["event"] == "stopped")
+        #expect(stopped.content["body"] == ["reason": "breakpoint", "threadId": 1, "allThreadsStopped": true])
+        #expect(try debug("debugInfo")["body"]?["stoppedThreads"] == [1])
+        #expect(try debug("threads")["body"] == ["threads": [["id": 1, "name": "cells"]]])
+
+        let trace = try #require(try debug("stackTrace", ["threadId": 1])["body"])
+        #expect(trace["totalFrames"] == 2)
+        #expect(trace["stackFrames"]?.arrayValue?.first == ["id": 1, "name": "f", "line": 2, "column": 1,
+                                              "source": ["path": "/cells/1.script", "name": "1.script"]])
+        let paged = try debug("stackTrace", ["threadId": 1, "startFrame": 1, "levels": 5])
+        #expect(paged["body"]?["stackFrames"]?.arrayValue?.map { $0["id"] } == [2])
+
+        let scopes = try #require(try debug("scopes", ["frameId": 1])["body"]?["scopes"]?.arrayValue)
+        #expect(scopes.map { $0["name"] } == ["Locals", "Globals"])
+        let locals = try debug("variables", ["variablesReference": scopes[0]["variablesReference"] ?? 0])
+        #expect(locals["body"]?["variables"]?.arrayValue?.first?["name"] == "v")
+        #expect(try debug("scopes", ["frameId": 9])["message"] == "scopes: no frame 9")
+        #expect(try debug("source", ["source": ["path": "/cells/1.script"]])["body"]?["content"]?.stringValue?
+                    .hasPrefix("fn f(v)") == true)
+        #expect(try debug("source", ["source": ["path": "/nowhere.script"]])["success"] == false)
+    }
+
+    @Test func steppingResumesAndTheDebuggerSaysContinued() throws {
+        try start()
+        for (command, step) in [("next", DebugStep.over), ("stepIn", .into), ("stepOut", .out), ("continue", .run)] {
+            debugger.stop(.step)
+            let reply = try debug(command, ["threadId": 1])
+            #expect(reply["success"] == true, "\(command)")
+            #expect(reply["body"] == (step == .run ? ["allThreadsContinued": true] : [:]))
+            #expect(debugger.resumed.last == step)
+            #expect(try kernel.published().last { $0.type == .debugEvent }?.content["event"] == "continued")
+        }
+        // Nothing is paused now: stepping and frames are errors, not hangs.
+        #expect(try debug("next", ["threadId": 1])["message"] == "no cell is paused")
+        #expect(try debug("stackTrace", ["threadId": 1])["message"] == "stackTrace: no cell is paused")
+        #expect(try debug("pause", ["threadId": 1])["success"] == true)
+        #expect(debugger.pauses == 1)
+    }
+
+    @Test func disconnectWhilePausedLetsTheCellRunOn() throws {
+        try start()
+        debugger.stop(.breakpoint)
+        _ = try debug("disconnect", ["restart": false, "terminateDebuggee": false])
+        #expect(debugger.resumed == [.run])
+        #expect(debugger.stoppedThreads.isEmpty)
+    }
+
+    @Test func exceptionBreakpointsAreAcceptedOnlyEmpty() throws {
+        try start()
+        #expect(try debug("setExceptionBreakpoints", ["filters": []])["success"] == true)
+        #expect(try debug("setExceptionBreakpoints", ["filters": ["raised"]])["success"] == false)
+    }
 }

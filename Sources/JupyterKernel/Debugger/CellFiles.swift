@@ -7,7 +7,7 @@ import JupyterProtocol
 ///
 /// The directory is private to this kernel process (a fresh name, mode 0700), made at the
 /// first dump and removed with everything in it when the kernel stops.
-final class CellFiles {
+final class CellFiles: Sendable {
     /// The seed of the cell hash: any fixed value works, as long as `debugInfo` reports it.
     static let hashSeed: UInt32 = 0x5245_4350  // "RECP"
 

@@ -14,11 +14,17 @@ final class DebugService {
     private var references = VariableReferences()
     /// Between `initialize` and `disconnect`.
     private var isStarted = false
+    /// The breakpoints as placed, by cell path, for `debugInfo` (a reloaded page restores them).
+    private var breakpoints: [String: [DebugBreakpoint]] = [:]
 
-    init(debugger: any Debugger, cells: CellFiles, messages: DebugMessages) {
+    /// The language's MIME type, for the sources panel.
+    private let mimetype: String
+
+    init(debugger: any Debugger, cells: CellFiles, messages: DebugMessages, mimetype: String) {
         self.debugger = debugger
         self.cells = cells
         self.messages = messages
+        self.mimetype = mimetype
     }
 
     /// The handler of `debug_request`.
@@ -50,6 +56,43 @@ final class DebugService {
             "richInspectVariables": Command(needsStart: false) { [self] request throws(KernelError) in
                 let data = try debugger.richInspect(request.string("variableName"), frameID: request.optionalInt("frameId"))
                 return ["data": .strings(data), "metadata": [:]]
+            },
+            "setBreakpoints": Command(needsStart: true) { [self] request throws(KernelError) in try setBreakpoints(request) },
+            "setExceptionBreakpoints": Command(needsStart: true) { request throws(KernelError) in
+                // No exception filters are offered (initialize says so); an empty list is what
+                // JupyterLab sends when it restores its state.
+                guard (request.arguments["filters"]?.arrayValue ?? []).isEmpty else {
+                    throw .debugRequestFailed("setExceptionBreakpoints: this kernel offers no exception filters")
+                }
+                return ["breakpoints": []]
+            },
+            "threads": Command(needsStart: true) { _ in
+                ["threads": [["id": .int(DebugLink.threadID), "name": "cells"]]]
+            },
+            "stackTrace": Command(needsStart: true) { [self] request throws(KernelError) in try stackTrace(request) },
+            "scopes": Command(needsStart: true) { [self] request throws(KernelError) in
+                let scopes = try debugger.scopes(frameID: request.int("frameId"))
+                return ["scopes": .array(scopes.map { scope in
+                    ["name": .string(scope.name), "variablesReference": .int(references.reference(for: scope.childrenKey)),
+                     "namedVariables": .int(scope.count), "expensive": false]
+                })]
+            },
+            "continue": resuming(.run),
+            "next": resuming(.over),
+            "stepIn": resuming(.into),
+            "stepOut": resuming(.out),
+            "pause": Command(needsStart: true) { [self] _ in
+                debugger.pause()
+                return [:]
+            },
+            "source": Command(needsStart: true) { [self] request throws(KernelError) in
+                guard let path = request.arguments["source"]?["path"]?.stringValue else {
+                    throw .debugRequestFailed("source needs arguments.source.path, a string")
+                }
+                guard let content = cells.code(at: path) ?? debugger.source(path: path) else {
+                    throw .debugRequestFailed("source: no cell of this kernel has the path \(path)")
+                }
+                return ["content": .string(content), "mimeType": .string(mimetype)]
             },
         ]
     }
@@ -85,7 +128,11 @@ final class DebugService {
         [
             "isStarted": .bool(isStarted), "hashMethod": "Murmur2", "hashSeed": .int(Int(CellFiles.hashSeed)),
             "tmpFilePrefix": .string(cells.prefix), "tmpFileSuffix": .string(cells.suffix),
-            "breakpoints": [], "stoppedThreads": [], "richRendering": true, "exceptionPaths": [],
+            "breakpoints": .array(breakpoints.keys.sorted().map { path in
+                ["source": .string(path), "breakpoints": .array((breakpoints[path] ?? []).map { ["line": .int($0.line)] })]
+            }),
+            "stoppedThreads": .array(debugger.stoppedThreads.map { .int($0) }), "richRendering": true,
+            "exceptionPaths": [],
             "copyToGlobals": false,
         ]
     }
@@ -101,7 +148,7 @@ final class DebugService {
 
     /// Hands the debugger over to the front end; `initialized` says configuration may begin.
     private func attach() -> JSONValue {
-        debugger.attach()
+        debugger.attach(DebugLink(cells: cells, messages: messages))
         messages.publish(event: "initialized", body: [:])
         return [:]
     }
@@ -110,8 +157,55 @@ final class DebugService {
     private func disconnect() -> JSONValue {
         if isStarted { debugger.detach() }
         references.removeAll()
+        breakpoints.removeAll()
         isStarted = false
         return [:]
+    }
+
+    /// A command that lets the paused cell go on by `step`; `continued` follows from the debugger.
+    private func resuming(_ step: DebugStep) -> Command {
+        Command(needsStart: true) { [self] _ throws(KernelError) in
+            try debugger.resume(step)
+            return step == .run ? ["allThreadsContinued": true] : [:]
+        }
+    }
+
+    /// Replaces one cell's breakpoints; the reply says where each was placed.
+    private func setBreakpoints(_ request: DebugRequest) throws(KernelError) -> JSONValue {
+        guard let path = request.arguments["source"]?["path"]?.stringValue else {
+            throw .debugRequestFailed("setBreakpoints needs arguments.source.path, a string")
+        }
+        let requested = request.arguments["breakpoints"]?.arrayValue ?? []
+        var lines: [Int] = []
+        for breakpoint in requested {
+            guard let line = breakpoint["line"]?.intValue, line >= 1 else {
+                throw .debugRequestFailed("setBreakpoints: each breakpoint needs a line ≥ 1, found \(breakpoint.kind)")
+            }
+            lines.append(line)
+        }
+        let placed = debugger.setBreakpoints(lines, path: path, code: cells.code(at: path))
+        breakpoints[path] = placed.isEmpty ? nil : placed
+        return ["breakpoints": .array(placed.map { breakpoint in
+            var object: [String: JSONValue] = ["verified": .bool(breakpoint.verified), "line": .int(breakpoint.line),
+                                               "source": ["path": .string(path)]]
+            if let message = breakpoint.message { object["message"] = .string(message) }
+            return .object(object)
+        })]
+    }
+
+    /// The paused cell's frames, `levels` of them from `startFrame` (DAP's paging).
+    private func stackTrace(_ request: DebugRequest) throws(KernelError) -> JSONValue {
+        let frames = try debugger.stackTrace()
+        let start = min(max(try request.optionalInt("startFrame") ?? 0, 0), frames.count)
+        let levels = try request.optionalInt("levels") ?? 0
+        let end = levels > 0 ? min(frames.count, start + levels) : frames.count
+        return [
+            "stackFrames": .array(frames[start..<end].map { frame in
+                ["id": .int(frame.id), "name": .string(frame.name), "line": .int(frame.line), "column": .int(frame.column),
+                 "source": ["path": .string(frame.path), "name": .string(String(frame.path.split(separator: "/").last ?? ""))]]
+            }),
+            "totalFrames": .int(frames.count),
+        ]
     }
 
     /// The children of a variable the front end expanded, `count` of them from `start`.

@@ -89,7 +89,9 @@ public final class Kernel {
         guard let debugger = interpreter.debugger else { return nil }
         let info = interpreter.kernelInfo
         let cells = CellFiles(name: info.implementation, fileExtension: info.fileExtension)
-        return (DebugService(debugger: debugger, cells: cells, messages: DebugMessages(iopub: iopub)), cells)
+        let service = DebugService(debugger: debugger, cells: cells, messages: DebugMessages(iopub: iopub),
+                                   mimetype: info.mimetype)
+        return (service, cells)
     }
 
     private func loop(_ socket: ZeroMQ.Socket, _ handlers: [MessageType: RequestHandler], _ iopubSocket: IOPubSocket,

@@ -22,6 +22,7 @@ extension Value {
         case .plot: return "plot"
         case .layer(let layer): return layer.name
         case .sparse(let matrix): return "sparse " + Tensor.describe(matrix.shape)
+        case .range: return "range"
         }
     }
 
@@ -46,6 +47,7 @@ extension Value {
         switch self {
         case .tensor(let tensor) where tensor.rank > 0 && tensor.count > 0: return (tensor.shape[0], true)
         case .tuple(let items) where !items.isEmpty, .list(let items) where !items.isEmpty: return (items.count, true)
+        case .range(let numbers) where numbers.count > 0: return (numbers.count, true)
         case .record(let record) where !record.fields.isEmpty: return (record.fields.count, false)
         case .layer(let layer): return (layer.inspectedPropertyNames.count, false)
         default: return nil
@@ -69,6 +71,8 @@ extension Value {
         switch (self, step) {
         case (.tuple(let items), .index(let index)), (.list(let items), .index(let index)):
             return items.indices.contains(index) ? items[index] : nil
+        case (.range(let numbers), .index(let index)):
+            return (0..<numbers.count).contains(index) ? .number(numbers[index]) : nil
         case (.tensor(let tensor), .index(let index)):
             guard tensor.rank > 0, (0..<tensor.shape[0]).contains(index) else { return nil }
             guard tensor.rank > 1 else { return .number(tensor.scalars[index]) }

@@ -30,6 +30,15 @@ public struct VariableSnapshot: Sendable {
     /// A snapshot of no variables.
     public static let empty = VariableSnapshot(variables: [:], options: RenderOptions())
 
+    /// This snapshot's variables in front of `outer`'s: a call's locals over the globals, as
+    /// names resolve inside it.
+    public func shadowing(_ outer: VariableSnapshot) -> VariableSnapshot {
+        VariableSnapshot(variables: outer.variables.merging(variables) { _, inner in inner }, options: options)
+    }
+
+    /// How many variables it holds.
+    public var count: Int { variables.count }
+
     /// Every variable, sorted by name.
     public var listing: [InspectedVariable] {
         variables.keys.sorted().compactMap { name in

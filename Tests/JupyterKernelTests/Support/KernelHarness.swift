@@ -38,7 +38,8 @@ final class KernelHarness {
         if let debugger {
             let cells = CellFiles(parent: cellsParent, name: "scripted", fileExtension: ".script")
             self.cells = cells
-            let debug = DebugService(debugger: debugger, cells: cells, messages: DebugMessages(iopub: publisher))
+            let debug = DebugService(debugger: debugger, cells: cells, messages: DebugMessages(iopub: publisher),
+                                     mimetype: interpreter.kernelInfo.mimetype)
             controlHandlers.merge(debug.handlers) { first, _ in first }
         } else {
             cells = nil
