@@ -1,7 +1,9 @@
 """JupyterLab in a real browser: Debian's Chromium driven by Playwright against `jupyter lab` on
 loopback, with the kernelspec conftest installed. Creates a Receptive notebook from the
-launcher, runs a tensor, a heatmap and an error, and checks what the page shows. Leaves a
-screenshot in test-output/jupyterlab.png."""
+launcher, runs a tensor, a heatmap and an error, and checks what the page shows; then uses
+JupyterLab's debugger on a notebook: variables, a rendered tensor, a breakpoint set in the
+gutter, a cell stopped at its line. Leaves screenshots in test-output/jupyterlab.png and
+test-output/jupyterlab-debugger.png."""
 import os
 import shutil
 import socket
@@ -16,6 +18,7 @@ from conftest import ROOT
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 TOKEN = "receptive-browser-test"
 SCREENSHOT = ROOT / "test-output" / "jupyterlab.png"
+DEBUGGER_SCREENSHOT = ROOT / "test-output" / "jupyterlab-debugger.png"
 # Bounds every wait so that the whole test stays well under two minutes.
 STEP_MS = 30_000
 
@@ -140,3 +143,67 @@ def test_notebook_in_jupyterlab_shows_tensor_heatmap_and_error(lab_url):
     assert "mono" in heatmap["font"].lower(), heatmap
     assert heatmap["renderedLines"] == heatmap["lines"], f"the heatmap wrapped: {heatmap}"
     assert heatmap["overflow"] <= 0, heatmap
+
+
+def _variable(page, name: str):
+    """The variables panel's row for `name`."""
+    return page.locator(f'.jp-DebuggerVariables-body jp-tree-item:has(> span.jp-DebuggerVariables-name:text-is("{name}"))')
+
+
+def test_debugger_shows_variables_and_stops_at_a_breakpoint(lab_url):
+    from playwright.sync_api import expect, sync_playwright
+
+    DEBUGGER_SCREENSHOT.parent.mkdir(exist_ok=True)
+    paused_cell = "edges = correlate(signal, [[-1, 1]])\nscale = 2\nscaled = edges * scale\nscaled"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            page.set_default_timeout(STEP_MS)
+            page.goto(lab_url)
+            page.locator('.jp-LauncherCard[data-category="Notebook"]', has_text="Receptive").click()
+            page.locator(".jp-StatusBar-TextItem", has_text="Receptive | Idle").wait_for()
+            # The bug icon is enabled once JupyterLab has read the kernelspec's "debugger": true.
+            bug = page.locator('.jp-DebuggerBugButton[aria-disabled="false"]')
+            bug.click()
+            page.locator('.jp-DebuggerBugButton[aria-pressed="true"]').wait_for()
+            page.locator(".jp-DebuggerVariables").first.wait_for()
+            try:
+                cell = page.locator(".jp-Notebook .jp-Cell").nth(0)
+                cell.locator(".cm-content").click()
+                page.keyboard.insert_text("signal = [[0, 0, 1, 1, 0], [0, 0, 1, 1, 0], [0, 0, 1, 1, 0]]")
+                page.keyboard.press("Shift+Enter")
+                # The panel lists the tensor with its shape (inspectVariables after the cell).
+                signal = _variable(page, "signal")
+                expect(signal.locator("> .jp-DebuggerVariables-detail")).to_have_text("tensor 3×5")
+                # Rendered, it is a heatmap above its numbers (richInspectVariables).
+                signal.hover()
+                signal.locator(".jp-DebuggerVariables-renderVariable").first.click()
+                rendered = page.locator(".jp-DebuggerRichVariable .jp-VariableRendererPanel-renderer").first
+                expect(rendered).to_contain_text("tensor 3×5")
+                assert "█" in rendered.inner_text()
+
+                # A breakpoint on line 2, clicked in the gutter (dumpCell, setBreakpoints).
+                cell = page.locator(".jp-Notebook .jp-Cell").nth(1)
+                cell.locator(".cm-content").click()
+                page.keyboard.insert_text(paused_cell)
+                expect(cell.locator(".cm-content")).to_have_text(paused_cell.replace("\n", ""))
+                cell.locator(".cm-breakpoint-gutter .cm-gutterElement").nth(2).click()
+                expect(page.locator(".jp-DebuggerBreakpoint")).to_have_count(1)
+                page.keyboard.press("Shift+Enter")
+                # Stopped there: the line is highlighted, the call stack names the cell at line 2,
+                # and the variables panel shows what line 1 made.
+                expect(cell.locator(".cm-line.jp-DebuggerEditor-highlight")).to_have_text("scale = 2")
+                expect(page.locator(".jp-DebuggerCallstackFrame").first).to_contain_text(":2")
+                expect(_variable(page, "edges").locator("> .jp-DebuggerVariables-detail")).to_have_text("tensor 3×4")
+                expect(_variable(page, "scale")).to_have_count(0)
+                page.screenshot(path=str(DEBUGGER_SCREENSHOT))
+                # Continue: the cell runs to its end and shows its result.
+                page.locator('[data-jp-item-name="continue"] jp-button').click()
+                expect(cell.locator(".jp-OutputArea-output").first).to_contain_text("tensor 3×4")
+                expect(cell.locator(".cm-line.jp-DebuggerEditor-highlight")).to_have_count(0)
+            except Exception:
+                page.screenshot(path=str(DEBUGGER_SCREENSHOT))
+                raise
+        finally:
+            browser.close()
