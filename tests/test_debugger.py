@@ -70,6 +70,14 @@ class Debug:
         assert reply["success"], reply
         return path, reply["body"]["breakpoints"]
 
+    def run_to_breakpoint(self, code, line):
+        """Sets a breakpoint on `line` of `code`, runs it, and waits until it stops there;
+        returns the execute request's msg_id."""
+        self.breakpoints(code, [line])
+        msg_id = self.kc.execute(code)
+        self.wait_event("stopped")
+        return msg_id
+
     def start(self):
         """What JupyterLab sends when the bug icon is switched on (session.ts `start`,
         service.ts `restoreState`, handler.ts `startDebugger`)."""
@@ -340,10 +348,7 @@ def test_a_breakpoint_in_a_loop_stops_every_iteration(kernel, debug):
 def test_interrupt_ends_a_paused_cell_and_keeps_the_session(kernel, debug):
     km, kc = kernel
     debug.start()
-    code = "before = 1\nafter = 2"
-    debug.breakpoints(code, [2])
-    msg_id = kc.execute(code)
-    debug.wait_event("stopped")
+    msg_id = debug.run_to_breakpoint("before = 1\nafter = 2", 2)
     km.interrupt_kernel()
     debug.wait_event("continued")
     reply = kc.get_shell_msg(timeout=30)
@@ -359,9 +364,7 @@ def test_disconnect_clears_breakpoints_and_lets_the_cell_finish(kernel, debug):
     _, kc = kernel
     debug.start()
     code = "a = 1\nb = 2"
-    debug.breakpoints(code, [2])
-    msg_id = kc.execute(code)
-    debug.wait_event("stopped")
+    msg_id = debug.run_to_breakpoint(code, 2)
     assert debug("disconnect", {"restart": False, "terminateDebuggee": False})["success"]
     reply = kc.get_shell_msg(timeout=30)
     assert reply["parent_header"]["msg_id"] == msg_id and reply["content"]["status"] == "ok"
@@ -392,10 +395,7 @@ def test_shutdown_ends_a_paused_cell():
     try:
         debug = Debug(kc)
         debug.start()
-        code = "a = 1\nb = 2"
-        debug.breakpoints(code, [2])
-        kc.execute(code)
-        debug.wait_event("stopped")
+        debug.run_to_breakpoint("a = 1\nb = 2", 2)
         started = time.monotonic()
         km.shutdown_kernel(now=False)
         assert time.monotonic() - started < 10

@@ -1,5 +1,5 @@
 import Foundation
-import ReceptiveLanguage
+@testable import ReceptiveLanguage
 import Synchronization
 import Testing
 
@@ -49,29 +49,30 @@ struct CellDebuggingTests {
         session.run(code, output: RecordingOutput())
     }
 
-    @Test func aBreakpointStopsBeforeItsLineWithTheStateSoFar() {
-        let pauses = ScriptedPauses()
+    /// Runs `cell` with breakpoints on `lines`, answering its pauses with `commands`.
+    private func pauses(running cell: String, breakpoints lines: Set<Int>, _ commands: [ResumeCommand] = []) -> ScriptedPauses {
+        let pauses = ScriptedPauses(commands)
         attach(pauses)
-        let cell = "a = 1\nb = a + 1\n\nc = b * 10"
-        session.debugging.setBreakpoints([2], source: cell)
+        session.debugging.setBreakpoints(lines, source: cell)
         run(cell)
+        return pauses
+    }
+
+    @Test func aBreakpointStopsBeforeItsLineWithTheStateSoFar() {
+        let cell = "a = 1\nb = a + 1\n\nc = b * 10"
+        let pauses = pauses(running: cell, breakpoints: [2])
         #expect(pauses.stops == ["breakpoint cell:2"])
         #expect(pauses.pauses[0].globals == ["a": "1"])
         #expect(session.variableSnapshot().listing.map(\.preview) == ["1", "2", "20"])
     }
 
     @Test func nextWalksTheCellLineByLine() {
-        let pauses = ScriptedPauses([.stepOver, .stepOver])
-        attach(pauses)
         let cell = "a = 1\nb = 2\nc = 3\nd = 4"
-        session.debugging.setBreakpoints([1], source: cell)
-        run(cell)
+        let pauses = pauses(running: cell, breakpoints: [1], [.stepOver, .stepOver])
         #expect(pauses.stops == ["breakpoint cell:1", "step cell:2", "step cell:3"])
     }
 
     @Test func stepIntoEntersTheFunctionAndStepOutLeavesIt() {
-        let pauses = ScriptedPauses([.stepInto, .stepOver, .stepOut])
-        attach(pauses)
         let cell = """
             fn scale(v, k: 2) {
                 w = v * k
@@ -80,8 +81,7 @@ struct CellDebuggingTests {
             x = scale(5)
             y = x + 1
             """
-        session.debugging.setBreakpoints([5], source: cell)
-        run(cell)
+        let pauses = pauses(running: cell, breakpoints: [5], [.stepInto, .stepOver, .stepOut])
         #expect(pauses.stops == ["breakpoint cell:5", "step scale:2 < cell:5", "step scale:3 < cell:5", "step cell:6"])
         #expect(pauses.pauses[1].locals == ["k": "2", "v": "5"])
         #expect(pauses.pauses[2].locals == ["k": "2", "v": "5", "w": "10"])
@@ -89,11 +89,8 @@ struct CellDebuggingTests {
     }
 
     @Test func nextOverTheLastLineOfAFunctionReturnsToTheCaller() {
-        let pauses = ScriptedPauses([.stepOver, .stepOver])
-        attach(pauses)
         let cell = "fn f(v) {\n    return v + 1\n}\nx = f(1)\ny = 2"
-        session.debugging.setBreakpoints([2], source: cell)
-        run(cell)
+        let pauses = pauses(running: cell, breakpoints: [2], [.stepOver, .stepOver])
         #expect(pauses.stops == ["breakpoint f:2 < cell:4", "step cell:5"])
     }
 
@@ -109,18 +106,14 @@ struct CellDebuggingTests {
     }
 
     @Test func aBreakpointInALoopStopsEveryTime() {
-        let pauses = ScriptedPauses()
-        attach(pauses)
         let cell = "total = 0\nfor i in range(3) {\n    total += i\n}"
-        session.debugging.setBreakpoints([3], source: cell)
-        run(cell)
+        let pauses = pauses(running: cell, breakpoints: [3])
         #expect(pauses.stops.count == 3)
         #expect(pauses.pauses.map { $0.globals["i"] } == ["0", "1", "2"])
     }
 
     @Test func abortEndsTheCellAsAnInterruptAndKeepsTheSession() {
-        let pauses = ScriptedPauses([.abort])
-        attach(pauses)
+        attach(ScriptedPauses([.abort]))
         let cell = "kept = 1\nlost = 2"
         session.debugging.setBreakpoints([2], source: cell)
         guard case .failure(let error) = run(cell) else {
@@ -154,13 +147,15 @@ struct CellDebuggingTests {
         let pauses = ScriptedPauses()
         attach(pauses)
         run("a = 1")
-        #expect(session.listing(of: "a = 2").contains("statement"))
+        #expect(session.evaluator.compileOptions.traceStatements)
+        #expect(session.evaluator.statementHook != nil)
         session.debugging.detach()
         let cell = "b = 1\nc = 2"
         session.debugging.setBreakpoints([1, 2], source: cell)
         run(cell)
         #expect(pauses.stops.isEmpty)
-        #expect(!session.listing(of: cell).contains("statement"))
+        #expect(!session.evaluator.compileOptions.traceStatements)
+        #expect(session.evaluator.statementHook == nil)
     }
 
     @Test func statementLinesAreWhereBreakpointsCanStop() {
