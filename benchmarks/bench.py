@@ -113,10 +113,12 @@ def time_peer(function, data, workdir, torch):
         raise PeerUnavailable(f"{missing.name} not installed") from missing
 
 
-def numeric_rows(binary, torch):
+def numeric_rows(binary, torch, only=None):
     rows = []
     rng = np.random.default_rng(0)
     for workload in WORKLOADS:
+        if only is not None and only not in workload.name:
+            continue
         with tempfile.TemporaryDirectory() as scratch:
             workdir = pathlib.Path(scratch)
             data = workload.inputs(rng)
@@ -242,11 +244,17 @@ def main():
     parser.add_argument("--torch-threads", type=int, default=len(os.sched_getaffinity(0)),
                         help="torch's threads (default: the cores this process may use, as Receptive)")
     parser.add_argument("--quick", action="store_true", help="fewer kernel round trips")
+    parser.add_argument("--only", default=None,
+                        help="run only the numeric workloads whose name contains this and print them "
+                             "(results/ is left as it is)")
     args = parser.parse_args()
     args.receptive = os.path.abspath(args.receptive)
     torch = TorchPeers(args.torch_python, args.torch_threads)
     # The machine may be shared: the load average before the run says how far to trust it.
     load = os.getloadavg()[0]
+    if args.only is not None:
+        print(markdown(numeric_rows(args.receptive, torch, args.only)) + f"\n\nload average {load:.2f} before the run")
+        return 0
     rows = kernel_rows(args.receptive, args.quick)
     rows += numeric_rows(args.receptive, torch)
     rows += [spy_row(args.receptive), memory_row(args.receptive)]

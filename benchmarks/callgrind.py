@@ -8,7 +8,12 @@ start-up and loading. The binary is copied without its debug information first (
 cannot read Swift 6's DWARF 5 and gives up). Valgrind has no AVX-512, so the convolution micro-kernel measured is the
 AVX2+FMA one (or the Swift loops on a CPU without it).
 
+With --interpreter it counts the interpreter's workloads instead, and beside each the CPython
+peers' counts, found the same way (a script calling the peer once, then 1 + CALLS times, in
+this Python): instructions are not time, but they compare where the machine's load does not.
+
 Usage: .venv/bin/python benchmarks/callgrind.py [--receptive BIN] [--only SUBSTRING] [--calls N]
+                                                 [--interpreter]
 BIN defaults to the release build (.build/release/receptive)."""
 import argparse
 import pathlib
@@ -66,16 +71,25 @@ def main():
     parser.add_argument("--receptive", default=str(ROOT / ".build/release/receptive"))
     parser.add_argument("--only", default="", help="run the workloads whose name contains this")
     parser.add_argument("--calls", type=int, default=3)
+    parser.add_argument("--interpreter", action="store_true",
+                        help="the interpreter's workloads, with their CPython peers' counts")
     args = parser.parse_args()
     rng = np.random.default_rng(7)
-    rows = [w for w in WORKLOADS if "interpreter" not in w.name] + EXTRA
+    if args.interpreter:
+        rows = [w for w in WORKLOADS if "interpreter" in w.name]
+    else:
+        rows = [w for w in WORKLOADS if "interpreter" not in w.name] + EXTRA
     with tempfile.TemporaryDirectory() as directory:
         binary = pathlib.Path(directory) / "receptive"
         subprocess.run(["strip", "--strip-debug", "-o", str(binary), args.receptive], check=True)
         for workload in rows:
-            if args.only in workload.name:
-                print(f"{workload.name:55} {per_call(binary, workload, rng, args.calls):>16,.0f} "
-                      "instructions per call", flush=True)
+            if args.only not in workload.name:
+                continue
+            line = f"{workload.name:55} {per_call(binary, workload, rng, args.calls):>16,.0f} instructions per call"
+            if args.interpreter:
+                peers = [f"{peer} {peer_per_call(peer, workload, rng, args.calls):,.0f}" for peer in workload.peers]
+                line += " (" + "; ".join(peers) + ")"
+            print(line, flush=True)
 
 
 def per_call(binary, workload, rng, calls):
@@ -86,6 +100,35 @@ def per_call(binary, workload, rng, calls):
         once = instructions(binary, workdir, workload.receptive + "\nr = work()\n")
         many = instructions(binary, workdir, workload.receptive + "\nr = work()\n" + "r = work()\n" * calls)
     return (many - once) / calls
+
+
+def peer_per_call(peer, workload, rng, calls):
+    """One call of a Python peer, counted as `per_call` counts Receptive's."""
+    with tempfile.TemporaryDirectory() as directory:
+        workdir = pathlib.Path(directory)
+        for name, array in workload.inputs(rng).items():
+            np.save(workdir / f"{name}.npy", array)
+        names = ", ".join(repr(name) for name in workload.inputs(rng))
+        setup = (f"import sys, numpy as np\nsys.path.insert(0, {str(pathlib.Path(__file__).parent)!r})\n"
+                 f"from workloads import WORKLOADS\n"
+                 f"w = next(w for w in WORKLOADS if w.name == {workload.name!r})\n"
+                 f"d = {{name: np.load(name + '.npy') for name in [{names}]}}\n"
+                 f"f = w.peers[{peer!r}]\nf(d)\n")
+        once = python_instructions(workdir, setup)
+        many = python_instructions(workdir, setup + "f(d)\n" * calls)
+    return (many - once) / calls
+
+
+def python_instructions(workdir, script):
+    path = workdir / "peer.py"
+    path.write_text(script)
+    out = workdir / "callgrind.out"
+    run = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", sys.executable, str(path)],
+                         cwd=workdir, capture_output=True, text=True)
+    match = re.search(r"Collected : (\d+)", run.stderr)
+    if run.returncode != 0 or not match:
+        raise RuntimeError(run.stderr[-2000:])
+    return int(match.group(1))
 
 
 if __name__ == "__main__":

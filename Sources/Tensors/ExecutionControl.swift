@@ -14,7 +14,9 @@ public final class ExecutionControl: Sendable {
     /// The default cap on the number of elements of one tensor: 2^28 (2 GiB of Double).
     public static let defaultMaxElements = 1 << 28
 
-    private let interruptFlag = Atomic<Bool>(false)
+    // Visible to inlined code: the interpreter reads the flag on every loop iteration and call,
+    // where a call across the module boundary cost as much as the iteration's arithmetic.
+    @usableFromInline let interruptFlag = Atomic<Bool>(false)
     private let elementCap: Atomic<Int>
     /// The progress observer and whether a tracked operation is running (see `trackProgress`).
     let progress = Mutex(ProgressState())
@@ -31,6 +33,7 @@ public final class ExecutionControl: Sendable {
     public func clearInterrupt() { interruptFlag.store(false, ordering: .releasing) }
 
     /// Whether an interrupt is pending.
+    @inlinable
     public var isInterruptRequested: Bool { interruptFlag.load(ordering: .acquiring) }
 
     /// Throws `TensorError.interrupted` when an interrupt is pending.

@@ -63,14 +63,28 @@ struct SessionServicesTests {
 
     @Test(arguments: [
         ("x = 1", Completeness.complete),
+        ("", .complete),
+        ("# only a comment", .complete),
+        // Open brackets, blocks and strings: more lines can make them valid.
         ("fn f(a) {", .incomplete(indent: "    ")),
         ("fn f(a) {\n    if a {", .incomplete(indent: "        ")),
         ("y = [1, 2,", .incomplete(indent: "    ")),
-        ("y = 1 +", .incomplete(indent: "    ")),
+        ("y = (1 +", .incomplete(indent: "    ")),
+        ("[x * 2 for x in", .incomplete(indent: "    ")),
         ("s = \"abc", .incomplete(indent: "")),
-        ("if x { } else", .incomplete(indent: "    ")),
+        ("f(\"abc", .incomplete(indent: "    ")),
+        ("while i < 3 {\n    i += 1", .incomplete(indent: "    ")),
+        // Nothing added on later lines mends these.
         ("z = 1)", .invalid),
-        ("", .complete),
+        ("]", .invalid),
+        ("y = 1 +", .invalid),
+        ("y = 1 + * 2", .invalid),
+        ("f(1 + * 2,", .invalid),
+        ("x = else", .invalid),
+        ("if x { } else", .invalid),
+        ("fn f(a) {\n    y = a +", .invalid),
+        ("break", .invalid),
+        ("1 + + \"abc", .invalid),
     ])
     func completeness(_ code: String, _ expected: Completeness) {
         #expect(Session().completeness(of: code) == expected)
@@ -85,6 +99,26 @@ struct SessionServicesTests {
         #expect(completion.matches.contains("prime"))
         #expect(completion.matches.contains("print"))
         #expect(!completion.matches.contains("help"))
+    }
+
+    @Test func completesNamesTheCellBindsBeforeItRuns() {
+        let session = Session()
+        _ = session.run("total_live = 1", output: RecordingOutput())
+        let code = "total_cell = 2\nfn tally(total_param) {\n    for total_loop in range(3) { }\n    tot"
+        let completion = session.completions(in: code, cursorPosition: code.unicodeScalars.count)
+        // Live variables first, then the cell's names in the order they are bound.
+        #expect(completion.matches == ["total_live", "total_cell", "total_param", "total_loop"])
+    }
+
+    @Test func cellNamesAreOfferedOnlyWhereTheyAreVisible() {
+        let session = Session()
+        let code = "fn f(inner_param) = inner_param\n[inner_item for inner_item in range(3)]\na, inner_b = (1, 2)\ninn"
+        let completion = session.completions(in: code, cursorPosition: code.unicodeScalars.count)
+        #expect(completion.matches == ["inner_b"])
+        let inside = "xs = [pair_item * 2 for pair_item in range(3) if pai"
+        #expect(session.completions(in: inside, cursorPosition: inside.unicodeScalars.count).matches == ["pair_item"])
+        let later = "fn g() {\n    x = later_name\n}\nlater_name = 1"
+        #expect(session.completions(in: later, cursorPosition: 24).matches.isEmpty)
     }
 
     @Test func completesFieldsAfterADot() {

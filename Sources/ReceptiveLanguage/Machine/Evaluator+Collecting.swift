@@ -122,7 +122,12 @@ extension Evaluator {
     }
 
     /// A LimitError when a value of `count` elements would exceed the session's cap.
+    @inline(__always)
     func checkAllocation(_ count: Int, at range: SourceRange) throws {
-        try catchingTensorErrors(at: range) { try control.checkAllocation(count) }
+        // Compared here first: this runs for every item a loop appends or a comprehension
+        // collects, and the control's check is a call that throws through a closure.
+        if count > control.maxElements {
+            try catchingTensorErrors(at: range) { try control.checkAllocation(count) }
+        }
     }
 }

@@ -142,6 +142,22 @@ extension Evaluator {
                         try call(instruction.pointee, frame, pc, slots)
                         slots.registers = machine.registers + frame.pointee.base
                     }
+                case .appendInPlace:
+                    // A number appended to a vector in a register or a global (a list built in
+                    // a loop) is kept inline: through `perform` it cost a call and retains.
+                    if !(try appendNumber(instruction.pointee, frame, slots)) {
+                        pc = try perform(instruction.pointee, at: pc, frame, slots)
+                        slots.registers = machine.registers + frame.pointee.base
+                    } else {
+                        pc = Int(instruction.pointee.d)
+                    }
+                case .collect:
+                    if case .number(let number)? = slots[instruction.pointee.b].pointee,
+                       try collectNumber(number, into: slots.registers + Int(instruction.pointee.a), frame, pc) {
+                        break
+                    }
+                    pc = try perform(instruction.pointee, at: pc, frame, slots)
+                    slots.registers = machine.registers + frame.pointee.base
                 case .return:
                     let result: Value
                     if instruction.pointee.a >= 0, let value = slots[instruction.pointee.a].take() {
@@ -174,6 +190,38 @@ extension Evaluator {
         }
     }
 
+    /// `append(x, n)` of a number to a vector held by a register or a global while `append`
+    /// is the builtin (an unset global); false when anything else is the case.
+    @inline(__always)
+    private func appendNumber(_ instruction: Instruction, _ frame: UnsafeMutablePointer<Machine.Frame>, _ slots: Slots) throws -> Bool {
+        guard instruction.c < 0, slots[instruction.c].pointee == nil,
+              case .number(let number)? = slots[instruction.b].pointee,
+              case .slot(let operand) = frame.pointee.code._withUnsafeGuaranteedRef({ $0.siteStorages[Int(instruction.a)] }),
+              let count = slots[operand].pointee?.vectorCount, count < control.maxElements else { return false }
+        // Moved out of the variable, the vector's storage is uniquely referenced and grows in
+        // place (amortised O(1) per number, as an array's).
+        let storage = slots[operand]
+        let taken = storage.take()
+        if case .tensor(var vector)? = consume taken {
+            vector.append(number)
+            storage.initialize(to: .tensor(vector))
+        }
+        return true
+    }
+
+    /// A number collected by a comprehension while its items are all numbers; false otherwise.
+    @inline(__always)
+    private func collectNumber(_ number: Double, into accumulator: UnsafeMutablePointer<Value?>,
+                               _ frame: UnsafeMutablePointer<Machine.Frame>, _ pc: Int) throws -> Bool {
+        guard let count = accumulator.pointee?.vectorCount, count < control.maxElements else { return false }
+        let taken = accumulator.take()
+        if case .tensor(var numbers)? = consume taken {
+            numbers.append(number)
+            accumulator.initialize(to: .tensor(numbers))
+        }
+        return true
+    }
+
     /// Checks before a call of a user function whose first `given` parameters are in the
     /// registers from `base`, and fills the rest with their defaults.
     @inline(__always)
@@ -195,9 +243,11 @@ extension Evaluator {
                          _ slots: Slots) throws -> Int {
         let position = pc &- 1
         frame.pointee.pc = pc
-        let code = frame.pointee.function
+        // Unowned: the frame's code and environment are kept alive by the call (see
+        // `Machine.Frame`), and retaining them here cost two retains and releases per operation.
+        unowned(unsafe) let code = frame.pointee.function
         let base = frame.pointee.base
-        let environment = frame.pointee.scope
+        unowned(unsafe) let environment = frame.pointee.scope
         switch instruction.operation {
         case .move:
             slots[instruction.a].assign(slots[instruction.b].take() ?? Value.none)

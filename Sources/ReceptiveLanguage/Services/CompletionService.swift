@@ -1,5 +1,7 @@
-/// Completion candidates at a cursor: builtins, variables and keywords; fields after `.`;
-/// named arguments (`stride:`) of the function whose parentheses enclose the cursor.
+/// Completion candidates at a cursor: named arguments (`stride:`) of the function whose
+/// parentheses enclose the cursor, then the session's variables, then the names the cell binds
+/// before the cursor (not run yet, as ipykernel offers them), then builtins and keywords;
+/// fields after `.`.
 struct CompletionService {
     /// The session's evaluator, for variable names and values.
     let evaluator: Evaluator
@@ -15,7 +17,8 @@ struct CompletionService {
         if scanner.scalar(before: start) == "." {
             candidates = fieldCandidates(scanner, dotOffset: start - 1)
         } else {
-            candidates = namedArgumentCandidates(scanner, cursor: start) + generalCandidates()
+            candidates = namedArgumentCandidates(scanner, cursor: start) + evaluator.globals.keys.sorted()
+                + CellBindings(code).names(before: start) + Builtins.all.keys.sorted() + CompletionService.keywords
         }
         var seen = Set<String>()
         let matches = candidates.filter { $0.hasPrefix(prefix) && seen.insert($0).inserted }
@@ -34,7 +37,4 @@ struct CompletionService {
         return callee.parameters.filter { $0.kind != .variadic }.map { $0.name + ":" }
     }
 
-    private func generalCandidates() -> [String] {
-        (evaluator.globals.keys.sorted() + Builtins.all.keys.sorted() + CompletionService.keywords)
-    }
 }
