@@ -1,7 +1,8 @@
 import Tensors
 
 extension Builtins {
-    /// Sequences for loops and lists (docs/language.md#loops): `range enumerate zip append sort reverse`.
+    /// Sequences for loops and lists (docs/language.md#loops, #lists-and-comprehensions):
+    /// `range enumerate zip append sort reverse`.
     static var sequences: [Builtin] {
         [range, enumerate, zip, append, sort, reverse]
     }

@@ -3,6 +3,7 @@ extension Compiler {
     /// Where an expression's value can be read: a literal's constant or a variable's own slot
     /// without any code, anything else computed into a fresh temporary.
     func place(_ expression: Expression) throws -> Place {
+        if let number = Compiler.constantNumber(expression) { return Place(operand: builder.constant(.number(number))) }
         switch expression.kind {
         case .literal(let value):
             return Place(operand: builder.constant(value))
@@ -24,6 +25,10 @@ extension Compiler {
         let range = expression.range
         let mark = builder.mark
         defer { builder.release(to: mark) }
+        if let number = Compiler.constantNumber(expression) {
+            builder.emit(Instruction(.copy, target, builder.constant(.number(number))), at: range)
+            return
+        }
         switch expression.kind {
         case .literal(let value):
             builder.emit(Instruction(.copy, target, builder.constant(value)), at: range)
@@ -61,6 +66,23 @@ extension Compiler {
             emit(Instruction(.field, target, value.operand, builder.constant(.string(name))), at: range, reading: [value])
         case .function(let declaration):
             try makeFunction(declaration, into: target, at: range)
+        }
+    }
+
+    /// The number an expression of number literals, `-` and arithmetic always gives (`-1`,
+    /// `2 ** 10`), computed once here: such arithmetic cannot fail, so nothing is lost.
+    static func constantNumber(_ expression: Expression) -> Double? {
+        switch expression.kind {
+        case .literal(.number(let number)):
+            return number
+        case .unary(.negate, let operand):
+            return constantNumber(operand).map { -$0 }
+        case .binary(let operation, let left, let right) where operation != .matmul:
+            guard let lhs = constantNumber(left), let rhs = constantNumber(right),
+                  case .number(let result) = Evaluator.scalar(lhs, operation, rhs) else { return nil }
+            return result
+        default:
+            return nil
         }
     }
 

@@ -17,8 +17,11 @@ extension Lexer {
             }
             digits()
         }
-        let text = pendingText.replacingOccurrences(of: "_", with: "")
-        guard let value = Double(text) else {
+        // Built scalar by scalar: Foundation's replacingOccurrences was most of the cost of
+        // lexing a short cell (callgrind: 28,000 instructions of a `1 + 1` cell's 70,000).
+        var text = String.UnicodeScalarView()
+        for scalar in scalars[tokenStart.offset..<index] where scalar != "_" { text.append(scalar) }
+        guard let value = Double(String(text)) else {
             error(SyntaxMessage.notANumber(pendingText))
             return
         }

@@ -4,7 +4,7 @@
 /// inside `{` blocks they still separate statements. Errors are collected, not thrown, so a
 /// cell reports every problem at once.
 struct Lexer {
-    private let scalars: [Unicode.Scalar]
+    let scalars: [Unicode.Scalar]
     var index = 0
     var line = 1
     var column = 1

@@ -26,17 +26,15 @@ extension Evaluator {
     func collect(_ item: Value, into accumulator: UnsafeMutablePointer<Value?>, at range: SourceRange) throws {
         // The items are moved out of the register (and consumed by the pattern), so their
         // storage is uniquely referenced and grows in place.
-        if case .tensor? = accumulator.pointee {
-            let taken = accumulator.take()
-            if case .tensor(var numbers)? = consume taken {
-                guard case .number(let number) = item else {
+        if let count = accumulator.pointee?.vectorCount {
+            guard case .number(let number) = item else {
+                if case .tensor(let numbers)? = accumulator.take() {
                     accumulator.initialize(to: .list(numbers.scalars.map { .number($0) } + [item]))
-                    return
                 }
-                defer { accumulator.initialize(to: .tensor(numbers)) }
-                try checkAllocation(numbers.count + 1, at: range)
-                numbers.append(number)
+                return
             }
+            try checkAllocation(count + 1, at: range)
+            accumulator.appendToVector(number)
             return
         }
         let taken = accumulator.take()

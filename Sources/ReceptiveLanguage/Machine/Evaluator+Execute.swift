@@ -153,7 +153,7 @@ extension Evaluator {
                     }
                 case .collect:
                     if case .number(let number)? = slots[instruction.pointee.b].pointee,
-                       try collectNumber(number, into: slots.registers + Int(instruction.pointee.a), frame, pc) {
+                       collectNumber(number, into: slots.registers + Int(instruction.pointee.a)) {
                         break
                     }
                     pc = try perform(instruction.pointee, at: pc, frame, slots)
@@ -198,27 +198,15 @@ extension Evaluator {
               case .number(let number)? = slots[instruction.b].pointee,
               case .slot(let operand) = frame.pointee.code._withUnsafeGuaranteedRef({ $0.siteStorages[Int(instruction.a)] }),
               let count = slots[operand].pointee?.vectorCount, count < control.maxElements else { return false }
-        // Moved out of the variable, the vector's storage is uniquely referenced and grows in
-        // place (amortised O(1) per number, as an array's).
-        let storage = slots[operand]
-        let taken = storage.take()
-        if case .tensor(var vector)? = consume taken {
-            vector.append(number)
-            storage.initialize(to: .tensor(vector))
-        }
+        slots[operand].appendToVector(number)
         return true
     }
 
     /// A number collected by a comprehension while its items are all numbers; false otherwise.
     @inline(__always)
-    private func collectNumber(_ number: Double, into accumulator: UnsafeMutablePointer<Value?>,
-                               _ frame: UnsafeMutablePointer<Machine.Frame>, _ pc: Int) throws -> Bool {
+    private func collectNumber(_ number: Double, into accumulator: UnsafeMutablePointer<Value?>) -> Bool {
         guard let count = accumulator.pointee?.vectorCount, count < control.maxElements else { return false }
-        let taken = accumulator.take()
-        if case .tensor(var numbers)? = consume taken {
-            numbers.append(number)
-            accumulator.initialize(to: .tensor(numbers))
-        }
+        accumulator.appendToVector(number)
         return true
     }
 

@@ -44,26 +44,12 @@ extension Evaluator {
     }
 
     /// `append(x, v)` on a variable, when the callee is the builtin (returns false otherwise,
-    /// and the general call follows). A number added to a vector held by a register or a
-    /// global (building a list in a loop) takes a short path.
+    /// and the general call follows). The loop appends numbers to vectors itself.
     @inline(never)
     func appendInPlace(_ instruction: Instruction, _ code: FunctionCode, _ pc: Int, _ slots: Slots,
                        _ environment: Environment?) throws -> Bool {
         guard try isAppend(instruction.c, code, pc, slots, environment) else { return false }
         let item = try value(instruction.b, code, pc, slots, environment)
-        if case .number(let number) = item, case .slot(let operand) = code.siteStorages[Int(instruction.a)],
-           let count = slots[operand].pointee?.vectorCount {
-            try checkAllocation(count + 1, at: code.ranges[pc])
-            // Moved out of the variable, the vector's storage is uniquely referenced and grows
-            // in place (amortised O(1) per number, as an array's).
-            let storage = slots[operand]
-            let taken = storage.take()
-            if case .tensor(var vector)? = consume taken {
-                vector.append(number)
-                storage.initialize(to: .tensor(vector))
-            }
-            return true
-        }
         let range = code.ranges[pc]
         try changeVariable(code.variableSites[Int(instruction.a)], code, slots, environment) { container in
             try append(item, to: &container, at: range)

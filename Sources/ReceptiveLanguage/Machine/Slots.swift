@@ -79,6 +79,18 @@ extension UnsafeMutablePointer where Pointee == Value? {
         pointee?.element(row, column)
     }
 
+    /// Appends a number to the vector the slot holds (the caller has checked that it holds
+    /// one). Moved out of the slot, the vector's storage is uniquely referenced and grows in
+    /// place (amortised O(1) per number, as an array's).
+    @inline(__always)
+    func appendToVector(_ number: Double) {
+        let taken = take()
+        if case .tensor(var vector)? = consume taken {
+            vector.append(number)
+            initialize(to: .tensor(vector))
+        }
+    }
+
     /// The value, leaving the slot empty (so that the value's storage is uniquely referenced).
     @inline(__always)
     func take() -> Value? {

@@ -14,19 +14,29 @@ enum CompletenessChecker {
 
     /// Checks `code`.
     static func check(_ code: String) -> Completeness {
-        let original = Lexer(code)
-        if original.hasUnmatchedClose { return .invalid }
-        let entered = code + "\n"
-        let lexer = Lexer(entered)
-        var parser = Parser(tokens: lexer.tokens)
+        let lexer = Lexer(code)
+        if lexer.hasUnmatchedClose { return .invalid }
+        var parser = Parser(tokens: pressingEnter(lexer, length: code.unicodeScalars.count))
         _ = parser.program()
-        let end = entered.unicodeScalars.count
+        let end = code.unicodeScalars.count + 1
         // An open string on the last line: its lexical error is expected, not a reason to refuse.
-        let lexicalErrors = original.endedInsideString ? [] : lexer.errors
-        let errors = lexicalErrors + parser.errors
-        if errors.isEmpty && !original.endedInsideString { return .complete }
+        let errors = (lexer.endedInsideString ? [] : lexer.errors) + parser.errors
+        if errors.isEmpty && !lexer.endedInsideString { return .complete }
         let atEnd = errors.allSatisfy { ($0.range?.start.offset ?? 0) >= end && $0.kind == .syntax }
-        guard atEnd, original.endedInsideString || !original.openBrackets.isEmpty else { return .invalid }
-        return .incomplete(indent: String(repeating: indentUnit, count: original.openBrackets.count))
+        guard atEnd, lexer.endedInsideString || !lexer.openBrackets.isEmpty else { return .invalid }
+        return .incomplete(indent: String(repeating: indentUnit, count: lexer.openBrackets.count))
+    }
+
+    /// The tokens of the code followed by a newline, as the lexer would give them: a newline
+    /// token unless a `(` or `[` is open (where newlines are ignored), then the end.
+    private static func pressingEnter(_ lexer: Lexer, length: Int) -> [Token] {
+        var tokens = lexer.tokens.dropLast()
+        let newline = SourceLocation(line: lexer.line, column: lexer.column, offset: length)
+        let end = SourceLocation(line: lexer.line + 1, column: 1, offset: length + 1)
+        if lexer.openBrackets.last.map({ $0 == .leftBrace }) ?? true {
+            tokens.append(Token(kind: .newline, lexeme: "\n", range: SourceRange(start: newline, end: end)))
+        }
+        tokens.append(Token(kind: .end, lexeme: "", range: SourceRange(start: end, end: end)))
+        return Array(tokens)
     }
 }

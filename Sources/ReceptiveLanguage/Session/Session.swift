@@ -95,6 +95,7 @@ public final class Session: @unchecked Sendable {
             switch Parser.parse(source) {
             case .success(let statements):
                 do {
+                    try evaluator.prepareToRun(statements)
                     return try Compiler.compileCell(statements, evaluator: evaluator, source: source,
                                                     options: evaluator.compileOptions).listing
                 } catch {

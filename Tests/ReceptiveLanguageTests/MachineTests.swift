@@ -1,0 +1,73 @@
+@testable import ReceptiveLanguage
+import Testing
+
+/// The register machine: what the compiler writes, frames a debugger can inspect at statement
+/// boundaries, and state after errors in nested calls.
+struct MachineTests {
+    @Test func listingShowsRegistersGlobalsAndConstants() {
+        let listing = Session().listing(of: "fn twice(x) = x * 2\ny = twice(3)")
+        #expect(listing.contains("twice: 2 registers, locals [\"x\"]"))
+        #expect(listing.contains("multiply r1 r0 k:2"))
+        #expect(listing.contains("call g:y g:twice"))
+        #expect(!listing.contains("statement"))
+    }
+
+    @Test func statementHookSeesEveryStatementWithItsFrames() throws {
+        let session = Session()
+        session.evaluator.compileOptions.traceStatements = true
+        var seen: [String] = []
+        session.evaluator.statementHook = { evaluator in
+            let frames = evaluator.frameSnapshots
+            let locals = frames[0].locals.map { "\($0.name)=\($0.value.resultText)" }.joined(separator: ",")
+            seen.append("\(frames.map(\.name).joined(separator: "<")):\(frames[0].line) \(locals)")
+        }
+        let code = "fn add(a, b) {\n    s = a + b\n    return s\n}\nr = add(1, 2)"
+        guard case .success = session.run(code, output: RecordingOutput()) else {
+            Issue.record("the cell failed")
+            return
+        }
+        #expect(seen == ["<cell>:1 ", "<cell>:5 ", "add<<cell>:2 a=1,b=2", "add<<cell>:3 a=1,b=2,s=3"])
+        #expect(session.listing(of: "x = 1").contains("statement r1"))
+    }
+
+    @Test func aStatementHookErrorEndsTheCell() {
+        let session = Session()
+        session.evaluator.compileOptions.traceStatements = true
+        session.evaluator.statementHook = { _ in throw RuntimeError(.interrupted, "stopped by the debugger") }
+        guard case .failure(let error) = session.run("x = 1", output: RecordingOutput()) else {
+            Issue.record("expected the hook's error")
+            return
+        }
+        #expect(error.message == "stopped by the debugger")
+    }
+
+    @Test func anErrorInNestedCallsLeavesNoFrameBehind() {
+        let session = Session()
+        let code = "fn inner(n) = [1, 2][n]\nfn outer(n) = inner(n) + 1\nouter(5)"
+        guard case .failure(let error) = session.run(code, output: RecordingOutput()) else {
+            Issue.record("expected an IndexError")
+            return
+        }
+        #expect(error.kind == .index)
+        #expect(session.evaluator.machine.frameCount == 0)
+        #expect(session.evaluator.callDepth == 0)
+        guard case .success(let value) = session.run("outer(1)", output: RecordingOutput()) else {
+            Issue.record("the session did not recover")
+            return
+        }
+        #expect(value?.text == "3")
+    }
+
+    @Test func registersGrowWithDeepCallsOfLargeFrames() {
+        // Each call holds 300 temporaries (a literal of 300 elements), so 300 nested calls need
+        // about 90,000 registers: the register array grows (and moves) while calls are active.
+        let elements = (0..<300).map { "n + \($0)" }.joined(separator: ", ")
+        let code = "fn deep(n) {\n    row = [\(elements)]\n    if n == 0 { return row[299] }\n    return deep(n - 1) + row[0]\n}\ndeep(299)"
+        guard case .success(let value) = Session().run(code, output: RecordingOutput()) else {
+            Issue.record("the calls failed")
+            return
+        }
+        // deep(0) gives 299; each of the 299 levels above adds its n.
+        #expect(value?.text == String(299 + (1...299).reduce(0, +)))
+    }
+}
