@@ -49,8 +49,16 @@ let package = Package(
         // Convolution micro-kernels in C for AVX2+FMA and AVX-512, chosen at run time.
         .target(name: "CConvolutionKernels"),
 
+        // The tensor core's inner loops in C (elementwise math, matrix product, reductions,
+        // transposes), written once over a vector type and compiled for AVX-512, AVX2+FMA and
+        // the baseline; chosen at run time. Optimised in debug builds too: unoptimised, their
+        // always-inline vector code gives every temporary its own stack slot (frames of
+        // hundreds of KiB overflow a dispatch worker's stack) and runs ~30× slower, so the
+        // tests would measure code that never ships.
+        .target(name: "CTensorKernels", cSettings: [.unsafeFlags(["-O2"])]),
+
         // Numerics: tensors, convolution, layers. Knows nothing of the language or Jupyter.
-        .target(name: "Tensors", dependencies: ["CConvolutionKernels", "WholeNumbers"]),
+        .target(name: "Tensors", dependencies: ["CConvolutionKernels", "CTensorKernels", "WholeNumbers"]),
 
         // Rendering: values drawn as text (and HTML).
         .target(name: "TextPlots", dependencies: ["Tensors", "WholeNumbers"]),
@@ -59,12 +67,18 @@ let package = Package(
         .target(name: "ReceptiveLanguage", dependencies: ["Tensors", "TextPlots", "WholeNumbers"]),
 
         // The one small target that joins the language to the kernel.
-        .target(name: "ReceptiveKernel", dependencies: ["JupyterKernel", "ReceptiveLanguage"]),
+        .target(
+            name: "ReceptiveKernel",
+            dependencies: [
+                "JupyterKernel", "JupyterProtocol", "ReceptiveLanguage",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
 
         .executableTarget(
             name: "receptive",
             dependencies: [
-                "ReceptiveKernel", "ReceptiveLanguage", "Tensors", "TextPlots",
+                "ReceptiveKernel", "ReceptiveLanguage", "Tensors", "TextPlots", "JupyterKernel", "JupyterProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -80,7 +94,8 @@ let package = Package(
         .testTarget(name: "TextPlotsTests", dependencies: ["TextPlots"], resources: [.copy("Golden")]),
         .testTarget(name: "ReceptiveLanguageTests", dependencies: ["ReceptiveLanguage", "TestSupport"],
                     resources: [.copy("Scripts")]),
-        .testTarget(name: "ReceptiveKernelTests", dependencies: ["ReceptiveKernel"]),
+        .testTarget(name: "ReceptiveKernelTests", dependencies: ["ReceptiveKernel", "JupyterProtocol"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "ReceptiveCommandTests", dependencies: ["receptive", "TestSupport"]),
     ]
 )

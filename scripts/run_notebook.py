@@ -1,5 +1,9 @@
 """Executes a notebook through an installed Jupyter kernel with nbclient and prints each code
-cell and its text outputs in the terminal. Usage: run_notebook.py NOTEBOOK [--save]"""
+cell and its text outputs in the terminal. Usage: run_notebook.py NOTEBOOK [--save]
+
+A cell may fail only if it is marked to, the way nbval reads markers (the tag
+`raises-exception` or `nbval-raises-exception`, or a `# NBVAL_RAISES_EXCEPTION` comment line);
+any other error makes the exit status 1. `receptive run NOTEBOOK` does the same in-process."""
 import argparse
 import os
 import sys
@@ -7,6 +11,7 @@ import sys
 import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
+from nbval.plugin import find_comment_markers, find_metadata_tags
 
 
 def output_text(output):
@@ -18,6 +23,13 @@ def output_text(output):
     if kind == "error":
         return "\n".join(output["traceback"]) + "\n"
     return ""
+
+
+def may_fail(cell):
+    """Whether nbval's markers allow the cell to end in an error (comments override tags)."""
+    options = dict(find_metadata_tags(cell.metadata))
+    options.update(dict(find_comment_markers(cell.source)))
+    return options.get("check_exception", False)
 
 
 def main():
@@ -40,7 +52,7 @@ def main():
         if cell.cell_type != "code":
             continue
         print(f"\033[1mIn [{cell.execution_count}]:\033[0m " + cell.source.replace("\n", "\n         "))
-        expected_error = "raises-exception" in cell.metadata.get("tags", [])
+        expected_error = may_fail(cell)
         for output in cell.outputs:
             failed |= output["output_type"] == "error" and not expected_error
             sys.stdout.write(output_text(output))

@@ -69,3 +69,13 @@ def texts(outputs, msg_type: str):
         content = msg["content"]
         found.append(content["text"] if msg_type == "stream" else content["data"]["text/plain"])
     return found
+
+
+def leave_console(console) -> None:
+    """Ends a jupyter console session in a pseudo-terminal as a user does: end of input at the
+    prompt, then "y" to its exit question."""
+    import pexpect
+    console.sendeof()
+    console.expect(r"exit \(\[y\]/n\)\? ")
+    console.sendline("y")
+    console.expect(pexpect.EOF, timeout=30)

@@ -7,7 +7,7 @@ import nbformat
 import pexpect
 from nbclient import NotebookClient
 
-from conftest import KERNEL_NAME
+from conftest import KERNEL_NAME, leave_console
 
 
 def test_kernelspec_is_listed(venv_bin):
@@ -31,10 +31,7 @@ def test_jupyter_console_runs_a_cell(venv_bin):
         console.sendline('print("from the console")')
         console.expect("from the console")
         console.expect(r"In \[3\]: ")
-        console.sendeof()
-        console.expect(r"exit \(\[y\]/n\)\? ")
-        console.sendline("y")
-        console.expect(pexpect.EOF, timeout=30)
+        leave_console(console)
     finally:
         console.close(force=True)
 

@@ -13,12 +13,14 @@ public final class ReceptiveInterpreter: Interpreter {
     private let sessionDebugger: SessionDebugger
     /// Where a cell paused by the debugger waits; an interrupt ends the wait.
     private let gate = PauseGate()
+    private let widgets: WidgetManager
     private static let exitCommands: Set<String> = ["exit", "quit", "exit()", "quit()"]
 
     /// Answers with `session` (by default a fresh one with no variables and the default limits).
     public init(session: Session = Session()) {
         shared = SharedSession(session)
         sessionDebugger = SessionDebugger(shared: shared, gate: gate)
+        widgets = WidgetManager(session: shared)
     }
 
     /// The variables panel of JupyterLab's debugger.
@@ -33,7 +35,7 @@ public final class ReceptiveInterpreter: Interpreter {
         if Self.exitCommands.contains(request.code.trimmingCharacters(in: .whitespacesAndNewlines)) {
             return .success(result: nil, payloads: [.askExit(keepKernel: false)])
         }
-        let output = KernelSessionOutput(context: context)
+        let output = KernelSessionOutput(context: context, widgets: widgets)
         gate.reset()
         switch shared.withSession({ $0.run(request.code, output: output) }) {
         case .success(let figure):
@@ -73,10 +75,31 @@ public final class ReceptiveInterpreter: Interpreter {
         }
     }
 
-    /// Stops the running cell at its next interrupt check; a cell paused by the debugger ends at once.
+    /// Stops the running cell (or widget callback) at its next interrupt check; a cell paused by the
+    /// debugger ends at once.
     public func interrupt() {
         shared.requestInterrupt()
         gate.interrupt()
+    }
+
+    /// The Jupyter widget targets: `jupyter.widget` and `jupyter.widget.control`.
+    public var commTargets: Set<String> { WidgetManager.targets }
+
+    /// Accepts the front end's widget control comm; widget models opened by the front end
+    /// are refused.
+    public func commOpened(_ comm: CommMessage, context: ExecutionContext) -> Bool {
+        widgets.opened(comm)
+    }
+
+    /// A widget update or state request: applied, answered, and the interactions of changed
+    /// controls rendered again.
+    public func commMessage(_ message: CommMessage, context: ExecutionContext) {
+        widgets.received(message, context: context)
+    }
+
+    /// The front end closed a widget's comm.
+    public func commClosed(_ message: CommMessage, context: ExecutionContext) {
+        widgets.closed(message)
     }
 }
 

@@ -54,7 +54,11 @@ struct KernelCommand: ParsableCommand {
         let kernel = Kernel(connection: connection, interpreter: ReceptiveInterpreter(session: session),
                             logger: Logger(label: "receptive.kernel"), historyFile: history)
         let signals = [Self.on(SIGINT, kernel.interruptAction), Self.on(SIGTERM, kernel.shutdownAction)]
-        defer { signals.forEach { $0.cancel() } }
+        let parentWatch = ParentWatch.start(shutdown: kernel.shutdownAction)
+        defer {
+            signals.forEach { $0.cancel() }
+            parentWatch?.cancel()
+        }
         do {
             _ = try kernel.run()
         } catch {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ReceptiveKernel
+import Tensors
 
 /// The `receptive` command: a Jupyter kernel and terminal front ends for the Receptive language.
 @main
@@ -10,4 +11,10 @@ struct Receptive: ParsableCommand {
         version: ReceptiveKernelInfo.version,
         subcommands: [KernelCommand.self, InstallCommand.self, UninstallCommand.self, RunCommand.self, ReplCommand.self, HelpCommand.self]
     )
+
+    /// Sets the process's allocation policy for tensors, then parses and runs the command.
+    static func main() {
+        AllocatorPolicy.keepLargeBuffersInTheHeap()
+        main(nil)
+    }
 }

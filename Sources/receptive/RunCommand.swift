@@ -3,17 +3,26 @@ import Foundation
 import ReceptiveLanguage
 
 /// `receptive run FILE`: runs a script as one cell (or, with `--mark-cells`, as the cells of a
-/// notebook) and prints what a notebook would show.
+/// notebook) and prints what a notebook would show; runs a notebook's code cells, and checks
+/// or saves their outputs.
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run a Receptive script: output and the final value on stdout, errors on stderr (exit 1)."
+        abstract: "Run a Receptive script or notebook: output and the final value on stdout, errors on stderr (exit 1).",
+        discussion: """
+            A notebook (.ipynb) runs in-process, in its own folder, one code cell after another, \
+            printing each cell and its outputs. With --check, each cell's text output is compared \
+            with the one saved in the notebook (nbval's markers apply: '# NBVAL_IGNORE_OUTPUT', \
+            '# NBVAL_SKIP', and the tags nbval-ignore-output, nbval-skip, raises-exception); the \
+            differences are printed as diffs and the exit status is 1. With --save, the fresh \
+            outputs are written into the notebook as Jupyter writes them.
+            """
     )
 
     /// The line that separates cells in `--mark-cells` mode (the percent format of Jupytext).
     static let cellMarker = "# %%"
 
-    @Argument(help: "The script to run (.rcp).")
+    @Argument(help: "The script (.rcp) or notebook (.ipynb) to run.")
     var file: String
 
     @Flag(help: """
@@ -26,9 +35,38 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Print the instructions the script compiles to instead of running it.")
     var listing = false
 
+    @Flag(help: "Notebooks: compare each cell's text output with the saved one; exit 1 on a difference.")
+    var check = false
+
+    @Flag(help: "Notebooks: write the fresh outputs into the notebook.")
+    var save = false
+
     @OptionGroup var limits: LimitOptions
 
+    private var isNotebook: Bool { file.lowercased().hasSuffix(".ipynb") }
+
+    func validate() throws {
+        if check && save { throw ValidationError("choose one of --check and --save") }
+        if (check || save) && !isNotebook { throw ValidationError("--check and --save take a notebook (.ipynb)") }
+        if markCells && isNotebook { throw ValidationError("--mark-cells is for scripts; a notebook already has cells") }
+        if listing && isNotebook { throw ValidationError("--listing takes a script (.rcp)") }
+    }
+
     func run() throws {
+        if isNotebook {
+            let mode: NotebookCommand.Mode = check ? .check : (save ? .save : .print)
+            let command = NotebookCommand(path: file, mode: mode, maxElements: limits.sessionMaxElements,
+                                          charset: try TerminalCharset.atStartup(kernel: true))
+            let succeeded: Bool
+            do {
+                succeeded = try command.run()
+            } catch {
+                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+                throw ExitCode(2)
+            }
+            guard succeeded else { throw ExitCode(1) }
+            return
+        }
         let source: String
         do {
             source = try String(contentsOfFile: file, encoding: .utf8)

@@ -10,13 +10,13 @@ enum TerminalCharset {
     static let variable = "RECEPTIVE_CHARSET"
 
     /// The charset for `receptive run`, `repl` and `help`: the variable, else the locale's.
-    static func forTerminal(environment: [String: String]) throws(TerminalCharsetError) -> Charset {
+    static func forTerminal(environment: [String: String]) throws(CommandError) -> Charset {
         try override(environment: environment) ?? (localeIsUTF8(environment: environment) ? .unicode : .ascii)
     }
 
     /// The charset for the Jupyter kernel: the variable, else Unicode (notebooks and browsers
     /// show Unicode whatever the server's locale).
-    static func forKernel(environment: [String: String]) throws(TerminalCharsetError) -> Charset {
+    static func forKernel(environment: [String: String]) throws(CommandError) -> Charset {
         try override(environment: environment) ?? .unicode
     }
 
@@ -33,9 +33,9 @@ enum TerminalCharset {
     }
 
     /// The charset `RECEPTIVE_CHARSET` names; nil when it is unset or empty.
-    static func override(environment: [String: String]) throws(TerminalCharsetError) -> Charset? {
+    static func override(environment: [String: String]) throws(CommandError) -> Charset? {
         guard let value = environment[variable], !value.isEmpty else { return nil }
-        guard let charset = Charset(rawValue: value.lowercased()) else { throw .invalid(value) }
+        guard let charset = Charset(rawValue: value.lowercased()) else { throw .invalidCharset(value) }
         return charset
     }
 
@@ -51,18 +51,5 @@ enum TerminalCharset {
         guard let dot = name.firstIndex(of: ".") else { return false }
         let codeset = name[name.index(after: dot)...].prefix { $0 != "@" }
         return codeset.lowercased().filter { $0 != "-" && $0 != "_" } == "utf8"
-    }
-}
-
-/// A `RECEPTIVE_CHARSET` the front ends cannot use.
-enum TerminalCharsetError: Error, Equatable, CustomStringConvertible {
-    /// The variable's value names no charset.
-    case invalid(String)
-
-    var description: String {
-        switch self {
-        case .invalid(let value):
-            "\(TerminalCharset.variable) must be \"unicode\" or \"ascii\", found \"\(value)\""
-        }
     }
 }

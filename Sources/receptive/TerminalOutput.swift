@@ -22,6 +22,9 @@ final class TerminalOutput: SessionOutput {
         FileHandle.standardError.write(Data(("\r" + text + "\u{1B}[K").utf8))
     }
 
+    /// A terminal keeps what it has printed, so `animate` prints only its last frame.
+    var updatesDisplaysInPlace: Bool { false }
+
     /// A terminal keeps what it has printed; clearing is a notebook feature.
     func clearOutput(wait: Bool) {}
 
@@ -33,7 +36,7 @@ final class TerminalOutput: SessionOutput {
     /// Reads a line from standard input after printing the prompt.
     func readInput(prompt: String, password: Bool) throws -> String {
         write(prompt, toStandardError: false)
-        guard let line = readLine() else { throw TerminalInputError.endOfInput }
+        guard let line = readLine() else { throw CommandError.endOfInput }
         return line
     }
 

@@ -47,14 +47,6 @@ import Testing
     #expect(try kernel.published().map(\.summary) == ["status:busy", "status:idle"])
 }
 
-@Test func commOpenIsAnsweredWithCommClose() throws {
-    let kernel = KernelHarness()
-    #expect(try kernel.shellRequest("comm_open", ["comm_id": "c1", "target_name": "t", "data": [:]]) == nil)
-    let close = try #require(try kernel.published().first { $0.type == .commClose })
-    #expect(close.content == ["comm_id": "c1", "data": [:]])
-    #expect(try kernel.shellRequest("comm_info_request")?.content == ["status": "ok", "comms": [:]])
-}
-
 @Test func completeInspectAndIsComplete() throws {
     let kernel = KernelHarness()
     let completion = try kernel.shellRequest("complete_request", ["code": "é a", "cursor_pos": 3])

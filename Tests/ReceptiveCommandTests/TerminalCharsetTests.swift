@@ -35,10 +35,10 @@ import TextPlots
     }
 
     @Test func anUnknownCharsetIsAnErrorThatSaysWhatIsValid() {
-        #expect(throws: TerminalCharsetError.invalid("latin1")) {
+        #expect(throws: CommandError.invalidCharset("latin1")) {
             try TerminalCharset.forTerminal(environment: ["RECEPTIVE_CHARSET": "latin1"])
         }
-        #expect(TerminalCharsetError.invalid("latin1").description
+        #expect(CommandError.invalidCharset("latin1").description
             == "RECEPTIVE_CHARSET must be \"unicode\" or \"ascii\", found \"latin1\"")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import JupyterKernel
+import JupyterProtocol
 import ReceptiveKernel
 import Testing
 
@@ -16,6 +17,11 @@ private final class RecordingContext: ExecutionContext {
         inputPrompts.append(prompt)
         return "42"
     }
+    func display(json data: [String: JSONValue], displayID: String?, update: Bool) {}
+    func openComm(_ comm: CommMessage) {}
+    func sendComm(_ message: CommMessage) {}
+    func closeComm(id: String, data: JSONValue) {}
+    func isCommMessageQueued(for ids: Set<String>) -> Bool { false }
 }
 
 private func run(_ interpreter: ReceptiveInterpreter, _ code: String, _ context: RecordingContext = RecordingContext())

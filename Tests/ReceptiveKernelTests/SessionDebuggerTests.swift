@@ -1,11 +1,23 @@
 import Dispatch
 import Foundation
 import JupyterKernel
+import JupyterProtocol
 import ReceptiveKernel
 import Testing
 
+/// A cell context that shows no widgets: these tests open no comms.
+private protocol CommlessContext: ExecutionContext {}
+
+extension CommlessContext {
+    func display(json data: [String: JSONValue], displayID: String?, update: Bool) {}
+    func openComm(_ comm: CommMessage) {}
+    func sendComm(_ message: CommMessage) {}
+    func closeComm(id: String, data: JSONValue) {}
+    func isCommMessageQueued(for ids: Set<String>) -> Bool { false }
+}
+
 /// A cell context whose `input()` blocks until the test lets it go, to hold a cell mid-run.
-private final class BlockingContext: ExecutionContext, @unchecked Sendable {
+private final class BlockingContext: CommlessContext, @unchecked Sendable {
     let asked = DispatchSemaphore(value: 0)
     let answer = DispatchSemaphore(value: 0)
 
@@ -19,7 +31,7 @@ private final class BlockingContext: ExecutionContext, @unchecked Sendable {
     }
 }
 
-private final class SilentContext: ExecutionContext {
+private final class SilentContext: CommlessContext {
     func stream(_ name: StreamName, _ text: String) {}
     func display(_ data: MimeBundle, displayID: String?, update: Bool) {}
     func clearOutput(wait: Bool) {}

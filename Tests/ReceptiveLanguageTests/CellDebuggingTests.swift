@@ -88,6 +88,16 @@ struct CellDebuggingTests {
         #expect(pauses.pauses[3].globals["x"] == "11")
     }
 
+    /// Stepping into at every stop visits every statement of the cell and its calls, each with
+    /// the frames and locals the machine's statement hook sees (`Evaluator.pausedCell`).
+    @Test func stepIntoVisitsEveryStatementWithItsFrames() {
+        let cell = "fn add(a, b) {\n    s = a + b\n    return s\n}\nr = add(1, 2)"
+        let pauses = pauses(running: cell, breakpoints: [1], Array(repeating: .stepInto, count: 4))
+        #expect(pauses.stops == ["breakpoint cell:1", "step cell:5", "step add:2 < cell:5", "step add:3 < cell:5"])
+        #expect(pauses.pauses.map(\.locals) == [[:], [:], ["a": "1", "b": "2"], ["a": "1", "b": "2", "s": "3"]])
+        #expect(session.listing(of: "x = 1").contains("statement r"))
+    }
+
     @Test func nextOverTheLastLineOfAFunctionReturnsToTheCaller() {
         let cell = "fn f(v) {\n    return v + 1\n}\nx = f(1)\ny = 2"
         let pauses = pauses(running: cell, breakpoints: [2], [.stepOver, .stepOver])

@@ -46,6 +46,8 @@ struct CharsetSessionTests {
         String(repeating: "y = 1; ", count: 30) + "undefined_name_here",
         "len(3)",
         "1 +",
+        "show(slider(0, 1, step: 0.5, label: \"s → here\"))\nfn pick(i) = [1, 2][i]\ninteract(pick, i: slider(0, 3, value: 3))",
+        "show(window(reshape(arange(9), (3, 3)), eye(2), at: (0, 1), padding: 1))",
     ]
 
     @Test func anASCIISessionWritesOnlyPrintableASCII() {

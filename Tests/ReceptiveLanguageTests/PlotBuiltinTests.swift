@@ -17,6 +17,10 @@ private final class DrawingContext: BuiltinContext {
     func page(_ figure: Figure) {}
     func readInput(prompt: String) throws -> String { throw RuntimeError(.io, "no input in this test") }
     func call(_ callee: Value, _ arguments: [Value]) throws -> Value { throw RuntimeError(.type, "no calls in this test") }
+    func display(_ figure: Figure, id: String, update: Bool) {}
+    var widgets: (any WidgetHost)? { nil }
+    var updatesDisplaysInPlace: Bool { false }
+    func render(_ interaction: Interaction) throws -> CapturedOutput { CapturedOutput() }
 }
 
 private func call(_ name: String, _ positional: [Value], _ named: [String: Value] = [:]) throws -> Value {

@@ -5,10 +5,12 @@ import JupyterProtocol
 final class ControlService {
     private let kernelInfoReply: JSONValue
     private let interrupter: Interrupter
+    private let comms: CommTable
 
-    init(kernelInfoReply: JSONValue, interrupter: Interrupter) {
+    init(kernelInfoReply: JSONValue, interrupter: Interrupter, comms: CommTable) {
         self.kernelInfoReply = kernelInfoReply
         self.interrupter = interrupter
+        self.comms = comms
     }
 
     /// The handler of every control message type this kernel answers.
@@ -19,12 +21,14 @@ final class ControlService {
                 interrupter.interrupt()
                 return .reply(["status": "ok"])
             },
-            .shutdownRequest: { Self.shutdown($0) },
+            .shutdownRequest: { [comms] in Self.shutdown($0, closing: comms) },
         ]
     }
 
-    /// `shutdown_request` (on control or, deprecated, shell): reply, then stop the kernel.
-    static func shutdown(_ request: Request) -> Response {
+    /// `shutdown_request` (on control or, deprecated, shell): close the session's comms (they
+    /// end with it, restart or not), reply, then stop the kernel.
+    static func shutdown(_ request: Request, closing comms: CommTable) -> Response {
+        comms.closeAll(answering: request)
         let restart = request.bool("restart", false)
         return Response(content: ["status": "ok", "restart": .bool(restart)], followup: .shutdown(restart: restart))
     }

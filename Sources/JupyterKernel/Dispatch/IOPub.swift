@@ -14,8 +14,11 @@ final class IOPub {
     }
 
     /// Publishes `content` as `type`, in answer to `parent`; the topic frame is the type's name.
-    func publish(_ type: MessageType, _ content: JSONValue, parent: MessageHeader?) {
-        let message = factory.message(type, content: content, parent: parent, identities: [Data(type.rawValue.utf8)])
+    func publish(_ type: MessageType, _ content: JSONValue, parent: MessageHeader?, metadata: JSONValue = [:],
+                 buffers: [Data] = []) {
+        var message = factory.message(type, content: content, parent: parent, identities: [Data(type.rawValue.utf8)],
+                                      metadata: metadata)
+        message.buffers = buffers
         publisher.publish(codec.encode(message))
     }
 

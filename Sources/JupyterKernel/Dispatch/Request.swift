@@ -1,3 +1,4 @@
+import Foundation
 import JupyterProtocol
 
 /// One verified request as a handler sees it.
@@ -13,8 +14,8 @@ struct Request {
     var header: MessageHeader { message.header }
 
     /// Publishes `content` as `type` with this request as parent.
-    func publish(_ type: MessageType, _ content: JSONValue) {
-        iopub.publish(type, content, parent: message.header)
+    func publish(_ type: MessageType, _ content: JSONValue, metadata: JSONValue = [:], buffers: [Data] = []) {
+        iopub.publish(type, content, parent: message.header, metadata: metadata, buffers: buffers)
     }
 
     /// A string field of the content, or `fallback`.

@@ -1,3 +1,5 @@
+import JupyterProtocol
+
 /// A set of representations of one value keyed by MIME type (`text/plain`, `text/html`, ...).
 public typealias MimeBundle = [String: String]
 
@@ -123,17 +125,35 @@ public enum CompletenessResult: Sendable, Equatable {
     case unknown
 }
 
-/// The kernel's side of a running cell: how an interpreter publishes output and reads input.
+/// The kernel's side of a running cell or comm handler: how an interpreter publishes output,
+/// reads input and talks over comms. Output is parented to the request being served (the
+/// `execute_request`, or the `comm_msg` whose handler runs), as the messaging spec asks.
 ///
-/// Everything here may be called only on the shell thread, during `execute`.
+/// Everything here may be called only on the shell thread, while `execute` or a comm handler
+/// runs.
 public protocol ExecutionContext: AnyObject {
     /// Publishes text on stdout or stderr (`stream`).
     func stream(_ name: StreamName, _ text: String)
     /// Publishes `display_data`, or `update_display_data` when `update` is true.
     func display(_ data: MimeBundle, displayID: String?, update: Bool)
+    /// Publishes `display_data` whose bundle holds JSON values, such as a widget view's
+    /// `application/vnd.jupyter.widget-view+json` model reference.
+    func display(json data: [String: JSONValue], displayID: String?, update: Bool)
     /// Publishes `clear_output`.
     func clearOutput(wait: Bool)
     /// Asks the front end for a line of input (`input_request` on stdin); throws when stdin
     /// is not allowed or the front end does not answer.
     func readInput(prompt: String, password: Bool) throws -> String
+
+    /// Opens a comm from the kernel side (`comm_open` on iopub) and records it as open. Comm
+    /// messages are sent even when the cell is silent: they carry state, not output.
+    func openComm(_ comm: CommMessage)
+    /// Sends `comm_msg` on an open comm; a message for a comm that is not open is logged and
+    /// dropped.
+    func sendComm(_ message: CommMessage)
+    /// Closes an open comm from the kernel side (`comm_close` with `data`).
+    func closeComm(id: String, data: JSONValue)
+    /// Whether a `comm_msg` for one of `ids` is already waiting on shell behind the request
+    /// being served: a handler may then leave work to the newer message (coalescing).
+    func isCommMessageQueued(for ids: Set<String>) -> Bool
 }

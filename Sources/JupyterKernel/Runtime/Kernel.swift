@@ -53,15 +53,18 @@ public final class Kernel {
         let iopubSocket = try IOPubSocket(xpub: sockets.iopub, codec: codec, factory: factory, logger: logger)
         let heartbeat = Heartbeat(socket: sockets.heartbeat, lifecycle: lifecycle, logger: logger)
 
+        let comms = CommTable()
+        let shellChannel = LookaheadChannel(SocketRequestChannel(socket: sockets.shell), codec: codec)
         let shell = ShellService(interpreter: interpreter, interrupter: interrupter,
                                  stdin: StdinLink(channel: SocketRequestChannel(socket: sockets.stdin), codec: codec,
                                                   factory: factory, logger: logger),
-                                 logger: logger, history: makeHistory())
-        let control = ControlService(kernelInfoReply: interpreter.kernelInfoReply, interrupter: interrupter)
+                                 logger: logger, history: makeHistory(), comms: comms, queue: shellChannel)
+        let control = ControlService(kernelInfoReply: interpreter.kernelInfoReply, interrupter: interrupter, comms: comms)
         let debug = debugService(iopub: IOPub(publisher: iopubSocket, codec: codec, factory: factory))
         defer { debug?.cells.removeAll() }
-        let shellLoop = loop(sockets.shell, shell.handlers, iopubSocket, codec, factory, replayGuard)
-        let controlLoop = loop(sockets.control, control.handlers.merging(debug?.service.handlers ?? [:]) { first, _ in first },
+        let shellLoop = loop(shellChannel, shell.handlers, iopubSocket, codec, factory, replayGuard)
+        let controlLoop = loop(SocketRequestChannel(socket: sockets.control),
+                               control.handlers.merging(debug?.service.handlers ?? [:]) { first, _ in first },
                                iopubSocket, codec, factory, replayGuard)
 
         let threads = [
@@ -94,10 +97,9 @@ public final class Kernel {
         return (service, cells)
     }
 
-    private func loop(_ socket: ZeroMQ.Socket, _ handlers: [MessageType: RequestHandler], _ iopubSocket: IOPubSocket,
+    private func loop(_ channel: RequestChannel, _ handlers: [MessageType: RequestHandler], _ iopubSocket: IOPubSocket,
                       _ codec: WireCodec, _ factory: MessageFactory,
                       _ replayGuard: ReplayGuard) -> ThreadConfined<RequestLoop> {
-        let channel = SocketRequestChannel(socket: socket)
         let iopub = IOPub(publisher: iopubSocket, codec: codec, factory: factory)
         let dispatcher = RequestDispatcher(codec: codec, factory: factory, channel: channel, iopub: iopub,
                                            handlers: handlers, logger: logger, replayGuard: replayGuard)

@@ -11,7 +11,7 @@ extension ShellService {
 
         interrupter.reset()
         let context = CellContext(request: request, silent: cell.silent, allowStdin: cell.allowStdin, stdin: stdin,
-                                  interrupter: interrupter)
+                                  interrupter: interrupter, comms: comms, queue: queue, logger: logger)
         let outcome = interpreter.execute(
             ExecutionRequest(code: cell.code, silent: cell.silent, allowStdin: cell.allowStdin, executionCount: count),
             context: context)

@@ -13,10 +13,17 @@ final class ShellService {
     let logger: Logger
     var executionCount = 0
     var history: any HistoryStoring
+    /// The session's open comms (shared with the control service, which closes them on shutdown).
+    let comms: CommTable
+    /// The shell channel, read ahead so comm handlers can see what is queued; nil in tests that
+    /// do not serve a channel.
+    let queue: LookaheadChannel?
 
     init(interpreter: Interpreter, interrupter: Interrupter, stdin: StdinLink, logger: Logger,
-         history: any HistoryStoring = HistoryStore()) {
+         history: any HistoryStoring = HistoryStore(), comms: CommTable = CommTable(), queue: LookaheadChannel? = nil) {
         self.interpreter = interpreter
+        self.comms = comms
+        self.queue = queue
         self.history = history
         self.kernelInfoReply = interpreter.kernelInfoReply
         self.interrupter = interrupter
@@ -33,17 +40,11 @@ final class ShellService {
             .inspectRequest: { [self] in inspect($0) },
             .isCompleteRequest: { [self] in isComplete($0) },
             .historyRequest: { [self] in historyReply($0) },
-            .commInfoRequest: { _ in .reply(["status": "ok", "comms": [:]]) },
-            .commOpen: { Self.refuseComm($0) },
-            .commMessage: { _ in .noReply },
-            .commClose: { _ in .noReply },
-            .shutdownRequest: { ControlService.shutdown($0) },
+            .commInfoRequest: { [self] in commInfo($0) },
+            .commOpen: { [self] in commOpen($0) },
+            .commMessage: { [self] in commMsg($0) },
+            .commClose: { [self] in commClose($0) },
+            .shutdownRequest: { [comms] in ControlService.shutdown($0, closing: comms) },
         ]
-    }
-
-    /// This kernel has no comm targets, so a `comm_open` is answered by closing the comm.
-    private static func refuseComm(_ request: Request) -> Response {
-        request.publish(.commClose, ["comm_id": request.content["comm_id"] ?? "", "data": [:]])
-        return .noReply
     }
 }

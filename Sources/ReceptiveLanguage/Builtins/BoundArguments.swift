@@ -13,6 +13,8 @@ public struct BoundArguments: Sendable {
     /// The session's control, when the arguments come from a call (a range argument turned
     /// into a tensor is allocated under its cap).
     public var control: ExecutionControl?
+    /// The named arguments collected by a `.keywords` parameter, in call order.
+    public var keywords: [(name: String, value: Value)] = []
 
     /// Creates bound arguments.
     public init(functionName: String, values: [String: Value], variadic: [Value] = [], control: ExecutionControl? = nil) {

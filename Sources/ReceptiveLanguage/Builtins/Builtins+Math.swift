@@ -2,10 +2,10 @@ import Tensors
 
 extension Builtins {
     /// Elementwise math and reductions: `abs sqrt exp log sin cos tanh sigmoid relu floor ceil
-    /// round clip`, `sum mean min max argmax argmin norm`, `allclose`.
+    /// round clip`, `sum mean min max argmax argmin norm`, `softmax log_softmax`, `allclose`.
     static var math: [Builtin] {
         UnaryFunction.allCases.filter { $0 != .round }.map(elementwise) + [round, clip]
-            + Reduction.allCases.map(reduction) + [allclose]
+            + Reduction.allCases.map(reduction) + [softmax(logarithm: false), softmax(logarithm: true), allclose]
     }
 
     /// The builtin for one elementwise function; a number gives a number, a tensor a tensor.
@@ -38,6 +38,19 @@ extension Builtins {
                 summary: reduction.summary) { arguments, context in
             let axis = arguments.has("axis") ? try arguments.integer("axis") : nil
             let result = try arguments.tensor("t").reduced(reduction, axis: axis, control: context.control)
+            return Value(tensor: result)
+        }
+    }
+
+    /// `softmax(t, axis: -1)` and `log_softmax(t, axis: -1)`.
+    private static func softmax(logarithm: Bool) -> Builtin {
+        Builtin(logarithm ? "log_softmax" : "softmax",
+                [Parameter("t"), Parameter("axis", default: .number(-1))],
+                summary: logarithm
+                    ? "Log-softmax along axis (default the last): x − max − log(sum of e^(x − max)), as torch.log_softmax."
+                    : "Softmax along axis (default the last): e^(x − max) over its sum along the axis, each line summing to 1, as torch.softmax.") { arguments, context in
+            let result = try arguments.tensor("t").softmax(axis: arguments.integer("axis"), logarithm: logarithm,
+                                                          control: context.control)
             return Value(tensor: result)
         }
     }

@@ -11,6 +11,7 @@ public enum Builtins {
     }()
 
     private static var groups: [[Builtin]] {
-        [creation, shape, math, conversions, sequences, kernels, files, plots, session, settings, convolution, layers]
+        [creation, shape, math, conversions, sequences, kernels, files, plots, session, settings, convolution, layers,
+         interaction, windowSteps]
     }
 }

@@ -21,6 +21,7 @@ struct ArgumentBinder {
     func bind(positional: [Value], named: [Named]) throws -> BoundArguments {
         var values: [String: Value] = [:]
         var variadic: [Value] = []
+        var keywords: [Named] = []
         var remaining = positional[...]
         for parameter in callee.parameters {
             if parameter.kind == .variadic {
@@ -33,16 +34,28 @@ struct ArgumentBinder {
             remaining = remaining.dropFirst()
         }
         guard remaining.isEmpty else { throw tooManyPositional(positional.count) }
+        let collectsKeywords = callee.parameters.contains { $0.kind == .keywords }
         for argument in named {
-            try bindNamed(argument, into: &values)
+            let isParameter = callee.parameters.contains { $0.name == argument.name && $0.kind != .keywords }
+            if collectsKeywords, !isParameter {
+                guard !keywords.contains(where: { $0.name == argument.name }) else {
+                    throw RuntimeError.duplicateArgument(argument.name, of: callee, valid: validNames)
+                }
+                keywords.append(argument)
+            } else {
+                try bindNamed(argument, into: &values)
+            }
         }
-        for parameter in callee.parameters where values[parameter.name] == nil && parameter.kind != .variadic {
+        for parameter in callee.parameters where values[parameter.name] == nil && parameter.kind != .variadic
+            && parameter.kind != .keywords {
             guard let fallback = parameter.defaultValue else {
                 throw RuntimeError.missingArgument(parameter.name, of: callee)
             }
             values[parameter.name] = fallback
         }
-        return BoundArguments(functionName: callee.name, values: values, variadic: variadic, control: control)
+        var bound = BoundArguments(functionName: callee.name, values: values, variadic: variadic, control: control)
+        bound.keywords = keywords.map { ($0.name, $0.value) }
+        return bound
     }
 
     private func bindNamed(_ argument: Named, into values: inout [String: Value]) throws {
@@ -56,7 +69,7 @@ struct ArgumentBinder {
     }
 
     private var validNames: String {
-        let names = callee.parameters.filter { $0.kind != .variadic }.map(\.name)
+        let names = callee.parameters.filter { $0.kind != .variadic && $0.kind != .keywords }.map(\.name)
         return names.isEmpty ? "none (it takes no named arguments)" : names.joined(separator: ", ")
     }
 

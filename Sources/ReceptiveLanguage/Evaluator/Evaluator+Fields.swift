@@ -9,6 +9,7 @@ extension Evaluator {
         case .record(let record): return record.fields.map(\.name)
         case .tuple, .list, .string: return ["length"]
         case .sparse: return ["shape", "nnz", "density"]
+        case .control: return ["value", "label"]
         default: return []
         }
     }
@@ -25,6 +26,8 @@ extension Evaluator {
         case (.sparse(let matrix), "shape"): return .list(matrix.shape.map { .number(Double($0)) })
         case (.sparse(let matrix), "nnz"): return .number(Double(matrix.nnz))
         case (.sparse(let matrix), "density"): return .number(matrix.density)
+        case (.control(let control), "value"): return control.value
+        case (.control(let control), "label"): return .string(control.label)
         case (.record(let record), _):
             if let field = record[name] { return field }
         default:

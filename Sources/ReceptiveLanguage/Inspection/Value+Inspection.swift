@@ -23,6 +23,7 @@ extension Value {
         case .layer(let layer): return layer.name
         case .sparse(let matrix): return "sparse " + Tensor.describe(matrix.shape)
         case .range: return "range"
+        case .control(let control): return control.kindName
         }
     }
 

@@ -22,8 +22,17 @@ public struct VariableSnapshot: Sendable {
     private let control = ExecutionControl(maxElements: VariableSnapshot.weightCap)
 
     /// A snapshot of `variables`, rendered with `options`.
+    ///
+    /// Values are immutable but for controls, which widget callbacks change on the session's
+    /// thread while the panels read the snapshot on another: a variable holding a control
+    /// keeps a copy of it as it is now. (A control inside a list or record stays shared:
+    /// walking every list of the session to copy the rare control in one would cost each
+    /// snapshot a pass over all the session's data.)
     init(variables: [String: Value], options: RenderOptions) {
-        self.variables = variables
+        self.variables = variables.mapValues { value in
+            guard case .control(let control) = value else { return value }
+            return .control(control.copy())
+        }
         self.options = options
     }
 

@@ -34,7 +34,7 @@ struct CompletionService {
     private func namedArgumentCandidates(_ scanner: CodeScanner, cursor: Int) -> [String] {
         guard let name = scanner.enclosingCall(before: cursor),
               case .function(let callee) = evaluator.lookup(name) else { return [] }
-        return callee.parameters.filter { $0.kind != .variadic }.map { $0.name + ":" }
+        return callee.parameters.filter { $0.kind != .variadic && $0.kind != .keywords }.map { $0.name + ":" }
     }
 
 }

@@ -13,6 +13,7 @@ enum ReferenceExamples {
         .merging(layers) { first, _ in first }
         .merging(plotsAndSession) { first, _ in first }
         .merging(language) { first, _ in first }
+        .merging(interaction) { first, _ in first }
 
     private static let creation: [String: String] = [
         "tensor": "tensor([[1, 2], [3, 4]])",
@@ -65,6 +66,8 @@ enum ReferenceExamples {
         "argmax": "argmax(tensor([4, 1, 9, 3]))",
         "argmin": "argmin(tensor([4, 1, 9, 3]))",
         "norm": "norm(tensor([3, 4]))",
+        "softmax": "softmax(tensor([[1, 2, 3], [0, 0, 0]]))",
+        "log_softmax": "log_softmax(tensor([1, 2, 3]))",
         "allclose": "allclose(tensor([1, 2]), tensor([1, 2.0000001]))",
     ]
 

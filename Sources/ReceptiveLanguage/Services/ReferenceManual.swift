@@ -66,6 +66,7 @@ public enum ReferenceManual {
             Section(title: "Convolution", builtins: Builtins.convolution),
             Section(title: "Layers", builtins: Builtins.layers),
             Section(title: "Plots", builtins: Builtins.plots),
+            Section(title: "Interaction", builtins: Builtins.interaction + Builtins.windowSteps),
             Section(title: "Files", builtins: Builtins.files),
             Section(title: "Session", builtins: Builtins.session + Builtins.settings),
         ]

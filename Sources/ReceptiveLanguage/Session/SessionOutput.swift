@@ -14,6 +14,10 @@ public protocol SessionOutput: AnyObject {
     func readInput(prompt: String, password: Bool) throws -> String
     /// A progress bar's text (a display, then updates with the same `id`); empty text clears it.
     func showProgress(_ text: String, id: String, update: Bool)
+    /// The front end's widgets (`interact`), or nil where there are none.
+    var widgets: (any WidgetHost)? { get }
+    /// Whether a display can be replaced in place (`animate` shows every frame, or only the last).
+    var updatesDisplaysInPlace: Bool { get }
 }
 
 extension SessionOutput {
@@ -21,4 +25,10 @@ extension SessionOutput {
     public func showProgress(_ text: String, id: String, update: Bool) {
         display(Figure(text: text), id: id, update: update)
     }
+
+    /// By default there are no widgets: `interact` runs its function once, with a note.
+    public var widgets: (any WidgetHost)? { nil }
+
+    /// By default displays update in place, as Jupyter's `update_display_data` does.
+    public var updatesDisplaysInPlace: Bool { true }
 }

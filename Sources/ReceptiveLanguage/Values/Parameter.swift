@@ -10,6 +10,9 @@ public struct Parameter: Sendable {
         case variadic
         /// Only by name (`seed:`).
         case namedOnly
+        /// Collects the named arguments no other parameter takes, in call order (`interact`'s
+        /// `name: control, ...`).
+        case keywords
     }
 
     /// The parameter's name, also its keyword.
@@ -36,6 +39,8 @@ public struct Parameter: Sendable {
         switch kind {
         case .variadic:
             return "\(name)..."
+        case .keywords:
+            return defaultText ?? "\(name): value, ..."
         case .regular, .namedOnly:
             if let text = defaultText { return "\(name): \(text)" }
             guard let value = defaultValue else { return kind == .namedOnly ? "\(name):" : name }

@@ -29,6 +29,7 @@ extension Value {
         case (.layer(let a), .layer(let b)): return a == b
         case (.sparse(let a), .sparse(let b)): return a == b
         case (.range(let a), .range(let b)): return a == b
+        case (.control(let a), .control(let b)): return a === b
         default: return false
         }
     }

@@ -44,6 +44,7 @@ extension Value {
         case .range(let numbers): return numbers.text
         case .plot(let figure): return "plot \(figure.text.split(separator: "\n").count) lines"
         case .layer(let layer): return layer.summary
+        case .control(let control): return control.resultText
         case .sparse(let matrix):
             return "sparse \(Tensor.describe(matrix.shape)), nnz \(matrix.nnz), density \(Value.format(matrix.density))"
         }

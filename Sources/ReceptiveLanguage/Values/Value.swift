@@ -32,6 +32,8 @@ public enum Value: Sendable {
     indirect case sparse(SparseMatrix)
     /// Numbers counted lazily, from `range(...)`.
     indirect case range(NumberRange)
+    /// An interactive control (`slider`, `dropdown`, `checkbox`, `play`), shared by reference.
+    case control(Control)
 
     /// The type's name as error messages and `inspect` show it: "a tensor", "a string", ...
     public var typeDescription: String {
@@ -49,6 +51,7 @@ public enum Value: Sendable {
         case .layer(let layer): return "a layer (\(layer.name))"
         case .sparse(let matrix): return "a sparse matrix \(Tensor.describe(matrix.shape))"
         case .range: return "a range"
+        case .control(let control): return "a control (\(control.kindName))"
         }
     }
 }

@@ -32,6 +32,16 @@ enum NumpyElement: Equatable {
 
     /// Converts `count` packed little-endian elements to Doubles, checking `control` for an interrupt.
     func decode(_ data: ArraySlice<UInt8>, count: Int, control: ExecutionControl) throws -> [Double] {
+        if self == .float64, UInt16(1).littleEndian == 1 {
+            // Little-endian float64 on a little-endian machine: the bytes are the values.
+            try control.checkInterrupt()
+            return [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
+                data.withUnsafeBytes { bytes in
+                    UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[0..<(count * 8)]))
+                }
+                initialized = count
+            }
+        }
         var values = [Double](repeating: 0, count: count)
         let start = data.startIndex
         for index in 0..<count {

@@ -42,64 +42,122 @@ struct StridedView {
         }
     }
 
-    /// The viewed elements copied out in row-major order of the view.
+    /// The viewed elements copied out in row-major order of the view, in one pass into memory
+    /// that is not zero-filled first, over every core when large: runs that are contiguous in
+    /// the source are block copies; a transposed plane (the last axis strided, the one before
+    /// contiguous) goes through the vector transpose kernel in cache-sized tiles; other strides
+    /// are copied row by row in tiles of the last two axes.
     func gather(from source: [Double], control: ExecutionControl) throws -> [Double] {
-        var result = [Double](repeating: 0, count: count)
-        guard !result.isEmpty else { return result }
-        let rank = shape.count
-        let inner = rank == 0 ? 1 : shape[rank - 1]
-        let innerStride = rank == 0 ? 0 : strides[rank - 1]
-        if rank >= 2, innerStride != 1, innerStride != 0, shape[rank - 2] > 1 {
-            try gatherTiles(from: source, into: &result, control: control)
-            return result
-        }
-        // Walk the outer axes once per row and copy each row in a tight loop (no closure call
-        // per element), which is what makes transposes and strided slices cheap.
-        let rows = StridedView(base: base, shape: Array(shape.dropLast()), strides: Array(strides.dropLast()))
-        try source.withUnsafeBufferPointer { input in
-            try result.withUnsafeMutableBufferPointer { output in
-                var row = 0
-                try rows.forEachOffset(control: control) { rowBase, _ in
-                    let target = row * inner
-                    if innerStride == 1 {
-                        for column in 0..<inner { output[target + column] = input[rowBase + column] }
-                    } else {
-                        for column in 0..<inner { output[target + column] = input[rowBase + column * innerStride] }
-                    }
-                    row += 1
+        let total = count
+        let view = merged()
+        return try source.withUnsafeBufferPointer { input in
+            try [Double](unsafeUninitializedCapacity: total) { buffer, initialized in
+                initialized = total
+                guard total > 0, let from = input.baseAddress, let to = buffer.baseAddress else { return }
+                if view.strides.count >= 2, view.strides[view.strides.count - 2] == 1, view.strides.last != 1 {
+                    try view.transposePlanes(from: from, into: to, control: control)
+                } else {
+                    try view.copyRows(from: from, into: to, control: control)
                 }
             }
         }
-        return result
     }
 
-    // Rows read with a large stride (a transpose) touch a new cache line per element; copying
-    // 32×32 tiles of the last two axes reuses each line 32 times instead (3× faster at 1024²).
-    private func gatherTiles(from source: [Double], into result: inout [Double], control: ExecutionControl) throws {
-        let rank = shape.count
-        let (rows, columns) = (shape[rank - 2], shape[rank - 1])
-        let (rowStride, columnStride) = (strides[rank - 2], strides[rank - 1])
-        let planes = StridedView(base: base, shape: Array(shape.dropLast(2)), strides: Array(strides.dropLast(2)))
-        let tile = 32
-        try source.withUnsafeBufferPointer { input in
-            try result.withUnsafeMutableBufferPointer { output in
-                try planes.forEachOffset(control: control) { planeBase, plane in
-                    let planeTarget = plane * rows * columns
-                    for rowStart in stride(from: 0, to: rows, by: tile) {
-                        try control.checkInterrupt()
-                        for columnStart in stride(from: 0, to: columns, by: tile) {
-                            for row in rowStart..<Swift.min(rowStart + tile, rows) {
-                                let from = planeBase + row * rowStride
-                                let to = planeTarget + row * columns
-                                for column in columnStart..<Swift.min(columnStart + tile, columns) {
-                                    output[to + column] = input[from + column * columnStride]
-                                }
-                            }
-                        }
-                    }
-                }
+    /// The same view with axes of extent 1 dropped and neighbouring axes merged where the
+    /// outer one's stride continues the inner one's (a slice of whole rows is one run).
+    private func merged() -> StridedView {
+        var axes: [(extent: Int, stride: Int)] = []
+        for axis in shape.indices where shape[axis] != 1 {
+            if let last = axes.last, last.stride == strides[axis] * shape[axis] {
+                axes[axes.count - 1] = (last.extent * shape[axis], strides[axis])
+            } else {
+                axes.append((shape[axis], strides[axis]))
             }
         }
+        return StridedView(base: base, shape: axes.map(\.extent), strides: axes.map(\.stride))
+    }
+
+    /// The storage offset of the first element of row `row`, rows being the positions of every
+    /// axis but the last.
+    private func rowOffset(_ row: Int) -> Int {
+        var offset = base
+        var rest = row
+        for axis in stride(from: shape.count - 2, through: 0, by: -1) {
+            offset += (rest % shape[axis]) * strides[axis]
+            rest /= shape[axis]
+        }
+        return offset
+    }
+
+    /// Row by row along the last axis: block copies where it is contiguous, a fill where it is
+    /// broadcast, a strided loop otherwise.
+    private func copyRows(from input: UnsafePointer<Double>, into output: UnsafeMutablePointer<Double>,
+                          control: ExecutionControl) throws {
+        let length = shape.last ?? 1
+        let step = strides.last ?? 0
+        let rows = count / length
+        if rows == 1 {
+            // One run: split it, so that a large contiguous copy uses every core too.
+            try ElementChunks.run("copy", count: length, costPerElement: step == 1 ? 1 : 2, control: control) { range in
+                StridedView.copyRun(input + base + range.lowerBound * step, step: step,
+                                    into: output + range.lowerBound, count: range.count)
+            }
+            return
+        }
+        try ElementChunks.run("copy", count: rows, costPerElement: length * (step == 1 ? 1 : 2), control: control) { range in
+            for row in range {
+                StridedView.copyRun(input + rowOffset(row), step: step, into: output + row * length, count: length)
+            }
+        }
+    }
+
+    /// `output[i] = input[i·step]` for `i < count`.
+    private static func copyRun(_ input: UnsafePointer<Double>, step: Int, into output: UnsafeMutablePointer<Double>,
+                                count: Int) {
+        switch step {
+        case 1: output.initialize(from: input, count: count)
+        case 0: output.initialize(repeating: input[0], count: count)
+        default: for i in 0..<count { output[i] = input[i * step] }
+        }
+    }
+
+    /// Rows of tile height per unit of work in `transposePlanes` (the kernel's tile).
+    private static let transposeBlock = 64
+
+    /// Each plane of the last two axes, whose next-to-last axis is contiguous in the source and
+    /// whose last is not (a transpose): blocks of rows through the vector transpose kernel.
+    private func transposePlanes(from input: UnsafePointer<Double>, into output: UnsafeMutablePointer<Double>,
+                                 control: ExecutionControl) throws {
+        let rank = shape.count
+        let (rows, columns) = (shape[rank - 2], shape[rank - 1])
+        let columnStride = strides[rank - 1]
+        let planes = StridedView(base: base, shape: Array(shape.dropLast(2)), strides: Array(strides.dropLast(2)))
+        let blocks = (rows + Self.transposeBlock - 1) / Self.transposeBlock
+        let kernel = VectorKernel.best
+        try ElementChunks.run("transpose", count: planes.count * blocks, costPerElement: Self.transposeBlock * columns,
+                              control: control) { units in
+            for unit in units {
+                let plane = unit / blocks
+                let first = (unit % blocks) * Self.transposeBlock
+                let height = Swift.min(Self.transposeBlock, rows - first)
+                // Output (r, c) = input[planeBase + r + c·columnStride]: the kernel's "rows" are
+                // the view's columns and its "columns" the view's rows.
+                let planeBase = planes.shape.isEmpty ? base : planes.elementOffset(plane)
+                kernel.transpose(input + planeBase + first, stride: columnStride, rows: columns, columns: height,
+                                 into: output + plane * rows * columns + first * columns, stride: columns)
+            }
+        }
+    }
+
+    /// The storage offset of element number `index` in row-major order of the view.
+    private func elementOffset(_ index: Int) -> Int {
+        var offset = base
+        var rest = index
+        for axis in shape.indices.reversed() {
+            offset += (rest % shape[axis]) * strides[axis]
+            rest /= shape[axis]
+        }
+        return offset
     }
 
     /// Writes `values` (one per viewed element, row-major) into the viewed positions of `target`.

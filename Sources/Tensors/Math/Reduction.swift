@@ -33,16 +33,8 @@ public enum Reduction: String, Sendable, CaseIterable {
     /// Whether an empty input has a defined result (numpy: sum 0, mean NaN, norm 0).
     var acceptsEmpty: Bool { self == .sum || self == .mean || self == .norm }
 
-    /// For reductions that are a sum of terms (sum, mean, norm): the term of one element.
-    var additiveTerm: PairwiseSum.Term? {
-        switch self {
-        case .sum, .mean: return .identity
-        case .norm: return .square
-        case .min, .max, .argmax, .argmin: return nil
-        }
-    }
-
-    /// Turns the sum of `additiveTerm`s over `count` elements into the reduction's result.
+    /// Turns the sum of the terms (elements, or their squares for the norm) over `count`
+    /// elements into the reduction's result.
     func finish(_ total: Double, count: Int) -> Double {
         switch self {
         case .mean: return total / Double(count)

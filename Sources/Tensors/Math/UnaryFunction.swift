@@ -45,7 +45,20 @@ public enum UnaryFunction: String, Sendable, CaseIterable {
         }
     }
 
-    /// Applies the function to one number.
+    /// The relative cost of one element, in `ParallelLoop`'s units (measured on the AVX-512
+    /// kernels: an add streams at ~0.1 ns per element, exp takes ~0.7 ns, log ~2.7 ns).
+    var cost: Int {
+        switch self {
+        case .abs, .relu, .round, .floor, .ceil: return 1
+        case .sqrt: return 2
+        case .exp, .sigmoid, .tanh: return 6
+        case .sin, .cos: return 8
+        case .log: return 12
+        }
+    }
+
+    /// Applies the function to one number (libm's scalar functions: the reference the vector
+    /// kernels behind `Tensor.applying` are tested against).
     public func apply(_ x: Double) -> Double {
         switch self {
         case .abs: return Swift.abs(x)

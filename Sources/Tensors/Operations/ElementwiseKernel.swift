@@ -1,103 +1,166 @@
-/// The loops behind `combined`: the result is produced one row (a run along the last axis) at
-/// a time, and each row picks its loop once, outside the elements, so the body is a single
-/// arithmetic instruction on contiguous or constant operands that the compiler vectorises.
+/// The loop behind `combined`: one pass over a result that is not zero-filled first, in runs
+/// along memory order handed to the vector kernels (`VectorKernel.combine`), split over the
+/// cores when the result is large.
+///
+/// Axes that are contiguous in both operands are merged first, so a whole result is usually
+/// one run (both operands contiguous, or one a single element) and otherwise one run per row
+/// of the last axis (`x + y[0]`: each row of x with the same row y[0]).
 enum ElementwiseKernel {
-    /// Elements per interrupt check on a contiguous result.
-    private static let chunk = 1 << 16
-
     /// `operation` over operands read at `leftStrides`/`rightStrides` (0 along broadcast axes)
     /// for every position of `shape`, in row-major order.
     static func combine(_ left: [Double], _ leftStrides: [Int], _ right: [Double], _ rightStrides: [Int],
                         shape: [Int], count: Int, _ operation: BinaryOperation,
-                        control: ExecutionControl) throws -> [Double] {
-        var result = [Double](repeating: 0, count: count)
-        guard count > 0 else { return result }
-        try left.withUnsafeBufferPointer { a in
+                        control: ExecutionControl) throws -> Tensor {
+        let kernel = VectorKernel.best
+        let layout = RunLayout(shape: shape, left: leftStrides, right: rightStrides)
+        return try left.withUnsafeBufferPointer { a in
             try right.withUnsafeBufferPointer { b in
-                try result.withUnsafeMutableBufferPointer { c in
-                    guard let a = a.baseAddress, let b = b.baseAddress, let c = c.baseAddress else { return }
-                    if let (leftStep, rightStep) = flatSteps(leftStrides, rightStrides, shape) {
-                        for start in stride(from: 0, to: count, by: chunk) {
-                            try control.checkInterrupt()
-                            row(operation, a + start * leftStep, leftStep, b + start * rightStep, rightStep,
-                                c + start, Swift.min(chunk, count - start))
+                try Tensor(uninitializedShape: shape, count: count) { c in
+                    // A non-empty result has non-empty operands.
+                    guard let a = a.baseAddress, let b = b.baseAddress else { return }
+                    let (length, leftStep, rightStep) = (layout.runLength, layout.leftStep, layout.rightStep)
+                    if layout.runs == 1 {
+                        try ElementChunks.run(String(describing: operation), count: count, costPerElement: operation.cost, control: control) { range in
+                            kernel.combine(operation, a + range.lowerBound * leftStep, step: leftStep,
+                                           b + range.lowerBound * rightStep, step: rightStep,
+                                           into: c + range.lowerBound, count: range.count)
                         }
                         return
                     }
-                    try eachRow(shape, leftStrides, rightStrides) { leftOffset, rightOffset, position in
-                        try control.checkInterrupt()
-                        row(operation, a + leftOffset, leftStrides.last ?? 0, b + rightOffset, rightStrides.last ?? 0,
-                            c + position, shape.last ?? 1)
+                    try ElementChunks.run(String(describing: operation), count: layout.runs, costPerElement: operation.cost * length,
+                                          control: control) { runs in
+                        var walker = layout.walker(startingAt: runs.lowerBound)
+                        for run in runs {
+                            kernel.combine(operation, a + walker.left, step: leftStep, b + walker.right, step: rightStep,
+                                           into: c + run * length, count: length)
+                            walker.advance()
+                        }
                     }
                 }
             }
         }
-        return result
     }
+}
 
-    /// Steps (1 or 0) when the whole result is one row: both operands contiguous over the
-    /// result, or one of them a single element.
-    private static func flatSteps(_ left: [Int], _ right: [Int], _ shape: [Int]) -> (Int, Int)? {
-        // Axes of extent 1 are never stepped along, so their strides do not matter.
-        let contiguous = Tensor.strides(for: shape)
-        let axes = shape.indices.filter { shape[$0] != 1 }
-        func step(_ strides: [Int]) -> Int? {
-            if axes.allSatisfy({ strides[$0] == contiguous[$0] }) { return 1 }
-            if axes.allSatisfy({ strides[$0] == 0 }) { return 0 }
-            return nil
-        }
-        guard let leftStep = step(left), let rightStep = step(right) else { return nil }
-        return (leftStep, rightStep)
-    }
-
-    /// Calls `body(leftOffset, rightOffset, resultOffset)` at the start of every row.
-    private static func eachRow(_ shape: [Int], _ left: [Int], _ right: [Int],
-                                _ body: (Int, Int, Int) throws -> Void) throws {
-        let rank = shape.count
-        let rowLength = shape.last ?? 1
-        let rows = shape.dropLast().reduce(1, *)
-        var counter = [Int](repeating: 0, count: Swift.max(rank - 1, 0))
-        var leftBase = 0, rightBase = 0
-        for rowIndex in 0..<rows {
-            try body(leftBase, rightBase, rowIndex * rowLength)
-            var axis = rank - 2
-            while axis >= 0 {
-                counter[axis] += 1
-                leftBase += left[axis]
-                rightBase += right[axis]
-                if counter[axis] < shape[axis] { break }
-                leftBase -= left[axis] * shape[axis]
-                rightBase -= right[axis] * shape[axis]
-                counter[axis] = 0
-                axis -= 1
+extension ElementwiseKernel {
+    /// `operation` over one run: `shape`'s elements from two operands that are each contiguous
+    /// (step 1, as many elements as the result) or a single element (step 0). The shape's count
+    /// is within the cap: it is an operand's own.
+    static func combine(_ left: [Double], step leftStep: Int, _ right: [Double], step rightStep: Int,
+                        shape: [Int], _ operation: BinaryOperation, control: ExecutionControl) throws -> Tensor {
+        let count = leftStep == 1 ? left.count : right.count
+        let kernel = VectorKernel.best
+        return try left.withUnsafeBufferPointer { a in
+            try right.withUnsafeBufferPointer { b in
+                try Tensor(uninitializedShape: shape, count: count) { c in
+                    guard let a = a.baseAddress, let b = b.baseAddress else { return }
+                    try ElementChunks.run(String(describing: operation), count: count, costPerElement: operation.cost,
+                                          control: control) { range in
+                        kernel.combine(operation, a + range.lowerBound * leftStep, step: leftStep,
+                                       b + range.lowerBound * rightStep, step: rightStep,
+                                       into: c + range.lowerBound, count: range.count)
+                    }
+                }
             }
         }
     }
+}
 
-    /// One row: `c[i] = operation(a[i·aStep], b[i·bStep])` for `i` in `0..<count`, steps 0 or 1.
-    private static func row(_ operation: BinaryOperation, _ a: UnsafePointer<Double>, _ aStep: Int,
-                            _ b: UnsafePointer<Double>, _ bStep: Int, _ c: UnsafeMutablePointer<Double>, _ count: Int) {
-        switch operation {
-        case .add: loop(a, aStep, b, bStep, c, count) { $0 + $1 }
-        case .subtract: loop(a, aStep, b, bStep, c, count) { $0 - $1 }
-        case .multiply: loop(a, aStep, b, bStep, c, count) { $0 * $1 }
-        case .divide: loop(a, aStep, b, bStep, c, count) { $0 / $1 }
-        // numpy squares for `x ** 2` (fast_scalar_power) instead of calling pow.
-        case .power where bStep == 0 && b[0] == 2: loop(a, aStep, b, bStep, c, count) { x, _ in x * x }
-        default: loop(a, aStep, b, bStep, c, count) { operation.apply($0, $1) }
+extension BinaryOperation {
+    /// The relative cost of one element, in `ParallelLoop`'s units (libm's fmod and the
+    /// double-double logarithm of pow are an order of magnitude above an add).
+    var cost: Int {
+        switch self {
+        case .power, .remainder: return 16
+        case .divide: return 2
+        default: return 1
         }
     }
+}
 
-    // Steps are 1 (contiguous) or 0 (one broadcast element): the last axis of a row-major
-    // operand has stride 1 unless it is broadcast.
-    @inline(__always)
-    private static func loop(_ a: UnsafePointer<Double>, _ aStep: Int, _ b: UnsafePointer<Double>, _ bStep: Int,
-                             _ c: UnsafeMutablePointer<Double>, _ count: Int, _ element: (Double, Double) -> Double) {
-        switch (aStep, bStep) {
-        case (1, 1): for i in 0..<count { c[i] = element(a[i], b[i]) }
-        case (1, _): let s = b[0]; for i in 0..<count { c[i] = element(a[i], s) }
-        case (_, 1): let s = a[0]; for i in 0..<count { c[i] = element(s, b[i]) }
-        default: let value = element(a[0], b[0]); for i in 0..<count { c[i] = value }
+/// How a broadcast result decomposes into runs along memory order: the result's axes with
+/// adjacent axes merged wherever both operands step through them contiguously, the last
+/// (merged) axis being one run.
+struct RunLayout {
+    /// The merged extents of the axes outside the run, outermost first.
+    private(set) var outer: [Int] = []
+    /// The operands' strides along those axes.
+    private(set) var leftOuter: [Int] = []
+    private(set) var rightOuter: [Int] = []
+    /// Elements per run.
+    private(set) var runLength = 1
+    /// Each operand's step within a run: 1 (contiguous) or 0 (one element repeated).
+    private(set) var leftStep = 0
+    private(set) var rightStep = 0
+
+    /// The number of runs.
+    var runs: Int { outer.reduce(1, *) }
+
+    init(shape: [Int], left: [Int], right: [Int]) {
+        // Axes of extent 1 are never stepped along; drop them. Then merge axis i into the axis
+        // after it when both operands' strides continue across the boundary.
+        var axes: [(extent: Int, left: Int, right: Int)] = []
+        for axis in shape.indices where shape[axis] != 1 {
+            let next = (extent: shape[axis], left: left[axis], right: right[axis])
+            if let last = axes.last, last.left == next.left * next.extent, last.right == next.right * next.extent {
+                axes[axes.count - 1] = (last.extent * next.extent, next.left, next.right)
+            } else {
+                axes.append(next)
+            }
+        }
+        guard let inner = axes.last else { return }
+        // A run's step must be 0 or 1 for the vector kernels; an inner axis with another stride
+        // (impossible for row-major broadcasts, kept for safety) becomes runs of one element.
+        if (inner.left == 0 || inner.left == 1) && (inner.right == 0 || inner.right == 1) {
+            runLength = inner.extent
+            leftStep = inner.left
+            rightStep = inner.right
+            axes.removeLast()
+        }
+        outer = axes.map(\.extent)
+        leftOuter = axes.map(\.left)
+        rightOuter = axes.map(\.right)
+    }
+
+    /// A walker at the start of run `run`.
+    func walker(startingAt run: Int) -> Walker {
+        var walker = Walker(layout: self, counter: [Int](repeating: 0, count: outer.count))
+        var rest = run
+        for axis in outer.indices.reversed() {
+            let position = rest % outer[axis]
+            rest /= outer[axis]
+            walker.counter[axis] = position
+            walker.left += position * leftOuter[axis]
+            walker.right += position * rightOuter[axis]
+        }
+        return walker
+    }
+
+    /// The operands' offsets at the start of successive runs.
+    struct Walker {
+        let layout: RunLayout
+        var counter: [Int]
+        var left = 0
+        var right = 0
+
+        init(layout: RunLayout, counter: [Int]) {
+            self.layout = layout
+            self.counter = counter
+        }
+
+        /// Moves to the next run (row-major over the outer axes).
+        mutating func advance() {
+            var axis = counter.count - 1
+            while axis >= 0 {
+                counter[axis] += 1
+                left += layout.leftOuter[axis]
+                right += layout.rightOuter[axis]
+                if counter[axis] < layout.outer[axis] { return }
+                left -= layout.leftOuter[axis] * layout.outer[axis]
+                right -= layout.rightOuter[axis] * layout.outer[axis]
+                counter[axis] = 0
+                axis -= 1
+            }
         }
     }
 }

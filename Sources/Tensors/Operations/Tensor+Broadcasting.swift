@@ -5,14 +5,23 @@ extension Tensor {
     /// differs and neither is 1.
     public func combined(with other: Tensor, _ operation: BinaryOperation,
                          control: ExecutionControl) throws -> Tensor {
+        // The common cases skip the stride bookkeeping (at 64², it cost as much as the arithmetic):
+        // equal shapes, or one side a single element that broadcasts into the other's shape.
+        if self.shape == other.shape || (other.count == 1 && other.rank <= rank) {
+            return try ElementwiseKernel.combine(scalars, step: 1, other.scalars, step: other.count == 1 ? 0 : 1,
+                                                 shape: shape, operation, control: control)
+        }
+        if count == 1 && rank <= other.rank {
+            return try ElementwiseKernel.combine(scalars, step: 0, other.scalars, step: 1, shape: other.shape,
+                                                 operation, control: control)
+        }
         let shape = try Tensor.broadcastShape(self.shape, other.shape)
         let count = try Tensor.elementCount(of: shape)
         try control.checkAllocation(count)
         let left = Tensor.broadcastStrides(of: self.shape, to: shape)
         let right = Tensor.broadcastStrides(of: other.shape, to: shape)
-        let result = try ElementwiseKernel.combine(scalars, left, other.scalars, right,
-                                                   shape: shape, count: count, operation, control: control)
-        return Tensor(validatedShape: shape, scalars: result)
+        return try ElementwiseKernel.combine(scalars, left, other.scalars, right,
+                                             shape: shape, count: count, operation, control: control)
     }
 
     /// The shape two shapes broadcast to, following numpy's rules.

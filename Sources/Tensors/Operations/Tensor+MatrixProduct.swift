@@ -1,76 +1,155 @@
 extension Tensor {
-    /// The matrix product `@` for ranks 1 and 2, with numpy's matmul rules:
-    /// matrix×matrix, matrix×vector, vector×matrix and vector·vector (a rank-0 result).
-    public func matmul(_ other: Tensor, control: ExecutionControl) throws -> Tensor {
-        guard (1...2).contains(rank), (1...2).contains(other.rank) else {
+    /// The matrix product `@` with numpy's matmul rules: matrix × matrix, matrix × vector,
+    /// vector × matrix, vector · vector (a rank-0 result), and stacks of matrices (rank ≥ 3),
+    /// whose leading axes broadcast against each other.
+    ///
+    /// `transposingLeft`/`transposingRight` use the transpose of that operand's last two axes
+    /// (numpy's `swapaxes(-1, -2)`; ignored for a vector) without copying it: what the
+    /// gradients of a product need (for Y = X·W: dX = dY·Wᵀ, dW = Xᵀ·dY).
+    ///
+    /// Runs on the packed micro-kernels of `MatrixProduct` (both cores, interrupt checked
+    /// between chunks); a vector operand takes the streaming matrix × vector loops.
+    public func matmul(_ other: Tensor, transposingLeft: Bool = false, transposingRight: Bool = false,
+                       control: ExecutionControl) throws -> Tensor {
+        guard rank >= 1, other.rank >= 1 else {
             throw TensorError.shapeMismatch(
-                "matrix product needs tensors of rank 1 or 2, found \(Tensor.describe(shape)) @ \(Tensor.describe(other.shape))")
+                "matrix product needs tensors of rank 1 or more, found \(Tensor.describe(shape)) @ \(Tensor.describe(other.shape))")
         }
-        let (rows, inner) = rank == 2 ? (shape[0], shape[1]) : (1, shape[0])
-        let (otherInner, columns) = other.rank == 2 ? (other.shape[0], other.shape[1]) : (other.shape[0], 1)
-        guard inner == otherInner else {
+        let left = MatrixStack(self, isLeft: true, transposed: transposingLeft)
+        let right = MatrixStack(other, isLeft: false, transposed: transposingRight)
+        guard left.columns == right.rows else {
             throw TensorError.shapeMismatch(
-                "matrix product needs matching inner sizes, found \(Tensor.describe(shape)) @ \(Tensor.describe(other.shape)) (\(inner) ≠ \(otherInner))")
+                "matrix product needs matching inner sizes, found \(Tensor.describe(shape)) @ \(Tensor.describe(other.shape)) (\(left.columns) ≠ \(right.rows))")
         }
-        try control.checkAllocation(rows * columns)
-        let product = try Tensor.multiply(scalars, other.scalars, rows: rows, inner: inner, columns: columns,
-                                          control: control)
-        var resultShape: [Int] = []
-        if rank == 2 { resultShape.append(rows) }
-        if other.rank == 2 { resultShape.append(columns) }
-        return Tensor(validatedShape: resultShape, scalars: product)
-    }
-
-    // i-k-j order: the innermost loop streams a row of B into rows of C, contiguous in both,
-    // which the compiler vectorises; two rows of C share each load of B. The k and j loops
-    // are tiled so the block of B in use (64 × 128 doubles = 64 KiB, the best tile measured)
-    // stays in cache while every row of A passes over it. Each C element still sums over k in
-    // ascending order, as the textbook loop does.
-    private static func multiply(_ a: [Double], _ b: [Double], rows: Int, inner: Int, columns: Int,
-                                 control: ExecutionControl) throws -> [Double] {
-        var c = [Double](repeating: 0, count: rows * columns)
-        let kTile = 64, jTile = 128
-        try a.withUnsafeBufferPointer { a in
-            try b.withUnsafeBufferPointer { b in
-                try c.withUnsafeMutableBufferPointer { c in
-                    guard let a = a.baseAddress, let b = b.baseAddress, let c = c.baseAddress else { return }
-                    for kStart in stride(from: 0, to: inner, by: kTile) {
-                        let k = kStart..<Swift.min(kStart + kTile, inner)
-                        for jStart in stride(from: 0, to: columns, by: jTile) {
-                            let j = jStart..<Swift.min(jStart + jTile, columns)
-                            try control.checkInterrupt()
-                            for i in stride(from: 0, to: rows, by: 2) {
-                                let pair = i + 1 < rows
-                                tile(a + i * inner, pair ? a + (i + 1) * inner : nil, b, c + i * columns,
-                                     pair ? c + (i + 1) * columns : nil, k: k, j: j, columns: columns)
-                            }
-                        }
+        let batchShape: [Int]
+        do {
+            batchShape = try Tensor.broadcastShape(left.batchShape, right.batchShape)
+        } catch {
+            throw TensorError.shapeMismatch(
+                "matrix product cannot broadcast the leading axes of \(Tensor.describe(shape)) @ \(Tensor.describe(other.shape)) (\(Tensor.describe(left.batchShape)) with \(Tensor.describe(right.batchShape)))")
+        }
+        var resultShape = batchShape
+        if rank >= 2 { resultShape.append(left.rows) }
+        if other.rank >= 2 { resultShape.append(right.columns) }
+        let count = try Tensor.elementCount(of: resultShape)
+        try control.checkAllocation(count)
+        return try scalars.withUnsafeBufferPointer { a in
+            try other.scalars.withUnsafeBufferPointer { b in
+                try Tensor(uninitializedShape: resultShape, count: count) { c in
+                    guard let a = a.baseAddress, let b = b.baseAddress else {
+                        // An empty operand with a non-empty result: the inner size is 0.
+                        c.initialize(repeating: 0, count: count)
+                        return
                     }
+                    try Tensor.multiplyStacks(left, a, right, b, batchShape: batchShape, into: c, control: control)
                 }
             }
         }
-        return c
     }
 
-    /// Adds `A[i, k] · B[k, j]` over the tile into one or two rows of C.
-    @inline(__always)
-    private static func tile(_ a0: UnsafePointer<Double>, _ a1: UnsafePointer<Double>?, _ b: UnsafePointer<Double>,
-                             _ c0: UnsafeMutablePointer<Double>, _ c1: UnsafeMutablePointer<Double>?,
-                             k: Range<Int>, j: Range<Int>, columns: Int) {
-        guard let a1, let c1 else {
-            for kk in k {
-                let factor = a0[kk], bRow = b + kk * columns
-                for jj in j { c0[jj] += factor * bRow[jj] }
+    /// Every product of the broadcast stacks: as one product when the right operand is a single
+    /// matrix and the left a contiguous stack (its matrices are then rows of one tall matrix),
+    /// else one product per matrix, each over the cores when large, or several small ones at
+    /// once on different cores.
+    private static func multiplyStacks(_ left: MatrixStack, _ a: UnsafePointer<Double>, _ right: MatrixStack,
+                                       _ b: UnsafePointer<Double>, batchShape: [Int],
+                                       into c: UnsafeMutablePointer<Double>, control: ExecutionControl) throws {
+        let (rows, inner, columns) = (left.rows, left.columns, right.columns)
+        let batches = batchShape.reduce(1, *)
+        let matrixSize = rows * columns
+        if right.batchShape.isEmpty, !left.transposed, left.batchShape == batchShape {
+            try MatrixProduct.multiply(rows: rows * batches, columns: columns, inner: inner,
+                                       left.operand(a, batch: 0), right.operand(b, batch: 0),
+                                       into: c, cRowStride: columns, control: control)
+            return
+        }
+        let leftOffsets = left.batchOffsets(to: batchShape), rightOffsets = right.batchOffsets(to: batchShape)
+        // Products below this many multiply-adds each run whole on one core, several at once.
+        let smallProduct = 1 << 18
+        if rows * inner * columns >= smallProduct {
+            for batch in 0..<batches {
+                try MatrixProduct.multiply(rows: rows, columns: columns, inner: inner,
+                                           left.operand(a, batch: leftOffsets[batch]),
+                                           right.operand(b, batch: rightOffsets[batch]),
+                                           into: c + batch * matrixSize, cRowStride: columns, control: control)
             }
             return
         }
-        for kk in k {
-            let f0 = a0[kk], f1 = a1[kk], bRow = b + kk * columns
-            for jj in j {
-                let value = bRow[jj]
-                c0[jj] += f0 * value
-                c1[jj] += f1 * value
+        // Several small products at once, each whole on one core; the interrupt is checked
+        // between chunks of them.
+        try ElementChunks.run("matmul", count: batches, costPerElement: Swift.max(1, rows * inner * columns),
+                              control: control) { range in
+            for batch in range {
+                MatrixProduct.multiplySerially(rows: rows, columns: columns, inner: inner,
+                                               left.operand(a, batch: leftOffsets[batch]),
+                                               right.operand(b, batch: rightOffsets[batch]),
+                                               into: c + batch * matrixSize, cRowStride: columns)
             }
         }
+    }
+}
+
+/// One operand of `matmul` seen as a stack of matrices: its leading axes, the extents of each
+/// matrix (after the transpose, if asked) and how to address matrix element (i, j).
+private struct MatrixStack {
+    let batchShape: [Int]
+    let rows: Int
+    let columns: Int
+    let rowStride: Int
+    let columnStride: Int
+    let transposed: Bool
+    private let matrixSize: Int
+
+    /// A vector is a one-row matrix on the left and a one-column matrix on the right, as numpy
+    /// promotes it (the added axis is dropped from the result).
+    init(_ tensor: Tensor, isLeft: Bool, transposed: Bool) {
+        let shape = tensor.shape
+        if tensor.rank == 1 {
+            batchShape = []
+            (rows, columns) = isLeft ? (1, shape[0]) : (shape[0], 1)
+            (rowStride, columnStride) = isLeft ? (shape[0], 1) : (1, 1)
+            self.transposed = false
+            matrixSize = shape[0]
+            return
+        }
+        batchShape = Array(shape.dropLast(2))
+        let (storedRows, storedColumns) = (shape[tensor.rank - 2], shape[tensor.rank - 1])
+        matrixSize = storedRows * storedColumns
+        self.transposed = transposed
+        if transposed {
+            (rows, columns) = (storedColumns, storedRows)
+            (rowStride, columnStride) = (1, storedColumns)
+        } else {
+            (rows, columns) = (storedRows, storedColumns)
+            (rowStride, columnStride) = (storedColumns, 1)
+        }
+    }
+
+    /// The matrix starting `batch` elements into `base`.
+    func operand(_ base: UnsafePointer<Double>, batch: Int) -> MatrixProduct.Operand {
+        MatrixProduct.Operand(base: base + batch, rowStride: rowStride, columnStride: columnStride)
+    }
+
+    /// The element offset of this stack's matrix for each position of `target` (the broadcast
+    /// leading axes), 0 steps along axes this stack broadcasts.
+    func batchOffsets(to target: [Int]) -> [Int] {
+        let strides = Tensor.broadcastStrides(of: batchShape, to: target).map { $0 * matrixSize }
+        let total = target.reduce(1, *)
+        var offsets = [Int](repeating: 0, count: total)
+        var counter = [Int](repeating: 0, count: target.count)
+        var offset = 0
+        for index in 0..<total {
+            offsets[index] = offset
+            var axis = target.count - 1
+            while axis >= 0 {
+                counter[axis] += 1
+                offset += strides[axis]
+                if counter[axis] < target[axis] { break }
+                offset -= strides[axis] * target[axis]
+                counter[axis] = 0
+                axis -= 1
+            }
+        }
+        return offsets
     }
 }

@@ -13,7 +13,7 @@ public enum SignalMode: String, Sendable, CaseIterable {
     /// the longer one: scipy then swaps the operands, which is the same as padding k − n on
     /// both sides (and needs the kernel to be the longer one on every axis, which
     /// `SignalConvolution` checks).
-    func padding(input: Int, kernel: Int) -> Padding {
+    public func padding(input: Int, kernel: Int) -> Padding {
         let reach = kernel - 1
         switch self {
         case .full: return .full(reach: reach)

@@ -15,6 +15,7 @@ final class KernelHarness {
     let lifecycle = KernelLifecycle()
     let interrupter: Interrupter
     let shell: ShellService
+    let comms = CommTable()
     let shellLoop: RequestLoop
     let controlLoop: RequestLoop
     /// Where `dumpCell` writes, when the interpreter has a debugger.
@@ -30,10 +31,11 @@ final class KernelHarness {
         let interrupter = Interrupter(interpreter: interpreter)
         self.interrupter = interrupter
         let publisher = IOPub(publisher: iopub, codec: codec, factory: factory)
+        let shellQueue = LookaheadChannel(shellChannel, codec: codec)
         shell = ShellService(interpreter: interpreter, interrupter: interrupter,
                              stdin: StdinLink(channel: stdinChannel, codec: codec, factory: factory, logger: logger),
-                             logger: logger)
-        let control = ControlService(kernelInfoReply: interpreter.kernelInfoReply, interrupter: interrupter)
+                             logger: logger, comms: comms, queue: shellQueue)
+        let control = ControlService(kernelInfoReply: interpreter.kernelInfoReply, interrupter: interrupter, comms: comms)
         var controlHandlers = control.handlers
         if let debugger {
             let cells = CellFiles(parent: cellsParent, name: "scripted", fileExtension: ".script")
@@ -44,19 +46,20 @@ final class KernelHarness {
         } else {
             cells = nil
         }
-        func loop(_ channel: MemoryChannel, _ handlers: [MessageType: RequestHandler]) -> RequestLoop {
+        func loop(_ channel: RequestChannel, _ handlers: [MessageType: RequestHandler]) -> RequestLoop {
             let dispatcher = RequestDispatcher(codec: codec, factory: factory, channel: channel, iopub: publisher,
                                                handlers: handlers, logger: logger)
             return RequestLoop(channel: channel, dispatcher: dispatcher, lifecycle: lifecycle, logger: logger)
         }
-        shellLoop = loop(shellChannel, shell.handlers)
+        shellLoop = loop(shellQueue, shell.handlers)
         controlLoop = loop(controlChannel, controlHandlers)
     }
 
     /// A signed request from the client, as frames.
-    func request(_ type: String, _ content: JSONValue = [:]) -> (id: String, frames: [Data]) {
+    func request(_ type: String, _ content: JSONValue = [:], buffers: [Data] = []) -> (id: String, frames: [Data]) {
         let header = MessageHeader.fresh(MessageType(rawValue: type), session: "client-session", username: "tester")
-        return (header.messageID, codec.encode(Message(identities: [clientIdentity], header: header, content: content)))
+        return (header.messageID, codec.encode(Message(identities: [clientIdentity], header: header, content: content,
+                                                       buffers: buffers)))
     }
 
     /// Queues a request on shell and returns its msg_id.
@@ -69,7 +72,9 @@ final class KernelHarness {
 
     /// Serves everything queued on shell, as the shell thread would.
     func serveShell() {
-        while !shellChannel.incoming.isEmpty { shellLoop.step(timeoutMilliseconds: 0) }
+        while !shellChannel.incoming.isEmpty || shell.queue?.containsQueued(where: { _ in true }) == true {
+            shellLoop.step(timeoutMilliseconds: 0)
+        }
     }
 
     /// Sends one request on shell, serves it, and returns the reply (nil when there was none).

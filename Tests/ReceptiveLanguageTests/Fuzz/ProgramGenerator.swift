@@ -6,7 +6,8 @@
 /// Sizes stay small so a program's cost is dominated by the interpreter, not by arithmetic.
 struct ProgramGenerator {
     /// Builtins that touch files, read stdin, repeat work on purpose or change session limits.
-    private static let excluded: Set<String> = ["save", "load", "image", "input", "timeit", "set", "clear", "del"]
+    // animate sleeps between frames (up to a minute each), which a fuzz run cannot afford.
+    private static let excluded: Set<String> = ["save", "load", "image", "input", "timeit", "set", "clear", "del", "animate"]
     private static let builtins = Builtins.all.values
         .filter { !excluded.contains($0.name) }
         .sorted { $0.name < $1.name }
@@ -106,7 +107,7 @@ struct ProgramGenerator {
             switch parameter.kind {
             case .variadic where positional: parts.append(contentsOf: (0..<pick(3)).map { _ in smallInteger() })
             case .regular where positional && pick(4) != 0: parts.append(value)
-            case .variadic: break
+            case .variadic, .keywords: break
             case .namedOnly, .regular:
                 parts.append("\(parameter.name): \(value)")
                 positional = false

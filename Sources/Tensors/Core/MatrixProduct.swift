@@ -1,0 +1,170 @@
+import CTensorKernels
+
+/// The matrix product C (+)= A · B on the C kernels: the packed micro-kernels of
+/// `Sources/CTensorKernels` for matrices, streaming loops for matrix × vector and vector ×
+/// matrix; split into chunks over the cores, with the interrupt checked between chunks.
+///
+/// Both operands are read through strides, so a transposed operand (Aᵀ·B, A·Bᵀ, as the
+/// gradients of a dense layer need) costs no copy: pass its strides swapped.
+///
+/// Why not OpenBLAS: Debian's libopenblas (0.3.21) runs its Haswell AVX2 kernel on this
+/// machine's Zen 5 (54 GFLOP/s on one core for 1024²), the micro-kernel here 104 GFLOP/s;
+/// see the README's performance section.
+enum MatrixProduct {
+    /// A matrix read through strides: element (i, j) is `base[i·rowStride + j·columnStride]`.
+    struct Operand {
+        /// The element (0, 0).
+        var base: UnsafePointer<Double>
+        /// The distance between rows.
+        var rowStride: Int
+        /// The distance between columns.
+        var columnStride: Int
+    }
+
+    /// At most this many doubles of B are packed at once (16 MiB); wider products are done in
+    /// blocks of columns.
+    private static let packedLimit = 1 << 21
+
+    /// C (`rows × columns`, rows `cRowStride` apart, contiguous within a row) = A · B, or
+    /// C += A · B when `accumulate`, for A `rows × inner` and B `inner × columns`, over every
+    /// core when large, checking `control`'s interrupt between chunks.
+    static func multiply(rows: Int, columns: Int, inner: Int, _ a: Operand, _ b: Operand,
+                         into c: UnsafeMutablePointer<Double>, cRowStride: Int, accumulate: Bool = false,
+                         kernel: VectorKernel = .best, control: ExecutionControl) throws {
+        try control.checkInterrupt()
+        try compute(rows: rows, columns: columns, inner: inner, a, b, c, cRowStride: cRowStride,
+                    accumulate: accumulate, kernel: kernel) { units, cost, body in
+            try ParallelLoop.run("matmul", units: units, costPerUnit: cost, control: control, body)
+        }
+    }
+
+    /// The same product on the calling thread, with no interrupt check: for callers that split
+    /// work over the cores themselves (a stack of small products) and check between pieces.
+    static func multiplySerially(rows: Int, columns: Int, inner: Int, _ a: Operand, _ b: Operand,
+                                 into c: UnsafeMutablePointer<Double>, cRowStride: Int, accumulate: Bool = false,
+                                 kernel: VectorKernel = .best) {
+        compute(rows: rows, columns: columns, inner: inner, a, b, c, cRowStride: cRowStride,
+                accumulate: accumulate, kernel: kernel) { units, _, body in body(0..<units) }
+    }
+
+    /// Splits `units` units of `cost` multiply-adds each over threads (or not) and runs `body`.
+    private typealias Split = (_ units: Int, _ cost: Int, _ body: (Range<Int>) -> Void) throws -> Void
+
+    private static func compute(rows: Int, columns: Int, inner: Int, _ a: Operand, _ b: Operand,
+                                _ c: UnsafeMutablePointer<Double>, cRowStride: Int, accumulate: Bool,
+                                kernel: VectorKernel, split: Split) rethrows {
+        guard rows > 0, columns > 0 else { return }
+        if inner == 0 {
+            if !accumulate {
+                for row in 0..<rows { (c + row * cRowStride).initialize(repeating: 0, count: columns) }
+            }
+            return
+        }
+        if columns == 1 || rows == 1, try vectorProduct(rows: rows, columns: columns, inner: inner, a, b, c,
+                                                        cRowStride: cRowStride, accumulate: accumulate,
+                                                        kernel: kernel, split: split) {
+            return
+        }
+        let width = receptive_gemm_panel_width(kernel.level)
+        let panelsPerBlock = Swift.max(1, packedLimit / (width * inner))
+        let totalPanels = (columns + width - 1) / width
+        let packed = UnsafeMutablePointer<Double>.allocate(capacity: Swift.min(panelsPerBlock, totalPanels) * width * inner)
+        defer { packed.deallocate() }
+        for firstPanel in stride(from: 0, to: totalPanels, by: panelsPerBlock) {
+            let firstColumn = firstPanel * width
+            var product = ReceptiveMatrixProduct(
+                rows: rows, columns: Swift.min(columns - firstColumn, panelsPerBlock * width), inner: inner,
+                a: a.base, aRowStride: a.rowStride, aColumnStride: a.columnStride,
+                b: b.base + firstColumn * b.columnStride, bRowStride: b.rowStride, bColumnStride: b.columnStride,
+                c: c + firstColumn, cRowStride: cRowStride, accumulate: accumulate ? 1 : 0)
+            try multiplyBlock(&product, packed: packed, width: width, kernel: kernel, split: split)
+        }
+    }
+
+    /// One block of columns: B packed (split over the panels), then C's rows in chunks of the
+    /// kernel's row block, each packing its rows of A into its own scratch.
+    private static func multiplyBlock(_ product: inout ReceptiveMatrixProduct, packed: UnsafeMutablePointer<Double>,
+                                      width: Int, kernel: VectorKernel, split: Split) rethrows {
+        let level = kernel.level
+        let panels = (product.columns + width - 1) / width
+        let rowBlock = receptive_gemm_row_block(level)
+        let scratchCount = receptive_gemm_scratch_count(level)
+        let rowBlocks = (product.rows + rowBlock - 1) / rowBlock
+        let (rows, inner, columns) = (product.rows, product.inner, product.columns)
+        try withUnsafePointer(to: &product) { product in
+            // Packing moves each element of B once; the product does `rowBlock` multiply-adds per
+            // element of B per row block.
+            try split(panels, width * inner) { range in
+                receptive_gemm_pack_b(level, product, packed, range.lowerBound, range.upperBound)
+            }
+            try split(rowBlocks, rowBlock * inner * columns) { range in
+                let scratch = UnsafeMutablePointer<Double>.allocate(capacity: scratchCount)
+                defer { scratch.deallocate() }
+                receptive_gemm_rows(level, product, packed, scratch, range.lowerBound * rowBlock,
+                                    Swift.min(rows, range.upperBound * rowBlock))
+            }
+        }
+    }
+
+    /// Matrix × vector (`columns == 1`) and vector × matrix (`rows == 1`) as streaming loops when
+    /// the matrix has contiguous rows or columns; false when the packed product should run.
+    private static func vectorProduct(rows: Int, columns: Int, inner: Int, _ a: Operand, _ b: Operand,
+                                      _ c: UnsafeMutablePointer<Double>, cRowStride: Int, accumulate: Bool,
+                                      kernel: VectorKernel, split: Split) rethrows -> Bool {
+        let adding: Int32 = accumulate ? 1 : 0
+        if columns == 1, cRowStride == 1 || rows == 1 {
+            // y = A x: rows of A contiguous → dot products; columns contiguous → rows of Aᵀ streamed.
+            if a.columnStride == 1 {
+                try withContiguous(b.base, count: inner, stride: b.rowStride) { x in
+                    try split(rows, inner) { range in
+                        receptive_gemv_rows(kernel.level, a.base, a.rowStride, inner, x, c, range.lowerBound,
+                                            range.upperBound, adding)
+                    }
+                }
+                return true
+            }
+            if a.rowStride == 1 {
+                try withContiguous(b.base, count: inner, stride: b.rowStride) { x in
+                    try split(rows, inner) { range in
+                        receptive_gevm(kernel.level, x, a.base + range.lowerBound, a.columnStride, inner,
+                                       c + range.lowerBound, range.count, adding)
+                    }
+                }
+                return true
+            }
+            return false
+        }
+        guard rows == 1 else { return false }
+        // y = x B: rows of B contiguous → streamed; columns contiguous → dot products with Bᵀ's rows.
+        if b.columnStride == 1 {
+            try withContiguous(a.base, count: inner, stride: a.columnStride) { x in
+                try split(columns, inner) { range in
+                    receptive_gevm(kernel.level, x, b.base + range.lowerBound, b.rowStride, inner,
+                                   c + range.lowerBound, range.count, adding)
+                }
+            }
+            return true
+        }
+        if b.rowStride == 1 {
+            try withContiguous(a.base, count: inner, stride: a.columnStride) { x in
+                try split(columns, inner) { range in
+                    receptive_gemv_rows(kernel.level, b.base, b.columnStride, inner, x, c, range.lowerBound,
+                                        range.upperBound, adding)
+                }
+            }
+            return true
+        }
+        return false
+    }
+
+    /// `values[i·stride]` for `i < count` as a contiguous pointer: the original when `stride` is
+    /// 1, else a copy.
+    private static func withContiguous<Result>(_ values: UnsafePointer<Double>, count: Int, stride: Int,
+                                               _ body: (UnsafePointer<Double>) throws -> Result) rethrows -> Result {
+        if stride == 1 || count <= 1 { return try body(values) }
+        let copy = UnsafeMutablePointer<Double>.allocate(capacity: count)
+        defer { copy.deallocate() }
+        for i in 0..<count { copy[i] = values[i * stride] }
+        return try body(copy)
+    }
+}
