@@ -19,6 +19,8 @@ class Debug:
         self.kc = kc
         self.seq = itertools.count()
         self.events = []
+        # Every iopub message read while waiting for something else (comm messages, outputs).
+        self.seen = []
 
     def raw(self, content, timeout=15):
         """Sends `content` as a debug_request; returns the reply content once the request's
@@ -36,12 +38,31 @@ class Debug:
         states = []
         deadline = time.monotonic() + timeout
         while "idle" not in states:
-            msg = self.kc.get_iopub_msg(timeout=max(0.1, deadline - time.monotonic()))
-            if msg["msg_type"] == "debug_event":
-                self.events.append(msg["content"])
+            msg = self.read_iopub(deadline)
             if msg["msg_type"] == "status" and msg["parent_header"].get("msg_id") == msg_id:
                 states.append(msg["content"]["execution_state"])
         return states
+
+    def read_iopub(self, deadline):
+        """The next iopub message, kept in `seen` (and its content in `events` if a debug_event)."""
+        msg = self.kc.get_iopub_msg(timeout=max(0.1, deadline - time.monotonic()))
+        self.seen.append(msg)
+        if msg["msg_type"] == "debug_event":
+            self.events.append(msg["content"])
+        return msg
+
+    def until_idle(self, msg_id, timeout=30):
+        """The iopub messages parented to `msg_id` (seen before or read now), through its idle."""
+        deadline = time.monotonic() + timeout
+        index = 0
+        while True:
+            while index < len(self.seen):
+                msg = self.seen[index]
+                index += 1
+                if (msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "status"
+                        and msg["content"]["execution_state"] == "idle"):
+                    return [m for m in self.seen[:index] if m["parent_header"].get("msg_id") == msg_id]
+            self.read_iopub(deadline)
 
     def wait_event(self, name, timeout=30):
         """The next debug_event called `name` (earlier events of other names are dropped)."""
@@ -51,9 +72,7 @@ class Debug:
                 event = self.events.pop(0)
                 if event["event"] == name:
                     return event
-            msg = self.kc.get_iopub_msg(timeout=max(0.1, deadline - time.monotonic()))
-            if msg["msg_type"] == "debug_event":
-                self.events.append(msg["content"])
+            self.read_iopub(deadline)
 
     def __call__(self, command, arguments=None, **kwargs):
         content = {"type": "request", "seq": next(self.seq), "command": command}
@@ -423,3 +442,35 @@ def test_bad_stepping_requests_get_error_replies(debug):
     _, placed = debug.breakpoints("x = (", [1])
     assert placed == [{"verified": False, "line": 1, "message": "the cell has a syntax error",
                        "source": placed[0]["source"]}]
+
+
+def test_a_breakpoint_in_a_widget_callback_stops_it(kernel, debug):
+    """interact's function stops at its breakpoint when the cell shows it and again when a slider
+    change (a comm_msg on shell) runs it; the panel sees the callback's locals, and continue lets
+    it render the Output."""
+    _, kc = kernel
+    debug.start()
+    code = "fn shown(k) {\n    doubled = k * 2\n    return doubled\n}\ninteract(shown, k: slider(1, 7))"
+    msg_id = debug.run_to_breakpoint(code, 2)
+    debug("continue", {"threadId": 1})
+    reply = kc.get_shell_msg(timeout=30)
+    assert reply["parent_header"]["msg_id"] == msg_id and reply["content"]["status"] == "ok"
+    opened = [m["content"] for m in debug.until_idle(msg_id) if m["msg_type"] == "comm_open"]
+    slider, output = ([c["comm_id"] for c in opened if c["data"]["state"]["_model_name"] == name][0]
+                      for name in ("IntSliderModel", "OutputModel"))
+
+    change = kc.session.msg("comm_msg", {"comm_id": slider, "data": {
+        "method": "update", "state": {"value": 5}, "buffer_paths": []}})
+    kc.shell_channel.send(change)
+    assert debug.wait_event("stopped")["body"]["reason"] == "breakpoint"
+    frames = debug("stackTrace", {"threadId": 1})["body"]["stackFrames"]
+    assert (frames[0]["name"], frames[0]["line"]) == ("shown", 2)
+    scopes = debug("scopes", {"frameId": frames[0]["id"]})["body"]["scopes"]
+    local = {v["name"]: v["value"] for v in
+             debug("variables", {"variablesReference": scopes[0]["variablesReference"]})["body"]["variables"]}
+    assert local == {"k": "5"}
+    debug("continue", {"threadId": 1})
+    rendered = [m["content"]["data"]["state"]["outputs"] for m in debug.until_idle(change["header"]["msg_id"])
+                if m["msg_type"] == "comm_msg" and m["content"]["comm_id"] == output
+                and "outputs" in m["content"]["data"].get("state", {})]
+    assert rendered[-1][-1]["data"]["text/plain"] == "10"

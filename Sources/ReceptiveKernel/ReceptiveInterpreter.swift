@@ -94,6 +94,9 @@ public final class ReceptiveInterpreter: Interpreter {
     /// A widget update or state request: applied, answered, and the interactions of changed
     /// controls rendered again.
     public func commMessage(_ message: CommMessage, context: ExecutionContext) {
+        // A callback may stop at a breakpoint as a cell does; an interrupt meant for an
+        // earlier cell must not end it there.
+        gate.reset()
         widgets.received(message, context: context)
     }
 

@@ -248,13 +248,21 @@ struct SessionServicesTests {
         let session = Session()
         let output = RecordingOutput()
         let started = Date()
-        // The interrupt arrives from another thread while the loop runs. The loop is finite
-        // (a few seconds) so that a missed interrupt fails the test instead of hanging it.
+        // The interrupt arrives from another thread while the loop runs, and again every 50 ms
+        // until the run ends: on a loaded machine one request may come before the run starts
+        // (which clears it) or after a short loop ended. The loop is finite (30 million
+        // iterations, seconds on the register machine) so that a missed interrupt fails the test
+        // instead of hanging it.
+        let finished = RunFinished()
         Thread.detachNewThread {
             Thread.sleep(forTimeInterval: 0.3)
-            session.requestInterrupt()
+            while !finished.flag.load(ordering: .acquiring) {
+                session.requestInterrupt()
+                Thread.sleep(forTimeInterval: 0.05)
+            }
         }
-        let result = session.run("fn spin() { for i in arange(3000) { for j in arange(1000) { } } }\nspin()", output: output)
+        let result = session.run("fn spin() { for i in arange(30000) { for j in arange(1000) { } } }\nspin()", output: output)
+        finished.flag.store(true, ordering: .releasing)
         guard case .failure(let error) = result else {
             Issue.record("expected the loop to be interrupted")
             return
@@ -262,4 +270,9 @@ struct SessionServicesTests {
         #expect(error.kind == .interrupted)
         #expect(Date().timeIntervalSince(started) < 20)
     }
+}
+
+/// Set once a run ended, for a thread that interrupts it until then.
+private final class RunFinished: Sendable {
+    let flag = Atomic<Bool>(false)
 }

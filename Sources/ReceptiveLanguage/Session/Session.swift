@@ -25,7 +25,7 @@ public final class Session: @unchecked Sendable {
     /// Breakpoints and pauses for a debugger; cells run unmarked while none is attached.
     public let debugging = CellDebugging()
     /// Stops cells where `debugging` says, on the session's thread.
-    private let stepper: CellStepper
+    let stepper: CellStepper
 
     /// Creates a session with no variables, default rendering options in `charset`, and a cap
     /// of `maxElements` elements per tensor (`set(max_elements:)` and `set(charset:)` change
@@ -108,8 +108,8 @@ public final class Session: @unchecked Sendable {
     }
 
     /// Marks statements for the debugger while one is attached (a flag read once per cell, so
-    /// code run without a debugger pays nothing per statement).
-    private func prepareDebugging() {
+    /// code run without a debugger pays nothing per statement). Each run ends with `stepper.reset()`.
+    func prepareDebugging() {
         let attached = debugging.isAttached
         evaluator.compileOptions.traceStatements = attached
         evaluator.statementHook = attached ? { [stepper] in try stepper.statement($0) } : nil
