@@ -134,9 +134,9 @@ struct DebugDispatchTests {
             (["type": "request", "seq": 3, "command": "richInspectVariables", "arguments": [:]],
              "richInspectVariables needs arguments.variableName, a string"),
             (["type": "request", "seq": 3, "command": "dumpCell", "arguments": ["code": 5]],
-             "dumpCell needs arguments.code, a string; found 5"),
+             "dumpCell needs arguments.code, a string; found the number 5"),
             (["type": "request", "seq": 3, "command": "inspectVariables", "arguments": [1, 2]],
-             "inspectVariables: 'arguments' must be an object, found an array"),
+             "inspectVariables: 'arguments' must be an object, found a list of 2 items"),
             (["type": "request", "seq": 3], "a debug_request needs a string 'command', found none"),
             (["type": "event", "seq": 3, "command": "attach"], "a debug_request's 'type' must be \"request\""),
         ]

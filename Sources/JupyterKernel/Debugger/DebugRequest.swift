@@ -13,13 +13,13 @@ struct DebugRequest {
     /// Reads `content`; throws when it is not a DAP request.
     init(_ content: JSONValue) throws(KernelError) {
         guard case .object(let members) = content else {
-            throw .debugRequestFailed("a debug_request's content must be a Debug Adapter Protocol request object, found \(content.kind)")
+            throw .debugRequestFailed("a debug_request's content must be a Debug Adapter Protocol request object, found \(content.foundDescription)")
         }
         guard let command = members["command"]?.stringValue, !command.isEmpty else {
-            throw .debugRequestFailed("a debug_request needs a string 'command', found \(members["command"]?.kind ?? "none")")
+            throw .debugRequestFailed("a debug_request needs a string 'command', found \(members["command"]?.foundDescription ?? "none")")
         }
         if let type = members["type"], type != "request" {
-            throw .debugRequestFailed("a debug_request's 'type' must be \"request\", found \(type.kind)")
+            throw .debugRequestFailed("a debug_request's 'type' must be \"request\", found \(type.foundDescription)")
         }
         // JupyterLab always numbers its requests; a client that does not gets request_seq 0.
         let seq = members["seq"]?.intValue ?? 0
@@ -27,7 +27,7 @@ struct DebugRequest {
         case nil, .null?: arguments = [:]
         case .object(let arguments)?: self.arguments = arguments
         case let other?:
-            throw .debugRequestFailed("\(command): 'arguments' must be an object, found \(other.kind)")
+            throw .debugRequestFailed("\(command): 'arguments' must be an object, found \(other.foundDescription)")
         }
         self.seq = seq
         self.command = command
@@ -56,21 +56,6 @@ struct DebugRequest {
     }
 
     private func missing(_ key: String, _ expected: String) -> KernelError {
-        .debugRequestFailed("\(command) needs arguments.\(key), \(expected); found \(arguments[key]?.kind ?? "none")")
-    }
-}
-
-extension JSONValue {
-    /// What a value is, for error messages: `a string "x"`, `an object`, `null`.
-    var kind: String {
-        switch self {
-        case .null: "null"
-        case .bool(let value): "\(value)"
-        case .int(let value): "\(value)"
-        case .double(let value): "\(value)"
-        case .string(let value): "the string \"\(value.prefix(40))\""
-        case .array: "an array"
-        case .object: "an object"
-        }
+        .debugRequestFailed("\(command) needs arguments.\(key), \(expected); found \(arguments[key]?.foundDescription ?? "none")")
     }
 }

@@ -179,7 +179,7 @@ final class DebugService {
         var lines: [Int] = []
         for breakpoint in requested {
             guard let line = breakpoint["line"]?.intValue, line >= 1 else {
-                throw .debugRequestFailed("setBreakpoints: each breakpoint needs a line ≥ 1, found \(breakpoint.kind)")
+                throw .debugRequestFailed("setBreakpoints: each breakpoint needs a line ≥ 1, found \(breakpoint.foundDescription)")
             }
             lines.append(line)
         }
