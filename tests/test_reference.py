@@ -1,6 +1,7 @@
 """docs/reference.md must be exactly what `receptive help --markdown` generates today, and
 docs/language.md must show what each of its examples prints today."""
 import difflib
+import re
 import subprocess
 
 from conftest import ROOT
@@ -40,3 +41,15 @@ def test_help_for_one_builtin_and_the_index(receptive_bin):
     assert unknown.returncode == 1 and "nosuch" in unknown.stderr
     command = subprocess.run([receptive_bin, "help", "install"], capture_output=True, text=True, timeout=30)
     assert command.returncode == 0 and "USAGE: receptive install" in command.stdout
+
+
+def test_language_guide_contents_list_every_section_in_order():
+    # A merge once dropped a section's heading and opening paragraphs while the contents still
+    # listed it; the examples' check could not notice, as the rest of its text stayed valid.
+    text = (ROOT / "docs" / "language.md").read_text(encoding="utf-8")
+    contents = text.split("## Contents", 1)[1].split("\n## ", 1)[0]
+    listed = re.findall(r"^- \[([^\]]+)\]\(#([^)]+)\)$", contents, re.M)
+    sections = [line[3:] for line in text.splitlines() if line.startswith("## ") and line != "## Contents"]
+    assert [title for title, _ in listed] == sections
+    for title, anchor in listed:
+        assert anchor == re.sub(r"[^a-z0-9 -]", "", title.lower()).replace(" ", "-")

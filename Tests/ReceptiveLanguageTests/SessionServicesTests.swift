@@ -155,6 +155,21 @@ struct SessionServicesTests {
         #expect(session.inspection(in: "nothing", cursorPosition: 3) == nil)
     }
 
+    @Test func completesAndInspectsTheLoopAndListLanguage() throws {
+        let session = Session()
+        _ = session.run("steps = range(2, 10, step: 3)\nhalve = fn(x) = x // 2", output: RecordingOutput())
+        #expect(session.completions(in: "whi", cursorPosition: 3).matches == ["while"])
+        #expect(session.completions(in: "enum", cursorPosition: 4).matches == ["enumerate"])
+        #expect(session.completions(in: "for i in rang", cursorPosition: 13).matches == ["range"])
+        #expect(session.completions(in: "sort(xs, re", cursorPosition: 11).matches.first == "reverse:")
+        let range = try #require(session.inspection(in: "steps", cursorPosition: 2))
+        #expect(range.text == "steps: a range\n\nrange(2, 10, step: 3)")
+        let function = try #require(session.inspection(in: "halve(4)", cursorPosition: 2))
+        #expect(function.text.hasPrefix("fn(x)"))
+        let builtin = try #require(session.inspection(in: "zip(a, b)", cursorPosition: 1))
+        #expect(builtin.text.hasPrefix("zip(sequences...)\n"))
+    }
+
     @Test func evaluatesExpressionsWithoutOutput() {
         let session = Session()
         _ = session.run("n = 4", output: RecordingOutput())
@@ -248,21 +263,20 @@ struct SessionServicesTests {
         let session = Session()
         let output = RecordingOutput()
         let started = Date()
-        // The interrupt arrives from another thread while the loop runs, and again every 50 ms
-        // until the run ends: on a loaded machine one request may come before the run starts
-        // (which clears it) or after a short loop ended. The loop is finite (30 million
-        // iterations, seconds on the register machine) so that a missed interrupt fails the test
-        // instead of hanging it.
-        let finished = RunFinished()
+        // The interrupt arrives from another thread while the loop runs. The loop is finite
+        // (30 million iterations: seconds in a debug build, where 3 million could end before the
+        // first request) so that a missed interrupt fails the test instead of hanging it. The
+        // request repeats until the cell ends: on a loaded machine the cell may start after the
+        // first request, which `run` clears as stale (an interrupt never stops the next cell).
+        let finished = Atomic<Bool>(false)
         Thread.detachNewThread {
-            Thread.sleep(forTimeInterval: 0.3)
-            while !finished.flag.load(ordering: .acquiring) {
+            while !finished.load(ordering: .acquiring) {
+                Thread.sleep(forTimeInterval: 0.3)
                 session.requestInterrupt()
-                Thread.sleep(forTimeInterval: 0.05)
             }
         }
         let result = session.run("fn spin() { for i in arange(30000) { for j in arange(1000) { } } }\nspin()", output: output)
-        finished.flag.store(true, ordering: .releasing)
+        finished.store(true, ordering: .releasing)
         guard case .failure(let error) = result else {
             Issue.record("expected the loop to be interrupted")
             return
@@ -272,7 +286,3 @@ struct SessionServicesTests {
     }
 }
 
-/// Set once a run ended, for a thread that interrupts it until then.
-private final class RunFinished: Sendable {
-    let flag = Atomic<Bool>(false)
-}

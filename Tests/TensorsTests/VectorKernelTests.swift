@@ -4,7 +4,7 @@ import Testing
 
 // Every C kernel of every level this CPU runs against the scalar Swift definitions
 // (`BinaryOperation.apply`, `UnaryFunction.apply`, plain loops). Arithmetic, comparisons,
-// min/max, remainder, abs, relu, round, clip, copies and transposes are exact operations, so
+// min/max, remainder, floored division, abs, relu, round, floor, ceil, clip, copies and transposes are exact operations, so
 // the results must be bit-identical (NaN for NaN); sums in another order and the vector pow
 // are compared within reasoned bounds below. Lengths run through every tail length of every
 // vector width, and the values hold NaN, infinities, signed zeros and subnormals.
@@ -24,7 +24,7 @@ private func same(_ a: Double, _ b: Double) -> Bool { (a.isNaN && b.isNaN) || a.
 private let lengths = Array(0...19) + [63, 64, 65, 1000]
 
 private let exactOperations: [BinaryOperation] = [
-    .add, .subtract, .multiply, .divide, .remainder, .equal, .notEqual, .less, .lessEqual, .greater,
+    .add, .subtract, .multiply, .divide, .floorDivide, .remainder, .equal, .notEqual, .less, .lessEqual, .greater,
     .greaterEqual, .minimum, .maximum,
 ]
 
@@ -82,7 +82,7 @@ func powerWithABroadcastExponentTakesTheExactShortcuts(_ kernel: VectorKernel) {
 func exactUnaryKernelsAndClipMatchTheScalarDefinitions(_ kernel: VectorKernel) {
     for count in lengths {
         let x = values(count, seed: 3)
-        for function in [UnaryFunction.abs, .relu, .round, .sqrt] {
+        for function in [UnaryFunction.abs, .relu, .round, .floor, .ceil, .sqrt] {
             var out = [Double](repeating: 0, count: count)
             x.withUnsafeBufferPointer { x in
                 out.withUnsafeMutableBufferPointer { out in
