@@ -1,4 +1,4 @@
-import ReceptiveLanguage
+@testable import ReceptiveLanguage
 import Testing
 import TextPlots
 
@@ -158,5 +158,25 @@ struct VariableInspectionTests {
         for text in ["", "3a", "a.", "a[", "a[-1]", "a[x]", "a b", "a..b", "a[1", "a]", "a.b.", "x + 1"] {
             #expect(VariablePath(text) == nil, "\(text)")
         }
+    }
+
+    /// A control is listed by its kind and value; the snapshot keeps the value it had, since a
+    /// widget callback changes the control on the session's thread while a panel reads it.
+    @Test func aControlIsListedByKindAndTheSnapshotKeepsItsValue() throws {
+        guard case .success = session.run("k = slider(1, 7)", output: RecordingOutput()) else {
+            Issue.record("the cell failed")
+            return
+        }
+        let snapshot = session.variableSnapshot()
+        let listed = try #require(variable("k", in: snapshot.listing))
+        #expect(listed.type == "slider")
+        #expect(listed.preview == "slider 1…7 step 1 = 1")
+        guard case .control(let control)? = session.evaluator.globals["k"] else {
+            Issue.record("k is not a control")
+            return
+        }
+        #expect(try control.set(.number(5)))
+        #expect(variable("k", in: snapshot.listing)?.preview == "slider 1…7 step 1 = 1")
+        #expect(variable("k", in: session.variableSnapshot().listing)?.preview == "slider 1…7 step 1 = 5")
     }
 }

@@ -51,6 +51,9 @@ public final class CellDebugging: Sendable {
     /// Whether `attachment` is set, read once per cell without the lock.
     private let attached = Atomic<Bool>(false)
     private let breakpoints = Mutex<[String: Set<Int>]>([:])
+    /// Whether any cell has a breakpoint: with none (the debugger on, nothing clicked), a
+    /// statement that is not ending a step costs two atomic loads.
+    private let anyBreakpoints = Atomic<Bool>(false)
     /// Bumped on every change of breakpoints or attachment, so the stepper knows to look again.
     private let generation = Atomic<Int>(0)
     private let pauseRequested = Atomic<Bool>(false)
@@ -69,14 +72,20 @@ public final class CellDebugging: Sendable {
     public func detach() {
         attachment.withLock { $0 = nil }
         attached.store(false, ordering: .releasing)
-        breakpoints.withLock { $0.removeAll() }
+        breakpoints.withLock {
+            $0.removeAll()
+            anyBreakpoints.store(false, ordering: .releasing)
+        }
         pauseRequested.store(false, ordering: .releasing)
         generation.add(1, ordering: .releasing)
     }
 
     /// Replaces the breakpoints of the cell named `source` with `lines` (1-based).
     public func setBreakpoints(_ lines: Set<Int>, source: String) {
-        breakpoints.withLock { $0[source] = lines.isEmpty ? nil : lines }
+        breakpoints.withLock {
+            $0[source] = lines.isEmpty ? nil : lines
+            anyBreakpoints.store(!$0.isEmpty, ordering: .releasing)
+        }
         generation.add(1, ordering: .releasing)
     }
 
@@ -94,6 +103,12 @@ public final class CellDebugging: Sendable {
     }
 
     fileprivate var currentGeneration: Int { generation.load(ordering: .acquiring) }
+
+    /// Whether a statement outside a step could stop: a breakpoint is set somewhere or a pause
+    /// is asked for.
+    fileprivate var mayStop: Bool {
+        anyBreakpoints.load(ordering: .acquiring) || pauseRequested.load(ordering: .relaxed)
+    }
 
     fileprivate func lines(of source: String) -> Set<Int> {
         breakpoints.withLock { $0[source] ?? [] }
@@ -141,6 +156,7 @@ final class CellStepper {
 
     /// The statement marker of the innermost frame of `evaluator`'s machine was reached.
     func statement(_ evaluator: Evaluator) throws {
+        if case .free = mode, !debugging.mayStop { return }
         let machine = evaluator.machine
         let depth = machine.frameCount
         let frame = machine.frames[depth - 1]
