@@ -49,6 +49,20 @@ let package = Package(
         // Convolution micro-kernels in C for AVX2+FMA and AVX-512, chosen at run time.
         .target(name: "CConvolutionKernels"),
 
+        // Images: the system libpng and libjpeg(-turbo), called only through the setjmp guards
+        // of CImageCodecs (C, as Swift cannot catch their longjmps), used by Tensors' load/save.
+        .systemLibrary(
+            name: "CPNG",
+            pkgConfig: "libpng",
+            providers: [.apt(["libpng-dev"])]
+        ),
+        .systemLibrary(
+            name: "CJPEG",
+            pkgConfig: "libjpeg",
+            providers: [.apt(["libjpeg62-turbo-dev"])]
+        ),
+        .target(name: "CImageCodecs", dependencies: ["CPNG", "CJPEG"]),
+
         // The tensor core's inner loops in C (elementwise math, matrix product, reductions,
         // transposes), written once over a vector type and compiled for AVX-512, AVX2+FMA and
         // the baseline; chosen at run time. Optimised in debug builds too: unoptimised, their
@@ -58,7 +72,7 @@ let package = Package(
         .target(name: "CTensorKernels", cSettings: [.unsafeFlags(["-O2"])]),
 
         // Numerics: tensors, convolution, layers. Knows nothing of the language or Jupyter.
-        .target(name: "Tensors", dependencies: ["CConvolutionKernels", "CTensorKernels", "WholeNumbers"]),
+        .target(name: "Tensors", dependencies: ["CConvolutionKernels", "CTensorKernels", "CImageCodecs", "WholeNumbers"]),
 
         // Rendering: values drawn as text (and HTML).
         .target(name: "TextPlots", dependencies: ["Tensors", "WholeNumbers"]),

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything Receptive needs on a fresh Debian machine, idempotently:
-# the system packages (libzmq and SQLite for the kernel, Debian's chromium for the browser test,
+# the system packages (libzmq and SQLite for the kernel, libpng and libjpeg-turbo for load/save of
+# photographs, Debian's chromium for the browser test,
 # configurable-http-proxy for the JupyterHub test) and the Python test clients (JupyterLab,
 # Playwright, papermill, nbval, JupyterHub, Kernel Gateway, repo2docker among them) in .venv,
 # Receptive's papermill translator (integrations/papermill) in .venv, and Jupyter Enterprise
@@ -10,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need_apt=()
-for pkg in libzmq3-dev libsqlite3-dev pkg-config time chromium node-configurable-http-proxy; do
+for pkg in libzmq3-dev libsqlite3-dev libpng-dev libjpeg62-turbo-dev pkg-config time chromium node-configurable-http-proxy; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
 done
 if [ ${#need_apt[@]} -gt 0 ]; then
@@ -30,7 +31,7 @@ if [ ! -x .venv/bin/python ]; then
   echo "setup: creating .venv"
   python3 -m venv .venv
 fi
-if ! .venv/bin/python -c 'import jupyter_client, jupyter_kernel_test, nbclient, nbformat, nbconvert, pexpect, jupyter_console, ipykernel, numpy, scipy, pytest, jupyterlab, playwright, papermill, nbval, jupyterhub, kernel_gateway, repo2docker, Cryptodome, mpmath, jupyterlab_widgets, ipywidgets, psutil' 2>/dev/null; then
+if ! .venv/bin/python -c 'import jupyter_client, jupyter_kernel_test, nbclient, nbformat, nbconvert, pexpect, jupyter_console, ipykernel, numpy, scipy, pytest, jupyterlab, playwright, papermill, nbval, jupyterhub, kernel_gateway, repo2docker, Cryptodome, mpmath, jupyterlab_widgets, ipywidgets, psutil, PIL' 2>/dev/null; then
   echo "setup: installing the Python test clients into .venv"
   .venv/bin/pip install -q --disable-pip-version-check -r scripts/requirements-test.txt
 fi

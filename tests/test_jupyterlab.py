@@ -28,6 +28,7 @@ CELLS = [
     ("reshape(arange(6), (2, 3))", ["tensor 2×3", "[[0. 1. 2.]", "[3. 4. 5.]]"]),
     ('heatmap(image("disk", size: 8), title: "disk")', ["████████████", "shape 8×8"]),
     ("conv2d(nosuch, 1)", ["NameError", "nosuch"]),
+    ("heatmap(ones(6, 8), zlim: (0, 1))", ["████████████████", "shape 6×8"]),
 ]
 
 
@@ -109,7 +110,12 @@ def _layout(output) -> dict:
         const pre = element.querySelector('pre') || element;
         const style = getComputedStyle(pre);
         const lines = pre.innerText.replace(/\\n$/, '').split('\\n').length;
-        const lineHeight = parseFloat(style.lineHeight);
+        // "normal" has no number in the computed style: measure one line of the same style.
+        const probe = pre.cloneNode(false);
+        probe.textContent = 'x';
+        pre.parentNode.appendChild(probe);
+        const lineHeight = probe.getBoundingClientRect().height;
+        probe.remove();
         return {text: pre.innerText, font: style.fontFamily, whiteSpace: style.whiteSpace,
                 renderedLines: Math.round(pre.getBoundingClientRect().height / lineHeight),
                 lines: lines, overflow: pre.scrollWidth - pre.clientWidth};
@@ -150,9 +156,38 @@ def test_notebook_in_jupyterlab_shows_tensor_heatmap_and_error(lab_url):
             for fragment in expected:
                 assert fragment in text, f"{code!r}: {fragment!r} not in the page's output:\n{text}"
         heatmap = _layout(outputs[1])
+        gaps = _gaps_between_block_rows(page, outputs[3])
     assert "mono" in heatmap["font"].lower(), heatmap
     assert heatmap["renderedLines"] == heatmap["lines"], f"the heatmap wrapped: {heatmap}"
     assert heatmap["overflow"] <= 0, heatmap
+    assert gaps == [], f"white rows between the heatmap's block rows at pixel rows {gaps} (see {SCREENSHOT})"
+
+
+def _gaps_between_block_rows(page, output) -> list:
+    """Pixel rows inside a column of █ (one per text line, from the first to the last line of
+    blocks) that are not dark: the gaps a line height taller than the glyphs leaves."""
+    import io
+
+    from PIL import Image
+
+    output.scroll_into_view_if_needed()
+    box = output.evaluate("""element => {
+        const pre = element.querySelector('pre');
+        const node = pre.firstChild, lines = node.textContent.split('\\n');
+        const rows = lines.map((line, index) => [index, line.indexOf('████')]).filter(([, at]) => at >= 0);
+        const rect = (row) => {
+            const start = lines.slice(0, row[0]).reduce((sum, line) => sum + line.length + 1, 0) + row[1] + 1;
+            const range = document.createRange();
+            range.setStart(node, start);
+            range.setEnd(node, start + 1);
+            return range.getBoundingClientRect();
+        };
+        const first = rect(rows[0]), last = rect(rows[rows.length - 1]);
+        return {x: first.left + first.width / 4, y: first.top, width: first.width / 2, height: last.bottom - first.top};
+    }""")
+    picture = Image.open(io.BytesIO(page.screenshot(clip=box))).convert("L")
+    return [y for y in range(picture.height)
+            if sum(picture.getpixel((x, y)) for x in range(picture.width)) / picture.width > 128]
 
 
 def _variable(page, name: str):

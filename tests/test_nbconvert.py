@@ -47,11 +47,17 @@ def test_plots_render_monospace_without_wrapping(page_html):
                 .filter(pre => pre.innerText.includes('┌'))
                 .map(pre => {
                     const style = getComputedStyle(pre);
+                    // A line height of "normal" has no number in the computed style: measure
+                    // one line of the same style.
+                    const probe = pre.cloneNode(false);
+                    probe.textContent = 'x';
+                    pre.parentNode.appendChild(probe);
+                    const lineHeight = probe.getBoundingClientRect().height;
+                    probe.remove();
                     return {start: pre.innerText.slice(0, 60), font: style.fontFamily,
                             whiteSpace: style.whiteSpace,
                             lines: pre.innerText.replace(/\\n$/, '').split('\\n').length,
-                            renderedLines: Math.round(pre.getBoundingClientRect().height
-                                                      / parseFloat(style.lineHeight))};
+                            renderedLines: Math.round(pre.getBoundingClientRect().height / lineHeight)};
                 })""")
         finally:
             browser.close()

@@ -79,7 +79,7 @@ def test_interact_opens_models_and_a_slider_update_rerenders_the_output(kernel):
     models, display = show(kc, BLUR)
     assert sorted(models) == ["IntSliderModel", "LayoutModel", "OutputModel", "SliderStyleModel", "VBoxModel"]
     assert display["data"][WIDGET_VIEW] == {"model_id": models["VBoxModel"][0], "version_major": 2, "version_minor": 0}
-    assert display["data"]["text/plain"].startswith("interact: blur(k: 1) (the controls need a front end")
+    assert display["data"]["text/plain"].startswith("interact: blur(k: 1) (f ran once with these values; the controls need a front end")
     slider, output = models["IntSliderModel"][0], models["OutputModel"][0]
 
     messages = update(kc, slider, {"value": 5})
@@ -247,7 +247,7 @@ def test_receptive_run_shows_f_once_with_a_note(receptive_bin, tmp_path):
     started = time.monotonic()
     done = subprocess.run([receptive_bin, "run", str(script)], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
-    assert done.stdout == ("interact: twice(k: 3) (no widgets here: f ran once with these values)\n6\n9\n")
+    assert done.stdout == ("interact: twice(k: 3) (f ran once with these values; the controls need a front end with Jupyter widgets)\n6\n9\n")
     assert time.monotonic() - started < 1.5, "receptive run prints the last frame without waiting between frames"
 
 
@@ -261,7 +261,7 @@ def test_jupyter_console_shows_f_once_with_a_note(venv_bin):
         console.sendline("fn twice(k) = k * 2")
         console.expect(r"In \[2\]: ")
         console.sendline("interact(twice, k: slider(1, 7, value: 3))")
-        console.expect(r"interact: twice\(k: 3\) \(the controls need a front end with Jupyter widgets\)")
+        console.expect(r"interact: twice\(k: 3\) \(f ran once with these values; the controls need a front end with Jupyter widgets\)")
         console.expect("6")
         console.expect(r"In \[3\]: ")
         leave_console(console)
@@ -295,5 +295,5 @@ def test_a_notebook_run_in_process_keeps_the_text_fallback(receptive_bin, tmp_pa
     outputs = json.loads(path.read_text())["cells"][0]["outputs"]
     assert [output["output_type"] for output in outputs] == ["display_data"]
     assert "".join(outputs[0]["data"]["text/plain"]) == (
-        "interact: twice(k: 3) (the controls need a front end with Jupyter widgets)\n6")
+        "interact: twice(k: 3) (f ran once with these values; the controls need a front end with Jupyter widgets)\n6")
     assert list(outputs[0]["data"]) == ["text/plain"], "no widget view without the widgets' models"

@@ -391,11 +391,17 @@ INLINE VD unary_vector(ReceptiveUnary function, VD x, VL *special) {
         return copysign_v(blend(a < 0x1p52, rounded, a), x);
     }
     case ReceptiveUnaryFloor:
+    case ReceptiveUnaryCeil: {
         *special = none;
-        return __builtin_elementwise_floor(x);
-    case ReceptiveUnaryCeil:
-        *special = none;
-        return __builtin_elementwise_ceil(x);
+        // The nearest whole number, then one step toward x's side when it overshot; the step is
+        // exact (whole numbers below 2^52), and the sign is x's so that ceil(-0.5) is -0 as in C.
+        VL bits;
+        VD a = vabs(x);
+        VD nearest = copysign_v(blend(a < 0x1p52, round_shift(a, &bits), a), x);
+        VD whole = function == ReceptiveUnaryFloor ? blend(nearest > x, nearest - 1.0, nearest)
+                                                   : blend(nearest < x, nearest + 1.0, nearest);
+        return copysign_v(whole, x);
+    }
     case ReceptiveUnaryNegate:
         *special = none;
         return -x;

@@ -74,7 +74,7 @@ private func normalized(_ state: [String: JSONValue]) -> [String: JSONValue] {
         == [.string("IPY_MODEL_" + context.id(of: "IntSliderModel")), .string("IPY_MODEL_" + context.id(of: "OutputModel"))])
     let display = try #require(context.displays.first)
     #expect(display["application/vnd.jupyter.widget-view+json"] == ["model_id": .string(box), "version_major": 2, "version_minor": 0])
-    #expect(display["text/plain"] == "interact: f(k: 3) (the controls need a front end with Jupyter widgets)\n6")
+    #expect(display["text/plain"] == "interact: f(k: 3) (f ran once with these values; the controls need a front end with Jupyter widgets)\n6")
     #expect(context.openedState("OutputModel")?["outputs"]
         == [["output_type": "display_data", "data": ["text/plain": "6"], "metadata": [:]]])
 }

@@ -38,6 +38,17 @@ func edgeDetector() throws -> Layer {
     #expect(flops.first == 267_960 && flops.second == 16_006_054_680)
     // 16,006,054,680 / 267,960 is exactly 59,733.
     #expect(flops.ratio == 59_733)
+    #expect(comparison.firstName == "conv" && comparison.secondName == "dense" && flops.secondIsLarger)
+}
+
+@Test func ratiosReadTheSameWhicheverLayerComesFirst() throws {
+    let layer = try edgeDetector()
+    let dense = try LayerComparison.denseEquivalent(of: layer, input: [280, 320])
+    let forward = try LayerComparison(layer, dense, input: [280, 320], control: .fresh)
+    let backward = try LayerComparison(dense, layer, input: [280, 320], control: .fresh)
+    #expect(forward.rows.map(\.ratio) == backward.rows.map(\.ratio))
+    #expect(backward["params"]?.ratio == 4_001_536_000 && backward["params"]?.secondIsLarger == false)
+    #expect(backward.firstName == "dense" && backward.secondName == "conv")
 }
 
 @Test func denseLayerRejectsWrongInputSize() throws {

@@ -81,6 +81,17 @@ private let tolerance = 1e-12
     #expect(dense.values == [1, 2, 3, 4, 5, 6])
 }
 
+@Test func sharingMatricesKnowHowManyWeightsTheirLayerHas() throws {
+    // Padding 1 on 6 inputs: the locally connected layer has 6 × 3 = 18 weights, of which the
+    // first of s1 and the last of s6 only meet the padding, so 16 indices (2…17) appear.
+    var specification = LayerSpecification(kernel: .width(3))
+    specification.window.padding = .widths([1])
+    let local = try specification.convolution(sharing: .unshared).sharing(input: [6], control: .fresh)
+    #expect(local.weightCount == 18 && Set(local.values) == Set((2...17).map(Double.init)))
+    #expect(try specification.convolution().sharing(input: [6], control: .fresh).weightCount == 3)
+    #expect(try specification.convolution().connectivity(input: [6], control: .fresh).weightCount == nil)
+}
+
 @Test func wrapPaddingGivesACirculantMatrix() throws {
     var specification = LayerSpecification(kernel: .weights(makeTensor([3], [1, 2, 3])))
     specification.window.padding = .widths([1])

@@ -37,6 +37,15 @@ func reductionsMatchNumpy(reduction: Reduction, all: Double, axis0: [Double], ax
     #expect(try x.reduced(.argmax, control: .fresh) == Tensor(scalar: 1))
 }
 
+@Test func floorAndCeilMatchNumpyIncludingSignedZeros() throws {
+    // np.floor / np.ceil of [-2.5, -0.5, -0.0, 0.5, 3.5, 1e300]: whole numbers, the sign of zero kept.
+    let x = try makeTensor([6], [-2.5, -0.5, -0.0, 0.5, 3.5, 1e300])
+    let floors = try x.applying(.floor, control: .fresh).scalars
+    let ceilings = try x.applying(.ceil, control: .fresh).scalars
+    #expect(floors.map(\.bitPattern) == [-3, -1, -0.0, 0, 3, 1e300].map(\.bitPattern))
+    #expect(ceilings.map(\.bitPattern) == [-2, -0.0, -0.0, 1, 4, 1e300].map(\.bitPattern))
+}
+
 @Test func roundIsHalfToEven() throws {
     // np.round([0.5, 1.5, 2.5, -0.5, -1.5, 2.675])
     let rounded = try makeTensor([6], [0.5, 1.5, 2.5, -0.5, -1.5, 2.675]).applying(.round, control: .fresh)

@@ -89,3 +89,16 @@ private func example() throws -> SparseMatrix {
     }
     #expect(throws: TensorError.self) { try matrix.subscripted([.index(0), .index(0), .index(0)], control: .fresh) }
 }
+
+@Test func transposeMovesEveryEntryAndKeepsRowsInOrder() throws {
+    // A 2×4 non-square matrix with an empty column, against its dense transpose.
+    let matrix = try SparseMatrix(rows: 2, columns: 4, rowStarts: [0, 3, 5], columnIndices: [0, 1, 3, 1, 3],
+                                  values: [1, 2, 3, 4, 5])
+    let transposed = try matrix.transposed(control: .fresh)
+    #expect(transposed.shape == [4, 2])
+    #expect(transposed.rowStarts == [0, 1, 3, 3, 5] && transposed.columnIndices == [0, 0, 1, 0, 1])
+    #expect(try transposed.dense(control: .fresh) == (try matrix.dense(control: .fresh).transposed(nil, control: .fresh)))
+    #expect(try transposed.transposed(control: .fresh) == matrix)
+    let control = ExecutionControl(maxElements: 4)
+    #expect(throws: TensorError.self) { try matrix.transposed(control: control) }
+}

@@ -147,7 +147,7 @@ struct CharsetCase: Sendable, CustomTestStringConvertible {
             return try LayerDiagram.render(rows: units5, edges: convolutionEdges(units: 5, below: 0),
                                            highlight: highlight, title: "sparse connectivity", charset: $0).text
         },
-        CharsetCase("diagram_dense", unicode: "diagram_dense.txt", legend: (0, 0)) {
+        CharsetCase("diagram_dense", unicode: "diagram_dense.txt", legend: (1, 1)) {
             let dense = (0..<5).flatMap { i in (0..<5).map { DiagramEdge(fromRow: 0, fromUnit: i, toRow: 1, toUnit: $0) } }
             return try LayerDiagram.render(rows: units5, edges: dense, charset: $0).text
         },
@@ -166,6 +166,18 @@ struct CharsetCase: Sendable, CustomTestStringConvertible {
                 (0..<3).map { DiagramEdge(fromRow: 0, fromUnit: output + $0, toRow: 1, toUnit: output) }
             }
             return try LayerDiagram.render(rows: rows, edges: edges, charset: $0).text
+        },
+        CharsetCase("diagram_stride", unicode: "diagram_stride.txt", legend: (1, 1)) {
+            try LayerDiagram.render(rows: stridedRows, edges: stridedEdges, highlight: stridedHighlight, charset: $0).text
+        },
+        CharsetCase("diagram_dense_highlight", unicode: "diagram_dense_highlight.txt", legend: (2, 2)) {
+            try LayerDiagram.render(rows: units5, edges: denseEdges, highlight: fanOut(of: 2), charset: $0).text
+        },
+        CharsetCase("diagram_pool", unicode: "diagram_pool.txt", legend: (0, 0)) {
+            try LayerDiagram.render(rows: pooledRows, edges: pooledEdges, charset: $0).text
+        },
+        CharsetCase("sparse_grid", unicode: "sparse_grid.txt", legend: (0, 0)) {
+            SparseMatrixFormatter.render(try bandMatrix(), options: RenderOptions(charset: $0)).text
         },
         CharsetCase("tensor_header", unicode: "tensor_header.txt", legend: (0, 0)) {
             let tensor = try Tensor(shape: [2, 3], scalars: [1, 2, 3, 4, 5, 6.5])

@@ -35,6 +35,50 @@ import TextPlots
     GoldenFile.expectMatches(try LayerDiagram.render(rows: rows, edges: edges).text, "diagram_valid_offset.txt")
 }
 
+/// The first column of the unit label `label` (not followed by a digit: x1, not x10) in the diagram.
+private func column(of label: String, in lines: [String]) throws -> Int {
+    for line in lines {
+        let characters = Array(line)
+        let target = Array(label)
+        for start in characters.indices where Array(characters[start...].prefix(target.count)) == target {
+            let next = start + target.count
+            if next == characters.count || !characters[next].isNumber { return start }
+        }
+    }
+    Issue.record("no unit \(label) in the diagram")
+    return -1
+}
+
+@Test func stridedOutputsStandOverTheMiddleOfTheirWindowsAndTouchingWindowsDoNotCross() throws {
+    let figure = try LayerDiagram.render(rows: stridedRows, edges: stridedEdges, highlight: stridedHighlight)
+    GoldenFile.expectMatches(figure.text, "diagram_stride.txt")
+    let lines = figure.text.split(separator: "\n").map(String.init)
+    // h_j over x_{2j+2} (1-based: the middle of x_{2j+1}…x_{2j+3}), g_k over h_{2k+2}.
+    for j in 1...5 { #expect(try column(of: "h\(j)", in: lines) == (try column(of: "x\(2 * j)", in: lines))) }
+    for k in 1...2 { #expect(try column(of: "g\(k)", in: lines) == (try column(of: "h\(2 * k)", in: lines))) }
+    // Neighbouring windows share one input and no edge crosses another.
+    #expect(!figure.text.contains("╳") && !figure.text.contains("┼") && !figure.text.contains("─"))
+}
+
+@Test func aHighlightedDenseLayerDrawsOnlyTheHighlightedFan() throws {
+    let figure = try LayerDiagram.render(rows: CharsetCase.units5, edges: denseEdges, highlight: fanOut(of: 2))
+    GoldenFile.expectMatches(figure.text, "diagram_dense_highlight.txt")
+    #expect(figure.text.hasSuffix("every x joins every s (25 edges); only the highlighted paths are drawn"))
+    // Five solid edges leave x3 and nothing else is drawn: no dotted strokes, no crossings but at x3.
+    #expect(!figure.text.contains("┊") && !figure.text.contains("·") && !figure.text.contains("┼"))
+}
+
+@Test func pooledOutputsStandBetweenTheirInputs() throws {
+    let figure = try LayerDiagram.render(rows: pooledRows, edges: pooledEdges)
+    GoldenFile.expectMatches(figure.text, "diagram_pool.txt")
+    let lines = figure.text.split(separator: "\n").map(String.init)
+    for s in 1...3 {
+        let (left, right) = (try column(of: "x\(2 * s - 1)", in: lines), try column(of: "x\(2 * s)", in: lines))
+        #expect(try column(of: "s\(s)", in: lines) > left && (try column(of: "s\(s)", in: lines)) < right)
+    }
+    #expect(!figure.text.contains("╳"))
+}
+
 @Test func diagramRejectsLargeRowsAndBadEdges() throws {
     let big = [DiagramRow(prefix: "x", count: 17)]
     #expect(throws: TextPlotsError.invalidInput(

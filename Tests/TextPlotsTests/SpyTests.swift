@@ -16,6 +16,11 @@ import Testing
     let options = SpyOptions(rowLabels: (1...6).map { "s\($0)" }, columnLabels: (1...6).map { "x\($0)" },
                              letters: true)
     GoldenFile.expectMatches(try Spy.render(sharing, options: options, sessionWidth: 80, control: .fresh).text, "spy_letters.txt")
+    // Told how many weights the layer has, the legend says how many the picture uses.
+    let unshared = try Tensor(shape: [2, 3], scalars: [2, 3, 0, 4, 0, 7])
+    let legend = try Spy.render(unshared, options: SpyOptions(letters: true, weightCount: 9), sessionWidth: 80,
+                                control: .fresh).text.split(separator: "\n").last
+    #expect(legend == "2×3   4 ≠ 0   density 67%   9 weights, 4 in the picture: b…d, g = weights 2…4, 7")
     let bad = try Tensor(shape: [1, 2], scalars: [1.5, 0])
     #expect(throws: TextPlotsError.self) { try Spy.render(bad, options: SpyOptions(letters: true), sessionWidth: 80, control: .fresh) }
 }

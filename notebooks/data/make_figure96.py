@@ -24,7 +24,7 @@ def scene() -> np.ndarray:
     img[ground] = (70 + 40 * cols / WIDTH)[ground]
     # House: a wall, a triangular roof, two windows and a door.
     wall = (rows >= 130) & (rows < 215) & (cols >= 40) & (cols < 170)
-    img[wall] = 185
+    img[wall] = 235
     roof = (rows >= 75) & (rows < 130) & (np.abs(cols - 105) <= (rows - 75) * 75 / 55)
     img[roof] = 90
     for left in (55, 130):

@@ -49,9 +49,9 @@ typedef enum {
     ReceptiveUnaryRelu,
     /// x rounded to a whole number, halves to even.
     ReceptiveUnaryRound,
-    /// The largest whole number ≤ x.
+    /// The largest whole number ≤ x (−0 stays −0).
     ReceptiveUnaryFloor,
-    /// The smallest whole number ≥ x.
+    /// The smallest whole number ≥ x (−0 stays −0, −0.5 gives −0).
     ReceptiveUnaryCeil,
     /// −x.
     ReceptiveUnaryNegate,

@@ -1,9 +1,10 @@
 import Tensors
 
 extension Builtins {
-    /// Convolution and pooling: `convolve correlate conv1d conv2d maxpool avgpool`.
+    /// Convolution and pooling: `convolve correlate conv1d conv2d maxpool avgpool
+    /// adaptive_maxpool adaptive_avgpool`.
     static var convolution: [Builtin] {
-        [convolve, correlate, conv1d, conv2d, maxpool, avgpool]
+        [convolve, correlate, conv1d, conv2d, maxpool, avgpool, adaptiveMaxpool, adaptiveAvgpool]
     }
 
     private static let convolve = Builtin(
@@ -62,6 +63,32 @@ extension Builtins {
         return .tensor(input.rank == 1
             ? try input.avgPool1d(size: size, stride: stride, padding: padding, control: context.control)
             : try input.avgPool2d(size: size, stride: stride, padding: padding, control: context.control))
+    }
+
+    private static let adaptiveMaxpool = Builtin(
+        "adaptive_maxpool", [Parameter("x"), Parameter("output")],
+        summary: "Max pooling to a fixed output size whatever the size of x, exactly torch adaptive_max_pool2d (x H×W, C×H×W or N×C×H×W; a rank-1 x pools as adaptive_max_pool1d).",
+        details: "output: one size or a (height, width) pair; inputs of any size give that many outputs (the book's section 9.7). Window i of an axis of length L spans L·i/n rounded down to L·(i+1)/n rounded up."
+    ) { arguments, context in
+        .tensor(try adaptivePool(arguments, kind: .max, control: context.control))
+    }
+
+    private static let adaptiveAvgpool = Builtin(
+        "adaptive_avgpool", [Parameter("x"), Parameter("output")],
+        summary: "Average pooling to a fixed output size whatever the size of x, exactly torch adaptive_avg_pool2d (x H×W, C×H×W or N×C×H×W; a rank-1 x pools as adaptive_avg_pool1d).",
+        details: "output: one size or a (height, width) pair; windows as for adaptive_maxpool, each divided by its own size."
+    ) { arguments, context in
+        .tensor(try adaptivePool(arguments, kind: .average, control: context.control))
+    }
+
+    /// adaptive_maxpool/adaptive_avgpool: a rank-1 x pools one axis, any other the last two
+    /// (one output size then means a square, as torch's int argument does).
+    private static func adaptivePool(_ arguments: BoundArguments, kind: PoolingLayer.Kind,
+                                     control: ExecutionControl) throws -> Tensor {
+        let input = try arguments.tensor("x")
+        var output = try arguments.integers("output")
+        if input.rank != 1 && output.count == 1 { output += output }
+        return try input.adaptivePooled(to: output, kind: kind, control: control)
     }
 
     private static let layerOptions: [Parameter] = [

@@ -3,7 +3,7 @@ import Tensors
 import TextPlots
 
 extension Builtins {
-    /// Interaction (LANGUAGE.md §10): the controls, `interact` and `animate`.
+    /// Interaction (docs/language.md, "Interaction"): the controls, `interact` and `animate`.
     static var interaction: [Builtin] {
         [slider, dropdown, checkbox, play, interact, animate]
     }
@@ -129,17 +129,21 @@ extension Builtins {
         }
         let controls = try arguments.keywords.map { ($0.name, try control(for: $0.value, named: $0.name, arguments)) }
         let interaction = Interaction(function: function, controls: controls)
-        let note = "interact: \(interaction.callText)"
+        // One note wherever the controls do not show (a script, the REPL, a notebook's text
+        // fallback), so that a course notebook and the same cells run as a script print alike.
+        let note = "interact: \(interaction.callText) \(noControlsNote)"
         let initial = try context.render(interaction)
         if let host = context.widgets {
-            let fallback = note + " (the controls need a front end with Jupyter widgets)"
-            host.show(interaction, initial: initial, fallback: Figure(text: fallback + "\n" + initial.text))
+            host.show(interaction, initial: initial, fallback: Figure(text: note + "\n" + initial.text))
         } else {
-            context.write(note + " (no widgets here: f ran once with these values)\n", toStandardError: false)
+            context.write(note + "\n", toStandardError: false)
             replay(initial, to: context)
         }
         return .none
     }
+
+    /// What `interact` says where its controls cannot show, after the call it ran.
+    private static let noControlsNote = "(f ran once with these values; the controls need a front end with Jupyter widgets)"
 
     /// The control an `interact` argument stands for: a control (labelled with the argument's
     /// name unless it has a label), or an abbreviation as ipywidgets' interact takes them.

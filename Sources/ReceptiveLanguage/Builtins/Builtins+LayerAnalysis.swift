@@ -65,10 +65,12 @@ extension Builtins {
             Parameter("a"), Parameter("b", default: Value.none, shownAs: "dense"),
             Parameter("input", kind: .namedOnly),
         ],
-        summary: "Params, memory, matrix entries and FLOPs of two layers and their ratios b/a (figure 9.6).",
+        summary: "Params, memory, matrix entries and FLOPs of two layers, and how many times larger one is (figure 9.6).",
         details: """
             b defaults to the dense layer with a's input and output sizes. Each row is a record
-            (a, b, ratio): compare(conv_layer([[-1, 1]]), input: (280, 320)).flops.ratio is 59733.
+            (a, b, ratio_of, ratio): ratio is the larger count ÷ the smaller and ratio_of says which
+            ("dense ÷ conv"), so the order of a and b does not change it:
+            compare(conv_layer([[-1, 1]]), input: (280, 320)).flops.ratio is 59733.
             """
     ) { arguments, context in
         let input = try LayerArguments.shape(arguments)
@@ -96,8 +98,11 @@ extension Builtins {
         ]
         for row in comparison.rows {
             let ratio: Value = row.ratio.map { .number($0) } ?? .none
+            let (larger, smaller) = row.secondIsLarger
+                ? (comparison.secondName, comparison.firstName) : (comparison.firstName, comparison.secondName)
             fields.append((row.name, .record(Record(typeName: "row", fields: [
-                ("a", .number(Double(row.first))), ("b", .number(Double(row.second))), ("ratio", ratio),
+                ("a", .number(Double(row.first))), ("b", .number(Double(row.second))),
+                ("ratio_of", .string("\(larger) ÷ \(smaller)")), ("ratio", ratio),
             ]))))
         }
         return Record(typeName: "compare", fields: fields)

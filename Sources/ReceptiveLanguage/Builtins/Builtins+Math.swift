@@ -1,8 +1,8 @@
 import Tensors
 
 extension Builtins {
-    /// Elementwise math and reductions: `abs sqrt exp log sin cos tanh sigmoid relu floor ceil
-    /// round clip`, `sum mean min max argmax argmin norm`, `softmax log_softmax`, `allclose`.
+    /// Elementwise math and reductions: `abs sqrt exp log sin cos tanh sigmoid relu floor ceil round clip`,
+    /// `sum mean min max argmax argmin norm`, `softmax log_softmax`, `allclose`.
     static var math: [Builtin] {
         UnaryFunction.allCases.filter { $0 != .round }.map(elementwise) + [round, clip]
             + Reduction.allCases.map(reduction) + [softmax(logarithm: false), softmax(logarithm: true), allclose]

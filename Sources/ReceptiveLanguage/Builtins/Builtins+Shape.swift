@@ -22,9 +22,16 @@ extension Builtins {
 
     private static let transpose = Builtin(
         "transpose", [Parameter("t"), Parameter("axes", kind: .variadic)],
-        summary: "Permutes the axes (result axis i is axis axes[i]); without axes reverses them, like t.T."
+        summary: "Permutes the axes (result axis i is axis axes[i]); without axes reverses them, like t.T.",
+        details: "A sparse matrix transposes to a sparse matrix (scipy's m.T): the transpose of a convolution's as_matrix is the transposed convolution's."
     ) { arguments, context in
         let axes = try arguments.variadicIntegers("axes")
+        if case .sparse(let matrix) = arguments.value("t") {
+            guard axes.isEmpty || axes == [1, 0] else {
+                throw arguments.valueError("axes", "of a sparse matrix must be (1, 0) or none, found \(axes)")
+            }
+            return .sparse(try matrix.transposed(control: context.control))
+        }
         return Value(tensor: try arguments.tensor("t").transposed(axes.isEmpty ? nil : axes, control: context.control))
     }
 

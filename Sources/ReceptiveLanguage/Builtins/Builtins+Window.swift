@@ -2,7 +2,7 @@ import Tensors
 import TextPlots
 
 extension Builtins {
-    /// `window`: a convolution step by step (LANGUAGE.md §10, the book's figure 9.1).
+    /// `window`: a convolution step by step (docs/language.md, "Interaction"; the book's figure 9.1).
     static var windowSteps: [Builtin] {
         [window]
     }

@@ -30,11 +30,14 @@ struct LayerDiagramPlan {
             shape = output
         }
         self.matrices = matrices
-        var offset = 0.0
         var rows = [DiagramRow(prefix: "x", count: units)]
         for (index, matrix) in matrices.enumerated() {
-            offset = max(0, offset + LayerDiagramPlan.centreShift(matrix))
-            rows.append(DiagramRow(prefix: prefixes[index + 1], count: matrix.rows, offset: offset))
+            // Positions compose: an output stands over the middle of its window of the row
+            // below, itself placed over its own window.
+            let below = rows[index]
+            let (offset, step) = LayerDiagramPlan.placement(matrix)
+            rows.append(DiagramRow(prefix: prefixes[index + 1], count: matrix.rows,
+                                   offset: below.offset + below.step * offset, step: below.step * step))
         }
         self.rows = rows
         edges = matrices.enumerated().flatMap { level, matrix in
@@ -77,18 +80,30 @@ struct LayerDiagramPlan {
         return DiagramHighlight(unit: unit, marked: marked, meaning: fromBelow ? "affected by \(name)" : "affect \(name)")
     }
 
-    /// How far right of its input row an output row sits so that each output stands over the
-    /// centre of the inputs it sees: mean window centre minus the row's own centre.
-    private static func centreShift(_ matrix: SparseMatrix) -> Double {
-        var total = 0.0
-        var counted = 0
-        for output in 0..<matrix.rows where matrix.rowStarts[output + 1] > matrix.rowStarts[output] {
+    /// Where an output row stands over its input row, in input units: output `u` over
+    /// `offset + step × u`, the middle of its window. The line is fitted through the outputs
+    /// that read a whole window (the most inputs); outputs whose windows hang over the padding
+    /// stand where their whole window's middle would be, as in the book's figures, rather than
+    /// over the few real inputs they read. Steps below 1 (outputs packed closer than their
+    /// inputs) would make labels collide, and only happen when windows do not move with the
+    /// output.
+    private static func placement(_ matrix: SparseMatrix) -> (offset: Double, step: Double) {
+        let fanIns = (0..<matrix.rows).map { matrix.rowStarts[$0 + 1] - matrix.rowStarts[$0] }
+        let widest = fanIns.max() ?? 0
+        let whole = (0..<matrix.rows).filter { widest > 0 && fanIns[$0] == widest }
+        func centre(_ output: Int) -> Double {
             let first = Double(matrix.columnIndices[matrix.rowStarts[output]])
             let last = Double(matrix.columnIndices[matrix.rowStarts[output + 1] - 1])
-            total += (first + last) / 2
-            counted += 1
+            return (first + last) / 2
         }
-        guard counted > 0 else { return 0 }
-        return total / Double(counted) - Double(matrix.rows - 1) / 2
+        guard let first = whole.first, let last = whole.last else { return (0, 1) }
+        let step = last > first ? (centre(last) - centre(first)) / Double(last - first) : 1
+        guard step >= 1 else {
+            // Windows that do not move with the output (a dense layer: every window is the
+            // whole input) say nothing about where outputs stand: centre the row, one unit apart.
+            let mean = whole.map(centre).reduce(0, +) / Double(whole.count)
+            return (mean - Double(matrix.rows - 1) / 2, 1)
+        }
+        return (centre(first) - step * Double(first), step)
     }
 }

@@ -65,7 +65,7 @@ extension Evaluator {
         case .multiply, .matmul: return .number(lhs * rhs)
         case .divide: return .number(lhs / rhs)
         case .floorDivide: return .number(BinaryOperation.flooredQuotient(lhs, rhs))
-        case .remainder: return .number(flooredRemainder(lhs, rhs))
+        case .remainder: return .number(BinaryOperation.flooredRemainder(lhs, rhs))
         case .power: return .number(pow(lhs, rhs))
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
             return .bool(compare(lhs, operation, rhs) ?? false)
@@ -83,12 +83,6 @@ extension Evaluator {
         case .greaterEqual: return lhs >= rhs
         default: return nil
         }
-    }
-
-    /// Python's `%`: the result has the sign of the divisor.
-    static func flooredRemainder(_ lhs: Double, _ rhs: Double) -> Double {
-        let remainder = lhs.truncatingRemainder(dividingBy: rhs)
-        return remainder != 0 && (remainder < 0) != (rhs < 0) ? remainder + rhs : remainder
     }
 
     private static func elementwise(_ operation: BinaryOperator) -> BinaryOperation {

@@ -1,4 +1,4 @@
-/// An interactive control (LANGUAGE.md §10): a slider, dropdown, checkbox or play button, and
+/// An interactive control (docs/language.md, "Interaction"): a slider, dropdown, checkbox or play button, and
 /// the one model of its current value. A front end with widgets draws it and sends changes
 /// back through `set(_:)`; without one, its value is the default `interact` runs with.
 ///

@@ -1,5 +1,5 @@
 extension ReferenceExamples {
-    /// Examples of the interaction builtins (LANGUAGE.md §10), run as `receptive run` would:
+    /// Examples of the interaction builtins (docs/language.md, "Interaction"), run as `receptive run` would:
     /// without widgets, so `interact` shows its note and one run of `f`.
     static let interaction: [String: String] = [
         "slider": "k = slider(1, 7, value: 3, label: \"kernel\")\nk.value",

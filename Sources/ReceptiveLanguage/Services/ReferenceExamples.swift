@@ -26,8 +26,8 @@ enum ReferenceExamples {
         "random": "random(2, 3, seed: 1)",
         "randn": "randn(2, 3, seed: 1)",
         "image": "image(\"disk\", size: 8)",
-        "load": "save(\"square.pgm\", image(\"square\", size: 4) * 255)\nload(\"square.pgm\")",
-        "save": "save(\"disk.pgm\", image(\"disk\", size: 6) * 255)\nload(\"disk.pgm\").shape",
+        "load": "save(\"square.png\", image(\"square\", size: 4) * 255)\nload(\"square.png\")",
+        "save": "rgb = stack([image(\"disk\", size: 6), image(\"square\", size: 6), zeros(6, 6)]) * 255\nsave(\"rgb.png\", rgb)\nload(\"rgb.png\").shape",
     ]
 
     private static let shape: [String: String] = [
@@ -56,8 +56,8 @@ enum ReferenceExamples {
         "sigmoid": "sigmoid(tensor([-2, 0, 2]))",
         "relu": "relu(tensor([-1, 0, 2]))",
         "round": "round(tensor([0.5, 1.5, 2.25]))",
-        "floor": "floor(tensor([-1.5, 0.5, 2]))",
-        "ceil": "ceil(tensor([-1.5, 0.5, 2]))",
+        "floor": "floor(tensor([-2.5, -0.5, 0.5, 7 / 2]))",
+        "ceil": "ceil(tensor([-2.5, -0.5, 0.5, 7 / 2]))",
         "clip": "clip(arange(6), 1, 4)",
         "sum": "sum(reshape(arange(6), (2, 3)), axis: 0)",
         "mean": "mean(tensor([1, 2, 3, 6]))",
@@ -78,6 +78,8 @@ enum ReferenceExamples {
         "conv2d": "conv2d(reshape(image(\"square\", size: 6), (1, 6, 6)), reshape(sobel(), (1, 1, 3, 3)), padding: 1)",
         "maxpool": "maxpool(reshape(arange(16), (4, 4)), 2)",
         "avgpool": "avgpool(reshape(arange(16), (4, 4)), 2)",
+        "adaptive_maxpool": "adaptive_maxpool(tensor([3, 1, 4, 1, 5, 9, 2]), 3)",
+        "adaptive_avgpool": "adaptive_avgpool(reshape(arange(15), (3, 5)), (1, 2))",
         "edge": "edge()",
         "sobel": "sobel()",
         "prewitt": "prewitt()",

@@ -12,6 +12,7 @@ extension Value {
         switch self {
         case .tensor(let tensor): return TensorFormatter.render(tensor, options: options)
         case .plot(let figure): return figure
+        case .sparse(let matrix): return SparseMatrixFormatter.render(matrix, options: options)
         case .record(let record):
             return record.tableFigure(charset: charset) ?? Figure(text: charset.spell(record.renderedText))
         default: return Figure(text: charset.spell(resultText))
@@ -45,8 +46,7 @@ extension Value {
         case .plot(let figure): return "plot \(figure.text.split(separator: "\n").count) lines"
         case .layer(let layer): return layer.summary
         case .control(let control): return control.resultText
-        case .sparse(let matrix):
-            return "sparse \(Tensor.describe(matrix.shape)), nnz \(matrix.nnz), density \(Value.format(matrix.density))"
+        case .sparse(let matrix): return SparseMatrixFormatter.summary(matrix)
         }
     }
 

@@ -1,5 +1,6 @@
 /// PGM and PPM images (P2/P5 grey, P3/P6 colour; 8- and 16-bit). Loading keeps the raw integer
-/// samples (0…maxval), as `numpy.asarray(PIL.Image.open(path))` does: PGM → H×W, PPM → H×W×3.
+/// samples (0…maxval), as `numpy.asarray(PIL.Image.open(path))` does; the layout is
+/// `RasterImage`'s: PGM → H×W, PPM → 3×H×W (channels first).
 enum NetpbmFile {
     /// Decodes a PGM or PPM file.
     static func decode(_ bytes: [UInt8], fileName: String, control: ExecutionControl) throws -> Tensor {
@@ -15,74 +16,62 @@ enum NetpbmFile {
             throw reader.failure("bad header: size \(width)×\(height) and maximum value \(maxValue) (expected positive sizes and 1…65535)")
         }
         let channels = magic == "P3" || magic == "P6" ? 3 : 1
-        let (pixels, overflow) = width.multipliedReportingOverflow(by: height)
-        let count = pixels.multipliedReportingOverflow(by: channels)
-        guard !overflow, !count.overflow else { throw reader.failure("the size \(width)×\(height) is too large") }
-        try control.checkAllocation(count.partialValue)
-        let values = magic == "P2" || magic == "P3"
-            ? try textSamples(&reader, count: count.partialValue, maxValue: maxValue, control: control)
-            : try binarySamples(&reader, count: count.partialValue, maxValue: maxValue)
-        let shape = channels == 3 ? [height, width, 3] : [height, width]
-        return Tensor(validatedShape: shape, scalars: values)
+        try RasterImage.checkSize(width: width, height: height, channels: channels, fileName: fileName, control: control)
+        let count = width * height * channels
+        let sampleBytes = maxValue < 256 ? 1 : 2
+        let samples = magic == "P2" || magic == "P3"
+            ? try textSamples(&reader, count: count, maxValue: maxValue, control: control)
+            : try binarySamples(&reader, count: count, maxValue: maxValue)
+        let image = RasterImage(width: width, height: height, channels: channels, sampleBytes: sampleBytes, bytes: samples)
+        return try image.tensor(control: control)
     }
 
-    /// Encodes a H×W tensor as binary PGM (P5) or a H×W×3 tensor as binary PPM (P6).
+    /// Encodes a H×W tensor as binary PGM (P5) or a 3×H×W tensor as binary PPM (P6).
     ///
     /// Values are rounded to integers; maxval is 255, or 65535 when a value exceeds 255.
-    static func encode(_ tensor: Tensor, fileName: String) throws -> [UInt8] {
-        let isColour = tensor.rank == 3 && tensor.shape[2] == 3
-        guard tensor.rank == 2 || isColour else {
-            throw TensorError.io("\(fileName): PGM needs a H×W tensor and PPM a H×W×3 one, found \(Tensor.describe(tensor.shape))")
-        }
-        if let offender = tensor.scalars.first(where: { !($0 >= 0 && $0 <= 65535) }) {
-            throw TensorError.io(
-                "\(fileName): image samples must lie in 0…65535, found \(Tensor.describe(offender)); scale the tensor first (e.g. t * 255 for values in [0, 1])")
-        }
-        return encodeChecked(tensor, isColour: isColour)
+    static func encode(_ tensor: Tensor, colour: Bool, fileName: String, control: ExecutionControl) throws -> [UInt8] {
+        let image = colour
+            ? try RasterImage(tensor, allowedChannels: [3], expected: "PPM holds a 3×H×W tensor (RGB)", fileName: fileName,
+                               control: control)
+            : try RasterImage(tensor, allowedChannels: [1], expected: "PGM holds a H×W tensor (grey)", fileName: fileName,
+                               control: control)
+        let header = "\(colour ? "P6" : "P5")\n\(image.width) \(image.height)\n\(image.sampleBytes == 2 ? 65535 : 255)\n"
+        return Array(header.utf8) + image.bytes
     }
 
-    private static func encodeChecked(_ tensor: Tensor, isColour: Bool) -> [UInt8] {
-        let wide = tensor.scalars.contains { $0.rounded(.toNearestOrEven) > 255 }
-        let maxValue = wide ? 65535 : 255
-        let header = "\(isColour ? "P6" : "P5")\n\(tensor.shape[1]) \(tensor.shape[0])\n\(maxValue)\n"
-        var bytes = Array(header.utf8)
-        bytes.reserveCapacity(bytes.count + tensor.count * (wide ? 2 : 1))
-        for value in tensor.scalars {
-            let sample = Int(value.rounded(.toNearestOrEven))
-            if wide { bytes.append(UInt8(sample >> 8)) }
-            bytes.append(UInt8(sample & 0xFF))
-        }
-        return bytes
-    }
-
+    /// `count` text samples as `RasterImage` bytes (two per sample, big-endian, when maxval > 255).
     private static func textSamples(_ reader: inout ByteReader, count: Int, maxValue: Int,
-                                    control: ExecutionControl) throws -> [Double] {
-        var values = [Double](repeating: 0, count: count)
+                                    control: ExecutionControl) throws -> [UInt8] {
+        let wide = maxValue > 255
+        var samples = [UInt8](repeating: 0, count: wide ? 2 * count : count)
         for index in 0..<count {
             if index & 0xFFFF == 0 { try control.checkInterrupt() }
             let sample = try number(&reader, "sample \(index + 1) of \(count)")
             guard sample <= maxValue else {
                 throw reader.failure("sample \(index + 1) is \(sample), above the maximum value \(maxValue)")
             }
-            values[index] = Double(sample)
+            if wide {
+                samples[2 * index] = UInt8(sample >> 8)
+                samples[2 * index + 1] = UInt8(sample & 0xFF)
+            } else {
+                samples[index] = UInt8(sample)
+            }
         }
-        return values
+        return samples
     }
 
-    private static func binarySamples(_ reader: inout ByteReader, count: Int, maxValue: Int) throws -> [Double] {
+    /// `count` binary samples, which are already `RasterImage` bytes (16-bit samples are
+    /// big-endian in Netpbm), checked against maxval.
+    private static func binarySamples(_ reader: inout ByteReader, count: Int, maxValue: Int) throws -> [UInt8] {
         let width = maxValue < 256 ? 1 : 2
-        let data = try reader.take(count * width, "pixel data")
-        var values = [Double](repeating: 0, count: count)
-        let start = data.startIndex
+        let data = Array(try reader.take(count * width, "pixel data"))
         for index in 0..<count {
-            // 16-bit samples are big-endian in Netpbm.
-            let sample = width == 1 ? Int(data[start + index]) : Int(data[start + 2 * index]) << 8 | Int(data[start + 2 * index + 1])
+            let sample = width == 1 ? Int(data[index]) : Int(data[2 * index]) << 8 | Int(data[2 * index + 1])
             guard sample <= maxValue else {
                 throw reader.failure("sample \(index + 1) is \(sample), above the maximum value \(maxValue)")
             }
-            values[index] = Double(sample)
         }
-        return values
+        return data
     }
 
     /// The next whitespace-separated token, skipping `#` comments; after the header's last

@@ -1,12 +1,15 @@
 import Foundation
 
 /// Loading and saving tensors, choosing the format by the file's extension:
-/// `.npy`, `.pgm`/`.ppm` and `.csv`.
+/// `.npy`, `.pgm`/`.ppm`, `.png`, `.jpg`/`.jpeg` (loading only) and `.csv`.
 public enum TensorFile {
     /// The formats `load` and `save` know.
     enum Format {
-        case numpy, netpbm, csv
+        case numpy, netpbm, png, jpeg, csv
     }
+
+    /// The extensions `load` knows, for messages.
+    static let knownExtensions = ".npy, .pgm, .ppm, .png, .jpg, .jpeg or .csv"
 
     /// Reads the tensor stored at `path` (a relative path is resolved against `directory`, or
     /// the current directory when it is nil); a missing, truncated or malformed file is
@@ -31,28 +34,41 @@ public enum TensorFile {
         } catch {
             throw TensorError.io("\(path): cannot be read (\(error.localizedDescription))")
         }
-        let name = url.lastPathComponent
+        return try decode(bytes, format: format, fileName: url.lastPathComponent, control: control)
+    }
+
+    /// Decodes a file's bytes in `format`; messages name `fileName`.
+    static func decode(_ bytes: [UInt8], format: Format, fileName: String, control: ExecutionControl) throws -> Tensor {
         switch format {
-        case .numpy: return try NumpyFile.decode(bytes, fileName: name, control: control)
-        case .netpbm: return try NetpbmFile.decode(bytes, fileName: name, control: control)
-        case .csv: return try CSVFile.decode(bytes, fileName: name, control: control)
+        case .numpy: return try NumpyFile.decode(bytes, fileName: fileName, control: control)
+        case .netpbm: return try NetpbmFile.decode(bytes, fileName: fileName, control: control)
+        case .png: return try LibPNG.decode(bytes, fileName: fileName, control: control).tensor(control: control)
+        case .jpeg: return try LibJPEG.decode(bytes, fileName: fileName, control: control).tensor(control: control)
+        case .csv: return try CSVFile.decode(bytes, fileName: fileName, control: control)
         }
     }
 
     /// Writes `tensor` to `path` (replacing it; a relative path is resolved against `directory`,
-    /// or the current directory when it is nil): `.npy` as float64, `.pgm`/`.ppm` as binary
-    /// 8- or 16-bit samples, `.csv` as text.
-    public static func save(_ tensor: Tensor, to path: String, relativeTo directory: URL?) throws {
+    /// or the current directory when it is nil): `.npy` as float64, `.pgm`/`.ppm`/`.png` as
+    /// 8- or 16-bit samples (images are H×W grey or C×H×W, as `load` gives them), `.csv` as text.
+    /// JPEG is not written: it is lossy, so a saved tensor would not load back. Image encoding
+    /// stops at an interrupt of `control`, before anything is written.
+    public static func save(_ tensor: Tensor, to path: String, relativeTo directory: URL?,
+                            control: ExecutionControl) throws {
         let name = URL(fileURLWithPath: path).lastPathComponent
         let bytes: [UInt8]
         switch try format(of: path) {
         case .numpy: bytes = NumpyFile.encode(tensor)
         case .netpbm:
-            let isColour = path.lowercased().hasSuffix(".ppm")
-            guard isColour == (tensor.rank == 3) else {
-                throw TensorError.io("\(name): .pgm holds H×W tensors and .ppm H×W×3 ones, found \(Tensor.describe(tensor.shape))")
-            }
-            bytes = try NetpbmFile.encode(tensor, fileName: name)
+            bytes = try NetpbmFile.encode(tensor, colour: path.lowercased().hasSuffix(".ppm"), fileName: name, control: control)
+        case .png:
+            let image = try RasterImage(
+                tensor, allowedChannels: [1, 2, 3, 4],
+                expected: "PNG holds a H×W tensor (grey) or a C×H×W one with C = 1, 2, 3 or 4 (grey, grey+alpha, RGB, RGBA)",
+                fileName: name, control: control)
+            bytes = try LibPNG.encode(image, fileName: name, control: control)
+        case .jpeg:
+            throw TensorError.io("\(name): saving JPEG is not supported (it is lossy, so the tensor would not load back); save a .png, .pgm or .ppm")
         case .csv: bytes = try CSVFile.encode(tensor, fileName: name)
         }
         do {
@@ -73,12 +89,14 @@ public enum TensorFile {
     static func format(of path: String) throws -> Format {
         switch URL(fileURLWithPath: path).pathExtension.lowercased() {
         case "":
-            throw TensorError.io("\(path): the name has no extension to choose the format by; use .npy, .pgm, .ppm or .csv")
+            throw TensorError.io("\(path): the name has no extension to choose the format by; use \(knownExtensions)")
         case "npy": return .numpy
         case "pgm", "ppm": return .netpbm
+        case "png": return .png
+        case "jpg", "jpeg": return .jpeg
         case "csv": return .csv
         case let other:
-            throw TensorError.io("\(path): unknown file type \".\(other)\"; use .npy, .pgm, .ppm or .csv")
+            throw TensorError.io("\(path): unknown file type \".\(other)\"; use \(knownExtensions)")
         }
     }
 }

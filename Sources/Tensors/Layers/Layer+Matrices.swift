@@ -12,7 +12,9 @@ extension Layer {
         if case .pooling = self {
             throw TensorError.invalidArgument("pool_layer has no weights to share; use connectivity(layer, input:)")
         }
-        return try connectionMatrix(input: input, combine: .first, control: control) { _, weight in Double(weight + 1) }
+        var matrix = try connectionMatrix(input: input, combine: .first, control: control) { _, weight in Double(weight + 1) }
+        matrix.weightCount = try params(input: input)
+        return matrix
     }
 
     /// The matrix M with M @ flatten(x) == flatten(self(x)) for inputs of shape `input`

@@ -1,5 +1,6 @@
 /// Two layers side by side on the same input (figure 9.6): parameters, memory, stored
-/// matrix entries and FLOPs, with the ratio second / first for each.
+/// matrix entries and FLOPs, with the ratio of the larger count to the smaller for each, so
+/// that `compare(dense, conv)` and `compare(conv, dense)` both read "dense ÷ conv = 4,001,536,000".
 public struct LayerComparison: Sendable, Equatable {
     /// One measured quantity for both layers.
     public struct Row: Sendable, Equatable {
@@ -10,9 +11,21 @@ public struct LayerComparison: Sendable, Equatable {
         /// The second layer's count.
         public let second: Int
 
-        /// second / first; nil when the first count is 0.
-        public var ratio: Double? { first == 0 ? nil : Double(second) / Double(first) }
+        /// Whether the ratio divides the second count by the first (the second is at least as
+        /// large as the first) rather than the first by the second.
+        public var secondIsLarger: Bool { second >= first }
+
+        /// The larger count ÷ the smaller (at least 1); nil when the smaller is 0.
+        public var ratio: Double? {
+            let (larger, smaller) = secondIsLarger ? (second, first) : (first, second)
+            return smaller == 0 ? nil : Double(larger) / Double(smaller)
+        }
     }
+
+    /// Short names of the two layers for saying which count a ratio divides by which
+    /// ("dense", "conv", "locally_connected", "tiled", "pool"); "a" and "b" when the two
+    /// layers are of one kind.
+    public let firstName: String, secondName: String
 
     /// The input shape both layers were measured on.
     public let input: [Int]
@@ -29,6 +42,8 @@ public struct LayerComparison: Sendable, Equatable {
             Row(name: name, first: try measure(first), second: try measure(second))
         }
         self.input = input
+        let names = [first, second].map { $0.name.replacingOccurrences(of: "_layer", with: "") }
+        (firstName, secondName) = names[0] == names[1] ? ("a", "b") : (names[0], names[1])
         firstOutput = try first.outputShape(input: input)
         secondOutput = try second.outputShape(input: input)
         rows = [

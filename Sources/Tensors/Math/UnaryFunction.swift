@@ -22,9 +22,9 @@ public enum UnaryFunction: String, Sendable, CaseIterable {
     case relu
     /// x rounded to a whole number, halves to even.
     case round
-    /// The largest whole number ≤ x.
+    /// ⌊x⌋, the largest whole number ≤ x.
     case floor
-    /// The smallest whole number ≥ x.
+    /// ⌈x⌉, the smallest whole number ≥ x.
     case ceil
 
     /// A one-line description for `help`.
@@ -40,8 +40,8 @@ public enum UnaryFunction: String, Sendable, CaseIterable {
         case .sigmoid: return "Logistic sigmoid 1 / (1 + e^-x), elementwise."
         case .relu: return "Rectifier max(x, 0), elementwise."
         case .round: return "Rounds to decimals places (default whole numbers), halves to even as numpy.round does."
-        case .floor: return "The largest whole number ≤ x, elementwise (numpy.floor)."
-        case .ceil: return "The smallest whole number ≥ x, elementwise (numpy.ceil)."
+        case .floor: return "The largest whole number ≤ x, elementwise (numpy.floor): floor(-2.5) is -3."
+        case .ceil: return "The smallest whole number ≥ x, elementwise (numpy.ceil): ceil(-2.5) is -2."
         }
     }
 

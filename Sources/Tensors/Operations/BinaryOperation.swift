@@ -73,7 +73,7 @@ public enum BinaryOperation: Sendable {
     }
 
     /// numpy's `np.remainder`: `fmod` moved into the divisor's sign; NaN for a zero divisor.
-    static func flooredRemainder(_ a: Double, _ b: Double) -> Double {
+    public static func flooredRemainder(_ a: Double, _ b: Double) -> Double {
         let truncated = fmod(a, b)
         if truncated != 0, (truncated < 0) != (b < 0) { return truncated + b }
         // A zero result takes the divisor's sign, as numpy's does (-0.0 for a negative divisor).

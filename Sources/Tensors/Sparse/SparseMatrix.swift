@@ -14,6 +14,10 @@ public struct SparseMatrix: Sendable, Equatable {
     public let columnIndices: [Int32]
     /// The value of each stored entry.
     public let values: [Double]
+    /// For a weight-sharing matrix (`Layer.sharing`), how many weights the layer has: the
+    /// entries are indices in 1…weightCount, and some may not appear (a weight that only ever
+    /// meets the padding). Nil for every other matrix.
+    public internal(set) var weightCount: Int?
 
     /// Creates a matrix from CSR arrays, checking that they are consistent.
     public init(rows: Int, columns: Int, rowStarts: [Int], columnIndices: [Int32], values: [Double]) throws {

@@ -1,35 +1,62 @@
 /// A character grid for a layer diagram: unit labels on their rows, and edges in the bands
 /// between rows, where crossing strokes merge into `┼` or `╳` (`+` or `X` in ASCII).
+///
+/// A band is as tall as its steepest edge needs to climb at most 1.5 columns per line, so that
+/// every edge is a diagonal stroke rather than a run of horizontal ones (which is how edges of
+/// strided layers, whose outputs stand far apart, used to turn into `─╳─` runs).
 struct DiagramCanvas {
     enum LabelStyle { case plain, highlighted, marked }
 
+    /// The steepest an edge is drawn as a plain diagonal: columns per line.
+    private static let steepest = 1.5
+    /// The tallest band, in lines; edges steeper than it allows get horizontal strokes.
+    private static let tallestBand = 12
+
     private let rows: [DiagramRow]
     private let glyphs: DiagramGlyphs
-    private let unitWidth: Int
     private let spacing: Int
-    private let band: Int
+    /// How far right every unit moves so that the leftmost one starts at column 0.
+    private let shift: Double
+    /// The height of the band above each row but the top one.
+    private let bands: [Int]
     private var grid: [[Character?]]
 
-    /// A canvas for `rows`, whose labels are already in the canvas's charset.
-    init(rows: [DiagramRow], glyphs: DiagramGlyphs) {
+    /// A canvas for `rows`, whose labels are already in the canvas's charset, sized for `edges`.
+    /// Bands listed in `completeBands` (every unit joins every unit) keep the base height: taller
+    /// ones would not untangle them, only take more lines.
+    init(rows: [DiagramRow], edges: [DiagramEdge], completeBands: Set<Int>, glyphs: DiagramGlyphs) {
         self.rows = rows
         self.glyphs = glyphs
         let unitWidth = (rows.flatMap(\.labels).map(TextWidth.columns).max() ?? 1) + 2
         let spacing = max(4, unitWidth + 1)
-        self.unitWidth = unitWidth
         self.spacing = spacing
-        band = spacing - 1
-        let shifts = rows.map { Int(($0.offset * Double(spacing)).rounded()) }
-        let widest = zip(rows, shifts).map { $1 + $0.labels.count * spacing }.max() ?? 0
+        let leftmost = rows.filter { !$0.labels.isEmpty }
+            .map { min($0.position(0), $0.position($0.labels.count - 1)) }.min() ?? 0
+        let shift = -min(0, leftmost)
+        self.shift = shift
+        var bands = Array(repeating: spacing - 1, count: max(0, rows.count - 1))
+        for edge in edges where !completeBands.contains(min(edge.from.row, edge.to.row)) {
+            let lower = min(edge.from.row, edge.to.row)
+            let (from, to) = edge.from.row < edge.to.row ? (edge.from, edge.to) : (edge.to, edge.from)
+            let columns = abs(rows[to.row].position(to.unit) - rows[from.row].position(from.unit)) * Double(spacing)
+            let needed = Int((columns / DiagramCanvas.steepest).rounded(.up))
+            bands[lower] = max(bands[lower], min(DiagramCanvas.tallestBand, needed))
+        }
+        self.bands = bands
+        let widest = rows.filter { !$0.labels.isEmpty }
+            .map { Int((($0.position($0.labels.count - 1) + shift) * Double(spacing)).rounded()) + unitWidth }
+            .max() ?? 0
         grid = Array(repeating: Array(repeating: nil, count: max(1, widest)),
-                     count: rows.count + (spacing - 1) * (rows.count - 1))
+                     count: rows.count + bands.reduce(0, +))
     }
 
     /// The text line of row `row` (row 0 is drawn last, at the bottom).
-    private func line(of row: Int) -> Int { (rows.count - 1 - row) * (band + 1) }
+    private func line(of row: Int) -> Int {
+        (row..<(rows.count - 1)).reduce(0) { $0 + bands[$1] + 1 }
+    }
 
     private func left(of unit: DiagramUnit) -> Int {
-        Int(((Double(unit.unit) + rows[unit.row].offset) * Double(spacing)).rounded())
+        Int(((rows[unit.row].position(unit.unit) + shift) * Double(spacing)).rounded())
     }
 
     /// The column edges start from: the label's first character.
@@ -51,7 +78,19 @@ struct DiagramCanvas {
     /// Draws an edge through the band between its rows, one stroke per text line.
     mutating func draw(_ edge: DiagramEdge, dotted: Bool) {
         let (lower, upper) = edge.from.row < edge.to.row ? (edge.from, edge.to) : (edge.to, edge.from)
-        let start = Double(anchor(of: lower)), shift = Double(anchor(of: upper)) - start
+        let band = bands[lower.row]
+        // A unit standing between two units of the row below (the output of a window of two,
+        // as in pooling or [-1, 1]) has no edge straight up into it. Its edges use both
+        // characters of the labels (at least two wide): one rising from the left leaves a
+        // label's second character and arrives at the first, one from the right the other way
+        // round, so they meet as ╱╲ over the unit and part as ╲╱ under a shared input instead of
+        // merging into ╳.
+        let below = rows[lower.row]
+        let place = (rows[upper.row].position(upper.unit) - below.offset) / below.step
+        let between = abs(place - place.rounded()) > 0.25
+        let from = anchor(of: lower), to = anchor(of: upper)
+        let rising = between && to > from ? 1 : 0, falling = between && to < from ? 1 : 0
+        let start = Double(from + rising), shift = Double(to + falling) - start
         let slope = shift / Double(band)
         for step in 0..<band {
             let line = line(of: lower.row) - 1 - step

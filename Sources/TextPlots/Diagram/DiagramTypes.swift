@@ -1,21 +1,30 @@
-/// One row of units in a layer diagram, e.g. the inputs `x1 … x5`.
+/// One row of units in a layer diagram, e.g. the inputs `x1 … x5`. Unit `u` stands at
+/// `offset + step × u`, measured in unit spacings of the bottom row, so each output of a layer
+/// can stand over the middle of the window it reads.
 public struct DiagramRow: Sendable, Equatable {
     /// The units' labels, left to right.
     public var labels: [String]
-    /// Shift of the whole row to the right, in unit spacings (e.g. 1 puts the first unit of
-    /// a "valid" convolution's output above the second input).
+    /// Where the first unit stands, in unit spacings (e.g. 1 puts the first unit of a "valid"
+    /// convolution's output above the second input).
     public var offset: Double
+    /// The distance between neighbouring units, in unit spacings (e.g. 2 for the outputs of a
+    /// stride-2 layer over its inputs).
+    public var step: Double
 
     /// Creates a row.
-    public init(labels: [String], offset: Double = 0) {
+    public init(labels: [String], offset: Double = 0, step: Double = 1) {
         self.labels = labels
         self.offset = offset
+        self.step = step
     }
 
     /// A row named like the book's figures: `prefix1 … prefixN`.
-    public init(prefix: String, count: Int, offset: Double = 0) {
-        self.init(labels: (0..<max(0, count)).map { prefix + String($0 + 1) }, offset: offset)
+    public init(prefix: String, count: Int, offset: Double = 0, step: Double = 1) {
+        self.init(labels: (0..<max(0, count)).map { prefix + String($0 + 1) }, offset: offset, step: step)
     }
+
+    /// Where unit `unit` stands, in unit spacings.
+    func position(_ unit: Int) -> Double { offset + step * Double(unit) }
 }
 
 /// A unit of a diagram: its row (0 is the bottom row) and its index in the row.

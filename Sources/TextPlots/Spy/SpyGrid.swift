@@ -70,15 +70,33 @@ struct SpyGrid {
 
     private func footer() -> String {
         var text = Spy.summary(rows: rows, columns: columns, nonzeros: nonzeros)
-        if options.letters {
-            let largest = Int(cells.max() ?? 0)
-            if largest > 0 {
-                let last = (try? SpyGrid.letter(Double(largest))) ?? "?"
-                text += "   \(largest) weight(s): a" + (largest > 1 ? "…" + last : "")
-                    + " = weight 1" + (largest > 1 ? "…\(largest)" : "")
+        if options.letters { text += weightLegend() }
+        return options.charset.spell(text)
+    }
+
+    /// How many weights the layer has, how many the picture uses, and which letters they are:
+    /// `18 weights, 16 in the picture: b…q = weights 2…17`.
+    private func weightLegend() -> String {
+        let used = Set(cells.filter { $0 != 0 }.map { Int($0) }).sorted()
+        guard !used.isEmpty else { return "" }
+        var runs: [ClosedRange<Int>] = []
+        for index in used {
+            if let last = runs.last, last.upperBound == index - 1 {
+                runs[runs.count - 1] = last.lowerBound...index
+            } else {
+                runs.append(index...index)
             }
         }
-        return options.charset.spell(text)
+        func listed(_ name: (Int) -> String) -> String {
+            runs.map { $0.count == 1 ? name($0.lowerBound) : name($0.lowerBound) + "…" + name($0.upperBound) }
+                .joined(separator: ", ")
+        }
+        let letters = listed { (try? SpyGrid.letter(Double($0))) ?? "?" }
+        let key = "\(letters) = weight\(used.count == 1 ? "" : "s") \(listed(String.init))"
+        func count(_ number: Int) -> String { "\(number) weight\(number == 1 ? "" : "s")" }
+        guard let total = options.weightCount else { return "   \(count(used.count)) in the picture: \(key)" }
+        let share = used.count == total ? (total == 1 ? "in the picture" : "all in the picture") : "\(used.count) in the picture"
+        return "   \(count(total)), \(share): \(key)"
     }
 
     /// The letter for weight index `value`: 1 → a … 26 → z, 27 → A … 52 → Z (0 is no weight).

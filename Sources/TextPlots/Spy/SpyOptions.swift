@@ -6,6 +6,9 @@ public struct SpyOptions: Sendable, Equatable {
     public var columnLabels: [String]?
     /// Draw weight indices as letters (1 → a, 2 → b, …, 27 → A), for `sharing` matrices.
     public var letters: Bool
+    /// How many weights the indices of a `letters` grid are drawn from (the layer's weights),
+    /// for the legend; nil when unknown (the legend then counts only the weights drawn).
+    public var weightCount: Int?
     /// Matrices with at most this many rows and columns are drawn as a `●`/`·` grid (`#`/`.`).
     public var gridLimit: Int
     /// Total width in columns; nil uses the session width.
@@ -20,11 +23,12 @@ public struct SpyOptions: Sendable, Equatable {
 
     /// Creates options; the defaults draw up to 40×40 as a grid and larger on Braille, in Unicode.
     public init(rowLabels: [String]? = nil, columnLabels: [String]? = nil, letters: Bool = false,
-                gridLimit: Int = 40, width: Int? = nil, height: Int? = nil, title: String? = nil,
+                weightCount: Int? = nil, gridLimit: Int = 40, width: Int? = nil, height: Int? = nil, title: String? = nil,
                 charset: Charset = .unicode) {
         self.rowLabels = rowLabels
         self.columnLabels = columnLabels
         self.letters = letters
+        self.weightCount = weightCount
         self.gridLimit = gridLimit
         self.width = width
         self.height = height

@@ -19,8 +19,13 @@ public enum HTMLText {
     /// The opening tag of every figure's `<pre>`. Notebook HTML exporters (nbconvert's lab
     /// template) give an HTML output's `<pre>` the prose font and `pre-wrap`, which breaks the
     /// columns of plots; the inline style keeps them monospace and unwrapped everywhere.
+    /// JupyterLab also gives code a line height of 1.3, which leaves a white gap between rows
+    /// of block (`█▓▒░`) and box-drawing characters; `normal` is the font's own line height,
+    /// the height its block and box-drawing glyphs are drawn to fill, so rows join (checked on
+    /// a screenshot in tests/test_jupyterlab.py, which finds 2–3 white pixel rows between
+    /// every two block rows without it).
     public static let preOpening =
-        "<pre style=\"font-family: var(--jp-code-font-family, monospace); white-space: pre\">"
+        "<pre style=\"font-family: var(--jp-code-font-family, monospace); white-space: pre; line-height: normal\">"
 
     /// `text` escaped inside a `<pre>`, the HTML form of every text figure.
     public static func pre(_ text: String) -> String {

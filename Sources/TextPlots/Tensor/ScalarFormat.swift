@@ -26,6 +26,12 @@ struct ScalarFormat {
         }
     }
 
+    /// The width every element is padded to.
+    var width: Int { padLeft + 1 + padRight }
+
+    /// The column of the units digit (the last before the point) within an element.
+    var unitsColumn: Int { max(0, padLeft - 1) }
+
     /// The element as text, padded to the shared width.
     func callAsFunction(_ value: Double) -> String {
         guard value.isFinite else {

@@ -41,6 +41,12 @@ final class FuzzRunner: Sendable {
     private let state = Mutex(Progress())
     private let count: Int
     private let inputTimeout: Duration
+    /// How long an interrupted input may take to stop before it counts as a hang. Not a multiple
+    /// of `inputTimeout`: on a loaded machine (2 cores shared by parallel builds, load average 11
+    /// seen) the worker thread can wait seconds for a core, and a 2 s grace reported a legal,
+    /// interruptible input as a hang. A true hang never stops, so a long grace delays its report
+    /// but cannot hide it.
+    private let interruptGrace: Duration = .seconds(20)
 
     /// Prepares a run of `count` inputs, each allowed `inputTimeout` before it is interrupted.
     init(count: Int, inputTimeout: Duration) {
@@ -49,7 +55,7 @@ final class FuzzRunner: Sendable {
     }
 
     /// Runs `count` inputs made by `makeInput(index)` and returns what they did. Blocks; an input
-    /// that ignores its interrupt for another `inputTimeout` ends the run as a hang.
+    /// that ignores its interrupt for `interruptGrace` ends the run as a hang.
     func run(_ makeInput: @escaping @Sendable (Int) -> String) -> Report {
         let thread = Thread { [self] in work(makeInput) }
         thread.stackSize = LargeStack.size
@@ -68,7 +74,7 @@ final class FuzzRunner: Sendable {
                 if !progress.interrupted && elapsed > inputTimeout {
                     progress.interrupted = true
                     progress.interrupt?()
-                } else if progress.interrupted && elapsed > inputTimeout * 2 {
+                } else if progress.interrupted && elapsed > inputTimeout + interruptGrace {
                     // The worker thread is stuck; report instead of waiting forever.
                     progress.report.failures.append(Failure(
                         index: progress.index, reason: "hang: still running \(elapsed) after an interrupt", input: progress.source))

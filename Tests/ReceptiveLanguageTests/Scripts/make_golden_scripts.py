@@ -139,5 +139,10 @@ write("tensors-files.rcp", "load and save round trips and errors.", ["x = [[0.5,
     ("save(\"tensors.pgm\", [[0, 128], [255, 7]])\nload(\"tensors.pgm\")", np.array([[0.0, 128], [255, 7]])),
     ("load(\"/nonexistent/file.npy\")", "IOError: /nonexistent/file.npy: no such file (or it cannot be read); check the path"),
     ("load(\"missing.npy\")", "IOError: missing.npy: no such file (or it cannot be read); check the path"),
-    ("save(\"tensors.txt\", x)", 'IOError: tensors.txt: unknown file type ".txt"; use .npy, .pgm, .ppm or .csv'),
+    ("save(\"tensors.png\", [[0, 1000], [65535, 7]])\nload(\"tensors.png\")", np.array([[0.0, 1000], [65535, 7]])),
+    # Colour is channels first: the PPM's pixel (0, 1) is the column [1, 5, 9] of a 3×2×2 tensor.
+    ("save(\"tensors.ppm\", reshape(arange(12), (3, 2, 2)))\nload(\"tensors.ppm\")[:, 0, 1]", np.array([1.0, 5, 9])),
+    ("save(\"tensors.ppm\", reshape(arange(12), (2, 2, 3)))", "IOError: tensors.ppm: PPM holds a 3×H×W tensor (RGB), found 2×2×3"),
+    ("save(\"tensors.jpg\", x)", "IOError: tensors.jpg: saving JPEG is not supported (it is lossy, so the tensor would not load back); save a .png, .pgm or .ppm"),
+    ("save(\"tensors.txt\", x)", 'IOError: tensors.txt: unknown file type ".txt"; use .npy, .pgm, .ppm, .png, .jpg, .jpeg or .csv'),
 ])
