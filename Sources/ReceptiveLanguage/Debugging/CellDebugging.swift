@@ -57,6 +57,8 @@ public final class CellDebugging: Sendable {
     /// Bumped on every change of breakpoints or attachment, so the stepper knows to look again.
     private let generation = Atomic<Int>(0)
     private let pauseRequested = Atomic<Bool>(false)
+    /// Whether the session's thread is in a step (next, step in, step out), set by its stepper.
+    private let stepping = Atomic<Bool>(false)
 
     init() {}
 
@@ -104,10 +106,19 @@ public final class CellDebugging: Sendable {
 
     fileprivate var currentGeneration: Int { generation.load(ordering: .acquiring) }
 
-    /// Whether a statement outside a step could stop: a breakpoint is set somewhere or a pause
-    /// is asked for.
-    fileprivate var mayStop: Bool {
+    /// Whether a statement could stop: a breakpoint is set somewhere, a pause is asked for, or
+    /// a step is in progress. The machine's loop reads this inline at every statement marker
+    /// and calls the stepper only when it is true, so a debugger switched on with nothing to
+    /// stop at costs three atomic loads a statement (a call through the loop's slow path, the
+    /// hook closure and the stepper made a 10⁶-iteration loop 14× slower than unmarked code).
+    var mayStop: Bool {
         anyBreakpoints.load(ordering: .acquiring) || pauseRequested.load(ordering: .relaxed)
+            || stepping.load(ordering: .relaxed)
+    }
+
+    /// The stepper started or ended a step (on the session's thread).
+    fileprivate func setStepping(_ isStepping: Bool) {
+        stepping.store(isStepping, ordering: .relaxed)
     }
 
     fileprivate func lines(of source: String) -> Set<Int> {
@@ -137,7 +148,11 @@ final class CellStepper {
     }
 
     private let debugging: CellDebugging
-    private var mode = Mode.free
+    private var mode = Mode.free {
+        didSet {
+            if case .free = mode { debugging.setStepping(false) } else { debugging.setStepping(true) }
+        }
+    }
     /// Each code's breakpoint lines, as of `generation`; keyed by the code object, which the
     /// entry keeps alive so its identifier cannot be reused.
     private var cache: [ObjectIdentifier: (code: FunctionCode, lines: Set<Int>)] = [:]
@@ -156,7 +171,7 @@ final class CellStepper {
 
     /// The statement marker of the innermost frame of `evaluator`'s machine was reached.
     func statement(_ evaluator: Evaluator) throws {
-        if case .free = mode, !debugging.mayStop { return }
+        guard debugging.mayStop else { return }
         let machine = evaluator.machine
         let depth = machine.frameCount
         let frame = machine.frames[depth - 1]

@@ -23,7 +23,7 @@ public final class Session: @unchecked Sendable {
     var progressTiming = ProgressTiming.standard
 
     /// Breakpoints and pauses for a debugger; cells run unmarked while none is attached.
-    public let debugging = CellDebugging()
+    public let debugging: CellDebugging
     /// Stops cells where `debugging` says, on the session's thread.
     let stepper: CellStepper
 
@@ -34,7 +34,9 @@ public final class Session: @unchecked Sendable {
     public init(maxElements: Int = ExecutionControl.defaultMaxElements, workingDirectory: URL? = nil,
                 charset: Charset = .unicode) {
         control = ExecutionControl(maxElements: maxElements)
-        evaluator = Evaluator(control: control, workingDirectory: workingDirectory)
+        let debugging = CellDebugging()
+        self.debugging = debugging
+        evaluator = Evaluator(control: control, workingDirectory: workingDirectory, debugging: debugging)
         evaluator.renderOptions.charset = charset
         stepper = CellStepper(debugging: debugging)
     }
