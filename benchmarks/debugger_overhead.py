@@ -12,7 +12,6 @@ writes benchmarks/results/debugger.{md,json}.
 """
 import argparse
 import itertools
-import json
 import os
 import pathlib
 import statistics
@@ -93,14 +92,7 @@ def main():
     os.environ["JUPYTER_PATH"] = os.path.join(prefix, "share", "jupyter")
     import bench  # the table format of the other rows
     load = os.getloadavg()[0]
-    rows = debugger_rows()
-    table = bench.markdown(rows) + f"\n\n{len(os.sched_getaffinity(0))} cores (load average {load:.2f} before the run)."
-    print(table)
-    results = ROOT / "benchmarks" / "results"
-    results.mkdir(exist_ok=True)
-    (results / "debugger.json").write_text(json.dumps({"load_average_before": load, "rows": rows}, indent=2,
-                                                      ensure_ascii=False))
-    (results / "debugger.md").write_text(table + "\n")
+    bench.write_results("debugger", debugger_rows(), load)
 
 
 if __name__ == "__main__":
