@@ -37,9 +37,10 @@ public protocol PauseHandler: AnyObject, Sendable {
 ///
 /// While no debugger is attached, cells compile with no statement markers and run exactly as
 /// without this (`Session.run` reads one flag per cell). Attached, every statement of the
-/// cells run from then on (and of the functions they define) calls `CellStepper`, which stops
-/// where a breakpoint, a step or a pause says. A cell already running when the debugger
-/// attaches, and functions defined before, run on unmarked: they cannot stop.
+/// cells run from then on (and of the functions they define) starts with a marker; where
+/// `mayStop` says one could stop, the marker calls `CellStepper`, which stops where a
+/// breakpoint, a step or a pause says. A cell already running when the debugger attaches, and
+/// functions defined before, run on unmarked: they cannot stop.
 public final class CellDebugging: Sendable {
     private struct Attachment {
         let handler: any PauseHandler
