@@ -29,8 +29,12 @@ def spawn_repl(receptive_bin, tmp_path):
 
 
 def _expect_result(child, text):
-    """Waits for `text` printed on a line of its own (not merely echoed in the prompt line)."""
+    """Waits for `text` printed on a line of its own (not merely echoed in the prompt line), then
+    for the next prompt, which the editor draws once the terminal is raw again: a key sent
+    earlier meets the cooked terminal, which edits the line itself or, for Ctrl-D, queues a NUL
+    byte instead (the test then hung at random when the machine was loaded)."""
     child.expect_exact("\n" + text + "\r\n")
+    child.expect_exact(">>> ")
 
 
 def _quit(child):
@@ -46,7 +50,6 @@ def test_lines_run_and_keep_state(spawn_repl):
     repl.expect_exact(">>> ")
     repl.send("x * 2\r")
     _expect_result(repl, "8")
-    repl.expect_exact(">>> ")
     assert _quit(repl) == 0
 
 

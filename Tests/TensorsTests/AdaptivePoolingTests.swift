@@ -4,6 +4,7 @@ import Testing
 // Adaptive pooling against torch's window formula worked by hand (start ⌊i·L/n⌋, end
 // ⌈(i+1)·L/n⌉), and against fixed-window pooling where n divides L (then the two are the same
 // windows). Values are small integers, or means of a few, exactly representable: tolerance zero.
+// Random shapes and sizes are in the torch fixtures (layerConvolutionAndPoolingMatchTorch).
 
 private func tensor(_ shape: [Int], _ scalars: [Double]) throws -> Tensor {
     try Tensor(shape: shape, scalars: scalars)

@@ -66,6 +66,10 @@ private func run(_ item: ConvolutionFixtures.LayerCase) throws -> Tensor {
     case "avg_pool1d": return try input.avgPool1d(size: item.size ?? [], stride: item.stride, padding: poolPadding, control: .fresh)
     case "max_pool2d": return try input.maxPool2d(size: item.size ?? [], stride: item.stride, padding: poolPadding, control: .fresh)
     case "avg_pool2d": return try input.avgPool2d(size: item.size ?? [], stride: item.stride, padding: poolPadding, control: .fresh)
+    case "adaptive_max_pool1d", "adaptive_max_pool2d":
+        return try input.adaptivePooled(to: item.size ?? [], kind: .max, control: .fresh)
+    case "adaptive_avg_pool1d", "adaptive_avg_pool2d":
+        return try input.adaptivePooled(to: item.size ?? [], kind: .average, control: .fresh)
     default: throw ConvolutionFixtures.Malformed(reason: "unknown function \(item.function)")
     }
 }

@@ -1,3 +1,4 @@
+import Testing
 @testable import Tensors
 
 /// Builds a tensor for tests; shapes are written by hand, so a mismatch is a test bug.
@@ -23,4 +24,20 @@ extension ExecutionControl {
     /// A new control with the default cap and no interrupt pending, for an operation whose test
     /// neither interrupts nor changes the cap; no two uses share one.
     static var fresh: ExecutionControl { ExecutionControl() }
+}
+
+/// One decode of a mutated file, for the file fuzz tests: the file either decodes to a
+/// consistent tensor (returned) or is refused (nil) with an io error naming the file or a limit
+/// error; a trap or any other error fails the test.
+func decodeOrRefuse(_ fileName: String, _ decode: () throws -> Tensor) throws -> Tensor? {
+    do {
+        let tensor = try decode()
+        #expect(tensor.count == tensor.shape.reduce(1, *))
+        return tensor
+    } catch TensorError.io(let message) {
+        #expect(message.hasPrefix(fileName))
+        return nil
+    } catch TensorError.limitExceeded {
+        return nil
+    }
 }

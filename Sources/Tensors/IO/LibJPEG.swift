@@ -10,8 +10,6 @@ import CImageCodecs
 /// refused, and so is any corrupt data libjpeg would only warn about (it would fill the rest
 /// with grey).
 enum LibJPEG {
-    /// Rows decoded between two interrupt checks.
-    private static let rowsPerChunk: UInt32 = 64
     /// The most scans a progressive file may have; real encoders write about 10, and a file
     /// with thousands of tiny scans can take quadratic time to decode. 500 is libjpeg-turbo's
     /// recommendation for TJPARAM_SCANLIMIT.
@@ -44,14 +42,10 @@ enum LibJPEG {
             }
             var pixels = [UInt8](repeating: 0, count: width * height * channels)
             try pixels.withUnsafeMutableBufferPointer { image in
-                var first: UInt32 = 0
-                while first < info.height {
-                    try control.checkInterrupt()
-                    let count = min(rowsPerChunk, info.height - first)
+                try RasterImage.forEachChunk(ofRows: info.height, control: control) { first, count in
                     guard rcp_jpeg_read_rows(reader, image.baseAddress, image.count, first, count) == 1 else {
                         throw failure()
                     }
-                    first += count
                 }
             }
             guard rcp_jpeg_finish(reader) == 1 else { throw failure() }

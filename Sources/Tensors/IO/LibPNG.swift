@@ -9,9 +9,6 @@ import CImageCodecs
 /// a grey or RGB image's single transparent colour (tRNS) is ignored. Interlaced files decode
 /// like plain ones.
 enum LibPNG {
-    /// Rows decoded between two interrupt checks.
-    private static let rowsPerChunk: UInt32 = 64
-
     /// Decodes a PNG file; a corrupt, truncated or unsupported file is `TensorError.io`, an image
     /// with more samples than `control`'s cap is `TensorError.limitExceeded` before any pixel is
     /// decoded.
@@ -37,14 +34,10 @@ enum LibPNG {
             var pixels = [UInt8](repeating: 0, count: height * info.row_bytes)
             try pixels.withUnsafeMutableBufferPointer { image in
                 for _ in 0..<info.passes {
-                    var first: UInt32 = 0
-                    while first < info.height {
-                        try control.checkInterrupt()
-                        let count = min(rowsPerChunk, info.height - first)
+                    try RasterImage.forEachChunk(ofRows: info.height, control: control) { first, count in
                         guard rcp_png_read_rows(reader, image.baseAddress, image.count, first, count) == 1 else {
                             throw failure()
                         }
-                        first += count
                     }
                 }
             }
@@ -77,13 +70,9 @@ enum LibPNG {
         }
         let rowBytes = image.width * image.channels * image.sampleBytes
         try image.bytes.withUnsafeBufferPointer { samples in
-            var first: UInt32 = 0
-            while first < height {
-                try control.checkInterrupt()
-                let count = min(rowsPerChunk, height - first)
+            try RasterImage.forEachChunk(ofRows: height, control: control) { first, count in
                 let rows = UnsafeBufferPointer(rebasing: samples[(Int(first) * rowBytes)...])
                 guard rcp_png_write_rows(writer, rows.baseAddress, rows.count, count) == 1 else { throw failure() }
-                first += count
             }
         }
         var output = rcp_image_buffer()

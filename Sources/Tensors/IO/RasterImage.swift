@@ -19,6 +19,23 @@ struct RasterImage {
     /// Samples in the image.
     var sampleCount: Int { width * height * channels }
 
+    /// Rows a codec decodes or encodes between two interrupt checks.
+    static let rowsPerChunk: UInt32 = 64
+
+    /// Calls `body(first, count)` for consecutive chunks of at most `rowsPerChunk` rows that
+    /// cover rows 0..<height, checking for an interrupt before each, so that decoding or encoding
+    /// a large image stops soon after an interrupt (the codecs themselves cannot be interrupted).
+    static func forEachChunk(ofRows height: UInt32, control: ExecutionControl,
+                             _ body: (_ first: UInt32, _ count: UInt32) throws -> Void) throws {
+        var first: UInt32 = 0
+        while first < height {
+            try control.checkInterrupt()
+            let count = min(rowsPerChunk, height - first)
+            try body(first, count)
+            first += count
+        }
+    }
+
     /// The elements a `width × height` image of `channels` would decode to, checked against
     /// `control`'s cap before anything is decoded (a small file can declare a huge image: a
     /// decompression bomb is refused from its header).

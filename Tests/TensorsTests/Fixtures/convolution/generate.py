@@ -9,8 +9,10 @@ Run from the repository root with the project's Python (numpy + scipy):
   raises are recorded as errors. Where scipy.signal.convolve2d / correlate2d agree with the
   n-d functions the script asserts so; correlate2d's "same" crop differs for even kernels
   (it starts at m // 2, the n-d functions at (m - 1) // 2) and Receptive follows the n-d ones.
-* layer.json: conv1d / conv2d and max/avg pooling with torch.nn.functional semantics over
-  random stride, padding (number, pair, "valid", "same"), dilation, groups and bias. The
+* layer.json: conv1d / conv2d, max/avg pooling and adaptive max/avg pooling with
+  torch.nn.functional semantics over random stride, padding (number, pair, "valid", "same"),
+  dilation, groups, bias and output sizes (the adaptive cases come last, so that adding them
+  left every earlier case as it was). The
   expected values come from independent direct-loop numpy implementations of torch's
   formulas written below. When `--torch PYTHON` names an interpreter with torch installed,
   every case (results and errors) is also computed by torch in that interpreter and the two
@@ -225,6 +227,44 @@ def pool_expected(case):
     return out, float(scale.max()) * (case["size"][0] * (case["size"][-1] if spatial == 2 else 1))
 
 
+def adaptive_numpy(x, kind, output):
+    """adaptive_max_pool / adaptive_avg_pool on the last 1 or 2 axes: output i of an axis of
+    length L pools L·i // n up to ceil(L·(i+1) / n), torch's start_index and end_index. kind
+    "sum" adds the window up (for the rounding scale)."""
+    spatial = len(output)
+    lead = x.shape[:-spatial]
+    planes = x.reshape((-1,) + x.shape[-spatial:])
+    if spatial == 1:
+        planes, output = planes[:, None, :], [1] + output
+    h, width = planes.shape[1:]
+    out = np.zeros((planes.shape[0], output[0], output[1]))
+    for i in range(output[0]):
+        r0, r1 = i * h // output[0], -(-(i + 1) * h // output[0])
+        for j in range(output[1]):
+            c0, c1 = j * width // output[1], -(-(j + 1) * width // output[1])
+            window = planes[:, r0:r1, c0:c1]
+            out[:, i, j] = {"max": window.max(axis=(1, 2)), "avg": window.mean(axis=(1, 2)),
+                            "sum": window.sum(axis=(1, 2))}[kind]
+    return out.reshape(lead + tuple(output[-spatial:]))
+
+
+def adaptive_case():
+    spatial = int(rng.integers(1, 3))
+    kind = str(rng.choice(["max", "avg"]))
+    extent = [int(v) for v in rng.integers(1, 13, size=spatial)]
+    # More outputs than inputs too: windows of one input, some repeated.
+    output = [int(rng.integers(1, e + 3)) for e in extent]
+    lead = [(), (2,), (2, 3)][int(rng.integers(0, 3))]
+    return {"function": f"adaptive_{kind}_pool{spatial}d", "x": values(lead + tuple(extent)), "size": output,
+            "stride": None, "padding": [0]}
+
+
+def adaptive_expected(case):
+    kind = "max" if "_max_" in case["function"] else "avg"
+    out = adaptive_numpy(case["x"], kind, case["size"])
+    return out, float(adaptive_numpy(np.abs(case["x"]), "sum", case["size"]).max())
+
+
 # Argument combinations torch rejects; the tests expect a TensorError for each.
 ERROR_CASES = [
     {"function": "conv2d", "x": (1, 5, 8, 8), "w": (4, 3, 3, 3), "groups": 1},            # channels
@@ -270,7 +310,14 @@ results = []
 for case in cases:
     try:
         f = case["function"]
-        if f.startswith("conv"):
+        if f.startswith("adaptive"):
+            x = t(case["x"])
+            spatial = int(f[-2]); bare = x.dim() == spatial
+            if bare: x = x[None]
+            r = getattr(F, f)(x, tuple(case["size"]) if spatial == 2 else case["size"][0])
+            if f.startswith("adaptive_max"): r = r[0] if isinstance(r, tuple) else r
+            if bare: r = r[0]
+        elif f.startswith("conv"):
             p = case["padding"]
             p = p if isinstance(p, str) else tuple(p) if len(p) > 1 else p[0]
             s, d = case["stride"], case["dilation"]
@@ -325,7 +372,11 @@ def layer_cases():
         case = conv_case()
         case["x"] = values(case["x"].shape[:-1] + (case["x"].shape[-1] + 40,))
         cases.append(encode(case, *conv_expected(case)))
-    return cases + [error_case(spec) for spec in ERROR_CASES]
+    cases += [error_case(spec) for spec in ERROR_CASES]
+    for _ in range(60):
+        case = adaptive_case()
+        cases.append(encode(case, *adaptive_expected(case)))
+    return cases
 
 
 def main():
