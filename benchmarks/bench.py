@@ -47,7 +47,9 @@ def interpreter_label(python):
     """How results name a Python interpreter: by its role, never by its path, which belongs to
     the machine that ran the benchmark (results are committed)."""
     path = pathlib.Path(os.path.abspath(python))
-    if os.path.realpath(path) == os.path.realpath(sys.executable):
+    # Not resolved through symlinks: every virtual environment's python links to the same
+    # system interpreter, so a separate venv with torch would pass for this one.
+    if path == pathlib.Path(os.path.abspath(sys.executable)):
         return "the benchmark's own Python"
     if path.is_relative_to(ROOT / ".venv"):
         return "the project's .venv"

@@ -5,15 +5,20 @@ where timings do not).
 Each workload runs twice through `receptive run`: once calling `work()` once, once calling it
 `1 + CALLS` times; the difference of the two totals over CALLS is one call's count, without
 start-up and loading. The binary is copied without its debug information first (valgrind 3.19
-cannot read Swift 6's DWARF 5 and gives up). Valgrind has no AVX-512, so the convolution micro-kernel measured is the
-AVX2+FMA one (or the Swift loops on a CPU without it).
+cannot read the DWARF 5 that Swift 6 and clang write and gives up). Valgrind has no AVX-512, so
+the kernels measured are the AVX2+FMA ones (or the portable ones on a CPU without AVX2).
+
+--annotate DIR instead builds a release binary with DWARF 4 debug information (swiftc
+-dwarf-version=4, clang -gdwarf-4; scratch path .build/callgrind, a build of its own) and keeps
+each workload's callgrind.out files in DIR with their debug information, so that
+`callgrind_annotate --inclusive=yes DIR/FILE` shows functions and source lines.
 
 With --interpreter it counts the interpreter's workloads instead, and beside each the CPython
 peers' counts, found the same way (a script calling the peer once, then 1 + CALLS times, in
 this Python): instructions are not time, but they compare where the machine's load does not.
 
-Usage: .venv/bin/python benchmarks/callgrind.py [--receptive BIN] [--only SUBSTRING] [--calls N]
-                                                 [--interpreter]
+Usage: .venv/bin/python benchmarks/callgrind.py [--receptive BIN | --annotate DIR] [--only SUBSTRING]
+                                                [--calls N] [--interpreter]
 BIN defaults to the release build (.build/release/receptive)."""
 import argparse
 import pathlib
@@ -52,10 +57,15 @@ EXTRA = [
 ]
 
 
-def instructions(binary, workdir, script):
+# swift build flags for a binary whose debug information valgrind 3.19 reads.
+DWARF4_BUILD = ["swift", "build", "-c", "release", "--product", "receptive", "--scratch-path", ".build/callgrind",
+                "-Xswiftc", "-g", "-Xswiftc", "-dwarf-version=4", "-Xcc", "-gdwarf-4"]
+
+
+def instructions(binary, workdir, script, out=None):
     path = workdir / "script.rcp"
     path.write_text(script)
-    out = workdir / "callgrind.out"
+    out = out or workdir / "callgrind.out"
     run = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", binary, "run", str(path)],
                          cwd=workdir, capture_output=True, text=True)
     if run.returncode != 0:
@@ -69,6 +79,8 @@ def instructions(binary, workdir, script):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--receptive", default=str(ROOT / ".build/release/receptive"))
+    parser.add_argument("--annotate", metavar="DIR",
+                        help="build with DWARF 4 and keep each workload's callgrind.out files in DIR")
     parser.add_argument("--only", default="", help="run the workloads whose name contains this")
     parser.add_argument("--calls", type=int, default=3)
     parser.add_argument("--interpreter", action="store_true",
@@ -79,26 +91,39 @@ def main():
         rows = [w for w in WORKLOADS if "interpreter" in w.name]
     else:
         rows = [w for w in WORKLOADS if "interpreter" not in w.name] + EXTRA
+    keep = pathlib.Path(args.annotate).resolve() if args.annotate else None
     with tempfile.TemporaryDirectory() as directory:
-        binary = pathlib.Path(directory) / "receptive"
-        subprocess.run(["strip", "--strip-debug", "-o", str(binary), args.receptive], check=True)
-        for workload in rows:
+        if keep:
+            keep.mkdir(parents=True, exist_ok=True)
+            subprocess.run(DWARF4_BUILD, cwd=ROOT, check=True)
+            binary = ROOT / ".build/callgrind/release/receptive"
+        else:
+            binary = pathlib.Path(directory) / "receptive"
+            subprocess.run(["strip", "--strip-debug", "-o", str(binary), args.receptive], check=True)
+        for index, workload in enumerate(rows):
             if args.only not in workload.name:
                 continue
-            line = f"{workload.name:55} {per_call(binary, workload, rng, args.calls):>16,.0f} instructions per call"
+            prefix = keep / f"{index:02d}-{re.sub(r'[^A-Za-z0-9]+', '-', workload.name).strip('-')}" if keep else None
+            line = (f"{workload.name:55} {per_call(binary, workload, rng, args.calls, prefix):>16,.0f} "
+                    "instructions per call")
             if args.interpreter:
                 peers = [f"{peer} {peer_per_call(peer, workload, rng, args.calls):,.0f}" for peer in workload.peers]
                 line += " (" + "; ".join(peers) + ")"
             print(line, flush=True)
 
 
-def per_call(binary, workload, rng, calls):
+def per_call(binary, workload, rng, calls, keep_prefix=None):
+    """One call's instructions; with `keep_prefix`, the two runs' callgrind.out files are kept
+    as PREFIX.once.out and PREFIX.calls.out."""
     with tempfile.TemporaryDirectory() as directory:
         workdir = pathlib.Path(directory)
         for name, array in workload.inputs(rng).items():
             np.save(workdir / f"{name}.npy", array)
-        once = instructions(binary, workdir, workload.receptive + "\nr = work()\n")
-        many = instructions(binary, workdir, workload.receptive + "\nr = work()\n" + "r = work()\n" * calls)
+        kept = (None, None) if keep_prefix is None else (pathlib.Path(f"{keep_prefix}.once.out"),
+                                                          pathlib.Path(f"{keep_prefix}.calls.out"))
+        once = instructions(binary, workdir, workload.receptive + "\nr = work()\n", kept[0])
+        many = instructions(binary, workdir, workload.receptive + "\nr = work()\n" + "r = work()\n" * calls,
+                            kept[1])
     return (many - once) / calls
 
 

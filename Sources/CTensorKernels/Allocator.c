@@ -7,7 +7,8 @@
 
 int receptive_keep_large_buffers_in_heap(long retainedBytes) {
 #if defined(__GLIBC__)
-    return mallopt(M_MMAP_MAX, 0) && mallopt(M_TRIM_THRESHOLD, (int)retainedBytes);
+    // One arena: the main one, which the two settings after it govern (see AllocatorPolicy).
+    return mallopt(M_ARENA_MAX, 1) && mallopt(M_MMAP_MAX, 0) && mallopt(M_TRIM_THRESHOLD, (int)retainedBytes);
 #else
     (void)retainedBytes;
     return 0;

@@ -16,6 +16,9 @@
 #include <math.h>
 #include <string.h>
 #include "Levels.h"
+#if LANES == 8
+#include <immintrin.h>
+#endif
 
 // Every rounding below is deliberate: no contraction of a·b + c into one fused operation
 // unless FMA() says so, or the error-free transformations would stop being error-free.
@@ -103,7 +106,8 @@ INLINE VD exp_tail_polynomial(VD r) {
 /// e^r = 1 + r + r²·P(r) with P the Taylor polynomial to r^13/13! (the remainder, r^14/14! <
 /// 2^-57, is below the final rounding). r's rounding error is carried in dr and added back, so
 /// the only large error is the last rounding of 1 + T: < 0.52 ulp before scaling, which is
-/// exact (the result is normal).
+/// exact (the result is normal). pow's e^(y·ln x) needs the tail xl; exp, sigmoid and softmax
+/// take the cheaper `exp_table`.
 INLINE VD exp_dd(VD x, VD xl) {
     VL kBits;
     VD k = round_shift(x * invLn2, &kBits);
@@ -121,19 +125,65 @@ INLINE VD exp_dd(VD x, VD xl) {
     return as_double(as_bits(e) + (kBits << 52));
 }
 
-/// e^x − 1 for |x| ≤ 45, relative error ≲ 1 ulp also near 0: 2^k·(e^r − 1) + (2^k − 1), where
-/// 2^k − 1 is exact for the k that occur and e^r − 1 keeps its relative accuracy.
-INLINE VD expm1_core(VD x) {
-    VL kBits;
-    VD k = round_shift(x * invLn2, &kBits);
-    VD rHi = x - k * ln2Hi;
-    VD t = k * ln2Lo;
-    VD dr;
-    VD r = two_sum(rHi, -t, &dr);
-    VD p = exp_tail_polynomial(r);
-    VD T = r + FMA(r * r, p, dr + r * dr);  // e^r − 1
-    VD scale = as_double(as_bits(splat(1.0)) + (kBits << 52));
-    return blend(kBits == 0, T, FMA(scale, T, scale - 1.0));
+/// table[index & 15] in each lane: one two-register permute on AVX-512 (the table is four
+/// cache lines, so no gather), a load per lane elsewhere.
+INLINE VD lookup16(const double table[16], VL index) {
+#if LANES == 8
+    return (VD)_mm512_permutex2var_pd((__m512d)load(table), (__m512i)index, (__m512d)load(table + 8));
+#else
+    VD v;
+    for (int lane = 0; lane < LANES; lane++) v[lane] = table[index[lane] & 15];
+    return v;
+#endif
+}
+
+// 2^(j/16) = s_j·(1 + t_j) for j < 16: s_j is 2^(j/16) rounded, stored minus j·2^48 in its bits
+// (so that adding (16k + j)·2^48 gives s_j·2^k), t_j the relative rest. Computed with mpmath at
+// 200 bits: s = float(2^(j/16)), t = float((2^(j/16) − s)/s), bits(s) − (j << 48).
+static const double expScale[16] = {
+    0x1.0000000000000p+0, 0x1.fb5586cf9890fp-1, 0x1.f72b83c7d517bp-1, 0x1.f387a6e756238p-1,
+    0x1.f06fe0a31b715p-1, 0x1.edea64c123422p-1, 0x1.ebfdad5362a27p-1, 0x1.eab07dd485429p-1,
+    0x1.ea09e667f3bcdp-1, 0x1.ea11473eb0187p-1, 0x1.eace5422aa0dbp-1, 0x1.ec49182a3f090p-1,
+    0x1.ee89f995ad3adp-1, 0x1.f199bdd85529cp-1, 0x1.f5818dcfba487p-1, 0x1.fa4afa2a490dap-1};
+static const double expTail[16] = {
+    0x0.0p+0, 0x1.79aa65d837b6dp-54, -0x1.01b15eaa59348p-55, 0x1.68efde3a8a894p-54,
+    0x1.34d754db0abb6p-55, 0x1.59f48a72a4c6dp-55, 0x1.690cebb7aafb0p-56, 0x1.063e1e21c5409p-54,
+    -0x1.3b3efbf5e2228p-54, -0x1.b32dcb94da51dp-56, 0x1.db72fc1f0eab4p-55, 0x1.1affc2b91ce27p-56,
+    0x1.c1a7792cb3387p-55, 0x1.36eae30af0cb3p-56, 0x1.4a385a63d07a7p-56, -0x1.ff7128fd391f0p-55};
+static const double invLn2Sixteenths = 0x1.71547652b82fep+4;  // 16 / ln 2
+// ln 2 / 16 split as ln2Hi and ln2Lo are: n·hi is exact for |n| < 2^21.
+static const double ln2HiSixteenth = 0x1.62e42feep-5, ln2LoSixteenth = 0x1.a39ef35793c76p-37;
+
+/// Tang's table reduction, shared by `exp_table` and `expm1_table`: x = (16k + j)·ln2/16 + r
+/// with |r| ≤ ln2/32 (r's rounding error in *dr; n·ln2HiSixteenth and x minus it are exact),
+/// 2^k·s_j in *scale, and the result t_j + r²P(r), P the Taylor polynomial of (e^r − 1 − r)/r²
+/// through its r^6/8! term (the remainder, r^9/9! < 2^-60·r, is below the final rounding):
+/// e^x = scale·(1 + r + result), the terms after 1 to be added smallest first.
+INLINE VD exp_table_reduce(VD x, VD *r, VD *dr, VD *scale) {
+    VL nBits;
+    VD n = round_shift(x * invLn2Sixteenths, &nBits);
+    *r = two_sum(x - n * ln2HiSixteenth, -(n * ln2LoSixteenth), dr);
+    VD tail = lookup16(expTail, nBits);
+    *scale = as_double(as_bits(lookup16(expScale, nBits)) + (nBits << 48));
+    VD r2 = *r * *r, r4 = r2 * r2;
+    VD p = FMA(*r, splat(1.0 / 6.0), splat(0.5));
+    VD q = FMA(*r, splat(1.0 / 120.0), splat(1.0 / 24.0));
+    VD u = FMA(r2, splat(1.0 / 40320.0), FMA(*r, splat(1.0 / 5040.0), splat(1.0 / 720.0)));
+    p = FMA(r4, u, FMA(r2, q, p));
+    return FMA(r2, p, tail);
+}
+
+/// e^x for |x| ≤ 708, by Tang's table method (glibc's exp, with 16 entries instead of 128 so
+/// that AVX-512 looks them up by a permute): e^x = 2^k·s_j·(1 + t_j)·e^r (`exp_table_reduce`),
+/// returned as scale + scale·T, T = r + (t_j + r²P), in one fused rounding: error < 0.52 ulp
+/// (0.5 for that rounding, ~0.02 from T's own roundings, which weigh |T| ≤ 0.023 of the
+/// result; r's rounding error dr, below 2^-53·|r|, weighs as little and is dropped). Half the
+/// operations of `exp_dd`'s degree-13 polynomial, which remains for pow's extra-precise
+/// argument: 0.66 → 0.41 ns per element on one AVX-512 core (C harness over the kernels).
+INLINE VD exp_table(VD x) {
+    VD r, dr, scale;
+    VD rest = exp_table_reduce(x, &r, &dr, &scale);
+    return FMA(scale, r + rest, scale);
 }
 
 // MARK: log
@@ -295,16 +345,29 @@ INLINE VD sincos_core(VD x, int cosine, VL *bad) {
 
 // MARK: tanh and sigmoid
 
+/// e^x − 1 for −0.75 ≤ x ≤ 45 (tanh's arguments), relative error ≲ 1 ulp also near 0:
+/// `exp_table_reduce` with r's rounding error dr carried along (near 0 the result is r
+/// itself), 2^k·s_j·(1 + T) − 1 = (scale − 1) + scale·T. scale − 1 is exact for the k ≥ −1
+/// that occur (Sterbenz for k ∈ {−1, 0}; a multiple of scale's ulp below 2^(k+1) for
+/// 1 ≤ k ≤ 52; tanh's large branch barely weighs it above).
+INLINE VD expm1_table(VD x) {
+    VD r, dr, scale;
+    VD rest = exp_table_reduce(x, &r, &dr, &scale);
+    return FMA(scale, r + (rest + dr), scale - 1.0);
+}
+
 /// tanh as musl computes it, with vector expm1: for |x| > ln3/2, 1 − 2/(e^{2|x|} + 1); for
 /// |x| > ln(5/3)/2, t/(t + 2) with t = expm1(2|x|); below, −t/(t + 2) with t = expm1(−2|x|);
 /// the sign copied from x; |x| > 22 gives ±1 and |x| < 2^-28 gives x. Error ≲ 2.5 ulp: expm1's
 /// ≲ 1, the sum and the quotient 0.5 each, none amplified (no cancellation in these forms).
+/// expm1 by the table (`expm1_table`) rather than a degree-13 polynomial: 1.02 → 0.85 ns per
+/// element on one AVX-512 core (C harness, 4,096 points in [-4, 4]), 10^7 points ≤ 2.25 ulp.
 INLINE VD tanh_core(VD x) {
     VD a = vabs(x);
     VL large = a > 0x1.193ea7aad030bp-1;         // ln 3 / 2
     VL middle = a > 0x1.058aefa811452p-2;         // ln(5/3) / 2
     VD clamped = blend(a > 22.0, splat(22.0), a);
-    VD t = expm1_core(blend(middle, 2.0 * clamped, -2.0 * clamped));
+    VD t = expm1_table(blend(middle, 2.0 * clamped, -2.0 * clamped));
     VD numerator = blend(large, splat(2.0), blend(middle, t, -t));
     VD q = numerator / (t + 2.0);
     VD r = blend(large, 1.0 - q, q);
@@ -318,7 +381,7 @@ INLINE VD tanh_core(VD x) {
 INLINE VD sigmoid_core(VD x) {
     VL positive = x >= 0.0;
     VD z = -vabs(blend(x > 40.0, splat(40.0), x));
-    VD e = exp_dd(z, splat(0.0));
+    VD e = exp_table(z);
     return blend(positive, splat(1.0), e) / (1.0 + e);
 }
 
@@ -355,7 +418,7 @@ INLINE VD unary_vector(ReceptiveUnary function, VD x, VL *special) {
     switch (function) {
     case ReceptiveUnaryExp:
         *special = !(vabs(x) <= expLimit);
-        return exp_dd(blend(*special, splat(0.0), x), splat(0.0));
+        return exp_table(blend(*special, splat(0.0), x));
     case ReceptiveUnaryLog:
         *special = !((x >= 0x1p-1022) & (x <= 0x1.fffffffffffffp1023));
         return log_core(blend(*special, splat(1.0), x));
@@ -748,7 +811,7 @@ TARGET void NAME(receptive_softmax_rows)(int logarithm, const double *x, double 
             VD z = load(in + i) - shift;
             // Differences below −708 (tiny or zero terms) and NaN go to libm.
             VL low = !(z >= -expLimit);
-            VD e = exp_dd(blend(low, splat(0.0), z), splat(0.0));
+            VD e = exp_table(blend(low, splat(0.0), z));
             if (any(low)) {
                 for (int lane = 0; lane < LANES; lane++)
                     if (low[lane]) e[lane] = exp(z[lane]);

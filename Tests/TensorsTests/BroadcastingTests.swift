@@ -64,7 +64,8 @@ import Testing
     #expect(throws: TensorError.interrupted) { try x.combined(with: x, .add, control: control) }
     #expect(throws: TensorError.interrupted) { try x.combined(with: arangeTensor([300]), .add, control: control) }
     #expect(throws: TensorError.interrupted) { try x.matmul(x, control: control) }
-    #expect(throws: TensorError.interrupted) { try x.transposed(control: control) }
+    // A transpose is a view (no work); materialising it is the interruptible copy.
+    #expect(throws: TensorError.interrupted) { try x.transposed(control: .fresh).rowMajor(control: control) }
     #expect(throws: TensorError.interrupted) { try x.padded([(1, 1)], mode: .reflect, control: control) }
     #expect(throws: TensorError.interrupted) { try x.reduced(.sum, axis: 0, control: control) }
     #expect(throws: TensorError.interrupted) { try x.applying(.exp, control: control) }

@@ -31,38 +31,49 @@ enum NumpyElement: Equatable {
     }
 
     /// Converts `count` packed little-endian elements to Doubles, checking `control` for an interrupt.
+    ///
+    /// float64 is one copy; the other types one unaligned load of their own width per element,
+    /// the type chosen once outside the loop (not a UInt64 assembled byte by byte, a bounds
+    /// check per byte, and a switch on the type per element, as this was).
     func decode(_ data: ArraySlice<UInt8>, count: Int, control: ExecutionControl) throws -> [Double] {
-        if self == .float64, UInt16(1).littleEndian == 1 {
-            // Little-endian float64 on a little-endian machine: the bytes are the values.
-            try control.checkInterrupt()
-            return [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
-                data.withUnsafeBytes { bytes in
-                    UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[0..<(count * 8)]))
-                }
+        try data.withUnsafeBytes { bytes in
+            try [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
+                // Double is trivial: marking every element initialised up front is safe even
+                // when an interrupt leaves some unwritten (the array is then discarded).
                 initialized = count
+                // The caller checked that `data` holds count × width bytes.
+                guard count > 0, let out = buffer.baseAddress, let input = bytes.baseAddress else { return }
+                if self == .float64, UInt16(1).littleEndian == 1 {
+                    // Little-endian float64 on a little-endian machine: the bytes are the values.
+                    try control.checkInterrupt()
+                    UnsafeMutableRawPointer(out).copyMemory(from: input, byteCount: count * 8)
+                    return
+                }
+                /// Each element loaded as a `T` and converted, in chunks between interrupt checks.
+                func convert<T: FixedWidthInteger>(_: T.Type, _ value: (T) -> Double) throws {
+                    let chunk = 1 << 16
+                    for first in stride(from: 0, to: count, by: chunk) {
+                        try control.checkInterrupt()
+                        for index in first..<Swift.min(first + chunk, count) {
+                            out[index] = value(T(littleEndian: bytes.loadUnaligned(
+                                fromByteOffset: index * MemoryLayout<T>.size, as: T.self)))
+                        }
+                    }
+                }
+                switch self {
+                case .float64: try convert(UInt64.self) { Double(bitPattern: $0) }
+                case .float32: try convert(UInt32.self) { Double(Float(bitPattern: $0)) }
+                case .bool: try convert(UInt8.self) { $0 == 0 ? 0 : 1 }
+                case .unsigned(width: 1): try convert(UInt8.self) { Double($0) }
+                case .unsigned(width: 2): try convert(UInt16.self) { Double($0) }
+                case .unsigned(width: 4): try convert(UInt32.self) { Double($0) }
+                case .unsigned: try convert(UInt64.self) { Double($0) }
+                case .signed(width: 1): try convert(Int8.self) { Double($0) }
+                case .signed(width: 2): try convert(Int16.self) { Double($0) }
+                case .signed(width: 4): try convert(Int32.self) { Double($0) }
+                case .signed: try convert(Int64.self) { Double($0) }
+                }
             }
-        }
-        var values = [Double](repeating: 0, count: count)
-        let start = data.startIndex
-        for index in 0..<count {
-            if index & 0xFFFF == 0 { try control.checkInterrupt() }
-            var bits: UInt64 = 0
-            for byte in 0..<width { bits |= UInt64(data[start + index * width + byte]) << (8 * byte) }
-            values[index] = convert(bits)
-        }
-        return values
-    }
-
-    private func convert(_ bits: UInt64) -> Double {
-        switch self {
-        case .float64: return Double(bitPattern: bits)
-        case .float32: return Double(Float(bitPattern: UInt32(truncatingIfNeeded: bits)))
-        case .bool: return bits == 0 ? 0 : 1
-        case .unsigned: return Double(bits)
-        case .signed(let width):
-            // Sign-extend from `width` bytes.
-            let shift = UInt64(64 - 8 * width)
-            return Double(Int64(bitPattern: bits << shift) >> Int64(shift))
         }
     }
 }

@@ -48,6 +48,22 @@ struct StridedView {
     /// contiguous) goes through the vector transpose kernel in cache-sized tiles; other strides
     /// are copied row by row in tiles of the last two axes.
     func gather(from source: [Double], control: ExecutionControl) throws -> [Double] {
+        try gather(from: source) { label, units, cost, body in
+            try ElementChunks.run(label, count: units, costPerElement: cost, control: control, body)
+        }
+    }
+
+    /// The same copy on the calling thread, with no interrupt check: for a tensor's `scalars`,
+    /// which has no session to consult.
+    func gather(from source: [Double]) -> [Double] {
+        gather(from: source) { _, units, _, body in body(0..<units) }
+    }
+
+    /// How a copy's work runs: `units` units of about `cost` element copies each, split over
+    /// the cores or not.
+    private typealias Split = (_ label: String, _ units: Int, _ cost: Int, _ body: (Range<Int>) -> Void) throws -> Void
+
+    private func gather(from source: [Double], split: Split) rethrows -> [Double] {
         let total = count
         let view = merged()
         return try source.withUnsafeBufferPointer { input in
@@ -55,9 +71,9 @@ struct StridedView {
                 initialized = total
                 guard total > 0, let from = input.baseAddress, let to = buffer.baseAddress else { return }
                 if view.strides.count >= 2, view.strides[view.strides.count - 2] == 1, view.strides.last != 1 {
-                    try view.transposePlanes(from: from, into: to, control: control)
+                    try view.transposePlanes(from: from, into: to, split: split)
                 } else {
-                    try view.copyRows(from: from, into: to, control: control)
+                    try view.copyRows(from: from, into: to, split: split)
                 }
             }
         }
@@ -92,19 +108,19 @@ struct StridedView {
     /// Row by row along the last axis: block copies where it is contiguous, a fill where it is
     /// broadcast, a strided loop otherwise.
     private func copyRows(from input: UnsafePointer<Double>, into output: UnsafeMutablePointer<Double>,
-                          control: ExecutionControl) throws {
+                          split: Split) rethrows {
         let length = shape.last ?? 1
         let step = strides.last ?? 0
         let rows = count / length
         if rows == 1 {
             // One run: split it, so that a large contiguous copy uses every core too.
-            try ElementChunks.run("copy", count: length, costPerElement: step == 1 ? 1 : 2, control: control) { range in
+            try split("copy", length, step == 1 ? 1 : 2) { range in
                 StridedView.copyRun(input + base + range.lowerBound * step, step: step,
                                     into: output + range.lowerBound, count: range.count)
             }
             return
         }
-        try ElementChunks.run("copy", count: rows, costPerElement: length * (step == 1 ? 1 : 2), control: control) { range in
+        try split("copy", rows, length * (step == 1 ? 1 : 2)) { range in
             for row in range {
                 StridedView.copyRun(input + rowOffset(row), step: step, into: output + row * length, count: length)
             }
@@ -127,15 +143,14 @@ struct StridedView {
     /// Each plane of the last two axes, whose next-to-last axis is contiguous in the source and
     /// whose last is not (a transpose): blocks of rows through the vector transpose kernel.
     private func transposePlanes(from input: UnsafePointer<Double>, into output: UnsafeMutablePointer<Double>,
-                                 control: ExecutionControl) throws {
+                                 split: Split) rethrows {
         let rank = shape.count
         let (rows, columns) = (shape[rank - 2], shape[rank - 1])
         let columnStride = strides[rank - 1]
         let planes = StridedView(base: base, shape: Array(shape.dropLast(2)), strides: Array(strides.dropLast(2)))
         let blocks = (rows + Self.transposeBlock - 1) / Self.transposeBlock
         let kernel = VectorKernel.best
-        try ElementChunks.run("transpose", count: planes.count * blocks, costPerElement: Self.transposeBlock * columns,
-                              control: control) { units in
+        try split("transpose", planes.count * blocks, Self.transposeBlock * columns) { units in
             for unit in units {
                 let plane = unit / blocks
                 let first = (unit % blocks) * Self.transposeBlock

@@ -3,15 +3,17 @@ extension Tensor {
     /// `subscripted` with plain indices would give it, without building a view or a tensor.
     /// Throws `indexOutOfRange` with the axis, index and size.
     public func element(at positions: [Int]) throws -> Double {
-        scalars[try offset(of: positions)]
+        storage[try offset(of: positions)]
     }
 
     /// Sets the element at one position per axis, as `assign` with plain indices would.
     public mutating func setElement(_ value: Double, at positions: [Int]) throws {
-        scalars[try offset(of: positions)] = value
+        let offset = try offset(of: positions)
+        forgetRowMajorCopy()
+        storage[offset] = value
     }
 
-    /// The row-major offset of the element at `positions`, one per axis.
+    /// The storage offset of the element at `positions`, one per axis.
     private func offset(of positions: [Int]) throws -> Int {
         guard positions.count == rank else {
             throw TensorError.indexOutOfRange(
@@ -27,6 +29,11 @@ extension Tensor {
             }
             offset = offset * size + position
         }
-        return offset
+        guard axisOrder != nil else { return offset }
+        // Laid out otherwise: the same positions through the storage's strides (checked above).
+        return zip(positions, zip(shape, storageStrides)).reduce(0) { total, item in
+            let (index, (size, stride)) = item
+            return total + (index < 0 ? index + size : index) * stride
+        }
     }
 }

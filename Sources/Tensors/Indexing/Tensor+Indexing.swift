@@ -2,31 +2,33 @@ extension Tensor {
     /// numpy basic indexing: indices drop their axis, slices keep it, missing components
     /// select whole trailing axes. Throws `indexOutOfRange` with the axis, index and size.
     public func subscripted(_ components: [TensorIndex], control: ExecutionControl) throws -> Tensor {
-        let (view, shape) = try region(components)
+        let (view, shape) = try region(components, strides: storageStrides)
         let count = view.count
         try control.checkAllocation(count)
-        return Tensor(validatedShape: shape, scalars: try view.gather(from: scalars, control: control))
+        return Tensor(validatedShape: shape, scalars: try view.gather(from: storage, control: control))
     }
 
-    /// Assigns `value`, broadcast to the selected region's shape, into the region.
+    /// Assigns `value`, broadcast to the selected region's shape, into the region (in place,
+    /// whatever the layout).
     public mutating func assign(_ value: Tensor, at components: [TensorIndex], control: ExecutionControl) throws {
-        let (view, shape) = try region(components)
+        let (view, shape) = try region(components, strides: storageStrides)
         let joined = try Tensor.broadcastShape(value.shape, shape)
         guard joined == shape else {
             throw TensorError.shapeMismatch(
                 "cannot assign a value of shape \(Tensor.describe(value.shape)) to a region of shape \(Tensor.describe(shape))")
         }
         let values = try value.broadcast(to: shape, control: control)
-        try view.scatter(values.scalars, into: &scalars, control: control)
+        forgetRowMajorCopy()
+        try view.scatter(values.scalars, into: &storage, control: control)
     }
 
-    /// The strided view the components select and the resulting shape (dropped axes removed).
-    func region(_ components: [TensorIndex]) throws -> (StridedView, [Int]) {
+    /// The strided view the components select in storage with `ownStrides`, and the resulting
+    /// shape (dropped axes removed).
+    func region(_ components: [TensorIndex], strides ownStrides: [Int]) throws -> (StridedView, [Int]) {
         guard components.count <= rank else {
             throw TensorError.indexOutOfRange(
                 "too many indices: the tensor has rank \(rank), but \(components.count) were given")
         }
-        let ownStrides = strides
         var view = StridedView(base: 0, shape: [], strides: [])
         var resultShape: [Int] = []
         for axis in 0..<rank {

@@ -4,11 +4,12 @@ extension Tensor {
     /// Applies `function` to every element: one pass of the vector kernels into a new tensor,
     /// over every core for large tensors. Results are within a few ulp of the correctly rounded
     /// value (sqrt, abs, relu and round exactly), with infinities, NaN, subnormals and overflow
-    /// as libm and numpy give them (`TranscendentalAccuracyTests`).
+    /// as libm and numpy give them (`TranscendentalAccuracyTests`). The result keeps this
+    /// tensor's layout (the pass runs in storage order).
     public func applying(_ function: UnaryFunction, control: ExecutionControl) throws -> Tensor {
         let kernel = VectorKernel.best
-        return try scalars.withUnsafeBufferPointer { input in
-            try Tensor(uninitializedShape: shape, count: count) { output in
+        return try storage.withUnsafeBufferPointer { input in
+            try Tensor(uninitializedShape: shape, count: count, axisOrder: axisOrder) { output in
                 guard let x = input.baseAddress else { return }
                 try ElementChunks.run(function.rawValue, count: count, costPerElement: function.cost,
                                       control: control) { range in
@@ -25,8 +26,8 @@ extension Tensor {
         }
         if low.isNaN || high.isNaN { return try mapChecked(control: control) { _ in .nan } }
         let kernel = VectorKernel.best
-        return try scalars.withUnsafeBufferPointer { input in
-            try Tensor(uninitializedShape: shape, count: count) { output in
+        return try storage.withUnsafeBufferPointer { input in
+            try Tensor(uninitializedShape: shape, count: count, axisOrder: axisOrder) { output in
                 guard let x = input.baseAddress else { return }
                 try ElementChunks.run("clip", count: count, costPerElement: 1, control: control) { range in
                     kernel.clip(x + range.lowerBound, output + range.lowerBound, count: range.count, low: low, high: high)

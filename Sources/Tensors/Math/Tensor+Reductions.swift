@@ -5,14 +5,29 @@ extension Tensor {
     /// Memory is read in order: along the last axis each row is one contiguous run; along an
     /// earlier axis whole rows are folded into a row of accumulators (numpy's order for sums,
     /// so `sum` and `mean` give numpy's bits), never a strided walk down columns. Large
-    /// reductions are split over the cores by rows or by blocks of columns.
+    /// reductions are split over the cores by rows or by blocks of columns. A transposed tensor
+    /// is reduced in its storage order (as numpy reduces a transposed view), never copied first.
     public func reduced(_ reduction: Reduction, axis: Int? = nil, control: ExecutionControl) throws -> Tensor {
         guard let axis else {
             if count == 0 && !reduction.acceptsEmpty { throw emptyError(reduction) }
             try control.checkInterrupt()
-            return Tensor(scalar: scalars.withUnsafeBufferPointer { Tensor.reduceRun(reduction, $0, base: 0, count: count) })
+            // The arg-reductions' flat index counts positions in row-major order.
+            let isArg = reduction == .argmax || reduction == .argmin
+            let values = isArg ? try rowMajor(control: control).storage : storage
+            return Tensor(scalar: values.withUnsafeBufferPointer { Tensor.reduceRun(reduction, $0, base: 0, count: count) })
         }
         let resolved = try normalizedAxis(axis)
+        if let order = axisOrder {
+            // Reduce the storage along the place the axis is stored at; the other axes keep
+            // their order in the result's storage, renumbered past the removed one.
+            var stored = 0
+            for (place, storedAxis) in order.enumerated() where storedAxis == resolved { stored = place }
+            let result = try storedTensor.reduced(reduction, axis: stored, control: control)
+            var newShape = shape
+            newShape.remove(at: resolved)
+            let remaining = order.filter { $0 != resolved }.map { $0 > resolved ? $0 - 1 : $0 }
+            return Tensor(validatedShape: newShape, storage: result.storage, axisOrder: remaining)
+        }
         let size = shape[resolved]
         let outer = shape[..<resolved].reduce(1, *)
         let inner = shape[(resolved + 1)...].reduce(1, *)

@@ -16,7 +16,7 @@ extension Tensor {
         let length = shape[resolved]
         let rows = length == 0 ? 0 : count / length
         let kernel = VectorKernel.best
-        return try scalars.withUnsafeBufferPointer { input in
+        return try rowMajor(control: control).storage.withUnsafeBufferPointer { input in
             try Tensor(uninitializedShape: shape, count: count) { output in
                 guard let x = input.baseAddress else { return }
                 try ElementChunks.run(logarithm ? "log_softmax" : "softmax", count: rows,

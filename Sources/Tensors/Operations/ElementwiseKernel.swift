@@ -1,21 +1,19 @@
 /// The loop behind `combined`: one pass over a result that is not zero-filled first, in runs
-/// along memory order handed to the vector kernels (`VectorKernel.combine`), split over the
-/// cores when the result is large.
+/// along the result's memory order handed to the vector kernels (`VectorKernel.combine`),
+/// split over the cores when the result is large.
 ///
 /// Axes that are contiguous in both operands are merged first, so a whole result is usually
 /// one run (both operands contiguous, or one a single element) and otherwise one run per row
 /// of the last axis (`x + y[0]`: each row of x with the same row y[0]).
 enum ElementwiseKernel {
-    /// `operation` over operands read at `leftStrides`/`rightStrides` (0 along broadcast axes)
-    /// for every position of `shape`, in row-major order.
-    static func combine(_ left: [Double], _ leftStrides: [Int], _ right: [Double], _ rightStrides: [Int],
-                        shape: [Int], count: Int, _ operation: BinaryOperation,
-                        control: ExecutionControl) throws -> Tensor {
+    /// `operation` over operand storages read run by run as `layout` says, for every position
+    /// of `shape` in the order of the result's storage, laid out in `axisOrder`.
+    static func combine(_ left: [Double], _ right: [Double], _ layout: RunLayout, shape: [Int], axisOrder: [Int]?,
+                        count: Int, _ operation: BinaryOperation, control: ExecutionControl) throws -> Tensor {
         let kernel = VectorKernel.best
-        let layout = RunLayout(shape: shape, left: leftStrides, right: rightStrides)
         return try left.withUnsafeBufferPointer { a in
             try right.withUnsafeBufferPointer { b in
-                try Tensor(uninitializedShape: shape, count: count) { c in
+                try Tensor(uninitializedShape: shape, count: count, axisOrder: axisOrder) { c in
                     // A non-empty result has non-empty operands.
                     guard let a = a.baseAddress, let b = b.baseAddress else { return }
                     let (length, leftStep, rightStep) = (layout.runLength, layout.leftStep, layout.rightStep)
@@ -43,16 +41,18 @@ enum ElementwiseKernel {
 }
 
 extension ElementwiseKernel {
-    /// `operation` over one run: `shape`'s elements from two operands that are each contiguous
-    /// (step 1, as many elements as the result) or a single element (step 0). The shape's count
-    /// is within the cap: it is an operand's own.
+    /// `operation` over one run: `shape`'s elements from two operand storages that are each
+    /// contiguous (step 1, as many elements as the result) or a single element (step 0); the
+    /// result is laid out in `axisOrder`, as the contiguous operands are. The shape's count is
+    /// within the cap: it is an operand's own.
     static func combine(_ left: [Double], step leftStep: Int, _ right: [Double], step rightStep: Int,
-                        shape: [Int], _ operation: BinaryOperation, control: ExecutionControl) throws -> Tensor {
+                        shape: [Int], axisOrder: [Int]?, _ operation: BinaryOperation,
+                        control: ExecutionControl) throws -> Tensor {
         let count = leftStep == 1 ? left.count : right.count
         let kernel = VectorKernel.best
         return try left.withUnsafeBufferPointer { a in
             try right.withUnsafeBufferPointer { b in
-                try Tensor(uninitializedShape: shape, count: count) { c in
+                try Tensor(uninitializedShape: shape, count: count, axisOrder: axisOrder) { c in
                     guard let a = a.baseAddress, let b = b.baseAddress else { return }
                     try ElementChunks.run(String(describing: operation), count: count, costPerElement: operation.cost,
                                           control: control) { range in
@@ -92,6 +92,9 @@ struct RunLayout {
     /// Each operand's step within a run: 1 (contiguous) or 0 (one element repeated).
     private(set) var leftStep = 0
     private(set) var rightStep = 0
+    /// Whether runs are whole rows of the innermost (merged) axis, each operand stepping 0 or 1
+    /// along it; false when an operand is strided there and every run is one element.
+    private(set) var hasVectorRuns = true
 
     /// The number of runs.
     var runs: Int { outer.reduce(1, *) }
@@ -110,12 +113,15 @@ struct RunLayout {
         }
         guard let inner = axes.last else { return }
         // A run's step must be 0 or 1 for the vector kernels; an inner axis with another stride
-        // (impossible for row-major broadcasts, kept for safety) becomes runs of one element.
+        // (an operand laid out otherwise than the result; callers avoid it) becomes runs of one
+        // element.
         if (inner.left == 0 || inner.left == 1) && (inner.right == 0 || inner.right == 1) {
             runLength = inner.extent
             leftStep = inner.left
             rightStep = inner.right
             axes.removeLast()
+        } else {
+            hasVectorRuns = false
         }
         outer = axes.map(\.extent)
         leftOuter = axes.map(\.left)

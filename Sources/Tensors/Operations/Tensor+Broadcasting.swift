@@ -1,27 +1,49 @@
 extension Tensor {
     /// Combines two tensors elementwise with numpy broadcasting.
     ///
+    /// The result is laid out as the operand that has the result's whole shape (the left one
+    /// when both do), as numpy's `order='K'`: on a transpose `x.T + 1` is one contiguous pass
+    /// and stays transposed. An operand laid out otherwise is copied into that layout first.
+    ///
     /// Throws `TensorError.shapeMismatch` ("cannot broadcast 2×3 with 4") when an axis pair
     /// differs and neither is 1.
     public func combined(with other: Tensor, _ operation: BinaryOperation,
                          control: ExecutionControl) throws -> Tensor {
         // The common cases skip the stride bookkeeping (at 64², it cost as much as the arithmetic):
         // equal shapes, or one side a single element that broadcasts into the other's shape.
-        if self.shape == other.shape || (other.count == 1 && other.rank <= rank) {
-            return try ElementwiseKernel.combine(scalars, step: 1, other.scalars, step: other.count == 1 ? 0 : 1,
-                                                 shape: shape, operation, control: control)
+        if self.shape == other.shape {
+            let right = try other.laidOut(axisOrder, control: control)
+            return try ElementwiseKernel.combine(storage, step: 1, right.storage, step: 1, shape: shape,
+                                                 axisOrder: axisOrder, operation, control: control)
+        }
+        if other.count == 1 && other.rank <= rank {
+            return try ElementwiseKernel.combine(storage, step: 1, other.storage, step: 0, shape: shape,
+                                                 axisOrder: axisOrder, operation, control: control)
         }
         if count == 1 && rank <= other.rank {
-            return try ElementwiseKernel.combine(scalars, step: 0, other.scalars, step: 1, shape: other.shape,
-                                                 operation, control: control)
+            return try ElementwiseKernel.combine(storage, step: 0, other.storage, step: 1, shape: other.shape,
+                                                 axisOrder: other.axisOrder, operation, control: control)
         }
         let shape = try Tensor.broadcastShape(self.shape, other.shape)
         let count = try Tensor.elementCount(of: shape)
         try control.checkAllocation(count)
-        let left = Tensor.broadcastStrides(of: self.shape, to: shape)
-        let right = Tensor.broadcastStrides(of: other.shape, to: shape)
-        return try ElementwiseKernel.combine(scalars, left, other.scalars, right,
-                                             shape: shape, count: count, operation, control: control)
+        // Walk the result in its storage order: the axes permuted by the layout it takes.
+        let order = self.shape == shape ? axisOrder : (other.shape == shape ? other.axisOrder : nil)
+        if let order {
+            let left = Tensor.broadcastStrides(of: self.shape, strides: storageStrides, to: shape)
+            let right = Tensor.broadcastStrides(of: other.shape, strides: other.storageStrides, to: shape)
+            let layout = RunLayout(shape: order.map { shape[$0] }, left: order.map { left[$0] },
+                                   right: order.map { right[$0] })
+            if layout.hasVectorRuns {
+                return try ElementwiseKernel.combine(storage, other.storage, layout, shape: shape, axisOrder: order,
+                                                     count: count, operation, control: control)
+            }
+        }
+        let (left, right) = (try rowMajor(control: control), try other.rowMajor(control: control))
+        let layout = RunLayout(shape: shape, left: Tensor.broadcastStrides(of: left.shape, to: shape),
+                               right: Tensor.broadcastStrides(of: right.shape, to: shape))
+        return try ElementwiseKernel.combine(left.storage, right.storage, layout, shape: shape, axisOrder: nil,
+                                             count: count, operation, control: control)
     }
 
     /// The shape two shapes broadcast to, following numpy's rules.
@@ -49,13 +71,19 @@ extension Tensor {
         if self.shape == shape { return self }
         let count = try Tensor.elementCount(of: shape)
         try control.checkAllocation(count)
-        let view = StridedView(base: 0, shape: shape, strides: Tensor.broadcastStrides(of: self.shape, to: shape))
-        return Tensor(validatedShape: shape, scalars: try view.gather(from: scalars, control: control))
+        let view = StridedView(base: 0, shape: shape,
+                               strides: Tensor.broadcastStrides(of: self.shape, strides: storageStrides, to: shape))
+        return Tensor(validatedShape: shape, scalars: try view.gather(from: storage, control: control))
     }
 
-    /// Strides that read `shape` as if it had `target`'s shape: 0 along broadcast axes.
+    /// Strides that read a row-major `shape` as if it had `target`'s shape: 0 along broadcast axes.
     static func broadcastStrides(of shape: [Int], to target: [Int]) -> [Int] {
-        let own = strides(for: shape)
+        broadcastStrides(of: shape, strides: strides(for: shape), to: target)
+    }
+
+    /// Strides that read `shape`, stored with `own` strides, as if it had `target`'s shape: 0
+    /// along broadcast axes.
+    static func broadcastStrides(of shape: [Int], strides own: [Int], to target: [Int]) -> [Int] {
         let offset = target.count - shape.count
         return (0..<target.count).map { axis in
             axis < offset || shape[axis - offset] == 1 ? 0 : own[axis - offset]

@@ -8,15 +8,18 @@ extension Tensor {
     /// gradients of a product need (for Y = X·W: dX = dY·Wᵀ, dW = Xᵀ·dY).
     ///
     /// Runs on the packed micro-kernels of `MatrixProduct` (both cores, interrupt checked
-    /// between chunks); a vector operand takes the streaming matrix × vector loops.
+    /// between chunks); a vector operand takes the streaming matrix × vector loops. A
+    /// transposed operand (`x.T @ g`) is read through its strides, as the flags are, not copied.
     public func matmul(_ other: Tensor, transposingLeft: Bool = false, transposingRight: Bool = false,
                        control: ExecutionControl) throws -> Tensor {
         guard rank >= 1, other.rank >= 1 else {
             throw TensorError.shapeMismatch(
                 "matrix product needs tensors of rank 1 or more, found \(Tensor.describe(shape)) @ \(Tensor.describe(other.shape))")
         }
-        let left = MatrixStack(self, isLeft: true, transposed: transposingLeft)
-        let right = MatrixStack(other, isLeft: false, transposed: transposingRight)
+        let (leftTensor, rightTensor) = (try MatrixStack.readable(self, control: control),
+                                         try MatrixStack.readable(other, control: control))
+        let left = MatrixStack(leftTensor, isLeft: true, transposed: transposingLeft)
+        let right = MatrixStack(rightTensor, isLeft: false, transposed: transposingRight)
         guard left.columns == right.rows else {
             throw TensorError.shapeMismatch(
                 "matrix product needs matching inner sizes, found \(Tensor.describe(shape)) @ \(Tensor.describe(other.shape)) (\(left.columns) ≠ \(right.rows))")
@@ -33,8 +36,8 @@ extension Tensor {
         if other.rank >= 2 { resultShape.append(right.columns) }
         let count = try Tensor.elementCount(of: resultShape)
         try control.checkAllocation(count)
-        return try scalars.withUnsafeBufferPointer { a in
-            try other.scalars.withUnsafeBufferPointer { b in
+        return try leftTensor.storage.withUnsafeBufferPointer { a in
+            try rightTensor.storage.withUnsafeBufferPointer { b in
                 try Tensor(uninitializedShape: resultShape, count: count) { c in
                     guard let a = a.baseAddress, let b = b.baseAddress else {
                         // An empty operand with a non-empty result: the inner size is 0.
@@ -57,7 +60,7 @@ extension Tensor {
         let (rows, inner, columns) = (left.rows, left.columns, right.columns)
         let batches = batchShape.reduce(1, *)
         let matrixSize = rows * columns
-        if right.batchShape.isEmpty, !left.transposed, left.batchShape == batchShape {
+        if right.batchShape.isEmpty, left.hasRowMajorMatrices, left.batchShape == batchShape {
             try MatrixProduct.multiply(rows: rows * batches, columns: columns, inner: inner,
                                        left.operand(a, batch: 0), right.operand(b, batch: 0),
                                        into: c, cRowStride: columns, control: control)
@@ -90,40 +93,51 @@ extension Tensor {
 }
 
 /// One operand of `matmul` seen as a stack of matrices: its leading axes, the extents of each
-/// matrix (after the transpose, if asked) and how to address matrix element (i, j).
+/// matrix (after the transpose, if asked) and how to address matrix element (i, j) in storage.
 private struct MatrixStack {
     let batchShape: [Int]
     let rows: Int
     let columns: Int
     let rowStride: Int
     let columnStride: Int
-    let transposed: Bool
     private let matrixSize: Int
 
+    /// `tensor`, or a row-major copy when its layout does not keep each matrix a contiguous
+    /// block after the one before (the leading axes outermost, in order): a transposed matrix,
+    /// or a stack whose last two axes were swapped, is read as it is.
+    static func readable(_ tensor: Tensor, control: ExecutionControl) throws -> Tensor {
+        guard let order = tensor.axisOrder else { return tensor }
+        let leading = Swift.max(tensor.rank - 2, 0)
+        return order.prefix(leading).elementsEqual(0..<leading) ? tensor : try tensor.rowMajor(control: control)
+    }
+
     /// A vector is a one-row matrix on the left and a one-column matrix on the right, as numpy
-    /// promotes it (the added axis is dropped from the result).
+    /// promotes it (the added axis is dropped from the result). `tensor` is `readable`.
     init(_ tensor: Tensor, isLeft: Bool, transposed: Bool) {
         let shape = tensor.shape
         if tensor.rank == 1 {
             batchShape = []
             (rows, columns) = isLeft ? (1, shape[0]) : (shape[0], 1)
             (rowStride, columnStride) = isLeft ? (shape[0], 1) : (1, 1)
-            self.transposed = false
             matrixSize = shape[0]
             return
         }
         batchShape = Array(shape.dropLast(2))
+        let strides = tensor.storageStrides
         let (storedRows, storedColumns) = (shape[tensor.rank - 2], shape[tensor.rank - 1])
+        let (storedRowStride, storedColumnStride) = (strides[tensor.rank - 2], strides[tensor.rank - 1])
         matrixSize = storedRows * storedColumns
-        self.transposed = transposed
         if transposed {
             (rows, columns) = (storedColumns, storedRows)
-            (rowStride, columnStride) = (1, storedColumns)
+            (rowStride, columnStride) = (storedColumnStride, storedRowStride)
         } else {
             (rows, columns) = (storedRows, storedColumns)
-            (rowStride, columnStride) = (storedColumns, 1)
+            (rowStride, columnStride) = (storedRowStride, storedColumnStride)
         }
     }
+
+    /// Whether each matrix is stored row by row, so that a stack is one tall matrix.
+    var hasRowMajorMatrices: Bool { columnStride == 1 && rowStride == columns }
 
     /// The matrix starting `batch` elements into `base`.
     func operand(_ base: UnsafePointer<Double>, batch: Int) -> MatrixProduct.Operand {

@@ -24,11 +24,13 @@ extension Tensor {
     /// Appends one item along the first axis, in place (`canAppend(itemShape:)` must hold):
     /// an empty vector becomes a stack of one item.
     public mutating func append(_ item: Tensor) {
+        // The elements first: writing `scalars` makes a transposed stack row-major, which
+        // must happen under its old shape.
+        scalars.append(contentsOf: item.scalars)
         if shape == [0] {
             shape = [1] + item.shape
         } else {
             shape[0] += 1
         }
-        scalars.append(contentsOf: item.scalars)
     }
 }

@@ -1,12 +1,20 @@
 extension Tensor {
     /// Permutes the axes: result axis `i` is this tensor's axis `axes[i]` (negative counts from
     /// the end); nil reverses them, like numpy's `t.T`.
+    ///
+    /// Copies nothing, as numpy's transpose is a view: the result shares this tensor's storage
+    /// and records the new order of its axes (`Tensor+Layout.swift`). Operations that need
+    /// row-major elements copy them then, through the blocked transpose kernel; elementwise
+    /// operations and `@` read the layout as it is. `control` is not consulted: there is no
+    /// work to interrupt.
     public func transposed(_ axes: [Int]? = nil, control: ExecutionControl) throws -> Tensor {
         let order = try axes.map { try normalizedPermutation($0) } ?? Array((0..<rank).reversed())
-        let own = strides
-        let view = StridedView(base: 0, shape: order.map { shape[$0] }, strides: order.map { own[$0] })
-        try control.checkAllocation(count)
-        return Tensor(validatedShape: view.shape, scalars: try view.gather(from: scalars, control: control))
+        // Result axis i is axis order[i]; the storage keeps its layout, each of its axes
+        // renamed to the result axis it became.
+        var renamed = [Int](repeating: 0, count: rank)
+        for (axis, source) in order.enumerated() { renamed[source] = axis }
+        let stored = axisOrder ?? Array(0..<rank)
+        return Tensor(validatedShape: order.map { shape[$0] }, storage: storage, axisOrder: stored.map { renamed[$0] })
     }
 
     /// `axes` with negatives resolved, checked to be a permutation of `0..<rank`.
