@@ -74,11 +74,16 @@ let package = Package(
         // Numerics: tensors, convolution, layers. Knows nothing of the language or Jupyter.
         .target(name: "Tensors", dependencies: ["CConvolutionKernels", "CTensorKernels", "CImageCodecs", "WholeNumbers"]),
 
+        // Learning: reverse-mode differentiation of tensor operations, trainable layers,
+        // losses, optimizers and data sets. Knows nothing of the language.
+        .target(name: "Learning", dependencies: ["Tensors"],
+                exclude: ["Data/Digits/make_digits.py", "Data/Digits/LICENSE.txt"]),
+
         // Rendering: values drawn as text (and HTML).
         .target(name: "TextPlots", dependencies: ["Tensors", "WholeNumbers"]),
 
         // The language: lexer, parser, evaluator, builtins. Knows nothing of ZeroMQ.
-        .target(name: "ReceptiveLanguage", dependencies: ["Tensors", "TextPlots", "WholeNumbers"]),
+        .target(name: "ReceptiveLanguage", dependencies: ["Tensors", "TextPlots", "WholeNumbers", "Learning"]),
 
         // The one small target that joins the language to the kernel.
         .target(
@@ -105,6 +110,7 @@ let package = Package(
         .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "TestSupport"]),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors", "WholeNumbers", "TestSupport"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "LearningTests", dependencies: ["Learning"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TextPlotsTests", dependencies: ["TextPlots"], resources: [.copy("Golden")]),
         .testTarget(name: "ReceptiveLanguageTests", dependencies: ["ReceptiveLanguage", "TestSupport"],
                     resources: [.copy("Scripts")]),

@@ -30,6 +30,7 @@ import numpy as np
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
 import kernel_latency  # noqa: E402
+from learning import learning_rows  # noqa: E402
 import widget_latency  # noqa: E402
 from workloads import CORE_WORKLOADS, EVERYDAY_WORKLOADS, WORKLOADS, TorchConv, TorchSoftmax  # noqa: E402
 
@@ -330,6 +331,8 @@ def main():
     if not (args.no_kernel or only):
         rows += widget_latency.widget_rows(50 if args.quick else 200)
     rows += numeric_rows(args.receptive, torch, workloads)
+    rows += learning_rows(args.receptive, torch, only=only, run_receptive=run_receptive, peak_rss_mb=peak_rss_mb,
+                          time_python=time_python, repeat=REPEAT)
     if not only:
         rows += [spy_row(args.receptive), memory_row(args.receptive), exp_memory_row(args.receptive)]
     environment = {"cores": len(os.sched_getaffinity(0)), "load_average_before": load,

@@ -23,3 +23,16 @@ void receptive_conv_block_row(ReceptiveConvLevel level, const ReceptiveBlockRow 
     (void)row;
 #endif
 }
+
+void receptive_conv_weight_gradient(ReceptiveConvLevel level, const ReceptiveWeightGradient *job) {
+#if defined(__x86_64__)
+    switch (level) {
+    case ReceptiveConvLevelAVX512: receptive_weight_gradient_avx512(job); break;
+    case ReceptiveConvLevelAVX2FMA: receptive_weight_gradient_avx2(job); break;
+    case ReceptiveConvLevelPortable: break;
+    }
+#else
+    (void)level;
+    (void)job;
+#endif
+}

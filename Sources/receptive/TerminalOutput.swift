@@ -22,7 +22,8 @@ final class TerminalOutput: SessionOutput {
         FileHandle.standardError.write(Data(("\r" + text + "\u{1B}[K").utf8))
     }
 
-    /// A terminal keeps what it has printed, so `animate` prints only its last frame.
+    /// A terminal keeps what it has printed, so a display is never replaced in place (`animate`
+    /// prints only its last frame, `train` its plot once, at the end).
     var updatesDisplaysInPlace: Bool { false }
 
     /// A terminal keeps what it has printed; clearing is a notebook feature.

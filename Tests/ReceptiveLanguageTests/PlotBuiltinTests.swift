@@ -1,4 +1,5 @@
 import Foundation
+import Learning
 @testable import ReceptiveLanguage
 import Tensors
 import Testing
@@ -9,6 +10,7 @@ private final class DrawingContext: BuiltinContext {
     var renderOptions = RenderOptions()
     let control = ExecutionControl()
     var workingDirectory: URL? { nil }
+    var tape: Tape?
     var variables: [(name: String, value: Value)] { [] }
     func lookup(_ name: String) -> Value? { nil }
     func write(_ text: String, toStandardError: Bool) {}

@@ -47,6 +47,42 @@ typedef struct {
     double bias[4];
 } ReceptiveBlockRow;
 
+/// The gradient of a block of four output channels' weights for one input channel and one
+/// image: each tap's weight gradient is the sum, over every output position, of the output
+/// gradient times the padded input that the tap read there (column stride 1).
+typedef struct {
+    /// The output gradient plane (rows × width) of the block's first output channel.
+    const double *gradient;
+    /// Elements between the output gradient planes of adjacent output channels.
+    long gradientChannelStride;
+    /// The block's real output channels (1–4); the others are neither read nor written.
+    long outputChannels;
+    /// Output rows.
+    long rows;
+    /// Output columns.
+    long width;
+    /// The padded input plane of the input channel, at the window of output (0, 0), tap (0, 0).
+    const double *source;
+    /// Elements between the windows of adjacent output rows (row stride × padded columns).
+    long sourceRowStride;
+    /// Elements between kernel rows (row dilation × padded columns).
+    long kernelRowStep;
+    /// Elements between kernel columns (the column dilation).
+    long columnStep;
+    /// Kernel rows.
+    long kernelRows;
+    /// Kernel columns.
+    long kernelColumns;
+    /// Where the block's first output channel's kernelRows × kernelColumns gradients are added.
+    double *weights;
+    /// Elements between the weight gradients of adjacent output channels.
+    long weightChannelStride;
+} ReceptiveWeightGradient;
+
+/// Adds `job`'s weight gradients with the kernels of `level`, which must not exceed
+/// `receptive_conv_level()`; does nothing for `ReceptiveConvLevelPortable`.
+void receptive_conv_weight_gradient(ReceptiveConvLevel level, const ReceptiveWeightGradient *job);
+
 /// The best level this CPU and OS support (callers cache it: it never changes).
 ReceptiveConvLevel receptive_conv_level(void);
 

@@ -1,3 +1,4 @@
+import Learning
 import Tensors
 import WholeNumbers
 
@@ -50,6 +51,7 @@ public struct BoundArguments: Sendable {
         case .number(let number): return number
         case .bool(let flag): return flag ? 1 : 0
         case .tensor(let tensor) where tensor.count == 1 && tensor.rank == 0: return tensor.scalars[0]
+        case .traced(let traced) where traced.value.rank == 0: return traced.value.scalars[0]
         default: throw typeError(name, expected: "a number", found: raw)
         }
     }
@@ -112,10 +114,12 @@ public struct BoundArguments: Sendable {
         return Tensor(vector: numbers.values)
     }
 
-    /// Converts numbers, bools, tensors and uniform lists/tuples of numbers to a tensor.
+    /// Converts numbers, bools, tensors and uniform lists/tuples of numbers to a tensor; a
+    /// traced tensor gives its value (a constant: builtins without a gradient see this).
     public static func tensor(from value: Value) -> Tensor? {
         switch value {
         case .tensor(let tensor): return tensor
+        case .traced(let traced): return traced.value
         case .number(let number): return Tensor(scalar: number)
         case .bool(let flag): return Tensor(scalar: flag ? 1 : 0)
         case .tuple(let items), .list(let items):

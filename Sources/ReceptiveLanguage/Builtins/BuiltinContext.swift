@@ -1,4 +1,5 @@
 import Foundation
+import Learning
 import Tensors
 import TextPlots
 
@@ -28,14 +29,19 @@ public protocol BuiltinContext: AnyObject {
     func readInput(prompt: String) throws -> String
     /// Calls a function value with positional arguments (for `timeit`, `equivariant`, ...).
     func call(_ callee: Value, _ arguments: [Value]) throws -> Value
-    /// Shows a figure as a display with `id`, or replaces the display with that id (`animate`).
+    /// Shows a figure as a display with `id`, or replaces the display with that id (`animate`,
+    /// `train`'s plot).
     func display(_ figure: Figure, id: String, update: Bool)
     /// The front end's widgets, or nil where there are none (`interact` then falls back).
     var widgets: (any WidgetHost)? { get }
-    /// Whether displays can be replaced in place (else `animate` shows only its last frame).
+    /// Whether displays can be replaced in place (else `animate` shows only its last frame and
+    /// `train` its plot once, at the end).
     var updatesDisplaysInPlace: Bool { get }
     /// Runs an interaction's function with its controls' values, keeping its output; an error
     /// in the function becomes the output's last item, but an interrupt is rethrown so that it
     /// ends the cell.
     func render(_ interaction: Interaction) throws -> CapturedOutput
+    /// The tape of the gradient being taken (`grad`, `value_and_grad`, a step of `train`), if
+    /// any: layers applied while it records use their weights traced on it.
+    var tape: Tape? { get set }
 }

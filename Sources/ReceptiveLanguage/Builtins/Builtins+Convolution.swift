@@ -1,3 +1,4 @@
+import Learning
 import Tensors
 
 extension Builtins {
@@ -12,8 +13,9 @@ extension Builtins {
         summary: "Convolution with the kernel flipped, exactly scipy.signal.convolve (rank 1 or 2; mode \"full\", \"same\" or \"valid\").",
         details: "The default mode is \"valid\" (scipy's is \"full\"). In \"valid\" mode a kernel larger than x swaps the two, as scipy does."
     ) { arguments, context in
-        .tensor(try arguments.tensor("x").convolved(with: arguments.tensor("k"), mode: signalMode(arguments),
-                                                    control: context.control))
+        Value(operand: try TensorOperand.signalCorrelation(arguments.operand("x"), arguments.operand("k"),
+                                                           mode: signalMode(arguments), flipsKernel: true,
+                                                           control: context.control))
     }
 
     private static let correlate = Builtin(
@@ -21,8 +23,9 @@ extension Builtins {
         summary: "Cross-correlation (the kernel not flipped), exactly scipy.signal.correlate (rank 1 or 2; mode \"full\", \"same\" or \"valid\").",
         details: "The default mode is \"valid\". \"same\" crops the full result from (m - 1) // 2 on each axis like scipy.signal.correlate (correlate2d starts at m // 2 for an even kernel)."
     ) { arguments, context in
-        .tensor(try arguments.tensor("x").correlated(with: arguments.tensor("k"), mode: signalMode(arguments),
-                                                    control: context.control))
+        Value(operand: try TensorOperand.signalCorrelation(arguments.operand("x"), arguments.operand("k"),
+                                                           mode: signalMode(arguments), flipsKernel: false,
+                                                           control: context.control))
     }
 
     private static let conv1d = Builtin(
@@ -30,8 +33,7 @@ extension Builtins {
         summary: "A 1-D convolution layer, exactly torch.nn.functional.conv1d: x is C×W or N×C×W, w is O×(C/groups)×k.",
         details: "padding: a number, \"valid\" or \"same\" (stride 1 only). bias: O values."
     ) { arguments, context in
-        .tensor(try arguments.tensor("x").conv1d(weight: arguments.tensor("w"), bias: bias(arguments),
-                                                 options: convolutionOptions(arguments), control: context.control))
+        try layerConvolution(arguments, spatialRank: 1, control: context.control)
     }
 
     private static let conv2d = Builtin(
@@ -39,8 +41,7 @@ extension Builtins {
         summary: "A 2-D convolution layer, exactly torch.nn.functional.conv2d: x is C×H×W or N×C×H×W, w is O×(C/groups)×kH×kW.",
         details: "stride, dilation and padding take a number or a (height, width) pair; padding may also be \"valid\" or \"same\" (stride 1 only; an even kernel pads one more after). bias: O values."
     ) { arguments, context in
-        .tensor(try arguments.tensor("x").conv2d(weight: arguments.tensor("w"), bias: bias(arguments),
-                                                 options: convolutionOptions(arguments), control: context.control))
+        try layerConvolution(arguments, spatialRank: 2, control: context.control)
     }
 
     private static let maxpool = Builtin(
@@ -48,10 +49,7 @@ extension Builtins {
         summary: "The maximum of each window, exactly torch max_pool2d (x H×W, C×H×W or N×C×H×W; a rank-1 x pools as max_pool1d).",
         details: "stride defaults to size; padding (at most half the window) never wins. Windows past the edge are dropped (ceil_mode false)."
     ) { arguments, context in
-        let (input, size, stride, padding) = try poolArguments(arguments)
-        return .tensor(input.rank == 1
-            ? try input.maxPool1d(size: size, stride: stride, padding: padding, control: context.control)
-            : try input.maxPool2d(size: size, stride: stride, padding: padding, control: context.control))
+        try pool(.max, arguments, control: context.control)
     }
 
     private static let avgpool = Builtin(
@@ -59,10 +57,7 @@ extension Builtins {
         summary: "The mean of each window, exactly torch avg_pool2d (x H×W, C×H×W or N×C×H×W; a rank-1 x pools as avg_pool1d).",
         details: "stride defaults to size; padding counts as zeros in the mean (count_include_pad). Windows past the edge are dropped (ceil_mode false)."
     ) { arguments, context in
-        let (input, size, stride, padding) = try poolArguments(arguments)
-        return .tensor(input.rank == 1
-            ? try input.avgPool1d(size: size, stride: stride, padding: padding, control: context.control)
-            : try input.avgPool2d(size: size, stride: stride, padding: padding, control: context.control))
+        try pool(.average, arguments, control: context.control)
     }
 
     private static let adaptiveMaxpool = Builtin(
@@ -70,7 +65,7 @@ extension Builtins {
         summary: "Max pooling to a fixed output size whatever the size of x, exactly torch adaptive_max_pool2d (x H×W, C×H×W or N×C×H×W; a rank-1 x pools as adaptive_max_pool1d).",
         details: "output: one size or a (height, width) pair; inputs of any size give that many outputs (the book's section 9.7). Window i of an axis of length L spans L·i/n rounded down to L·(i+1)/n rounded up."
     ) { arguments, context in
-        .tensor(try adaptivePool(arguments, kind: .max, control: context.control))
+        try adaptivePool(arguments, kind: .max, control: context.control)
     }
 
     private static let adaptiveAvgpool = Builtin(
@@ -78,17 +73,17 @@ extension Builtins {
         summary: "Average pooling to a fixed output size whatever the size of x, exactly torch adaptive_avg_pool2d (x H×W, C×H×W or N×C×H×W; a rank-1 x pools as adaptive_avg_pool1d).",
         details: "output: one size or a (height, width) pair; windows as for adaptive_maxpool, each divided by its own size."
     ) { arguments, context in
-        .tensor(try adaptivePool(arguments, kind: .average, control: context.control))
+        try adaptivePool(arguments, kind: .average, control: context.control)
     }
 
     /// adaptive_maxpool/adaptive_avgpool: a rank-1 x pools one axis, any other the last two
     /// (one output size then means a square, as torch's int argument does).
     private static func adaptivePool(_ arguments: BoundArguments, kind: PoolingLayer.Kind,
-                                     control: ExecutionControl) throws -> Tensor {
-        let input = try arguments.tensor("x")
+                                     control: ExecutionControl) throws -> Value {
+        let input = try arguments.operand("x")
         var output = try arguments.integers("output")
-        if input.rank != 1 && output.count == 1 { output += output }
-        return try input.adaptivePooled(to: output, kind: kind, control: control)
+        if input.value.rank != 1 && output.count == 1 { output += output }
+        return Value(operand: try input.adaptivePooled(to: output, kind: kind, control: control))
     }
 
     private static let layerOptions: [Parameter] = [
@@ -114,9 +109,13 @@ extension Builtins {
         return mode
     }
 
-    /// `bias:` of conv1d/conv2d, if given.
-    private static func bias(_ arguments: BoundArguments) throws -> Tensor? {
-        arguments.has("bias") ? try arguments.tensor("bias") : nil
+    /// conv1d or conv2d of the bound `x`, `w`, `bias:` and options.
+    private static func layerConvolution(_ arguments: BoundArguments, spatialRank: Int,
+                                         control: ExecutionControl) throws -> Value {
+        let bias = arguments.has("bias") ? try arguments.operand("bias") : nil
+        return Value(operand: try TensorOperand.convolution(
+            arguments.operand("x"), weight: arguments.operand("w"), bias: bias, spatialRank: spatialRank,
+            options: convolutionOptions(arguments), control: control))
     }
 
     /// The options of conv1d/conv2d, each read by its name.
@@ -138,9 +137,14 @@ extension Builtins {
         }
     }
 
-    /// The arguments of maxpool/avgpool; a missing stride means the window's size.
-    private static func poolArguments(_ arguments: BoundArguments) throws -> (Tensor, [Int], [Int]?, [Int]) {
+    /// maxpool or avgpool of the bound arguments; a missing stride means the window's size, and
+    /// a rank-1 x pools as max_pool1d/avg_pool1d.
+    private static func pool(_ kind: PoolingLayer.Kind, _ arguments: BoundArguments,
+                             control: ExecutionControl) throws -> Value {
         let stride = arguments.has("stride") ? try arguments.integers("stride") : nil
-        return (try arguments.tensor("x"), try arguments.integers("size"), stride, try arguments.integers("padding"))
+        let input = try arguments.operand("x")
+        return Value(operand: try input.pooled(kind, spatialRank: input.value.rank == 1 ? 1 : 2,
+                                               size: arguments.integers("size"), stride: stride,
+                                               padding: arguments.integers("padding"), control: control))
     }
 }

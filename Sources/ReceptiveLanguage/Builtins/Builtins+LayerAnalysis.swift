@@ -39,7 +39,8 @@ extension Builtins {
     ) { arguments, context in
         let input = try LayerArguments.shape(arguments)
         let mode = try arguments.has("mode") ? matrixMode(arguments) : nil
-        if case .layer(let layer) = arguments.value("kernel_or_layer") {
+        if case .layer(let trainable) = arguments.value("kernel_or_layer") {
+            let layer = trainable.layer
             let padded = try mode.map { mode, fill in
                 try layer.padded(mode == .same ? .same : mode == .full ? .full : .valid, fill: fill)
             }

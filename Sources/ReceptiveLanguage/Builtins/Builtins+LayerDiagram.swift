@@ -68,15 +68,15 @@ extension Builtins {
 
     private static func diagramStack(_ arguments: BoundArguments) throws -> [Layer] {
         let value = arguments.value("layer")
-        if case .layer(let layer) = value { return [layer] }
+        if case .layer(let trainable) = value { return [trainable.layer] }
         guard case .list(let items) = value else {
             throw arguments.typeError("layer", expected: "a layer or a list of layers", found: value)
         }
         return try items.map { item in
-            guard case .layer(let layer) = item else {
+            guard case .layer(let trainable) = item else {
                 throw arguments.typeError("layer", expected: "a list of layers", found: item)
             }
-            return layer
+            return trainable.layer
         }
     }
 

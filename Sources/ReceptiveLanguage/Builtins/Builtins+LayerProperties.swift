@@ -53,7 +53,7 @@ extension Builtins {
         let transform = try EquivarianceTransform(
             named: arguments.string("transform"), shift: arguments.integer("shift"), axis: arguments.integer("axis"))
         let function = arguments.value("f")
-        let layer: Layer? = if case .layer(let layer) = function { layer } else { nil }
+        let layer: Layer? = if case .layer(let trainable) = function { trainable.layer } else { nil }
         func f(_ input: Tensor) throws -> Tensor {
             if let layer { return try layer(input, control: context.control) }
             let result = try context.call(function, [.tensor(input)])
@@ -78,10 +78,10 @@ extension Builtins {
         if items.count == 1, case .list(let inner) = items[0] { items = inner }
         if items.count == 1, case .tuple(let inner) = items[0] { items = inner }
         return try items.map { item in
-            guard case .layer(let layer) = item else {
+            guard case .layer(let trainable) = item else {
                 throw arguments.typeError("layers", expected: "layers (from conv_layer, pool_layer, …)", found: item)
             }
-            return layer
+            return trainable.layer
         }
     }
 

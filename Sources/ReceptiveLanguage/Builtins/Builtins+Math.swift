@@ -1,3 +1,4 @@
+import Learning
 import Tensors
 
 extension Builtins {
@@ -11,7 +12,7 @@ extension Builtins {
     /// The builtin for one elementwise function; a number gives a number, a tensor a tensor.
     private static func elementwise(_ function: UnaryFunction) -> Builtin {
         Builtin(function.rawValue, [Parameter("t")], summary: function.summary) { arguments, context in
-            Value(tensor: try arguments.tensor("t").applying(function, control: context.control))
+            Value(operand: try arguments.operand("t").applying(function, control: context.control))
         }
     }
 
@@ -27,9 +28,9 @@ extension Builtins {
         "clip", [Parameter("t"), Parameter("lo"), Parameter("hi")],
         summary: "Limits every element to the range [lo, hi] (numpy.clip)."
     ) { arguments, context in
-        let clipped = try arguments.tensor("t").clipped(low: arguments.number("lo"), high: arguments.number("hi"),
-                                                        control: context.control)
-        return Value(tensor: clipped)
+        let clipped = try arguments.operand("t").clipped(low: arguments.number("lo"), high: arguments.number("hi"),
+                                                         control: context.control)
+        return Value(operand: clipped)
     }
 
     /// The builtin for one reduction; without `axis:` the result is a number.
@@ -37,8 +38,8 @@ extension Builtins {
         Builtin(reduction.rawValue, [Parameter("t"), Parameter("axis", default: Value.none)],
                 summary: reduction.summary) { arguments, context in
             let axis = arguments.has("axis") ? try arguments.integer("axis") : nil
-            let result = try arguments.tensor("t").reduced(reduction, axis: axis, control: context.control)
-            return Value(tensor: result)
+            let result = try arguments.operand("t").reduced(reduction, axis: axis, control: context.control)
+            return Value(operand: result)
         }
     }
 
@@ -49,9 +50,9 @@ extension Builtins {
                 summary: logarithm
                     ? "Log-softmax along axis (default the last): x − max − log(sum of e^(x − max)), as torch.log_softmax."
                     : "Softmax along axis (default the last): e^(x − max) over its sum along the axis, each line summing to 1, as torch.softmax.") { arguments, context in
-            let result = try arguments.tensor("t").softmax(axis: arguments.integer("axis"), logarithm: logarithm,
-                                                          control: context.control)
-            return Value(tensor: result)
+            let result = try arguments.operand("t").softmax(axis: arguments.integer("axis"), logarithm: logarithm,
+                                                           control: context.control)
+            return Value(operand: result)
         }
     }
 

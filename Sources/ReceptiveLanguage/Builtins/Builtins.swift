@@ -12,6 +12,6 @@ public enum Builtins {
 
     private static var groups: [[Builtin]] {
         [creation, shape, math, conversions, sequences, kernels, files, plots, session, settings, convolution, layers,
-         interaction, windowSteps]
+         learning, interaction, windowSteps]
     }
 }

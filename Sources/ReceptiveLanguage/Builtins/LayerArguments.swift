@@ -1,3 +1,4 @@
+import Learning
 import Tensors
 
 /// Reads the language's layer arguments (docs/language.md#layers) into the tensor core's types, with
@@ -50,6 +51,15 @@ enum LayerArguments {
         }
     }
 
+    /// `bias:` of conv_layer and dense_layer: off by default, so that the book's counts hold.
+    static let biasParameter = Parameter("bias", kind: .namedOnly, default: .bool(false))
+
+    /// A new layer value for `layer`, with a bias drawn from `seed:` when `bias: true`.
+    static func value(_ layer: Layer, _ arguments: BoundArguments) throws -> Value {
+        let bias = try arguments.bool("bias") ? TrainableLayer.seededBias(for: layer, seed: seed(arguments)) : nil
+        return .layer(try TrainableLayer(layer, bias: bias))
+    }
+
     /// `seed:` as a non-negative whole number.
     static func seed(_ arguments: BoundArguments) throws -> UInt64 {
         let seed = try arguments.integer("seed")
@@ -78,8 +88,13 @@ enum LayerArguments {
         }
     }
 
-    /// `name` as a layer value.
+    /// `name` as a layer's description (its kernel, window and current weights).
     static func layer(_ arguments: BoundArguments, _ name: String = "layer") throws -> Layer {
+        try trainableLayer(arguments, name).layer
+    }
+
+    /// `name` as a layer value (shared by reference).
+    static func trainableLayer(_ arguments: BoundArguments, _ name: String = "layer") throws -> TrainableLayer {
         let value = arguments.value(name)
         guard case .layer(let layer) = value else {
             throw arguments.typeError(name, expected: "a layer (from conv_layer, dense_layer, …)", found: value)

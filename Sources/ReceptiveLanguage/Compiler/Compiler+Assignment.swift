@@ -22,7 +22,29 @@ extension Compiler {
             builder.release(to: mark)
         case .subscripted(let name, let components, let range):
             try elementAssignment(name, components, operation: operation, value: value, at: range)
+        case .field(let base, let name, let range):
+            try fieldAssignment(base, name, operation: operation, value: value, at: range)
         }
+    }
+
+    /// `e.name = v` and `e.name op= v`: the value first, then the object (then, for `op=`,
+    /// the field's current value).
+    private func fieldAssignment(_ base: Expression, _ name: String, operation: BinaryOperator?,
+                                 value: Expression, at range: SourceRange) throws {
+        let mark = builder.mark
+        defer { builder.release(to: mark) }
+        var assigned = try place(value)
+        if assigned.variableRange != nil, Compiler.containsCall(base) { assigned = try materialize(assigned, at: value.range) }
+        let object = try place(base)
+        let field = builder.constant(.string(name))
+        if let operation {
+            let current = builder.allocate()
+            emit(Instruction(.field, current, object.operand, field), at: range, reading: [object])
+            emit(Instruction(operation.operation, current, current, assigned.operand), at: range.merged(with: value.range),
+                 reading: [assigned])
+            assigned = Place(operand: current)
+        }
+        emit(Instruction(.storeField, object.operand, field, assigned.operand), at: range, reading: [object, assigned])
     }
 
     /// `name = value`. Operations that write their result last compute straight into the

@@ -36,6 +36,7 @@ struct NameScan {
             case .variable(let name, _): bind(name)
             case .subscripted(_, let components, _): components.flatMap(NameScan.expressions).forEach { scan($0) }
             case .unpacked(let variables): variables.names.forEach { bind($0) }
+            case .field(let base, _, _): scan(base)
             }
             scan(value)
         case .function(let declaration):
@@ -119,6 +120,7 @@ private struct MentionCollector {
                 names.insert(name)
                 components.flatMap(NameScan.expressions).forEach { collect($0) }
             case .unpacked(let variables): names.formUnion(variables.names)
+            case .field(let base, _, _): collect(base)
             }
             collect(value)
         case .function(let declaration):

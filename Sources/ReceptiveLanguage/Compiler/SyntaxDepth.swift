@@ -23,6 +23,7 @@ enum SyntaxDepth {
         case .assignment(let target, _, let value):
             var indices: [Expression] = []
             if case .subscripted(_, let components, _) = target { indices = components.flatMap(NameScan.expressions) }
+            if case .field(let base, _, _) = target { indices = [base] }
             return 1 + widest(indices + [value], remaining: inner)
         case .function(let declaration):
             return function(declaration, remaining: remaining)

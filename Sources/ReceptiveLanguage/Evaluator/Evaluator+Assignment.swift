@@ -4,6 +4,10 @@ import Tensors
 extension Evaluator {
     /// Assigns into `container`; on error it keeps its value.
     func store(_ value: Value, into container: inout Value, at indices: [IndexValue], range: SourceRange) throws {
+        if container.isTracedValue || (value.isTracedValue && Evaluator.isTensor(container)) {
+            container = try tracedStore(value, into: container, at: indices, range: range)
+            return
+        }
         if case .tensor = container {
             // Not a `switch` case: the switch would hold a second reference to the tensor.
             try storeIntoTensor(value, container: &container, at: indices, range: range)
@@ -44,6 +48,11 @@ extension Evaluator {
             defer { container = .tensor(tensor) }
             try catchingTensorErrors(at: range) { try change(&tensor) }
         }
+    }
+
+    private static func isTensor(_ value: Value) -> Bool {
+        if case .tensor = value { return true }
+        return false
     }
 
     private static func rank(of value: Value) -> Int {

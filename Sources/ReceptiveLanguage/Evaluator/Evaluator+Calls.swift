@@ -1,3 +1,4 @@
+import Learning
 import Tensors
 
 /// Calls of builtins, user functions and layers.
@@ -6,6 +7,9 @@ extension Evaluator {
     func call(_ callee: Value, positional: [Value], named: [ArgumentBinder.Named], at range: SourceRange?) throws -> Value {
         if case .layer(let layer) = callee {
             return try apply(layer, positional: positional, named: named, at: range)
+        }
+        if case .model(let model) = callee {
+            return try apply(model, positional: positional, named: named, at: range)
         }
         guard case .function(let function) = callee else {
             throw RuntimeError.notCallable(callee, at: range)
@@ -116,11 +120,11 @@ extension Evaluator {
     }
 
     /// A layer is called on one tensor: `conv_layer(3)(x)`.
-    private func apply(_ layer: Layer, positional: [Value], named: [ArgumentBinder.Named], at range: SourceRange?) throws -> Value {
-        guard named.isEmpty, positional.count == 1, let input = BoundArguments.tensor(from: positional[0]) else {
+    private func apply(_ layer: TrainableLayer, positional: [Value], named: [ArgumentBinder.Named], at range: SourceRange?) throws -> Value {
+        guard named.isEmpty, positional.count == 1, let input = positional[0].operand else {
             let found = positional.count == 1 && named.isEmpty ? positional[0].typeDescription : "\(positional.count + named.count) arguments"
             throw RuntimeError.layerCall(found: found, at: range)
         }
-        return Value(tensor: try catchingTensorErrors(at: range) { try layer(input, control: control) })
+        return Value(operand: try catchingTensorErrors(at: range) { try layer.apply(input, tape: tape, control: control) })
     }
 }

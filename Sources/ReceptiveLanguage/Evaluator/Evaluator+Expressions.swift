@@ -7,6 +7,7 @@ extension Evaluator {
         switch (operation, value) {
         case (.negate, .number(let number)): return .number(-number)
         case (.negate, .tensor(let tensor)): return .tensor(tensor.map { -$0 })
+        case (.negate, .traced(let traced)): return try tracedNegation(traced, at: range)
         case (.not, .bool(let flag)): return .bool(!flag)
         case (.negate, _):
             throw RuntimeError.cannotNegate(value, at: range)

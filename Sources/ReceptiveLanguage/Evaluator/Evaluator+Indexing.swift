@@ -43,6 +43,8 @@ extension Evaluator {
             return Value(tensor: try catchingTensorErrors(at: range) {
                 try tensor.subscripted(components, control: control)
             })
+        case .traced(let traced):
+            return try tracedSubscript(traced, indices, at: range)
         case .sparse(let matrix):
             let components = tensorIndices(indices)
             return Value(tensor: try catchingTensorErrors(at: range) {
@@ -55,12 +57,42 @@ extension Evaluator {
         case .range(let numbers):
             return try element(of: numbers, indices, at: range)
         case .string(let text):
-            let characters = text.map { Value.string(String($0)) }
-            return try sequence(characters, indices, at: range) { parts in
-                .string(parts.map { if case .string(let piece) = $0 { return piece } else { return "" } }.joined())
-            }
+            return try characters(of: text, indices, at: range)
         default:
             throw RuntimeError.notIndexable(container, at: range)
+        }
+    }
+
+    /// A character or a slice of a string, found by walking the string's own indices: a
+    /// contiguous slice is one copy of a substring, and no value is made per character (boxing
+    /// each character of a ten-million-character string took seconds, past an interrupt). A
+    /// stepped slice visits its characters one by one and checks for an interrupt as it goes.
+    private func characters(of text: String, _ indices: [IndexValue], at range: SourceRange) throws -> Value {
+        guard indices.count == 1 else {
+            throw RuntimeError.sequenceTakesOneIndex(found: indices.count, at: range)
+        }
+        let count = text.count
+        switch indices[0] {
+        case .position(let position):
+            let offset = try SequenceIndexing.position(position, count: count, at: range)
+            return .string(String(text[text.index(text.startIndex, offsetBy: offset)]))
+        case .slice(let start, let stop, let step):
+            let bounds = try SequenceIndexing.selection(start: start, stop: stop, step: step, count: count, at: range)
+            guard bounds.step > 0 ? bounds.first < bounds.end : bounds.first > bounds.end else { return .string("") }
+            if bounds.step == 1 {
+                let lower = text.index(text.startIndex, offsetBy: bounds.first)
+                return .string(String(text[lower..<text.index(lower, offsetBy: bounds.end - bounds.first)]))
+            }
+            var result = ""
+            var index = text.index(text.startIndex, offsetBy: bounds.first)
+            var offset = bounds.first
+            for (taken, wanted) in stride(from: bounds.first, to: bounds.end, by: bounds.step).enumerated() {
+                if taken % 65_536 == 65_535 { try control.checkInterrupt() }
+                index = text.index(index, offsetBy: wanted - offset)
+                offset = wanted
+                result.append(text[index])
+            }
+            return .string(result)
         }
     }
 

@@ -18,6 +18,7 @@ extension Evaluator {
         default:
             break
         }
+        if let traced = try tracedCombine(left, operation, right, at: range) { return traced }
         if operation == .equal || operation == .notEqual, !isNumeric(left) || !isNumeric(right) {
             let same = Value.structurallyEqual(left, right)
             return .bool(operation == .equal ? same : !same)
@@ -85,7 +86,7 @@ extension Evaluator {
         }
     }
 
-    private static func elementwise(_ operation: BinaryOperator) -> BinaryOperation {
+    static func elementwise(_ operation: BinaryOperator) -> BinaryOperation {
         switch operation {
         case .add: return .add
         case .subtract: return .subtract

@@ -1,4 +1,5 @@
 import Foundation
+import Learning
 import Tensors
 import TextPlots
 
@@ -42,6 +43,8 @@ final class Evaluator: BuiltinContext {
     let control: ExecutionControl
     /// Where relative file paths point (nil: the process's current directory).
     let workingDirectory: URL?
+    /// The tape of the gradient being taken, if any (see `BuiltinContext.tape`).
+    var tape: Tape?
 
     /// An evaluator with no variables whose work runs under `control`, resolving relative
     /// file paths against `workingDirectory`.

@@ -11,6 +11,14 @@ enum SequenceIndexing {
 
     /// The element indices a slice selects, as Python's `slice.indices` computes them.
     static func indices(start: Int?, stop: Int?, step: Int?, count: Int, at range: SourceRange?) throws -> [Int] {
+        let bounds = try selection(start: start, stop: stop, step: step, count: count, at: range)
+        return Array(stride(from: bounds.first, to: bounds.end, by: bounds.step))
+    }
+
+    /// The same indices as bounds, for sequences too long to list them (strings): from `first`
+    /// by `step` up to (or down to) `end`, exclusive.
+    static func selection(start: Int?, stop: Int?, step: Int?, count: Int,
+                          at range: SourceRange?) throws -> (first: Int, end: Int, step: Int) {
         let step = step ?? 1
         guard step != 0 else { throw RuntimeError.zeroStep(at: range) }
         func clamp(_ bound: Int?, _ fallback: Int) -> Int {
@@ -20,6 +28,6 @@ enum SequenceIndexing {
         }
         let first = clamp(start, step > 0 ? 0 : count - 1)
         let last = clamp(stop, step > 0 ? count : -1)
-        return Array(stride(from: first, to: last, by: step))
+        return (first, last, step)
     }
 }

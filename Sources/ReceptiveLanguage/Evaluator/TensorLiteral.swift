@@ -1,3 +1,4 @@
+import Learning
 import Tensors
 
 /// Builds the value of a bracketed literal `[a, b, ...]` (docs/language.md#values).
@@ -13,6 +14,15 @@ enum TensorLiteral {
         let shapes = items.map(shape)
         for (position, itemShape) in shapes.enumerated() where itemShape != shapes[0] {
             throw RuntimeError.raggedLiteral(position: position, shape: describe(itemShape), firstShape: describe(shapes[0]), at: range)
+        }
+        if items.contains(where: \.isTracedValue) {
+            // A literal of traced elements is a stack of them, so gradients reach each one.
+            let operands = items.compactMap(\.operand)
+            do {
+                return Value(operand: try TensorOperand.stacked(operands, axis: 0, control: control))
+            } catch let error as TensorError {
+                throw RuntimeError(error, at: range)
+            }
         }
         var scalars: [Double] = []
         for item in items {
@@ -37,14 +47,17 @@ enum TensorLiteral {
 
     private static func isNumeric(_ value: Value) -> Bool {
         switch value {
-        case .number, .tensor: return true
+        case .number, .tensor, .traced: return true
         default: return false
         }
     }
 
     private static func shape(_ value: Value) -> [Int] {
-        if case .tensor(let tensor) = value { return tensor.shape }
-        return []
+        switch value {
+        case .tensor(let tensor): return tensor.shape
+        case .traced(let traced): return traced.value.shape
+        default: return []
+        }
     }
 
     private static func describe(_ shape: [Int]) -> String {

@@ -1,3 +1,4 @@
+import Learning
 import Tensors
 
 /// A layer's properties as the debugger's variables panel lists them under the layer: its
@@ -20,10 +21,13 @@ extension Layer {
         switch (self, name) {
         case (.dense(let layer), "inputs"): return .number(Double(layer.inputs))
         case (.dense(let layer), "outputs"): return .number(Double(layer.outputs))
-        case (.dense(let layer), "seed"): return .number(Double(layer.weights.seed))
+        case (.dense(let layer), "seed"):
+            if case .seeded(let seeded) = layer.weights { return .number(Double(seeded.seed)) }
+            return .string("none (given weights)")
         case (.dense(let layer), "weights"):
-            return (try? layer.weightMatrix(control: control)).map { .tensor($0) }
-                ?? .string("\(layer.outputs)×\(layer.inputs) weights drawn from seed \(layer.weights.seed) when applied")
+            let source: String = if case .seeded(let seeded) = layer.weights { "drawn from seed \(seeded.seed)" } else { "given" }
+            return (try? weightTensor(control: control)).flatMap { $0.map(Value.tensor) }
+                ?? .string("\(layer.outputs)×\(layer.inputs) weights \(source): too many to list")
         case (.convolution(let layer), "kernel"): return Layer.tuple(layer.window.kernelShape)
         case (.convolution(let layer), "in_channels"): return .number(Double(layer.inChannels))
         case (.convolution(let layer), "out_channels"): return .number(Double(layer.outChannels))
@@ -77,5 +81,23 @@ extension Layer {
 
     private static func tuple(_ values: [Int]) -> Value {
         .tuple(values.map { .number(Double($0)) })
+    }
+}
+
+/// A layer value as the variables panel lists it: the properties of the layer it holds now, and
+/// its bias. A trainable layer is shared by reference and changed by optimizer steps under its
+/// lock, so each property is read from one locked snapshot (`layer`, `bias`), never from a
+/// layer halfway through a step.
+extension TrainableLayer {
+    /// The one-line description the panel previews, as the value renders (`bias` noted).
+    var summary: String { layer.summary + (bias == nil ? "" : ", bias") }
+
+    /// The properties, in the order they are listed: the layer's, then `bias`.
+    var inspectedPropertyNames: [String] { layer.inspectedPropertyNames + ["bias"] }
+
+    /// One property, or nil for a name the layer does not have.
+    func inspectedProperty(_ name: String, control: ExecutionControl) -> Value? {
+        if name == "bias" { return bias.map(Value.tensor) ?? Value.none }
+        return layer.inspectedProperty(name, control: control)
     }
 }

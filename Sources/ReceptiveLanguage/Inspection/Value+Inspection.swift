@@ -24,6 +24,13 @@ extension Value {
         case .sparse(let matrix): return "sparse " + Tensor.describe(matrix.shape)
         case .range: return "range"
         case .control(let control): return control.kindName
+        case .model: return "sequential"
+        case .optimizer(let optimizer):
+            switch optimizer.rule {
+            case .sgd: return "sgd"
+            case .adam: return "adam"
+            }
+        case .traced(let traced): return Value(tensor: traced.value).inspectionType
         }
     }
 

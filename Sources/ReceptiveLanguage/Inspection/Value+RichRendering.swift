@@ -15,7 +15,7 @@ extension Value {
             return Figure.stacked([heatmap, numbers])
         case .layer(let layer):
             var parts = [Figure(text: layer.summary, html: HTMLText.pre(layer.summary))]
-            if let diagram = Value.diagram(of: layer, control: control) { parts.append(diagram) }
+            if let diagram = Value.diagram(of: layer.layer, control: control) { parts.append(diagram) }
             if case .tensor(let weights)? = layer.inspectedProperty("weights", control: control) {
                 parts.append(TensorFormatter.render(weights, options: options))
             }

@@ -294,6 +294,7 @@ extension Evaluator {
         case .index: try index(instruction, code, position, slots, environment)
         case .storeIndex: try storeIndex(instruction, code, position, slots, environment)
         case .storeElement2: try storeElement2(instruction, code, position, slots, environment)
+        case .storeField: try storeField(instruction, code, position, slots, environment)
         case .appendInPlace:
             if try appendInPlace(instruction, code, position, slots, environment) { return Int(instruction.d) }
         case .delete: try delete(instruction, code, position, slots, environment)

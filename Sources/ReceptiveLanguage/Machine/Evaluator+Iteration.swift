@@ -24,6 +24,10 @@ extension Evaluator {
         case .range(let numbers):
             startCounting(state, numbers)
             return
+        case .traced(let traced):
+            let rows = try tracedRows(traced, at: range)
+            state[0] = .list(rows)
+            count = rows.count
         default:
             throw RuntimeError.notIterable(sequence, at: range)
         }

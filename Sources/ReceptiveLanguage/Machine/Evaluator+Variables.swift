@@ -87,6 +87,15 @@ extension Evaluator {
         slots[instruction.a].assign(try field(name, of: object, at: code.ranges[pc]))
     }
 
+    /// Slot `a`'s field named constant `b` `= ` slot `c`.
+    @inline(never)
+    func storeField(_ instruction: Instruction, _ code: FunctionCode, _ pc: Int, _ slots: Slots,
+                    _ environment: Environment?) throws {
+        let object = try value(instruction.a, code, pc, slots, environment)
+        guard case .string(let name)? = slots[instruction.b].pointee else { throw RuntimeError.internalInconsistency }
+        try setField(name, of: object, to: try value(instruction.c, code, pc, slots, environment), at: code.ranges[pc])
+    }
+
     /// `a = b[...]`, the subscript in registers as subscript site `c` describes.
     @inline(never)
     func index(_ instruction: Instruction, _ code: FunctionCode, _ pc: Int, _ slots: Slots, _ environment: Environment?) throws {

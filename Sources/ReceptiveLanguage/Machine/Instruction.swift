@@ -118,6 +118,9 @@ enum Operation: UInt8 {
     case storeIndex
     /// Slot `a` `[b, c] = ` slot `d`: one element of a rank-2 tensor, in place.
     case storeElement2
+    /// Slot `a`'s field named constant `b` `= ` slot `c`: `l.weight = t` (layers are shared by
+    /// reference, so every name of the layer sees the change).
+    case storeField
     /// `append(x, b)` when slot `c` means the builtin `append`: appends slot `b` in place to
     /// the list or tensor of variable site `a` and continues at `d`; otherwise goes on (to the
     /// general call of whatever `c` holds).

@@ -219,6 +219,8 @@ extension Parser {
             return .variable(name, target.range)
         case .index(let base, let components):
             if case .variable(let name) = base.kind { return .subscripted(name, components, target.range) }
+        case .field(let base, let name):
+            return .field(base, name, target.range)
         default:
             break
         }

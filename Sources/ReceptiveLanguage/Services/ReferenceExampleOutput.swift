@@ -16,6 +16,12 @@ final class ReferenceExampleOutput: SessionOutput {
         append(line: figure.text)
     }
 
+    /// A transcript cannot replace what it holds: `train` shows its final plot once.
+    var updatesDisplaysInPlace: Bool { false }
+
+    /// Progress bars depend on how long an example takes, so generated docs leave them out.
+    func showProgress(_ text: String, id: String, update: Bool) {}
+
     /// A notebook would clear the cell here; the transcript says so instead of hiding output.
     func clearOutput(wait: Bool) {
         append(line: "(output cleared)")

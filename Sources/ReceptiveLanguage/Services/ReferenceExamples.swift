@@ -12,6 +12,7 @@ enum ReferenceExamples {
         .merging(convolution) { first, _ in first }
         .merging(layers) { first, _ in first }
         .merging(plotsAndSession) { first, _ in first }
+        .merging(learning) { first, _ in first }
         .merging(language) { first, _ in first }
         .merging(interaction) { first, _ in first }
 

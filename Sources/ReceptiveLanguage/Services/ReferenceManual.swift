@@ -65,6 +65,7 @@ public enum ReferenceManual {
             Section(title: "Kernels", builtins: Builtins.kernels),
             Section(title: "Convolution", builtins: Builtins.convolution),
             Section(title: "Layers", builtins: Builtins.layers),
+            Section(title: "Learning", builtins: Builtins.learning),
             Section(title: "Plots", builtins: Builtins.plots),
             Section(title: "Interaction", builtins: Builtins.interaction + Builtins.windowSteps),
             Section(title: "Files", builtins: Builtins.files),

@@ -16,7 +16,8 @@ public protocol SessionOutput: AnyObject {
     func showProgress(_ text: String, id: String, update: Bool)
     /// The front end's widgets (`interact`), or nil where there are none.
     var widgets: (any WidgetHost)? { get }
-    /// Whether a display can be replaced in place (`animate` shows every frame, or only the last).
+    /// Whether a display can be replaced in place (`animate` shows every frame or only the last;
+    /// `train` shows its plot live or only at the end).
     var updatesDisplaysInPlace: Bool { get }
 }
 

@@ -26,10 +26,13 @@ extension Value {
                 && zip(a.fields, b.fields).allSatisfy { $0.name == $1.name && structurallyEqual($0.value, $1.value) }
         case (.function(let a), .function(let b)): return a === b
         case (.plot(let a), .plot(let b)): return a == b
-        case (.layer(let a), .layer(let b)): return a == b
+        case (.layer(let a), .layer(let b)): return a === b
+        case (.model(let a), .model(let b)): return a === b
+        case (.optimizer(let a), .optimizer(let b)): return a === b
         case (.sparse(let a), .sparse(let b)): return a == b
         case (.range(let a), .range(let b)): return a == b
         case (.control(let a), .control(let b)): return a === b
+        case (.traced, _), (_, .traced): return structurallyEqual(lhs.constant, rhs.constant)
         default: return false
         }
     }

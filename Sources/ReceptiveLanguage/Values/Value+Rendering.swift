@@ -15,6 +15,8 @@ extension Value {
         case .sparse(let matrix): return SparseMatrixFormatter.render(matrix, options: options)
         case .record(let record):
             return record.tableFigure(charset: charset) ?? Figure(text: charset.spell(record.renderedText))
+        case .traced(let traced): return Value(tensor: traced.value).rendered(options: options)
+        case .model(let model): return Figure(text: charset.spell(model.summary))
         default: return Figure(text: charset.spell(resultText))
         }
     }
@@ -44,9 +46,12 @@ extension Value {
         case .function(let function): return (function is UserFunction ? "fn " : "builtin ") + function.signature
         case .range(let numbers): return numbers.text
         case .plot(let figure): return "plot \(figure.text.split(separator: "\n").count) lines"
-        case .layer(let layer): return layer.summary
+        case .layer(let layer): return layer.layer.summary + (layer.bias == nil ? "" : ", bias")
+        case .optimizer(let optimizer): return optimizer.summary
+        case .model(let model): return "sequential of \(model.steps.count) steps, \(model.trainableLayers.count) trainable layers"
         case .control(let control): return control.resultText
         case .sparse(let matrix): return SparseMatrixFormatter.summary(matrix)
+        case .traced(let traced): return Value(tensor: traced.value).resultText
         }
     }
 

@@ -1,3 +1,4 @@
+import Learning
 import Tensors
 import TextPlots
 
@@ -26,14 +27,21 @@ public enum Value: Sendable {
     case function(any Callable)
     /// A rendered picture (heatmap, spy plot, diagram, chart).
     indirect case plot(Figure)
-    /// A layer description, callable on a tensor (`conv_layer(3)(x)`).
-    indirect case layer(Layer)
+    /// A layer with its weights, shared by reference, callable on a tensor (`conv_layer(3)(x)`).
+    case layer(TrainableLayer)
+    /// A sequential model of layers and functions (`sequential`), shared by reference.
+    case model(Model)
+    /// An optimizer (`sgd`, `adam`) with its per-layer state, shared by reference.
+    case optimizer(Optimizer)
     /// A sparse matrix (`connectivity`, `sharing`, `as_matrix`), with `shape`, `nnz`, `density`.
     indirect case sparse(SparseMatrix)
     /// Numbers counted lazily, from `range(...)`.
     indirect case range(NumberRange)
     /// An interactive control (`slider`, `dropdown`, `checkbox`, `play`), shared by reference.
     case control(Control)
+    /// A tensor recorded on a gradient's tape (inside `grad`, `value_and_grad` and `train`);
+    /// everywhere else it acts as the plain tensor (or number, at rank 0) it holds.
+    indirect case traced(TracedTensor)
 
     /// The type's name as error messages and `inspect` show it: "a tensor", "a string", ...
     public var typeDescription: String {
@@ -49,9 +57,12 @@ public enum Value: Sendable {
         case .function: return "a function"
         case .plot: return "a plot"
         case .layer(let layer): return "a layer (\(layer.name))"
+        case .model: return "a model"
+        case .optimizer: return "an optimizer"
         case .sparse(let matrix): return "a sparse matrix \(Tensor.describe(matrix.shape))"
         case .range: return "a range"
         case .control(let control): return "a control (\(control.kindName))"
+        case .traced(let traced): return Value(tensor: traced.value).typeDescription
         }
     }
 }

@@ -8,6 +8,13 @@ struct PaddedInput {
     /// The planes, one after another.
     let scalars: [Double]
 
+    /// Planes that need no padding, as they are (no copy).
+    init(unpadded scalars: [Double], rows: Int, columns: Int) {
+        self.rows = rows
+        self.columns = columns
+        self.scalars = scalars
+    }
+
     /// Pads the `planes` planes of `input` (each `geometry.inputCount` elements).
     init(_ input: UnsafePointer<Double>, planes: Int, geometry: WindowPlane, control: ExecutionControl) throws {
         let rowAxis = geometry.rows

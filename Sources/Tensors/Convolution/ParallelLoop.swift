@@ -3,7 +3,9 @@ import Foundation
 
 /// Splits a loop over independent work units into chunks, runs the chunks on every core when
 /// the work is large, and stops early (throwing `interrupted`) when the user interrupts.
-enum ParallelLoop {
+///
+/// Public so that the backward passes of the `Learning` target split their loops the same way.
+public enum ParallelLoop {
     /// Multiply-adds per chunk: small enough that an interrupt is seen within a millisecond or
     /// so, large enough that scheduling a chunk costs little next to running it.
     static let chunkCost = 1 << 19
@@ -18,8 +20,8 @@ enum ParallelLoop {
     /// `costPerUnit` (roughly multiply-adds per unit) decides the chunking. Different units
     /// must write different memory. Progress (chunks done) is reported under `label` to
     /// `control`'s observer, and `control`'s interrupt stops the loop between chunks.
-    static func run(_ label: String, units: Int, costPerUnit: Int, control: ExecutionControl,
-                    _ body: (Range<Int>) -> Void) throws {
+    public static func run(_ label: String, units: Int, costPerUnit: Int, control: ExecutionControl,
+                           _ body: (Range<Int>) -> Void) throws {
         guard units > 0 else { return }
         let (total, overflow) = units.multipliedReportingOverflow(by: max(1, costPerUnit))
         let totalCost = overflow ? Int.max : total

@@ -67,15 +67,21 @@ extension Tensor {
 }
 
 /// The windows adaptive pooling uses along one axis: torch's start_index ⌊i·L/n⌋ and
-/// end_index ⌈(i+1)·L/n⌉.
-struct AdaptiveWindows {
+/// end_index ⌈(i+1)·L/n⌉. Public for the backward pass in `Learning`.
+public struct AdaptiveWindows: Sendable {
     /// The axis's length L.
-    let input: Int
+    public let input: Int
     /// The number of windows n.
-    let output: Int
+    public let output: Int
+
+    /// The windows of an axis of `input` positions pooled to `output` values.
+    public init(input: Int, output: Int) {
+        self.input = input
+        self.output = output
+    }
 
     /// The input positions of window `index`.
-    func window(_ index: Int) -> Range<Int> {
+    public func window(_ index: Int) -> Range<Int> {
         let start = index * input / output
         let end = ((index + 1) * input + output - 1) / output
         return start..<end

@@ -38,7 +38,7 @@ struct ConnectionEnumerator {
             (denseInputs, rows, columns) = (dense.inputs, .single, .single)
             (positions, inputPositions) = (dense.outputs, dense.inputs)
             (channels, outChannels, taps, sharing) = (1, dense.outputs, dense.inputs, nil)
-            weights = .seeded(dense.weights)
+            weights = WeightSource(dense.weights)
         case .convolution(let convolution):
             let plan = try layer.spatialPlan(input: input)
             (outputCount, inputCount) = (plan.outputCount, plan.inputCount)

@@ -1,4 +1,4 @@
-/// Where a convolution-like layer's weights come from.
+/// Where a layer's weights come from.
 public enum KernelWeights: Sendable, Equatable {
     /// The weights themselves, shaped `out × in × k…`; unshared and tiled layers start with
     /// this kernel copied to every position or tile.

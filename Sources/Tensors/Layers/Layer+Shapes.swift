@@ -27,7 +27,7 @@ extension Layer {
 
 extension DenseLayer {
     /// Throws a shape error unless `input` holds exactly `inputs` values.
-    func checkInput(_ input: [Int]) throws {
+    public func checkInput(_ input: [Int]) throws {
         let count = try Tensor.elementCount(of: input)
         guard count == inputs else {
             let found = input.count == 1 ? "\(count) values" : "\(Tensor.describe(input)) (\(count) values)"
