@@ -20,6 +20,8 @@ struct VariableInspectionTests {
             local = locally_connected(3)
             small = dense_layer(4, 2)
             huge = dense_layer(1000, 1000)
+            given = dense_layer(2, 1)
+            given.weight = [[3, 4]]
             pool = pool_layer(2)
             m = connectivity(conv_layer(3), input: (6,))
             r = compare(conv_layer(3), dense_layer(8, 6), input: (8,))
@@ -37,7 +39,7 @@ struct VariableInspectionTests {
 
     @Test func theListingHasEveryVariableByNameWithTypeAndPreview() throws {
         let listing = session.variableSnapshot().listing
-        #expect(listing.map(\.path.description) == ["detector", "flag", "huge", "local", "long", "m", "name", "pool",
+        #expect(listing.map(\.path.description) == ["detector", "flag", "given", "huge", "local", "long", "m", "name", "pool",
                                                     "r", "small", "smooth", "t", "twice", "x", "xs"])
         let rows = listing.map { "\($0.path) | \($0.type) | \($0.preview)" }
         #expect(rows.contains("x | float | 2.5"))
@@ -76,18 +78,22 @@ struct VariableInspectionTests {
             return Dictionary(uniqueKeysWithValues: rows.map { ($0.path.description, $0) })
         }
         let detector = try properties("detector")
-        #expect(detector.keys.sorted() == ["detector.dilation", "detector.fill", "detector.in_channels", "detector.kernel",
+        #expect(detector.keys.sorted() == ["detector.bias", "detector.dilation", "detector.fill", "detector.in_channels", "detector.kernel",
                                            "detector.out_channels", "detector.padding", "detector.sharing",
                                            "detector.stride", "detector.weights"])
         #expect(detector["detector.weights"]?.type == "tensor 1×1×1×2")
         #expect(detector["detector.weights"]?.preview == "[[[[-1, 1]]]]")
         #expect(detector["detector.kernel"]?.preview == "(1, 2)")
+        #expect(detector["detector.bias"]?.type == "none")
         #expect(try properties("smooth")["smooth.weights"]?.type == "tensor 1×1×3")
         #expect(try properties("local")["local.weights"]?.preview
                 == "\"one kernel per output position, drawn from seed 0 when applied\"")
         #expect(try properties("small")["small.weights"]?.type == "tensor 2×4")
         #expect(try properties("huge")["huge.weights"]?.preview == "\"1000×1000 weights drawn from seed 0 when applied\"")
         #expect(try properties("pool")["pool.kind"]?.preview == "\"max\"")
+        // Assigned weights are the layer's own now: listed as they are, with no seed.
+        #expect(try properties("given")["given.weights"]?.preview == "[[3, 4]]")
+        #expect(try properties("given")["given.seed"]?.preview == "\"none (given weights)\"")
     }
 
     @Test func childrenArePagedAndCappedWhenNotPaged() throws {

@@ -25,9 +25,11 @@ extension Layer {
             if case .seeded(let seeded) = layer.weights { return .number(Double(seeded.seed)) }
             return .string("none (given weights)")
         case (.dense(let layer), "weights"):
-            let source: String = if case .seeded(let seeded) = layer.weights { "drawn from seed \(seeded.seed)" } else { "given" }
+            let source: String = if case .seeded(let seeded) = layer.weights {
+                "drawn from seed \(seeded.seed) when applied"
+            } else { "given, too many to list" }
             return (try? weightTensor(control: control)).flatMap { $0.map(Value.tensor) }
-                ?? .string("\(layer.outputs)×\(layer.inputs) weights \(source): too many to list")
+                ?? .string("\(layer.outputs)×\(layer.inputs) weights \(source)")
         case (.convolution(let layer), "kernel"): return Layer.tuple(layer.window.kernelShape)
         case (.convolution(let layer), "in_channels"): return .number(Double(layer.inChannels))
         case (.convolution(let layer), "out_channels"): return .number(Double(layer.outChannels))
