@@ -106,7 +106,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
 
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
-        .testTarget(name: "JupyterProtocolTests", dependencies: ["JupyterProtocol"]),
+        .testTarget(name: "JupyterProtocolTests", dependencies: ["JupyterProtocol"], resources: [.copy("Fixtures")]),
         .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "TestSupport"]),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors", "WholeNumbers", "TestSupport"],
                     resources: [.copy("Fixtures")]),

@@ -285,6 +285,19 @@ def markdown(rows):
     return "\n".join(lines)
 
 
+def write_results(stem, rows, load):
+    """Prints `rows` as a table and writes them to benchmarks/results/STEM.{md,json}, for the
+    scripts that measure rows of their own (widget_latency.py, debugger_overhead.py); `load` is
+    the load average before the run."""
+    table = markdown(rows) + f"\n\n{len(os.sched_getaffinity(0))} cores (load average {load:.2f} before the run)."
+    print(table)
+    results = ROOT / "benchmarks" / "results"
+    results.mkdir(exist_ok=True)
+    (results / f"{stem}.json").write_text(json.dumps({"load_average_before": load, "rows": rows}, indent=2,
+                                                     ensure_ascii=False))
+    (results / f"{stem}.md").write_text(table + "\n")
+
+
 def met_cell(row):
     if not row["met"]:
         return "NO"

@@ -14,9 +14,7 @@ writes benchmarks/results/widgets.{md,json}; bench.py includes the same rows in 
 (ipywidgets must be importable for the ipykernel peer; without it that peer is left out).
 """
 import argparse
-import json
 import os
-import pathlib
 import statistics
 import subprocess
 import sys
@@ -159,14 +157,7 @@ def main():
         os.environ["JUPYTER_PATH"] = os.path.join(prefix, "share", "jupyter")
     import bench  # the table format of the other rows
     load = os.getloadavg()[0]
-    rows = widget_rows(args.changes)
-    table = bench.markdown(rows) + f"\n\n{len(os.sched_getaffinity(0))} cores (load average {load:.2f} before the run)."
-    print(table)
-    results = pathlib.Path(__file__).resolve().parent / "results"
-    results.mkdir(exist_ok=True)
-    (results / "widgets.json").write_text(json.dumps({"load_average_before": load, "rows": rows}, indent=2,
-                                                     ensure_ascii=False))
-    (results / "widgets.md").write_text(table + "\n")
+    bench.write_results("widgets", widget_rows(args.changes), load)
 
 
 if __name__ == "__main__":

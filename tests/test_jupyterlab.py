@@ -1,7 +1,9 @@
 """JupyterLab in a real browser: Debian's Chromium driven by Playwright against `jupyter lab` on
 loopback, with the kernelspec conftest installed. Creates a Receptive notebook from the
-launcher, runs a tensor, a heatmap and an error, and checks what the page shows. Leaves a
-screenshot in test-output/jupyterlab.png."""
+launcher, runs a tensor, a heatmap and an error, and checks what the page shows; moves an
+interact slider; uses JupyterLab's debugger on a notebook: variables, a rendered tensor, a
+breakpoint set in the gutter, a cell stopped at its line. Leaves screenshots in test-output/
+(jupyterlab.png, jupyterlab-interact.png, jupyterlab-debugger.png taken while stopped)."""
 import contextlib
 import os
 import pathlib
@@ -18,6 +20,7 @@ from conftest import ROOT
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 TOKEN = "receptive-browser-test"
 SCREENSHOT = ROOT / "test-output" / "jupyterlab.png"
+DEBUGGER_SCREENSHOT = ROOT / "test-output" / "jupyterlab-debugger.png"
 # Bounds every wait so that the whole test stays well under two minutes.
 STEP_MS = 30_000
 
@@ -185,6 +188,58 @@ def _gaps_between_block_rows(page, output) -> list:
     picture = Image.open(io.BytesIO(page.screenshot(clip=box))).convert("L")
     return [y for y in range(picture.height)
             if sum(picture.getpixel((x, y)) for x in range(picture.width)) / picture.width > 128]
+
+
+def _variable(page, name: str):
+    """The variables panel's row for `name`."""
+    return page.locator(f'.jp-DebuggerVariables-body jp-tree-item:has(> span.jp-DebuggerVariables-name:text-is("{name}"))')
+
+
+def test_debugger_shows_variables_and_stops_at_a_breakpoint(lab_url):
+    from playwright.sync_api import expect
+
+    paused_cell = "edges = correlate(signal, [[-1, 1]])\nscale = 2\nscaled = edges * scale\nscaled"
+    # The page as the test ends (passed or failed); the one while stopped is DEBUGGER_SCREENSHOT.
+    final = DEBUGGER_SCREENSHOT.with_name("jupyterlab-debugger-end.png")
+    with _receptive_notebook(lab_url, final, {"width": 1400, "height": 900}) as page:
+        # The bug icon is enabled once JupyterLab has read the kernelspec's "debugger": true.
+        bug = page.locator('.jp-DebuggerBugButton[aria-disabled="false"]')
+        bug.click()
+        page.locator('.jp-DebuggerBugButton[aria-pressed="true"]').wait_for()
+        page.locator(".jp-DebuggerVariables").first.wait_for()
+        cell = page.locator(".jp-Notebook .jp-Cell").nth(0)
+        cell.locator(".cm-content").click()
+        page.keyboard.insert_text("signal = [[0, 0, 1, 1, 0], [0, 0, 1, 1, 0], [0, 0, 1, 1, 0]]")
+        page.keyboard.press("Shift+Enter")
+        # The panel lists the tensor with its shape (inspectVariables after the cell).
+        signal = _variable(page, "signal")
+        expect(signal.locator("> .jp-DebuggerVariables-detail")).to_have_text("tensor 3×5")
+        # Rendered, it is a heatmap above its numbers (richInspectVariables).
+        signal.hover()
+        signal.locator(".jp-DebuggerVariables-renderVariable").first.click()
+        rendered = page.locator(".jp-DebuggerRichVariable .jp-VariableRendererPanel-renderer").first
+        expect(rendered).to_contain_text("tensor 3×5")
+        assert "█" in rendered.inner_text()
+
+        # A breakpoint on line 2, clicked in the gutter (dumpCell, setBreakpoints).
+        cell = page.locator(".jp-Notebook .jp-Cell").nth(1)
+        cell.locator(".cm-content").click()
+        page.keyboard.insert_text(paused_cell)
+        expect(cell.locator(".cm-content")).to_have_text(paused_cell.replace("\n", ""))
+        cell.locator(".cm-breakpoint-gutter .cm-gutterElement").nth(2).click()
+        expect(page.locator(".jp-DebuggerBreakpoint")).to_have_count(1)
+        page.keyboard.press("Shift+Enter")
+        # Stopped there: the line is highlighted, the call stack names the cell at line 2,
+        # and the variables panel shows what line 1 made.
+        expect(cell.locator(".cm-line.jp-DebuggerEditor-highlight")).to_have_text("scale = 2")
+        expect(page.locator(".jp-DebuggerCallstackFrame").first).to_contain_text(":2")
+        expect(_variable(page, "edges").locator("> .jp-DebuggerVariables-detail")).to_have_text("tensor 3×4")
+        expect(_variable(page, "scale")).to_have_count(0)
+        page.screenshot(path=str(DEBUGGER_SCREENSHOT))
+        # Continue: the cell runs to its end and shows its result.
+        page.locator('[data-jp-item-name="continue"] jp-button').click()
+        expect(cell.locator(".jp-OutputArea-output").first).to_contain_text("tensor 3×4")
+        expect(cell.locator(".cm-line.jp-DebuggerEditor-highlight")).to_have_count(0)
 
 
 WIDGET_SCREENSHOT = ROOT / "test-output" / "jupyterlab-interact.png"

@@ -1,7 +1,8 @@
 import JupyterProtocol
 import ZeroMQ
 
-/// Why the kernel could not start, or why a request for input failed.
+/// Why the kernel could not start, why a request for input failed, or why a debug request was
+/// answered with an error.
 public enum KernelError: Error, CustomStringConvertible {
     /// A channel's socket could not be bound to the address the connection file names.
     case cannotBind(channel: Channel, endpoint: String, cause: ZeroMQError)
@@ -19,6 +20,8 @@ public enum KernelError: Error, CustomStringConvertible {
     case pythonUnavailable(reason: String)
     /// The history database could not be opened or written.
     case historyDatabase(path: String, reason: String)
+    /// A `debug_request` could not be served; the message is the error reply's `message`.
+    case debugRequestFailed(String)
 
     /// One line saying what went wrong and what to do.
     public var description: String {
@@ -39,6 +42,8 @@ public enum KernelError: Error, CustomStringConvertible {
             "cannot find sys.prefix: \(reason); activate a virtual environment or use --prefix DIR"
         case .historyDatabase(let path, let reason):
             "cannot use the history database \(path): \(reason); history is kept in memory only. Move the file aside, or pass --history-file PATH or --no-history-file"
+        case .debugRequestFailed(let message):
+            message
         }
     }
 }

@@ -39,6 +39,10 @@ public struct MessageType: RawRepresentable, Hashable, Sendable, CustomStringCon
     public static let shutdownRequest = MessageType(rawValue: "shutdown_request")
     /// `interrupt_request`.
     public static let interruptRequest = MessageType(rawValue: "interrupt_request")
+    /// `debug_request` (control): a Debug Adapter Protocol request (protocol 5.5, JEP 47).
+    public static let debugRequest = MessageType(rawValue: "debug_request")
+    /// `debug_event` (iopub): a Debug Adapter Protocol event.
+    public static let debugEvent = MessageType(rawValue: "debug_event")
     /// `input_request` (kernel → client on stdin).
     public static let inputRequest = MessageType(rawValue: "input_request")
     /// `input_reply`.

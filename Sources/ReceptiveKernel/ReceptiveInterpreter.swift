@@ -5,16 +5,26 @@ import TextPlots
 
 /// The Receptive language behind the Jupyter kernel: a `Session` answering the kernel's
 /// `Interpreter` questions. Variables persist across cells for the kernel's lifetime.
+///
+/// The session is shared with the debugger's variables panel, which reads it from the control
+/// thread; every method here that touches the session holds `SharedSession`'s lock.
 public final class ReceptiveInterpreter: Interpreter {
-    private let session: Session
+    private let shared: SharedSession
+    private let sessionDebugger: SessionDebugger
+    /// Where a cell paused by the debugger waits; an interrupt ends the wait.
+    private let gate = PauseGate()
     private let widgets: WidgetManager
     private static let exitCommands: Set<String> = ["exit", "quit", "exit()", "quit()"]
 
     /// Answers with `session` (by default a fresh one with no variables and the default limits).
     public init(session: Session = Session()) {
-        self.session = session
-        widgets = WidgetManager(session: session)
+        shared = SharedSession(session)
+        sessionDebugger = SessionDebugger(shared: shared, gate: gate)
+        widgets = WidgetManager(session: shared)
     }
+
+    /// The variables panel of JupyterLab's debugger.
+    public var debugger: (any Debugger)? { sessionDebugger }
 
     /// Receptive's `kernel_info_reply` facts.
     public var kernelInfo: KernelInfo { ReceptiveKernelInfo.kernelInfo }
@@ -26,7 +36,8 @@ public final class ReceptiveInterpreter: Interpreter {
             return .success(result: nil, payloads: [.askExit(keepKernel: false)])
         }
         let output = KernelSessionOutput(context: context, widgets: widgets)
-        switch session.run(request.code, output: output) {
+        gate.reset()
+        switch shared.withSession({ $0.run(request.code, output: output) }) {
         case .success(let figure):
             return .success(result: figure.map { OutputCap().clip($0.mimeBundle) }, payloads: output.pages.map { .page($0.mimeBundle) })
         case .failure(let error):
@@ -36,7 +47,7 @@ public final class ReceptiveInterpreter: Interpreter {
 
     /// Evaluates one expression for `user_expressions`.
     public func evaluateUserExpression(_ expression: String) -> UserExpressionResult {
-        switch session.evaluateExpression(expression) {
+        switch shared.withSession({ $0.evaluateExpression(expression) }) {
         case .success(let figure):
             return .value(figure?.mimeBundle ?? ["text/plain": "none"])
         case .failure(let error):
@@ -46,27 +57,29 @@ public final class ReceptiveInterpreter: Interpreter {
 
     /// Builtins, variables, fields and named arguments at the cursor.
     public func complete(code: String, cursorPosition: Int) -> CompletionResult {
-        let found = session.completions(in: code, cursorPosition: cursorPosition)
+        let found = shared.withSession { $0.completions(in: code, cursorPosition: cursorPosition) }
         return CompletionResult(matches: found.matches, cursorStart: found.start, cursorEnd: found.end)
     }
 
     /// The signature and doc of a builtin, or a preview of a user value.
     public func inspect(code: String, cursorPosition: Int, detailLevel: Int) -> MimeBundle? {
-        session.inspection(in: code, cursorPosition: cursorPosition)?.mimeBundle
+        shared.withSession { $0.inspection(in: code, cursorPosition: cursorPosition)?.mimeBundle }
     }
 
     /// Whether the code can run or needs more lines.
     public func isComplete(code: String) -> CompletenessResult {
-        switch session.completeness(of: code) {
+        switch shared.withSession({ $0.completeness(of: code) }) {
         case .complete: .complete
         case .incomplete(let indent): .incomplete(indent: indent)
         case .invalid: .invalid
         }
     }
 
-    /// Stops the running cell (or widget callback) at its next interrupt check.
+    /// Stops the running cell (or widget callback) at its next interrupt check; a cell paused by the
+    /// debugger ends at once.
     public func interrupt() {
-        session.requestInterrupt()
+        shared.requestInterrupt()
+        gate.interrupt()
     }
 
     /// The Jupyter widget targets: `jupyter.widget` and `jupyter.widget.control`.
@@ -81,6 +94,9 @@ public final class ReceptiveInterpreter: Interpreter {
     /// A widget update or state request: applied, answered, and the interactions of changed
     /// controls rendered again.
     public func commMessage(_ message: CommMessage, context: ExecutionContext) {
+        // A callback may stop at a breakpoint as a cell does; an interrupt meant for an
+        // earlier cell must not end it there.
+        gate.reset()
         widgets.received(message, context: context)
     }
 

@@ -24,9 +24,10 @@ public enum ReceptiveKernelInfo {
             (text: "Jupyter documentation", url: "https://docs.jupyter.org"),
         ])
 
-    /// The kernelspec that starts `executable` as this kernel.
+    /// The kernelspec that starts `executable` as this kernel; it answers JupyterLab's
+    /// debugger (`ReceptiveInterpreter.debugger`).
     public static func kernelSpec(executable: String) -> KernelSpec {
         KernelSpec(argv: [executable, "kernel", "-f", "{connection_file}"], displayName: "Receptive",
-                   language: "receptive", interruptMode: "message")
+                   language: "receptive", interruptMode: "message", debugger: true)
     }
 }

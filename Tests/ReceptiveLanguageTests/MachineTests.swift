@@ -1,8 +1,9 @@
 @testable import ReceptiveLanguage
 import Testing
 
-/// The register machine: what the compiler writes, frames a debugger can inspect at statement
-/// boundaries, and state after errors in nested calls.
+/// The register machine: what the compiler writes and state after errors in nested calls. (Its
+/// statement hook and frames, which only a debugger uses, are tested through the session's
+/// debugging in CellDebuggingTests.)
 struct MachineTests {
     @Test func listingShowsRegistersGlobalsAndConstants() {
         let listing = Session().listing(of: "fn twice(x) = x * 2\ny = twice(3)")
@@ -10,35 +11,6 @@ struct MachineTests {
         #expect(listing.contains("multiply r1 r0 k:2"))
         #expect(listing.contains("call g:y g:twice"))
         #expect(!listing.contains("statement"))
-    }
-
-    @Test func statementHookSeesEveryStatementWithItsFrames() throws {
-        let session = Session()
-        session.evaluator.compileOptions.traceStatements = true
-        var seen: [String] = []
-        session.evaluator.statementHook = { evaluator in
-            let frames = evaluator.frameSnapshots
-            let locals = frames[0].locals.map { "\($0.name)=\($0.value.resultText)" }.joined(separator: ",")
-            seen.append("\(frames.map(\.name).joined(separator: "<")):\(frames[0].line) \(locals)")
-        }
-        let code = "fn add(a, b) {\n    s = a + b\n    return s\n}\nr = add(1, 2)"
-        guard case .success = session.run(code, output: RecordingOutput()) else {
-            Issue.record("the cell failed")
-            return
-        }
-        #expect(seen == ["<cell>:1 ", "<cell>:5 ", "add<<cell>:2 a=1,b=2", "add<<cell>:3 a=1,b=2,s=3"])
-        #expect(session.listing(of: "x = 1").contains("statement r1"))
-    }
-
-    @Test func aStatementHookErrorEndsTheCell() {
-        let session = Session()
-        session.evaluator.compileOptions.traceStatements = true
-        session.evaluator.statementHook = { _ in throw RuntimeError(.interrupted, "stopped by the debugger") }
-        guard case .failure(let error) = session.run("x = 1", output: RecordingOutput()) else {
-            Issue.record("expected the hook's error")
-            return
-        }
-        #expect(error.message == "stopped by the debugger")
     }
 
     @Test func anErrorInNestedCallsLeavesNoFrameBehind() {

@@ -264,7 +264,8 @@ struct SessionServicesTests {
         let output = RecordingOutput()
         let started = Date()
         // The interrupt arrives from another thread while the loop runs. The loop is finite
-        // (a few seconds) so that a missed interrupt fails the test instead of hanging it. The
+        // (30 million iterations: seconds in a debug build, where 3 million could end before the
+        // first request) so that a missed interrupt fails the test instead of hanging it. The
         // request repeats until the cell ends: on a loaded machine the cell may start after the
         // first request, which `run` clears as stale (an interrupt never stops the next cell).
         let finished = Atomic<Bool>(false)
@@ -274,7 +275,7 @@ struct SessionServicesTests {
                 session.requestInterrupt()
             }
         }
-        let result = session.run("fn spin() { for i in arange(3000) { for j in arange(1000) { } } }\nspin()", output: output)
+        let result = session.run("fn spin() { for i in arange(30000) { for j in arange(1000) { } } }\nspin()", output: output)
         finished.store(true, ordering: .releasing)
         guard case .failure(let error) = result else {
             Issue.record("expected the loop to be interrupted")
@@ -284,3 +285,4 @@ struct SessionServicesTests {
         #expect(Date().timeIntervalSince(started) < 20)
     }
 }
+

@@ -1,14 +1,14 @@
 import JupyterProtocol
 
 /// The control channel's requests, served on their own thread so they are answered while a
-/// cell runs: `kernel_info`, `interrupt`, `shutdown`.
+/// cell runs: `kernel_info`, `interrupt`, `shutdown` (and `debug_request`, in `DebugService`).
 final class ControlService {
     private let kernelInfoReply: JSONValue
     private let interrupter: Interrupter
     private let comms: CommTable
 
-    init(kernelInfo: KernelInfo, interrupter: Interrupter, comms: CommTable) {
-        kernelInfoReply = kernelInfo.replyContent
+    init(kernelInfoReply: JSONValue, interrupter: Interrupter, comms: CommTable) {
+        self.kernelInfoReply = kernelInfoReply
         self.interrupter = interrupter
         self.comms = comms
     }

@@ -1,8 +1,8 @@
 import JupyterProtocol
 
 extension KernelInfo {
-    /// The content of `kernel_info_reply`.
-    var replyContent: JSONValue {
+    /// The content of `kernel_info_reply`; `debugger` says whether `debug_request` is answered.
+    func replyContent(debugger: Bool) -> JSONValue {
         [
             "status": "ok",
             "protocol_version": .string(ProtocolVersion.current),
@@ -18,7 +18,14 @@ extension KernelInfo {
             ],
             "banner": .string(banner),
             "help_links": .array(helpLinks.map { ["text": .string($0.text), "url": .string($0.url)] }),
-            "debugger": false,
+            // JEP 92's list, and the older flag that jupyter_client and front ends still read.
+            "supported_features": debugger ? ["debugger"] : [],
+            "debugger": .bool(debugger),
         ]
     }
+}
+
+extension Interpreter {
+    /// The content of `kernel_info_reply`, the same on shell and control.
+    var kernelInfoReply: JSONValue { kernelInfo.replyContent(debugger: debugger != nil) }
 }

@@ -29,6 +29,11 @@ public protocol Interpreter: AnyObject {
     /// Asks a running `execute` (or comm handler) to stop soon; safe to call from any thread.
     func interrupt()
 
+    /// The language's side of Jupyter's debugger, or nil when it has none; read once, as the
+    /// kernel starts. With one, the kernel answers `debug_request` and says so in
+    /// `kernel_info_reply` (`supported_features: ["debugger"]`).
+    var debugger: (any Debugger)? { get }
+
     /// The comm targets a front end may open comms on; a `comm_open` on any other target is
     /// answered with `comm_close` (as ipykernel and xeus do). Read once, as the kernel starts.
     var commTargets: Set<String> { get }
@@ -45,6 +50,9 @@ public protocol Interpreter: AnyObject {
 }
 
 extension Interpreter {
+    /// No debugger.
+    public var debugger: (any Debugger)? { nil }
+
     /// No comm targets: every `comm_open` from a front end is closed at once.
     public var commTargets: Set<String> { [] }
 

@@ -11,13 +11,18 @@ public struct KernelSpec: Sendable, Equatable {
     public var language: String
     /// "message" (interrupt_request on control) or "signal" (SIGINT).
     public var interruptMode: String
+    /// Whether the kernel answers `debug_request`: JupyterLab offers its debugger only for
+    /// kernelspecs whose metadata says so (`DebuggerService.isAvailable`).
+    public var debugger: Bool
 
     /// Creates a kernelspec.
-    public init(argv: [String], displayName: String, language: String, interruptMode: String = "message") {
+    public init(argv: [String], displayName: String, language: String, interruptMode: String = "message",
+                debugger: Bool = false) {
         self.argv = argv
         self.displayName = displayName
         self.language = language
         self.interruptMode = interruptMode
+        self.debugger = debugger
     }
 
     /// The `kernel.json` document.
@@ -28,7 +33,7 @@ public struct KernelSpec: Sendable, Equatable {
             "language": .string(language),
             "interrupt_mode": .string(interruptMode),
             // jupyter_client ≥ 8.9 encrypts only with kernels that declare CurveZMQ support.
-            "metadata": ["supported_encryption": ["curve"]],
+            "metadata": ["supported_encryption": ["curve"], "debugger": .bool(debugger)],
         ]
     }
 

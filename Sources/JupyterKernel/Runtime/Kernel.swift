@@ -59,10 +59,13 @@ public final class Kernel {
                                  stdin: StdinLink(channel: SocketRequestChannel(socket: sockets.stdin), codec: codec,
                                                   factory: factory, logger: logger),
                                  logger: logger, history: makeHistory(), comms: comms, queue: shellChannel)
-        let control = ControlService(kernelInfo: interpreter.kernelInfo, interrupter: interrupter, comms: comms)
+        let control = ControlService(kernelInfoReply: interpreter.kernelInfoReply, interrupter: interrupter, comms: comms)
+        let debug = debugService(iopub: IOPub(publisher: iopubSocket, codec: codec, factory: factory))
+        defer { debug?.cells.removeAll() }
         let shellLoop = loop(shellChannel, shell.handlers, iopubSocket, codec, factory, replayGuard)
-        let controlLoop = loop(SocketRequestChannel(socket: sockets.control), control.handlers, iopubSocket, codec,
-                               factory, replayGuard)
+        let controlLoop = loop(SocketRequestChannel(socket: sockets.control),
+                               control.handlers.merging(debug?.service.handlers ?? [:]) { first, _ in first },
+                               iopubSocket, codec, factory, replayGuard)
 
         let threads = [
             KernelThread(name: "heartbeat") { heartbeat.run() },
@@ -82,6 +85,16 @@ public final class Kernel {
         iopubSocket.finish()
         threads.forEach { $0.join(seconds: 2) }
         return restart
+    }
+
+    /// The `debug_request` handler and its cell directory, when the interpreter has a debugger.
+    private func debugService(iopub: IOPub) -> (service: DebugService, cells: CellFiles)? {
+        guard let debugger = interpreter.debugger else { return nil }
+        let info = interpreter.kernelInfo
+        let cells = CellFiles(name: info.implementation, fileExtension: info.fileExtension)
+        let service = DebugService(debugger: debugger, cells: cells, messages: DebugMessages(iopub: iopub),
+                                   mimetype: info.mimetype)
+        return (service, cells)
     }
 
     private func loop(_ channel: RequestChannel, _ handlers: [MessageType: RequestHandler], _ iopubSocket: IOPubSocket,

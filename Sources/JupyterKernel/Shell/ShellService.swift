@@ -25,7 +25,7 @@ final class ShellService {
         self.comms = comms
         self.queue = queue
         self.history = history
-        self.kernelInfoReply = interpreter.kernelInfo.replyContent
+        self.kernelInfoReply = interpreter.kernelInfoReply
         self.interrupter = interrupter
         self.stdin = stdin
         self.logger = logger

@@ -54,7 +54,7 @@ enum WidgetChange {
                 }
                 value = .number(number)
             default:
-                throw Rejection(description: "'value' of \(model.modelName) has the wrong type: \(kind(of: json))")
+                throw Rejection(description: "'value' of \(model.modelName) has the wrong type: \(json.foundDescription)")
             }
             do {
                 return .value(control, try control.checked(value))
@@ -63,18 +63,18 @@ enum WidgetChange {
             }
         case ("index", .control(let control)):
             guard let index = json.intValue, control.optionLabels.indices.contains(index) else {
-                throw Rejection(description: "'index' must be an option's index in 0..<\(control.optionLabels.count), found \(kind(of: json))")
+                throw Rejection(description: "'index' must be an option's index in 0..<\(control.optionLabels.count), found \(json.foundDescription)")
             }
             return .value(control, control.option(at: index))
         case ("playing", _), ("repeat", _):
-            guard case .bool = json else { throw Rejection(description: "'\(name)' must be a bool, found \(kind(of: json))") }
+            guard case .bool = json else { throw Rejection(description: "'\(name)' must be a bool, found \(json.foundDescription)") }
             return .trait(name, json)
         case ("msg_id", _):
-            guard case .string = json else { throw Rejection(description: "'msg_id' must be a string, found \(kind(of: json))") }
+            guard case .string = json else { throw Rejection(description: "'msg_id' must be a string, found \(json.foundDescription)") }
             return .trait(name, json)
         case ("outputs", _):
             guard let outputs = json.arrayValue, outputs.allSatisfy({ $0.objectValue != nil }) else {
-                throw Rejection(description: "'outputs' must be a list of output objects, found \(kind(of: json))")
+                throw Rejection(description: "'outputs' must be a list of output objects, found \(json.foundDescription)")
             }
             let size = json.serialized().count
             guard size <= WidgetManager.maximumOutputsBytes else {
@@ -83,19 +83,6 @@ enum WidgetChange {
             return .trait(name, json)
         default:
             throw Rejection(description: "'\(name)' cannot be set on \(model.modelName)")
-        }
-    }
-
-    /// "a string of 12 characters", "an object", ...: what was found, without echoing it whole.
-    private static func kind(of json: JSONValue) -> String {
-        switch json {
-        case .null: "null"
-        case .bool(let flag): "the bool \(flag)"
-        case .int(let number): "the number \(number)"
-        case .double(let number): "the number \(number)"
-        case .string(let text): "a string of \(text.count) characters"
-        case .array(let items): "a list of \(items.count) items"
-        case .object: "an object"
         }
     }
 }

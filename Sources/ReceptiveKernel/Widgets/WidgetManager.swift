@@ -24,7 +24,8 @@ final class WidgetManager {
     /// The least time between two showings of a long callback's output so far (an animation).
     static let liveInterval = Duration.milliseconds(50)
 
-    private let session: Session
+    /// The session callbacks run in, shared with the debugger's variables panel (hence its lock).
+    private let session: SharedSession
     private let logger: Logger
     private var models: [String: WidgetModel] = [:]
     /// The model drawing each control, so a control shown twice is one model with two views.
@@ -32,7 +33,7 @@ final class WidgetManager {
     /// The interactions shown, each with its Output model and the ids of its control models.
     private var views: [InteractionView] = []
 
-    init(session: Session, logger: Logger = Logger(label: "receptive.widgets")) {
+    init(session: SharedSession, logger: Logger = Logger(label: "receptive.widgets")) {
         self.session = session
         self.logger = logger
     }
@@ -202,12 +203,12 @@ final class WidgetManager {
     private func render(_ view: InteractionView, context: ExecutionContext) {
         var lastShown = ContinuousClock.now
         var shown: JSONValue?
-        let captured = session.render(view.interaction) { [self] partial in
+        let captured = session.withSession { $0.render(view.interaction) { [self] partial in
             guard ContinuousClock.now - lastShown >= Self.liveInterval else { return }
             lastShown = .now
             shown = OutputArea.json(partial)
             setOutputs(shown ?? [], of: view.output, context: context)
-        }
+        } }
         // The last frame shown while it ran may already be the whole output.
         let outputs = OutputArea.json(captured)
         if outputs != shown { setOutputs(outputs, of: view.output, context: context) }

@@ -25,9 +25,13 @@ final class Evaluator: BuiltinContext {
     let machine = Machine(maximumDepth: Evaluator.maximumCallDepth)
     /// How code is compiled (a debugger asks for statement boundaries).
     var compileOptions = CompileOptions()
-    /// Called at every statement boundary of code compiled with `traceStatements` (a
-    /// debugger's breakpoints and stepping); its error ends the cell.
+    /// Called at a statement boundary of code compiled with `traceStatements` (a debugger's
+    /// breakpoints and stepping) when `debugging` says a statement may stop; its error ends
+    /// the cell.
     var statementHook: ((Evaluator) throws -> Void)?
+    /// The session's breakpoints, pause requests and steps, which the loop asks at each
+    /// statement marker before calling `statementHook`.
+    let debugging: CellDebugging
     /// Where output goes while a cell runs.
     var output: (any SessionOutput)?
     /// Session-wide rendering options.
@@ -44,8 +48,9 @@ final class Evaluator: BuiltinContext {
 
     /// An evaluator with no variables whose work runs under `control`, resolving relative
     /// file paths against `workingDirectory`.
-    init(control: ExecutionControl, workingDirectory: URL?) {
+    init(control: ExecutionControl, workingDirectory: URL?, debugging: CellDebugging = CellDebugging()) {
         self.control = control
+        self.debugging = debugging
         self.workingDirectory = workingDirectory
     }
 

@@ -35,6 +35,12 @@ public final class Control: @unchecked Sendable {
         self.value = value
     }
 
+    /// A separate control with this one's kind, label and value now (for the debugger's
+    /// snapshots, which other threads read).
+    func copy() -> Control {
+        Control(kind: kind, label: label, value: value)
+    }
+
     /// Whether a slider is integral (an IntSlider): whole bounds, step and value.
     public var isInteger: Bool {
         switch kind {

@@ -6,6 +6,7 @@ extension Session {
     /// sending it: streams, displays, the result, or the error with its caret. An interrupt
     /// ends it with an `Interrupted` error item; the session's variables are as the function
     /// left them. `live` sees the output so far after every display (an animation's frames).
+    /// While a debugger is attached it stops at breakpoints in the function, as a cell does.
     /// Must be called on the session's thread, between cells.
     public func render(_ interaction: Interaction, live: ((CapturedOutput) -> Void)? = nil) -> CapturedOutput {
         control.clearInterrupt()
@@ -17,6 +18,8 @@ extension Session {
             } catch {
                 return CapturedOutput(items: [.error(ReportedError([RuntimeError(.limit, "\(error)")], source: ""))])
             }
+            prepareDebugging()
+            defer { stepper.reset() }
             return evaluator.render(interaction, live: live)
         }
     }

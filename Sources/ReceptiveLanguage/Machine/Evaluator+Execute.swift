@@ -173,6 +173,12 @@ extension Evaluator {
                     pc = frame.pointee.pc
                     slots = Slots(registers: machine.registers + frame.pointee.base, externals: frame.pointee.externals)
                     slots[program[pc &- 1].a].assign(result)
+                case .statement:
+                    // Only where a debugger could stop here does the marker leave the loop (see
+                    // CellDebugging.mayStop).
+                    guard debugging.mayStop else { continue }
+                    pc = try perform(instruction.pointee, at: pc, frame, slots)
+                    slots.registers = machine.registers + frame.pointee.base
                 default:
                     pc = try perform(instruction.pointee, at: pc, frame, slots)
                     slots.registers = machine.registers + frame.pointee.base

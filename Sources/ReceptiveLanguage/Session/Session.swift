@@ -22,6 +22,11 @@ public final class Session: @unchecked Sendable {
     /// When progress bars appear (tests make them immediate and deterministic).
     var progressTiming = ProgressTiming.standard
 
+    /// Breakpoints and pauses for a debugger; cells run unmarked while none is attached.
+    public let debugging: CellDebugging
+    /// Stops cells where `debugging` says, on the session's thread.
+    let stepper: CellStepper
+
     /// Creates a session with no variables, default rendering options in `charset`, and a cap
     /// of `maxElements` elements per tensor (`set(max_elements:)` and `set(charset:)` change
     /// them for this session only). `load` and `save` resolve relative paths against
@@ -29,8 +34,11 @@ public final class Session: @unchecked Sendable {
     public init(maxElements: Int = ExecutionControl.defaultMaxElements, workingDirectory: URL? = nil,
                 charset: Charset = .unicode) {
         control = ExecutionControl(maxElements: maxElements)
-        evaluator = Evaluator(control: control, workingDirectory: workingDirectory)
+        let debugging = CellDebugging()
+        self.debugging = debugging
+        evaluator = Evaluator(control: control, workingDirectory: workingDirectory, debugging: debugging)
         evaluator.renderOptions.charset = charset
+        stepper = CellStepper(debugging: debugging)
     }
 
     /// The characters this session draws results, figures and errors with.
@@ -50,7 +58,11 @@ public final class Session: @unchecked Sendable {
             }
             evaluator.output = output
             evaluator.currentSource = source
-            defer { evaluator.output = nil }
+            prepareDebugging()
+            defer {
+                evaluator.output = nil
+                stepper.reset()
+            }
             let bar = ProgressBar(output: output, width: evaluator.renderOptions.width,
                                   charset: evaluator.renderOptions.charset, timing: progressTiming)
             return control.observingProgress(bar) {
@@ -68,6 +80,8 @@ public final class Session: @unchecked Sendable {
             case .failure(let failure): return .failure(report(failure.errors, source: source))
             }
             evaluator.currentSource = source
+            prepareDebugging()
+            defer { stepper.reset() }
             guard statements.count == 1, case .expression(let expression, _) = statements[0].kind else {
                 let error = RuntimeError.notASingleExpression(statementCount: statements.count)
                 return .failure(report([error], source: source))
@@ -93,6 +107,15 @@ public final class Session: @unchecked Sendable {
                 return ReportedError(failure.errors, source: source).rendered
             }
         }
+    }
+
+    /// Marks statements for the debugger while one is attached (a flag read once per cell, so
+    /// code run without a debugger pays nothing per statement). Each run ends with `stepper.reset()`.
+    func prepareDebugging() {
+        let attached = debugging.isAttached
+        evaluator.compileOptions.traceStatements = attached
+        evaluator.statementHook = attached ? { [stepper] in try stepper.statement($0) } : nil
+        stepper.reset()
     }
 
     /// Thread-safe: stops a running `run` soon (sets this session's interrupt flag; other

@@ -18,9 +18,13 @@ final class KernelHarness {
     let comms = CommTable()
     let shellLoop: RequestLoop
     let controlLoop: RequestLoop
+    /// Where `dumpCell` writes, when the interpreter has a debugger.
+    let cells: CellFiles?
     private let clientIdentity = Data("client-7".utf8)
 
-    init() {
+    /// A kernel whose interpreter has `debugger` (none by default); its cells go under `cellsParent`.
+    init(debugger: (any Debugger)? = nil, cellsParent: URL = FileManager.default.temporaryDirectory) {
+        interpreter.debugger = debugger
         let (codec, lifecycle) = (codec, lifecycle)
         let factory = MessageFactory()
         let logger = Logger(label: "test")
@@ -31,14 +35,24 @@ final class KernelHarness {
         shell = ShellService(interpreter: interpreter, interrupter: interrupter,
                              stdin: StdinLink(channel: stdinChannel, codec: codec, factory: factory, logger: logger),
                              logger: logger, comms: comms, queue: shellQueue)
-        let control = ControlService(kernelInfo: interpreter.kernelInfo, interrupter: interrupter, comms: comms)
+        let control = ControlService(kernelInfoReply: interpreter.kernelInfoReply, interrupter: interrupter, comms: comms)
+        var controlHandlers = control.handlers
+        if let debugger {
+            let cells = CellFiles(parent: cellsParent, name: "scripted", fileExtension: ".script")
+            self.cells = cells
+            let debug = DebugService(debugger: debugger, cells: cells, messages: DebugMessages(iopub: publisher),
+                                     mimetype: interpreter.kernelInfo.mimetype)
+            controlHandlers.merge(debug.handlers) { first, _ in first }
+        } else {
+            cells = nil
+        }
         func loop(_ channel: RequestChannel, _ handlers: [MessageType: RequestHandler]) -> RequestLoop {
             let dispatcher = RequestDispatcher(codec: codec, factory: factory, channel: channel, iopub: publisher,
                                                handlers: handlers, logger: logger)
             return RequestLoop(channel: channel, dispatcher: dispatcher, lifecycle: lifecycle, logger: logger)
         }
         shellLoop = loop(shellQueue, shell.handlers)
-        controlLoop = loop(controlChannel, control.handlers)
+        controlLoop = loop(controlChannel, controlHandlers)
     }
 
     /// A signed request from the client, as frames.
@@ -69,6 +83,14 @@ final class KernelHarness {
         queueShell(type, content)
         serveShell()
         return try shellChannel.sent.dropFirst(before).first.map { try codec.decode($0) }
+    }
+
+    /// Sends one request on control, serves it, and returns the reply (nil when there was none).
+    func controlRequest(_ type: String, _ content: JSONValue = [:]) throws -> Message? {
+        let before = controlChannel.sent.count
+        controlChannel.incoming.append(request(type, content).frames)
+        controlLoop.step(timeoutMilliseconds: 0)
+        return try controlChannel.sent.dropFirst(before).first.map { try codec.decode($0) }
     }
 
     /// Every message published on iopub so far, decoded.

@@ -13,6 +13,8 @@ import Synchronization
 /// kernel-side comm, `{"close": true}` closes its own. `open ID` in a cell opens one too.
 final class ScriptedInterpreter: Interpreter {
     var executed: [String] = []
+    /// The debugger the kernel serves `debug_request` with; none unless a test gives one.
+    var debugger: (any Debugger)?
     /// Every comm message handed to the interpreter, as "open ID", "msg ID", "close ID".
     var commEvents: [String] = []
     private let interruptCount = Atomic<Int>(0)
