@@ -102,15 +102,16 @@ let package = Package(
             ]
         ),
 
-        // Helpers shared by the test targets (a scratch directory that cleans up after itself).
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // Helpers shared by the test targets (a scratch directory that cleans up after itself, the
+        // fixture generators' stored tensors).
+        .target(name: "TestSupport", dependencies: ["Tensors"], path: "Tests/TestSupport"),
 
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
         .testTarget(name: "JupyterProtocolTests", dependencies: ["JupyterProtocol"], resources: [.copy("Fixtures")]),
         .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "TestSupport"]),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors", "WholeNumbers", "TestSupport"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "LearningTests", dependencies: ["Learning"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LearningTests", dependencies: ["Learning", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TextPlotsTests", dependencies: ["TextPlots"], resources: [.copy("Golden")]),
         .testTarget(name: "ReceptiveLanguageTests", dependencies: ["ReceptiveLanguage", "TestSupport"],
                     resources: [.copy("Scripts")]),

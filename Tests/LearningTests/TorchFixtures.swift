@@ -1,20 +1,12 @@
 import Foundation
 import Tensors
+import TestSupport
 
 /// The reference cases `Fixtures/generate.py` wrote with torch.autograd.
 enum TorchFixtures {
-    /// A fixture that does not hold what the tests expect.
-    struct Malformed: Error {
-        let reason: String
-    }
-
+    typealias Malformed = MalformedFixture
     /// A tensor as stored; non-finite elements are the strings "nan", "inf" and "-inf".
-    struct StoredTensor: Decodable {
-        let shape: [Int]
-        let data: [Double]
-
-        func tensor() throws -> Tensor { try Tensor(shape: shape, scalars: data) }
-    }
+    typealias StoredTensor = TestSupport.StoredTensor
 
     /// An option's value: a number, a string or a list of numbers (or of pairs).
     enum Option: Decodable {

@@ -1,22 +1,11 @@
 import Foundation
 @testable import Tensors
+import TestSupport
 
 /// The reference cases written by `Fixtures/convolution/generate.py` (scipy and torch semantics).
 enum ConvolutionFixtures {
-    /// A fixture file that does not hold what the tests expect (not a tensor error, so an
-    /// expected-failure case cannot pass by accident).
-    struct Malformed: Error {
-        let reason: String
-    }
-
-    /// A tensor as the generator stores it.
-    struct StoredTensor: Decodable {
-        let shape: [Int]
-        let data: [Double]
-
-        /// The stored values as a tensor.
-        func tensor() throws -> Tensor { try Tensor(shape: shape, scalars: data) }
-    }
+    typealias Malformed = MalformedFixture
+    typealias StoredTensor = TestSupport.StoredTensor
 
     /// `padding` as stored: a string ("same", "valid") or numbers.
     enum StoredPadding: Decodable {

@@ -1,12 +1,10 @@
 import Testing
 @testable import Tensors
+import TestSupport
 
 /// The cases `Fixtures/layers/generate.py` computed with scipy.
 private struct ConvolutionMatrixFixtures: Decodable {
-    struct StoredTensor: Decodable {
-        let shape: [Int]
-        let data: [Double]
-    }
+    typealias StoredTensor = TestSupport.StoredTensor
 
     struct OneDimensional: Decodable {
         let kernel: [Double]
