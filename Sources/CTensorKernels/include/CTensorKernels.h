@@ -227,4 +227,10 @@ void receptive_gevm(ReceptiveKernelLevel level, const double *x, const double *b
 /// applied, 0 elsewhere (not glibc).
 int receptive_keep_large_buffers_in_heap(long retainedBytes);
 
+/// Asks the kernel for transparent huge pages (`madvise(MADV_HUGEPAGE)`) on the whole pages of
+/// `hugePageSize` bytes (a power of two) that lie inside the `byteCount` bytes at `start`; see
+/// AllocatorPolicy.swift. Returns the bytes advised (0 when no whole page fits, or off Linux);
+/// madvise's own failure is ignored (the memory stays on small pages).
+long receptive_advise_huge_pages(void *start, long byteCount, long hugePageSize);
+
 #endif

@@ -36,7 +36,7 @@ struct ConvolutionPlan: Sendable {
         let count = try Tensor.elementCount(of: [batch, outputChannels, plane.rows.output, plane.columns.output])
         try control.checkAllocation(count)
         guard count > 0 else { return [] }
-        var result = try [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
+        var result = try [Double](tensorStorageCapacity: count) { buffer, initialized in
             guard let output = buffer.baseAddress else { return }
             try input.withUnsafeBufferPointer { inputBuffer in
                 try weight.withUnsafeBufferPointer { weightBuffer in

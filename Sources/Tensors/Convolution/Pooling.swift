@@ -30,7 +30,7 @@ enum Pooling {
         // Windows are clipped to the input, so a window costs at most the input's extent.
         let cost = min(plane.rows.kernel, plane.rows.input) * min(plane.columns.kernel, plane.columns.input)
             * plane.columns.output
-        return try [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
+        return try [Double](tensorStorageCapacity: count) { buffer, initialized in
             guard let output = buffer.baseAddress else { return }
             try input.withUnsafeBufferPointer { source in
                 guard let base = source.baseAddress else { return }

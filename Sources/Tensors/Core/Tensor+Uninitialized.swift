@@ -7,7 +7,7 @@ extension Tensor {
     /// called for an empty tensor; if it throws (an interrupt), the tensor is discarded.
     init(uninitializedShape shape: [Int], count: Int, axisOrder: [Int]? = nil,
          _ initialize: (UnsafeMutablePointer<Double>) throws -> Void) rethrows {
-        let scalars = try [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
+        let scalars = try [Double](tensorStorageCapacity: count) { buffer, initialized in
             // Double is trivial: marking every element initialised up front is safe even when
             // `initialize` throws, since nothing reads or deinitialises the elements then.
             initialized = count

@@ -37,7 +37,7 @@ enum NumpyElement: Equatable {
     /// check per byte, and a switch on the type per element, as this was).
     func decode(_ data: ArraySlice<UInt8>, count: Int, control: ExecutionControl) throws -> [Double] {
         try data.withUnsafeBytes { bytes in
-            try [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
+            try [Double](tensorStorageCapacity: count) { buffer, initialized in
                 // Double is trivial: marking every element initialised up front is safe even
                 // when an interrupt leaves some unwritten (the array is then discarded).
                 initialized = count

@@ -67,7 +67,7 @@ struct StridedView {
         let total = count
         let view = merged()
         return try source.withUnsafeBufferPointer { input in
-            try [Double](unsafeUninitializedCapacity: total) { buffer, initialized in
+            try [Double](tensorStorageCapacity: total) { buffer, initialized in
                 initialized = total
                 guard total > 0, let from = input.baseAddress, let to = buffer.baseAddress else { return }
                 if view.strides.count >= 2, view.strides[view.strides.count - 2] == 1, view.strides.last != 1 {
