@@ -56,7 +56,10 @@ import Testing
 
 /// The `VmFlags` line of the mapping of this process that holds `address` (Linux's smaps).
 private func mappingFlags(containing address: UInt) -> String? {
-    guard let smaps = try? String(contentsOfFile: "/proc/self/smaps", encoding: .utf8) else { return nil }
+    // Read to the end: /proc reports a size of 0, which String(contentsOfFile:) believes.
+    guard let file = FileHandle(forReadingAtPath: "/proc/self/smaps"),
+          let data = try? file.readToEnd(), let smaps = String(data: data, encoding: .utf8) else { return nil }
+    defer { try? file.close() }
     var inside = false
     for line in smaps.split(separator: "\n") {
         if let dash = line.firstIndex(of: "-"), let space = line.firstIndex(of: " "), dash < space,
