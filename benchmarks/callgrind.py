@@ -30,6 +30,7 @@ import tempfile
 import numpy as np
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
+from learning import CNN, CNN_NAME, cnn_data  # noqa: E402
 from workloads import WORKLOADS, Workload  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
@@ -54,6 +55,8 @@ EXTRA = [
              lambda rng: {"x": rng.standard_normal((64, 64))},
              'x = load("x.npy")\nl = conv_layer((3, 3), padding: 1, padding_mode: "wrap")\n'
              'fn work() = as_matrix(l, input: (64, 64)) @ flatten(x)'),
+    # The learning benchmark's training row (forward, backward and sgd, 32 steps).
+    Workload(CNN_NAME, cnn_data, CNN),
 ]
 
 
