@@ -1,3 +1,4 @@
+import CConvolutionKernels
 import Testing
 import Tensors
 @testable import Learning
@@ -30,6 +31,12 @@ private let geometries: [MaxPoolingGeometry] = [
     MaxPoolingGeometry(kernel: [3, 3], stride: [1, 1], padding: [1, 1], dilation: [1, 1], shape: [2, 7, 23]),
     MaxPoolingGeometry(kernel: [3, 2], stride: [2, 1], padding: [1, 1], dilation: [1, 1], shape: [2, 2, 9, 17]),
     MaxPoolingGeometry(kernel: [2, 3], stride: [1, 2], padding: [0, 1], dilation: [2, 2], shape: [1, 2, 8, 30]),
+    // Two-wide stride-2 windows (the C kernels' case): tails of 1–7 outputs past the vectors,
+    // window rows with padding and dilation, padded columns on the scalar border, 1-D.
+    MaxPoolingGeometry(kernel: [2, 2], stride: [2, 2], padding: [0, 0], dilation: [1, 1], shape: [2, 5, 46]),
+    MaxPoolingGeometry(kernel: [3, 2], stride: [1, 2], padding: [1, 0], dilation: [2, 1], shape: [2, 9, 15]),
+    MaxPoolingGeometry(kernel: [2, 2], stride: [2, 2], padding: [1, 1], dilation: [1, 1], shape: [1, 2, 7, 21]),
+    MaxPoolingGeometry(kernel: [2], stride: [2], padding: [0], dilation: [1], shape: [3, 37]),
     // 1-D: a plane of one row.
     MaxPoolingGeometry(kernel: [3], stride: [2], padding: [1], dilation: [1], shape: [2, 3, 41]),
     MaxPoolingGeometry(kernel: [4], stride: [1], padding: [2], dilation: [1], shape: [5, 12]),
@@ -178,5 +185,28 @@ func tracedMaxPoolingLayerPicksAsTorchDoes(_ g: MaxPoolingGeometry) throws {
         let gradient = try tape.gradients(of: output, withRespectTo: [leaf])[0]
         let expected = zip(y.value.scalars, g.scalars).map { y, g in y <= 0 ? 0 : g }
         #expect(identical(gradient.scalars, expected), "\(count) elements")
+    }
+}
+
+@Test(arguments: geometries.filter { $0.kernel.last == 2 && $0.stride.last == 2 && $0.dilation.last == 1 })
+func everyVectorLevelPicksAsTorchDoes(_ g: MaxPoolingGeometry) throws {
+    // The C kernels (AVX2, AVX-512) that the CPU has, and the Swift lanes (portable), each
+    // against the naive rule.
+    let rank = g.kernel.count
+    let spatial = Array(g.shape.suffix(rank))
+    let axes = try WindowOptions(stride: g.stride, padding: .widths(g.padding), dilation: g.dilation)
+        .window(kernelShape: g.kernel, name: "pool_layer").axes(input: spatial, name: "pool_layer", noun: "window")
+    let plane = try TensorOperand.planeAxes(axes, name: "pool_layer")
+    let x = awkward(g.shape, seed: 17)
+    let expected = naivePicks(x.scalars, g)
+    let levels = [ReceptiveConvLevelPortable, ReceptiveConvLevelAVX2FMA, ReceptiveConvLevelAVX512]
+        .filter { $0.rawValue <= PoolingGradient.bestLevel.rawValue }
+    for level in levels {
+        var gradient = PoolingGradient(kind: .max, rows: plane.rows, columns: plane.columns,
+                                       planes: g.shape.dropLast(rank).reduce(1, *))
+        gradient.level = level
+        let (values, picks) = try gradient.maxPooled(x, control: ExecutionControl())
+        #expect(identical(values, expected.map(\.value)), "level \(level.rawValue)")
+        #expect(picks == expected.map { $0.pick ?? -1 }, "level \(level.rawValue)")
     }
 }

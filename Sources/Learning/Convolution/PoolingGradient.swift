@@ -1,3 +1,4 @@
+import CConvolutionKernels
 import Tensors
 
 /// The backward pass of max and average pooling with zero padding that is never read (torch's
@@ -12,6 +13,12 @@ struct PoolingGradient {
     let columns: WindowAxis
     /// The number of pooled planes (the product of the leading axes).
     let planes: Int
+    /// The vector instructions max pooling's two-wide windows run on (tests compare each level
+    /// the CPU has; the portable level uses the Swift lanes of `pickRow`).
+    var level = PoolingGradient.bestLevel
+
+    /// The best level this CPU has.
+    static let bestLevel = receptive_conv_level()
 
     /// ∂L/∂x for the output gradient `g` (planes × Ho × Wo) and the input `x`.
     ///
@@ -85,8 +92,10 @@ struct PoolingGradient {
                     try columnTaps.withUnsafeBufferPointer { columnTaps in
                         guard let xBase = xBuffer.baseAddress, let valueBase = valueBuffer.baseAddress,
                               let pickBase = pickBuffer.baseAddress else { return }
+                        // A tap costs a compare and two selects in each of two SSE2 halves:
+                        // counted as 4 multiply-adds, so a 32×8×26×26 pooling splits over cores.
                         try ParallelLoop.run("pooling", units: planes * rows.output,
-                                             costPerUnit: columns.output * rows.kernel * columns.kernel,
+                                             costPerUnit: 4 * columns.output * rows.kernel * columns.kernel,
                                              control: control) { units in
                             // Each unit is one output row, and writes only its outputs.
                             for unit in units {
@@ -120,42 +129,56 @@ struct PoolingGradient {
         // holds four windows' rows, the first taps in its even lanes and the second in its odd.
         let pairs = columns.kernel == 2 && columns.stride == 2 && columns.dilation == 1
         var j = 0
+        if pairs, level != ReceptiveConvLevelPortable, !interior.isEmpty {
+            // The C kernels take the whole interior (eight or four outputs a step), writing each
+            // pick's offset from its window's first element, made an index here.
+            let origin = rows.position(output: i, tap: firstRow) &* columns.input
+            let start = origin &+ columns.position(output: interior.lowerBound, tap: 0)
+            var job = ReceptiveMaxPoolPairs(source: x + start, rowStep: rows.dilation &* columns.input,
+                                            windowRows: rowTaps.count, count: interior.count,
+                                            values: values + interior.lowerBound, offsets: picks + interior.lowerBound)
+            receptive_conv_max_pool_pairs(level, &job)
+            for output in interior {
+                picks[output] &+= first &+ origin &+ columns.position(output: output, tap: 0)
+            }
+        }
         while j < columns.output {
+            if pairs, level != ReceptiveConvLevelPortable, interior.contains(j) {
+                j = interior.upperBound
+                continue
+            }
             if interior.contains(j), j + 4 <= interior.upperBound {
                 let firstColumn = columns.position(output: j, tap: 0)
+                let origin = rows.position(output: i, tap: firstRow) &* columns.input &+ firstColumn
                 var best = SIMD4<Double>(repeating: -.infinity)
-                // The tap each lane took, counted in row-major window order: a small whole
-                // number held exactly in a double, so that the selects stay in the double
-                // lanes SSE2 has (64-bit integer lanes compiled to scalar moves and cmovs).
+                // Where each lane's pick lies from its window's first element: a whole number
+                // held exactly in a double, so that the selects stay in the double lanes SSE2
+                // has (64-bit integer lanes compiled to scalar moves and cmovs, and a tap
+                // number needed a division per lane to become an index).
                 var taken = SIMD4<Double>()
-                var tap = 0.0
                 // torch's `val > max || isnan(val)`, in every lane, taps in row-major order.
-                func consider(_ value: SIMD4<Double>) {
+                func consider(_ value: SIMD4<Double>, at offset: Int) {
                     let takes = (value .> best) .| (value .!= value)
                     best.replace(with: value, where: takes)
-                    taken.replace(with: tap, where: takes)
-                    tap += 1
+                    taken.replace(with: Double(offset), where: takes)
                 }
                 for a in rowTaps {
-                    var candidate = rows.position(output: i, tap: a) &* columns.input &+ firstColumn
+                    let row = rows.position(output: i, tap: a) &* columns.input &+ firstColumn
                     if pairs {
-                        let row = UnsafeRawPointer(x + candidate).loadUnaligned(as: SIMD8<Double>.self)
-                        consider(row.evenHalf)
-                        consider(row.oddHalf)
+                        let pair = UnsafeRawPointer(x + row).loadUnaligned(as: SIMD8<Double>.self)
+                        consider(pair.evenHalf, at: row &- origin)
+                        consider(pair.oddHalf, at: row &- origin &+ 1)
                         continue
                     }
-                    for _ in 0..<columns.kernel {
-                        let stride = columns.stride
+                    for b in 0..<columns.kernel {
+                        let candidate = row &+ b &* columns.dilation, stride = columns.stride
                         consider(SIMD4(x[candidate], x[candidate &+ stride], x[candidate &+ 2 &* stride],
-                                       x[candidate &+ 3 &* stride]))
-                        candidate &+= columns.dilation
+                                       x[candidate &+ 3 &* stride]), at: candidate &- origin)
                     }
                 }
                 for lane in 0..<4 {
-                    let (row, column) = Int(taken[lane]).quotientAndRemainder(dividingBy: columns.kernel)
                     values[j + lane] = best[lane]
-                    picks[j + lane] = first + rows.position(output: i, tap: firstRow + row) * columns.input
-                        + firstColumn + lane * columns.stride + column * columns.dilation
+                    picks[j + lane] = first &+ origin &+ lane &* columns.stride &+ Int(taken[lane])
                 }
                 j += 4
                 continue
