@@ -202,18 +202,15 @@ extension Evaluator {
     private func appendNumber(_ instruction: Instruction, _ frame: UnsafeMutablePointer<Machine.Frame>, _ slots: Slots) throws -> Bool {
         guard instruction.c < 0, slots[instruction.c].pointee == nil,
               case .number(let number)? = slots[instruction.b].pointee,
-              case .slot(let operand) = frame.pointee.code._withUnsafeGuaranteedRef({ $0.siteStorages[Int(instruction.a)] }),
-              let count = slots[operand].pointee?.vectorCount, count < control.maxElements else { return false }
-        slots[operand].appendToVector(number)
-        return true
+              case .slot(let operand) = frame.pointee.code._withUnsafeGuaranteedRef({ $0.siteStorages[Int(instruction.a)] })
+        else { return false }
+        return slots[operand].appendToVector(number, cap: control.maxElements)
     }
 
     /// A number collected by a comprehension while its items are all numbers; false otherwise.
     @inline(__always)
     private func collectNumber(_ number: Double, into accumulator: UnsafeMutablePointer<Value?>) -> Bool {
-        guard let count = accumulator.pointee?.vectorCount, count < control.maxElements else { return false }
-        accumulator.appendToVector(number)
-        return true
+        accumulator.appendToVector(number, cap: control.maxElements)
     }
 
     /// Checks before a call of a user function whose first `given` parameters are in the
@@ -326,7 +323,7 @@ extension Evaluator {
     private func nextItem(_ instruction: Instruction, index: Int, _ code: FunctionCode, _ pc: Int, _ slots: Slots) throws {
         let state = slots.registers + Int(instruction.a)
         if case .tensor(let tensor)? = state.pointee, tensor.rank == 1 {
-            slots[instruction.b].setNumber(tensor.scalars[index])
+            slots[instruction.b].setNumber(tensor.element(atRowMajorOffset: index))
         } else {
             slots[instruction.b].assign(try item(of: state.pointee, at: index, code, pc))
         }

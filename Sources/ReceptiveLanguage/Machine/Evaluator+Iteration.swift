@@ -108,7 +108,7 @@ extension Evaluator {
     func item(of sequence: Value?, at index: Int, _ code: FunctionCode, _ pc: Int) throws -> Value {
         switch sequence {
         case .tensor(let tensor)?:
-            if tensor.rank == 1 { return .number(tensor.scalars[index]) }
+            if tensor.rank == 1 { return .number(tensor.element(atRowMajorOffset: index)) }
             return try slice(tensor, at: index, range: code.ranges[pc])
         case .list(let items)?, .tuple(let items)?:
             return items[index]
