@@ -101,7 +101,8 @@ extension Evaluator {
                 case .next:
                     let state = slots.registers + Int(instruction.pointee.a)
                     guard case .number(let index)? = state[1], case .number(let count)? = state[2], index < count else { continue }
-                    (state + 1).setNumber(index + 1)
+                    // The counter holds a number, which owns nothing: overwritten without the check.
+                    (state + 1).initialize(to: .number(index + 1))
                     if control.isInterruptRequested { throw RuntimeError(TensorError.interrupted) }
                     if state.pointee == nil, case .number(let start)? = state[3], case .number(let delta)? = state[4] {
                         slots[instruction.pointee.b].setNumber(start + index * delta)
@@ -131,9 +132,10 @@ extension Evaluator {
                         frame.pointee.pc = pc
                         let base = frame.pointee.base &+ Int(instruction.pointee.c)
                         try prepareCall(callee, base: base, given: Int(instruction.pointee.d))
-                        frame = callee._withUnsafeGuaranteedRef { function in
-                            machine.pushFrame(function.codeHandle, base: base, captured: function.environmentHandle)
-                        }
+                        // Unowned, not a closure over the guaranteed reference: the optimizer left
+                        // that closure out of line (callgrind: ~30 instructions of every call).
+                        unowned(unsafe) let function = callee.takeUnretainedValue()
+                        frame = machine.pushFrame(function.codeHandle, base: base, captured: function.environmentHandle)
                         callDepth &+= 1
                         program = frame.pointee.instructions
                         slots = Slots(registers: machine.registers + base, externals: frame.pointee.externals)
