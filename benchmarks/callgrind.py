@@ -30,7 +30,7 @@ import tempfile
 import numpy as np
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
-from workloads import WORKLOADS, Workload  # noqa: E402
+from workloads import CORE_WORKLOADS, EVERYDAY_WORKLOADS, WORKLOADS, Workload  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 
@@ -90,7 +90,7 @@ def main():
     if args.interpreter:
         rows = [w for w in WORKLOADS if "interpreter" in w.name]
     else:
-        rows = [w for w in WORKLOADS if "interpreter" not in w.name] + EXTRA
+        rows = [w for w in WORKLOADS if "interpreter" not in w.name] + EXTRA + CORE_WORKLOADS + EVERYDAY_WORKLOADS
     keep = pathlib.Path(args.annotate).resolve() if args.annotate else None
     with tempfile.TemporaryDirectory() as directory:
         if keep:

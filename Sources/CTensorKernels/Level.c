@@ -33,6 +33,11 @@ void receptive_binary(ReceptiveKernelLevel level, ReceptiveBinary op, const doub
     DISPATCH(level, receptive_binary, op, a, aStep, b, bStep, out, count);
 }
 
+void receptive_binary_rows(ReceptiveKernelLevel level, ReceptiveBinary op, const double *a, long aRowStep,
+                           const double *b, long bRowStep, double *out, long rows, long length) {
+    DISPATCH(level, receptive_binary_rows, op, a, aRowStep, b, bRowStep, out, rows, length);
+}
+
 void receptive_clip(ReceptiveKernelLevel level, const double *x, double *y, long count, double low, double high) {
     DISPATCH(level, receptive_clip, x, y, count, low, high);
 }
@@ -75,6 +80,13 @@ long receptive_gemm_row_block(ReceptiveKernelLevel level) { DISPATCH(level, rece
 void receptive_gemm_rows(ReceptiveKernelLevel level, const ReceptiveMatrixProduct *product, const double *packed,
                          double *scratch, long firstRow, long endRow) {
     DISPATCH(level, receptive_gemm_rows, product, packed, scratch, firstRow, endRow);
+}
+
+long receptive_gemm_micro_rows(ReceptiveKernelLevel level) { DISPATCH(level, receptive_gemm_micro_rows); }
+
+void receptive_gemm_small(ReceptiveKernelLevel level, const ReceptiveMatrixProduct *product, long firstRow,
+                          long endRow) {
+    DISPATCH(level, receptive_gemm_small, product, firstRow, endRow);
 }
 
 void receptive_gemv_rows(ReceptiveKernelLevel level, const double *a, long aRowStride, long inner, const double *x,

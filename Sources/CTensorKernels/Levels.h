@@ -8,6 +8,8 @@
 #define RECEPTIVE_DECLARE_LEVEL(suffix) \
     void receptive_unary_##suffix(ReceptiveUnary, const double *, double *, long); \
     void receptive_binary_##suffix(ReceptiveBinary, const double *, long, const double *, long, double *, long); \
+    void receptive_binary_rows_##suffix(ReceptiveBinary, const double *, long, const double *, long, double *, long, \
+                                        long); \
     void receptive_clip_##suffix(const double *, double *, long, double, double); \
     void receptive_fold_##suffix(ReceptiveFold, const double *, double *, long); \
     double receptive_reduce_##suffix(ReceptiveFold, const double *, long); \
@@ -17,6 +19,8 @@
     long receptive_gemm_panel_width_##suffix(void); \
     long receptive_gemm_scratch_count_##suffix(void); \
     long receptive_gemm_row_block_##suffix(void); \
+    long receptive_gemm_micro_rows_##suffix(void); \
+    void receptive_gemm_small_##suffix(const ReceptiveMatrixProduct *, long, long); \
     void receptive_gemm_pack_b_##suffix(const ReceptiveMatrixProduct *, double *, long, long); \
     void receptive_gemm_rows_##suffix(const ReceptiveMatrixProduct *, const double *, double *, long, long); \
     void receptive_gemv_rows_##suffix(const double *, long, long, const double *, double *, long, long, int); \

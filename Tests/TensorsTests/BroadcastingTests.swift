@@ -101,3 +101,25 @@ import Testing
     let special = try makeTensor([3], [.nan, -.infinity, -0.0]).combined(with: Tensor(scalar: 2), .power, control: .fresh)
     #expect(special.scalars[0].isNaN && special.scalars[1] == .infinity && special.scalars[2] == 0)
 }
+
+// An operand whose shape, less leading 1s, ends the other's (`x + y[0]`, a bias row) is
+// repeated row by row in one kernel call (ElementwiseKernel.combineRows), on either side, for
+// row lengths that leave a partial vector and for a result split over the cores; each element
+// against the definition, exactly (one rounding per element either way).
+@Test(arguments: [([3, 4, 5], [5]), ([3, 4, 5], [4, 5]), ([3, 4, 5], [1, 4, 5]), ([3, 4, 5], [1, 1, 5]),
+                  ([6, 7], [1, 7]), ([2, 9], [9]), ([300, 1001], [1001])])
+func repeatedRowsMatchTheDefinition(_ fullShape: [Int], _ rowShape: [Int]) throws {
+    let full = try arangeTensor(fullShape).combined(with: Tensor(scalar: 0.37), .multiply, control: .fresh)
+    let row = try arangeTensor(rowShape).combined(with: Tensor(scalar: 1.5), .add, control: .fresh)
+    for operation in [BinaryOperation.subtract, .divide] {
+        let right = try full.combined(with: row, operation, control: .fresh)
+        let left = try row.combined(with: full, operation, control: .fresh)
+        #expect(right.shape == fullShape && left.shape == fullShape)
+        let (a, b, rightValues, leftValues) = (full.scalars, row.scalars, right.scalars, left.scalars)
+        let wrong = a.indices.filter { index in
+            rightValues[index] != operation.apply(a[index], b[index % b.count])
+                || leftValues[index] != operation.apply(b[index % b.count], a[index])
+        }
+        #expect(wrong.isEmpty, "\(operation) of \(fullShape) and \(rowShape) differs at \(wrong.prefix(5))")
+    }
+}

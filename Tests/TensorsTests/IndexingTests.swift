@@ -77,3 +77,26 @@ import Testing
     }
     #expect(throws: TensorError.self) { try x.element(at: [0]) }
 }
+
+// Indices alone on a row-major tensor copy one contiguous block of storage; the same selection
+// written with one-element slices goes through the strided view, and a transposed layout
+// always does: both agree with the block, element for element.
+@Test func leadingIndicesCopyTheBlockTheViewSelects() throws {
+    let x = arangeTensor([3, 4, 5])
+    func slice(_ i: Int) -> TensorIndex { .slice(start: i, stop: i == -1 ? nil : i + 1, step: nil) }
+    for i in -3..<3 {
+        let block = try x.subscripted([.index(i)], control: .fresh)
+        #expect(block.shape == [4, 5])
+        #expect(try block.scalars == x.subscripted([slice(i)], control: .fresh).scalars)
+        for j in -4..<4 {
+            let row = try x.subscripted([.index(i), .index(j)], control: .fresh)
+            #expect(row.shape == [5])
+            #expect(try row.scalars == x.subscripted([slice(i), slice(j)], control: .fresh).scalars)
+        }
+    }
+    let transposed = try x.transposed(control: .fresh)
+    let rowMajor = Tensor(validatedShape: transposed.shape, scalars: transposed.scalars)
+    #expect(try transposed.subscripted([.index(-1), .index(2)], control: .fresh)
+        == rowMajor.subscripted([.index(-1), .index(2)], control: .fresh))
+    #expect(throws: TensorError.self) { try x.subscripted([.index(1), .index(4)], control: .fresh) }
+}

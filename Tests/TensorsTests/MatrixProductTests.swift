@@ -1,10 +1,12 @@
 import Testing
 @testable import Tensors
 
-// The packed micro-kernels and the matrix × vector loops against the textbook triple loop, for
-// every level this CPU runs, with operands read through every transposition and sizes on both
-// sides of each level's micro-tile (rows 4/6/8, columns 4/8/24), its row block and the 256-deep
-// slabs. The kernels sum in another order and fuse multiply-adds, so each element may differ by
+// The packed micro-kernels, the small-product kernel (B read in place: every case whose B has at
+// most 2^16 elements and is not transposed) and the matrix × vector loops against the textbook
+// triple loop, for every level this CPU runs, with operands read through every transposition and
+// sizes on both sides of each level's micro-tile (rows 4/6/8, columns 4/8/24, and for the small
+// kernel the narrower tiles of 2 and 1 vectors and a last partial vector), its row block and the
+// 256-deep slabs; products of 2^20 multiply-adds or more are split over the cores. The kernels sum in another order and fuse multiply-adds, so each element may differ by
 // a few roundings of its terms: 1e-13 × Σ|a|·|b| bounds that, while a wrong row, column, slab
 // or tile edge is an error of the size of a whole term.
 
@@ -24,6 +26,10 @@ private struct ProductCase: CustomStringConvertible, Sendable {
 private let productCases: [ProductCase] = [
     (1, 1, 1), (1, 7, 5), (7, 1, 5), (1, 30, 300), (30, 1, 300), (2, 2, 2), (5, 9, 3), (8, 24, 16), (9, 25, 17),
     (13, 31, 257), (64, 64, 64), (130, 70, 40), (3, 200, 520), (129, 49, 1), (40, 600, 33),
+    // The small kernel's narrow tiles and last columns, over two slabs; split over the cores.
+    (7, 33, 9), (7, 40, 9), (11, 47, 300), (100, 101, 120),
+    // The packed kernel with a B just past the small kernel's limit.
+    (9, 300, 260), (17, 257, 270),
 ].map { ProductCase(rows: $0.0, columns: $0.1, inner: $0.2) }
 
 /// C = A·B by the definition, and the bound on each element's rounding differences.
@@ -106,6 +112,21 @@ private func everyLevelAndTranspositionMatchesTheDefinition(_ item: ProductCase)
     let vector = try Tensor(shape: [5], scalars: random(5, seed: 7))
     #expect(try stack.matmul(vector, control: control).shape == [3, 4])
     #expect(try Tensor(shape: [4], scalars: random(4, seed: 8)).matmul(stack, control: control).shape == [3, 5])
+}
+
+@Test func aStackOfMidSizedProductsRunsOneProductPerCoreAndMatchesEachProduct() throws {
+    // 8 products of 70×90 · 90×65 (409,500 multiply-adds each, at least four per core on two
+    // cores): each runs whole on one core, as the products of one matrix at a time do serially.
+    let control = ExecutionControl()
+    let a = try Tensor(shape: [8, 70, 90], scalars: random(8 * 70 * 90, seed: 11))
+    let b = try Tensor(shape: [8, 90, 65], scalars: random(8 * 90 * 65, seed: 12))
+    let product = try a.matmul(b, control: control)
+    #expect(product.shape == [8, 70, 65])
+    for batch in 0..<8 {
+        let expected = try a.subscripted([.index(batch)], control: control)
+            .matmul(b.subscripted([.index(batch)], control: control), control: control)
+        #expect(try product.subscripted([.index(batch)], control: control).scalars == expected.scalars)
+    }
 }
 
 @Test func transposedOperandsNeedNoCopy() throws {

@@ -103,6 +103,12 @@ typedef enum {
 void receptive_binary(ReceptiveKernelLevel level, ReceptiveBinary op, const double *a, long aStep,
                       const double *b, long bStep, double *out, long count);
 
+/// `out[r·length + i] = op(a[r·aRowStep + i], b[r·bRowStep + i])` for `r < rows`, `i < length`:
+/// `receptive_binary` over rows, one operand's row repeated (its step 0, the other's `length`),
+/// as a broadcast `x + y[0]` needs, in one call instead of one per row.
+void receptive_binary_rows(ReceptiveKernelLevel level, ReceptiveBinary op, const double *a, long aRowStep,
+                           const double *b, long bRowStep, double *out, long rows, long length);
+
 /// `y[i] = min(max(x[i], low), high)`, NaN kept (numpy.clip with low ≤ high).
 void receptive_clip(ReceptiveKernelLevel level, const double *x, double *y, long count, double low,
                     double high);
@@ -193,6 +199,16 @@ long receptive_gemm_row_block(ReceptiveKernelLevel level);
 /// A's rows into `scratch`. Disjoint row ranges may run concurrently, each with its own scratch.
 void receptive_gemm_rows(ReceptiveKernelLevel level, const ReceptiveMatrixProduct *product, const double *packed,
                          double *scratch, long firstRow, long endRow);
+
+/// The rows of the micro-kernel: `receptive_gemm_small` row ranges that start at a multiple of
+/// it split the work without extra edge tiles.
+long receptive_gemm_micro_rows(ReceptiveKernelLevel level);
+
+/// Computes rows `firstRow..<endRow` of C without packing B, which must have contiguous rows
+/// (`bColumnStride == 1`): for products whose B fits in the second-level cache, where packing
+/// costs more than it saves. A may have any strides. Disjoint row ranges may run concurrently.
+void receptive_gemm_small(ReceptiveKernelLevel level, const ReceptiveMatrixProduct *product, long firstRow,
+                          long endRow);
 
 /// y[i] (+)= Σ_p A[i, p] · x[p] for rows `firstRow..<endRow` of a row-major A (row stride
 /// `aRowStride`, contiguous rows) and a contiguous x: the matrix × vector product.

@@ -2,7 +2,8 @@ import CTensorKernels
 
 /// The matrix product C (+)= A · B on the C kernels: the packed micro-kernels of
 /// `Sources/CTensorKernels` for matrices, streaming loops for matrix × vector and vector ×
-/// matrix; split into chunks over the cores, with the interrupt checked between chunks.
+/// matrix; split into chunks (over the cores for matrices), with the interrupt checked between
+/// chunks.
 ///
 /// Both operands are read through strides, so a transposed operand (Aᵀ·B, A·Bᵀ, as the
 /// gradients of a dense layer need) costs no copy: pass its strides swapped.
@@ -21,6 +22,14 @@ enum MatrixProduct {
         var columnStride: Int
     }
 
+    /// Products whose B has at most this many elements (512 KiB, half the second-level cache of
+    /// this project's machine) and contiguous rows run the small kernel, which reads B in place
+    /// instead of packing it. One AVX-512 core, C harness over the kernels (packing buffers
+    /// allocated once), n × n products, packed → small: 64² 6.3 → 4.3 µs, 100² 23 → 17.6 µs,
+    /// 128² 42 → 33 µs, 256² 292 → 257 µs. Beyond, B no longer stays in that cache and packing
+    /// pays for itself.
+    private static let smallLimit = 1 << 16
+
     /// At most this many doubles of B are packed at once (16 MiB); wider products are done in
     /// blocks of columns.
     private static let packedLimit = 1 << 21
@@ -33,8 +42,23 @@ enum MatrixProduct {
                          kernel: VectorKernel = .best, control: ExecutionControl) throws {
         try control.checkInterrupt()
         try compute(rows: rows, columns: columns, inner: inner, a, b, c, cRowStride: cRowStride,
-                    accumulate: accumulate, kernel: kernel) { units, cost, body in
-            try ParallelLoop.run("matmul", units: units, costPerUnit: cost, control: control, body)
+                    accumulate: accumulate, kernel: kernel) { units, cost, spread, body in
+            // Work ParallelLoop would run as one chunk on this thread anyway (under 2^20
+            // multiply-adds, ~10 µs) runs here without its progress bookkeeping, which no
+            // observer shows for so short a call (callgrind, 64² `x @ y` in a loop: 152,575 →
+            // 151,404 instructions per call with the AVX2 kernel valgrind runs).
+            let (total, overflow) = units.multipliedReportingOverflow(by: cost)
+            if !overflow, total < 2 * ParallelLoop.chunkCost {
+                body(0..<units)
+            } else if spread == .overCores {
+                try ParallelLoop.run("matmul", units: units, costPerUnit: cost, control: control, body)
+            } else {
+                let chunks = overflow ? units : Swift.min(units, total / ParallelLoop.chunkCost)
+                for chunk in 0..<chunks {
+                    try control.checkInterrupt()
+                    body((units * chunk / chunks)..<(units * (chunk + 1) / chunks))
+                }
+            }
         }
     }
 
@@ -44,11 +68,21 @@ enum MatrixProduct {
                                  into c: UnsafeMutablePointer<Double>, cRowStride: Int, accumulate: Bool = false,
                                  kernel: VectorKernel = .best) {
         compute(rows: rows, columns: columns, inner: inner, a, b, c, cRowStride: cRowStride,
-                accumulate: accumulate, kernel: kernel) { units, _, body in body(0..<units) }
+                accumulate: accumulate, kernel: kernel) { units, _, _, body in body(0..<units) }
     }
 
-    /// Splits `units` units of `cost` multiply-adds each over threads (or not) and runs `body`.
-    private typealias Split = (_ units: Int, _ cost: Int, _ body: (Range<Int>) -> Void) throws -> Void
+    /// Where the chunks of a split run.
+    private enum Spread {
+        /// Over every core when the work is large (the products of matrices).
+        case overCores
+        /// On the calling thread (matrix × vector, which memory bounds; see `vectorProduct`).
+        case onThisThread
+    }
+
+    /// Splits `units` units of `cost` multiply-adds each into chunks and runs `body` on them,
+    /// spread as asked, the interrupt checked between chunks.
+    private typealias Split = (_ units: Int, _ cost: Int, _ spread: Spread, _ body: (Range<Int>) -> Void) throws
+        -> Void
 
     private static func compute(rows: Int, columns: Int, inner: Int, _ a: Operand, _ b: Operand,
                                 _ c: UnsafeMutablePointer<Double>, cRowStride: Int, accumulate: Bool,
@@ -65,6 +99,12 @@ enum MatrixProduct {
                                                         kernel: kernel, split: split) {
             return
         }
+        if b.columnStride == 1, inner * columns <= smallLimit {
+            var product = ReceptiveMatrixProduct(rows: rows, columns: columns, inner: inner, a, b, c,
+                                                 cRowStride: cRowStride, accumulate: accumulate)
+            try multiplySmall(&product, kernel: kernel, split: split)
+            return
+        }
         let width = receptive_gemm_panel_width(kernel.level)
         let panelsPerBlock = Swift.max(1, packedLimit / (width * inner))
         let totalPanels = (columns + width - 1) / width
@@ -73,10 +113,10 @@ enum MatrixProduct {
         for firstPanel in stride(from: 0, to: totalPanels, by: panelsPerBlock) {
             let firstColumn = firstPanel * width
             var product = ReceptiveMatrixProduct(
-                rows: rows, columns: Swift.min(columns - firstColumn, panelsPerBlock * width), inner: inner,
-                a: a.base, aRowStride: a.rowStride, aColumnStride: a.columnStride,
-                b: b.base + firstColumn * b.columnStride, bRowStride: b.rowStride, bColumnStride: b.columnStride,
-                c: c + firstColumn, cRowStride: cRowStride, accumulate: accumulate ? 1 : 0)
+                rows: rows, columns: Swift.min(columns - firstColumn, panelsPerBlock * width), inner: inner, a,
+                Operand(base: b.base + firstColumn * b.columnStride, rowStride: b.rowStride,
+                        columnStride: b.columnStride),
+                c + firstColumn, cRowStride: cRowStride, accumulate: accumulate)
             try multiplyBlock(&product, packed: packed, width: width, kernel: kernel, split: split)
         }
     }
@@ -94,10 +134,10 @@ enum MatrixProduct {
         try withUnsafePointer(to: &product) { product in
             // Packing moves each element of B once; the product does `rowBlock` multiply-adds per
             // element of B per row block.
-            try split(panels, width * inner) { range in
+            try split(panels, width * inner, .overCores) { range in
                 receptive_gemm_pack_b(level, product, packed, range.lowerBound, range.upperBound)
             }
-            try split(rowBlocks, rowBlock * inner * columns) { range in
+            try split(rowBlocks, rowBlock * inner * columns, .overCores) { range in
                 let scratch = UnsafeMutablePointer<Double>.allocate(capacity: scratchCount)
                 defer { scratch.deallocate() }
                 receptive_gemm_rows(level, product, packed, scratch, range.lowerBound * rowBlock,
@@ -106,8 +146,31 @@ enum MatrixProduct {
         }
     }
 
+    /// The small-product kernel over C's rows, split in blocks of the micro-kernel's rows: B is
+    /// read in place, and each block of rows is independent.
+    private static func multiplySmall(_ product: inout ReceptiveMatrixProduct, kernel: VectorKernel,
+                                      split: Split) rethrows {
+        let level = kernel.level
+        let microRows = receptive_gemm_micro_rows(level)
+        let rows = product.rows
+        let blocks = (rows + microRows - 1) / microRows
+        try withUnsafePointer(to: &product) { product in
+            try split(blocks, microRows * product.pointee.inner * product.pointee.columns, .overCores) { range in
+                receptive_gemm_small(level, product, range.lowerBound * microRows,
+                                     Swift.min(rows, range.upperBound * microRows))
+            }
+        }
+    }
+
     /// Matrix × vector (`columns == 1`) and vector × matrix (`rows == 1`) as streaming loops when
     /// the matrix has contiguous rows or columns; false when the packed product should run.
+    ///
+    /// They run on the calling thread: each element of the matrix is read once for one
+    /// multiply-add, so one core already takes what memory gives. C harness, min of 41 calls:
+    /// 2048² (32 MiB) 0.56–0.61 ms on one thread, 0.66–0.73 on two (0.63–0.70 without the second
+    /// thread's ~25 µs start); 1024² 0.077–0.079 ms either way once that start is taken off.
+    /// Split through ParallelLoop, the 2048² row took 0.76 ms on a quiet machine
+    /// (benchmarks/results/latest.md before round 3).
     private static func vectorProduct(rows: Int, columns: Int, inner: Int, _ a: Operand, _ b: Operand,
                                       _ c: UnsafeMutablePointer<Double>, cRowStride: Int, accumulate: Bool,
                                       kernel: VectorKernel, split: Split) rethrows -> Bool {
@@ -116,7 +179,7 @@ enum MatrixProduct {
             // y = A x: rows of A contiguous → dot products; columns contiguous → rows of Aᵀ streamed.
             if a.columnStride == 1 {
                 try withContiguous(b.base, count: inner, stride: b.rowStride) { x in
-                    try split(rows, inner) { range in
+                    try split(rows, inner, .onThisThread) { range in
                         receptive_gemv_rows(kernel.level, a.base, a.rowStride, inner, x, c, range.lowerBound,
                                             range.upperBound, adding)
                     }
@@ -125,7 +188,7 @@ enum MatrixProduct {
             }
             if a.rowStride == 1 {
                 try withContiguous(b.base, count: inner, stride: b.rowStride) { x in
-                    try split(rows, inner) { range in
+                    try split(rows, inner, .onThisThread) { range in
                         receptive_gevm(kernel.level, x, a.base + range.lowerBound, a.columnStride, inner,
                                        c + range.lowerBound, range.count, adding)
                     }
@@ -138,7 +201,7 @@ enum MatrixProduct {
         // y = x B: rows of B contiguous → streamed; columns contiguous → dot products with Bᵀ's rows.
         if b.columnStride == 1 {
             try withContiguous(a.base, count: inner, stride: a.columnStride) { x in
-                try split(columns, inner) { range in
+                try split(columns, inner, .onThisThread) { range in
                     receptive_gevm(kernel.level, x, b.base + range.lowerBound, b.rowStride, inner,
                                    c + range.lowerBound, range.count, adding)
                 }
@@ -147,7 +210,7 @@ enum MatrixProduct {
         }
         if b.rowStride == 1 {
             try withContiguous(a.base, count: inner, stride: a.columnStride) { x in
-                try split(columns, inner) { range in
+                try split(columns, inner, .onThisThread) { range in
                     receptive_gemv_rows(kernel.level, b.base, b.columnStride, inner, x, c, range.lowerBound,
                                         range.upperBound, adding)
                 }
@@ -166,5 +229,16 @@ enum MatrixProduct {
         defer { copy.deallocate() }
         for i in 0..<count { copy[i] = values[i * stride] }
         return try body(copy)
+    }
+}
+
+extension ReceptiveMatrixProduct {
+    /// The product C (+)= A · B of `rows × inner` A and `inner × columns` B, as the C kernels take it.
+    init(rows: Int, columns: Int, inner: Int, _ a: MatrixProduct.Operand, _ b: MatrixProduct.Operand,
+         _ c: UnsafeMutablePointer<Double>, cRowStride: Int, accumulate: Bool) {
+        self.init(rows: rows, columns: columns, inner: inner,
+                  a: a.base, aRowStride: a.rowStride, aColumnStride: a.columnStride,
+                  b: b.base, bRowStride: b.rowStride, bColumnStride: b.columnStride,
+                  c: c, cRowStride: cRowStride, accumulate: accumulate ? 1 : 0)
     }
 }

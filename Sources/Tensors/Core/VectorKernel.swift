@@ -50,6 +50,14 @@ enum VectorKernel: CaseIterable, Sendable {
         receptive_binary(level, operation.kernel, a, aStep, b, bStep, out, count)
     }
 
+    /// `out[r·length + i] = operation(a[r·aRowStep + i], b[r·bRowStep + i])` for `r < rows`,
+    /// `i < length`: rows of which one operand's repeats (row step 0).
+    func combineRows(_ operation: BinaryOperation, _ a: UnsafePointer<Double>, rowStep aRowStep: Int,
+                     _ b: UnsafePointer<Double>, rowStep bRowStep: Int, into out: UnsafeMutablePointer<Double>,
+                     rows: Int, length: Int) {
+        receptive_binary_rows(level, operation.kernel, a, aRowStep, b, bRowStep, out, rows, length)
+    }
+
     /// `y[i] = x[i]` limited to `[low, high]` (NaN kept).
     func clip(_ x: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>, count: Int, low: Double, high: Double) {
         receptive_clip(level, x, y, count, low, high)

@@ -66,6 +66,32 @@ extension ElementwiseKernel {
     }
 }
 
+extension ElementwiseKernel {
+    /// `operation` over a row-major result of `shape` whose rows (`length` elements each) pair a
+    /// row of the full operand with the one row of the repeated operand (`leftRepeats` says
+    /// which is which): `x + y[0]`, a bias added to every row.
+    static func combineRows(_ left: [Double], _ right: [Double], leftRepeats: Bool, shape: [Int], length: Int,
+                            _ operation: BinaryOperation, control: ExecutionControl) throws -> Tensor {
+        let count = leftRepeats ? right.count : left.count
+        let rows = count / length
+        let (leftRowStep, rightRowStep) = leftRepeats ? (0, length) : (length, 0)
+        let kernel = VectorKernel.best
+        return try left.withUnsafeBufferPointer { a in
+            try right.withUnsafeBufferPointer { b in
+                try Tensor(uninitializedShape: shape, count: count, axisOrder: nil) { c in
+                    guard let a = a.baseAddress, let b = b.baseAddress else { return }
+                    try ElementChunks.run(String(describing: operation), count: rows,
+                                          costPerElement: operation.cost * length, control: control) { range in
+                        kernel.combineRows(operation, a + range.lowerBound * leftRowStep, rowStep: leftRowStep,
+                                           b + range.lowerBound * rightRowStep, rowStep: rightRowStep,
+                                           into: c + range.lowerBound * length, rows: range.count, length: length)
+                    }
+                }
+            }
+        }
+    }
+}
+
 extension BinaryOperation {
     /// The relative cost of one element, in `ParallelLoop`'s units (libm's fmod and the
     /// double-double logarithm of pow are an order of magnitude above an add).

@@ -24,6 +24,18 @@ extension Tensor {
             return try ElementwiseKernel.combine(storage, step: 0, other.storage, step: 1, shape: other.shape,
                                                  axisOrder: other.axisOrder, operation, control: control)
         }
+        // One operand's elements repeated along the other's leading axes, both row-major
+        // (`x + y[0]`): one kernel call over the rows. The general path below walked 64 runs of
+        // 64 at 64², each a kernel call, at three times the arithmetic's instruction count
+        // (callgrind: 22,786 instructions per `x + y[0]` in `combined`).
+        if other.repeatsAlongLeadingAxes(of: self) {
+            return try ElementwiseKernel.combineRows(storage, other.storage, leftRepeats: false, shape: self.shape,
+                                                     length: other.count, operation, control: control)
+        }
+        if repeatsAlongLeadingAxes(of: other) {
+            return try ElementwiseKernel.combineRows(storage, other.storage, leftRepeats: true, shape: other.shape,
+                                                     length: self.count, operation, control: control)
+        }
         let shape = try Tensor.broadcastShape(self.shape, other.shape)
         let count = try Tensor.elementCount(of: shape)
         try control.checkAllocation(count)
@@ -44,6 +56,15 @@ extension Tensor {
                                right: Tensor.broadcastStrides(of: right.shape, to: shape))
         return try ElementwiseKernel.combine(left.storage, right.storage, layout, shape: shape, axisOrder: nil,
                                              count: count, operation, control: control)
+    }
+
+    /// Whether this tensor's shape, less leading 1s, is the trailing part of `full`'s shape (of
+    /// no lower rank), both non-empty and row-major: broadcasting this to `full` repeats its
+    /// elements as a block, `full.count / count` times in a row.
+    private func repeatsAlongLeadingAxes(of full: Tensor) -> Bool {
+        guard rank <= full.rank, count > 0, full.count > 0, isRowMajor, full.isRowMajor else { return false }
+        let trimmed = shape.drop { $0 == 1 }
+        return full.shape.suffix(trimmed.count).elementsEqual(trimmed)
     }
 
     /// The shape two shapes broadcast to, following numpy's rules.

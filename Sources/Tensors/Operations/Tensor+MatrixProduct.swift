@@ -67,9 +67,14 @@ extension Tensor {
             return
         }
         let leftOffsets = left.batchOffsets(to: batchShape), rightOffsets = right.batchOffsets(to: batchShape)
-        // Products below this many multiply-adds each run whole on one core, several at once.
-        let smallProduct = 1 << 18
-        if rows * inner * columns >= smallProduct {
+        // Products below `smallProduct` multiply-adds each run whole on one core, several at once;
+        // so do products up to `coreProduct` when there are at least four per core (the last
+        // round then idles a core for at most a fifth of the time). Splitting each 128² product
+        // of a 64-stack over both cores instead ran 0.70× numpy (bench.py, stacked @): a 128-row
+        // product is one row block of the packed kernel, so it ran on one core at a time.
+        let smallProduct = 1 << 18, coreProduct = 1 << 24
+        let product = rows * inner * columns
+        if product >= smallProduct, product > coreProduct || batches < 4 * ParallelLoop.coreCount {
             for batch in 0..<batches {
                 try MatrixProduct.multiply(rows: rows, columns: columns, inner: inner,
                                            left.operand(a, batch: leftOffsets[batch]),
