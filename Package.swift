@@ -76,7 +76,7 @@ let package = Package(
 
         // Learning: reverse-mode differentiation of tensor operations, trainable layers,
         // losses, optimizers and data sets. Knows nothing of the language.
-        .target(name: "Learning", dependencies: ["Tensors"],
+        .target(name: "Learning", dependencies: ["Tensors", "CConvolutionKernels"],
                 exclude: ["Data/Digits/make_digits.py", "Data/Digits/LICENSE.txt"]),
 
         // Rendering: values drawn as text (and HTML).
@@ -111,7 +111,7 @@ let package = Package(
         .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "TestSupport"]),
         .testTarget(name: "TensorsTests", dependencies: ["Tensors", "WholeNumbers", "TestSupport"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "LearningTests", dependencies: ["Learning", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LearningTests", dependencies: ["Learning", "CConvolutionKernels", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TextPlotsTests", dependencies: ["TextPlots"], resources: [.copy("Golden")]),
         .testTarget(name: "ReceptiveLanguageTests", dependencies: ["ReceptiveLanguage", "TestSupport"],
                     resources: [.copy("Scripts")]),

@@ -30,12 +30,14 @@ import tempfile
 import numpy as np
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
+from learning import CNN, CNN_NAME, cnn_data  # noqa: E402
 from workloads import CORE_WORKLOADS, EVERYDAY_WORKLOADS, WORKLOADS, Workload  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 
 # Paths the benchmark's rows do not time but a window change touches: pooling, a layer's
-# forward pass, its connectivity matrix and the matrix product that checks it.
+# forward pass, its connectivity matrix and the matrix product that checks it; and the
+# learning rows' epoch, whose steps benchmarks/results/learning-speed.md records.
 EXTRA = [
     Workload("maxpool 1024×1024, 2×2", lambda rng: {"x": rng.standard_normal((1024, 1024))},
              'x = load("x.npy")\nfn work() = maxpool(x, 2)'),
@@ -54,6 +56,8 @@ EXTRA = [
              lambda rng: {"x": rng.standard_normal((64, 64))},
              'x = load("x.npy")\nl = conv_layer((3, 3), padding: 1, padding_mode: "wrap")\n'
              'fn work() = as_matrix(l, input: (64, 64)) @ flatten(x)'),
+    # One epoch of the small CNN (forward, backward and sgd, 32 steps), as learning.py times it.
+    Workload(CNN_NAME, cnn_data, CNN),
 ]
 
 

@@ -36,3 +36,16 @@ void receptive_conv_weight_gradient(ReceptiveConvLevel level, const ReceptiveWei
     (void)job;
 #endif
 }
+
+void receptive_conv_max_pool_pairs(ReceptiveConvLevel level, const ReceptiveMaxPoolPairs *job) {
+#if defined(__x86_64__)
+    switch (level) {
+    case ReceptiveConvLevelAVX512: receptive_max_pool_pairs_avx512(job); break;
+    case ReceptiveConvLevelAVX2FMA: receptive_max_pool_pairs_avx2(job); break;
+    case ReceptiveConvLevelPortable: break;
+    }
+#else
+    (void)level;
+    (void)job;
+#endif
+}

@@ -26,10 +26,11 @@ void taps_of_row(const ReceptiveWeightGradient *job, long kernelRow, long firstT
         gradients[out] = job->gradient + (out < job->outputChannels ? out : 0) * job->gradientChannelStride;
     const long tail = job->width % lanes;
     const __m256i last = _mm256_set_epi64x(0, tail > 2 ? -1 : 0, tail > 1 ? -1 : 0, -1);
+    for (long image = 0; image < job->images; image++)
     for (long row = 0; row < job->rows; row++) {
-        const double *source = job->source + row * job->sourceRowStride + kernelRow * job->kernelRowStep
-            + firstTap * job->columnStep;
-        const long offset = row * job->width;
+        const double *source = job->source + image * job->sourceImageStride + row * job->sourceRowStride
+            + kernelRow * job->kernelRowStep + firstTap * job->columnStep;
+        const long offset = image * job->gradientImageStride + row * job->width;
         long column = 0;
         for (; column + lanes <= job->width; column += lanes) {
             __m256d g[4];

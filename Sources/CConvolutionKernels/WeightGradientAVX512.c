@@ -24,12 +24,13 @@ void block(const ReceptiveWeightGradient *job, long firstRow, long firstTap, con
         gradients[out] = job->gradient + (out < job->outputChannels ? out : 0) * job->gradientChannelStride;
     const long tail = job->width % lanes;
     const __mmask8 last = (__mmask8)((1u << tail) - 1);
+    for (long image = 0; image < job->images; image++)
     for (long row = 0; row < job->rows; row++) {
         const double *sources[2];
         for (int r = 0; r < rows; r++)
-            sources[r] = job->source + row * job->sourceRowStride + (firstRow + r) * job->kernelRowStep
-                + firstTap * job->columnStep;
-        const long offset = row * job->width;
+            sources[r] = job->source + image * job->sourceImageStride + row * job->sourceRowStride
+                + (firstRow + r) * job->kernelRowStep + firstTap * job->columnStep;
+        const long offset = image * job->gradientImageStride + row * job->width;
         long column = 0;
         for (; column + lanes <= job->width; column += lanes) {
             __m512d g[4];

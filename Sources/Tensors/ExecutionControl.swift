@@ -17,7 +17,8 @@ public final class ExecutionControl: Sendable {
     // Visible to inlined code: the interpreter reads the flag on every loop iteration and call,
     // where a call across the module boundary cost as much as the iteration's arithmetic.
     @usableFromInline let interruptFlag = Atomic<Bool>(false)
-    private let elementCap: Atomic<Int>
+    // Visible to inlined code too: read on every append and comprehension item.
+    @usableFromInline let elementCap: Atomic<Int>
     /// The progress observer and whether a tracked operation is running (see `trackProgress`).
     let progress = Mutex(ProgressState())
 
@@ -44,7 +45,7 @@ public final class ExecutionControl: Sendable {
 
     /// The largest number of elements one tensor may have (at least 1).
     public var maxElements: Int {
-        get { elementCap.load(ordering: .relaxed) }
+        @inlinable get { elementCap.load(ordering: .relaxed) }
         set { elementCap.store(max(1, newValue), ordering: .relaxed) }
     }
 

@@ -18,13 +18,19 @@ public struct Tensor: Sendable {
     public internal(set) var shape: [Int]
     /// The elements in storage order: row-major over the axes taken in `axisOrder`.
     @usableFromInline var storage: [Double]
+    /// How the axes are laid out in `storage` when that is not their own order (a transpose and
+    /// what is computed elementwise from one); nil for a row-major tensor, as every other is.
+    ///
+    /// One optional reference rather than the order and its row-major copy side by side: a
+    /// `Value` holds a tensor inline and the interpreter copies values on every operation, so
+    /// every word the tensor adds is paid on scalar code that never sees a transpose. With the
+    /// two fields (four words in all), callgrind counted the interpreter's rows 13-85% above
+    /// the two-word tensor's (benchmarks/results/interpreter.md).
+    @usableFromInline private(set) var layout: AxisLayout?
+
     /// The axes in the order they are laid out in `storage`, outermost first; nil when that is
-    /// their own order (row-major), as for every tensor but a transpose and what is computed
-    /// elementwise from one. Never the identity permutation (that is nil).
-    @usableFromInline private(set) var axisOrder: [Int]?
-    /// The row-major copy of a tensor laid out otherwise, made when `scalars` is first read
-    /// (nil for a row-major tensor).
-    @usableFromInline private(set) var rowMajorCopy: RowMajorCopy?
+    /// their own order (row-major). Never the identity permutation (that is nil).
+    @inlinable var axisOrder: [Int]? { layout?.axisOrder }
 
     /// The elements in row-major order; `scalars.count == shape.product`.
     ///
@@ -32,15 +38,14 @@ public struct Tensor: Sendable {
     /// row-major order and later reads return that copy. Writing through it
     /// (`t.scalars[i] = v`) makes the storage row-major.
     public var scalars: [Double] {
-        @inlinable get { axisOrder == nil ? storage : rowMajorElements() }
+        @inlinable get { layout == nil ? storage : rowMajorElements() }
         _modify {
             makeRowMajor()
             yield &storage
         }
         set {
             storage = newValue
-            axisOrder = nil
-            rowMajorCopy = nil
+            layout = nil
         }
     }
 
@@ -82,16 +87,15 @@ public struct Tensor: Sendable {
     /// Makes the storage row-major (the row-major copy, when it is laid out otherwise).
     @usableFromInline
     mutating func makeRowMajor() {
-        guard axisOrder != nil else { return }
+        guard layout != nil else { return }
         storage = rowMajorElements()
-        axisOrder = nil
-        rowMajorCopy = nil
+        layout = nil
     }
 
     /// Prepares the storage to be written in place: a row-major copy made from the old
     /// elements would no longer match them.
     mutating func forgetRowMajorCopy() {
-        if axisOrder != nil { rowMajorCopy = RowMajorCopy() }
+        if let layout { self.layout = AxisLayout(axisOrder: layout.axisOrder) }
     }
 
     /// A tensor of `shape` whose `storage` holds its elements laid out in `axisOrder` (nil or a
@@ -99,15 +103,18 @@ public struct Tensor: Sendable {
     init(validatedShape shape: [Int], storage: [Double], axisOrder: [Int]?) {
         self.shape = shape
         self.storage = storage
-        self.axisOrder = axisOrder.flatMap { order in order.indices.elementsEqual(order) ? nil : order }
-        if self.axisOrder != nil { rowMajorCopy = RowMajorCopy() }
+        self.layout = axisOrder.flatMap { order in order.indices.elementsEqual(order) ? nil : AxisLayout(axisOrder: order) }
     }
 
+    // Inlinable, as are `append(_:)` and `element(atRowMajorOffset:)`: the interpreter reads
+    // them on every element read and append, where a call across the module boundary cost
+    // more than the read.
+
     /// The number of axes.
-    public var rank: Int { shape.count }
+    @inlinable public var rank: Int { shape.count }
 
     /// The number of elements.
-    public var count: Int { storage.count }
+    @inlinable public var count: Int { storage.count }
 
     /// Row-major strides in elements: the distance between neighbours along each axis.
     public var strides: [Int] { Tensor.strides(for: shape) }

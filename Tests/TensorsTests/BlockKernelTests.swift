@@ -76,3 +76,34 @@ private func expectAgreement(_ kernel: BlockKernel, _ item: BlockKernelCase) thr
     let difference = zip(actual, expected).map { abs($0 - $1) }.max() ?? 0
     #expect(difference <= relativeTolerance * scale, "\(kernel) \(item): difference \(difference)")
 }
+
+// A small unit-stride plane read as one long row (`ConvolutionPlan.flattensPlanes`) adds the
+// same products in the same order as row by row, so the two layouts agree exactly; the cases
+// cover one to many vectors a row, padding, dilation, groups, a short last block of channels
+// and batches (only the vector kernels flatten).
+@Test(.enabled(if: BlockKernel.best != .portable, "this CPU has no vector kernel: planes are never flattened"),
+      arguments: blockKernelCases.filter { $0.rowStride == 1 })
+func flattenedPlanesMatchRowByRow(_ item: BlockKernelCase) throws {
+    for kernel in BlockKernel.available where kernel != .portable {
+        var rows = item.plan(kernel)
+        rows.flattensSmallPlanes = false
+        let flat = item.plan(kernel)
+        let input = values(item.batch * item.inputChannels * item.height * item.width, seed: 4)
+        let weight = values(item.outputChannels * rows.channelsPerGroup * item.kernelRows * item.kernelColumns, seed: 5)
+        let bias = values(item.outputChannels, seed: 6)
+        let expected = try rows.run(input: input, weight: weight, bias: bias, control: .fresh)
+        let actual = try flat.run(input: input, weight: weight, bias: bias, control: .fresh)
+        #expect(actual == expected, "\(kernel) \(item) (flattened: \(flat.flattensPlanes))")
+    }
+}
+
+@Test func smallUnitStridePlanesAreFlattenedAndWideOnesAreNot() {
+    // With AVX-512 the small CNN's layers flatten; a 56-wide padded layer keeps its row tiles,
+    // and a row stride of 2 cannot flatten. The portable loops never do.
+    func flattens(_ item: BlockKernelCase, _ kernel: BlockKernel = .avx512) -> Bool { item.plan(kernel).flattensPlanes }
+    #expect(flattens(BlockKernelCase(inputChannels: 1, outputChannels: 8, height: 28, width: 28, padding: 0)))
+    #expect(flattens(BlockKernelCase(inputChannels: 8, outputChannels: 16, height: 13, width: 13, padding: 0)))
+    #expect(!flattens(BlockKernelCase(inputChannels: 64, outputChannels: 64, height: 56, width: 56, padding: 1)))
+    #expect(!flattens(BlockKernelCase(height: 9, width: 29, rowStride: 2, padding: 1)))
+    #expect(!flattens(BlockKernelCase(inputChannels: 1, outputChannels: 8, height: 28, width: 28, padding: 0), .portable))
+}

@@ -47,9 +47,9 @@ typedef struct {
     double bias[4];
 } ReceptiveBlockRow;
 
-/// The gradient of a block of four output channels' weights for one input channel and one
-/// image: each tap's weight gradient is the sum, over every output position, of the output
-/// gradient times the padded input that the tap read there (column stride 1).
+/// The gradient of a block of four output channels' weights for one input channel over a batch
+/// of images: each tap's weight gradient is the sum, over every image and output position, of
+/// the output gradient times the padded input that the tap read there (column stride 1).
 typedef struct {
     /// The output gradient plane (rows × width) of the block's first output channel.
     const double *gradient;
@@ -77,7 +77,37 @@ typedef struct {
     double *weights;
     /// Elements between the weight gradients of adjacent output channels.
     long weightChannelStride;
+    /// Images summed over, their gradients and inputs at the strides below: the sums stay in
+    /// registers from one image to the next, and are reduced and stored once.
+    long images;
+    /// Elements between the output gradient planes of adjacent images.
+    long gradientImageStride;
+    /// Elements between the padded input planes of adjacent images.
+    long sourceImageStride;
 } ReceptiveWeightGradient;
+
+/// One output row of max pooling with windows two elements wide and a column stride of 2
+/// (windows side by side along the row), over every window row: for each output the largest
+/// element of its window or, where there is one, its last NaN (torch's `val > max ||
+/// isnan(val)` from −∞, row-major), and where that element lies from the window's first.
+typedef struct {
+    /// The first output's window: its first element on its first row.
+    const double *source;
+    /// Elements between the window's rows (row dilation × input columns).
+    long rowStep;
+    /// The window's rows on the input (1 or more).
+    long windowRows;
+    /// Outputs in the row; their windows lie wholly on the input.
+    long count;
+    /// Each output's value.
+    double *values;
+    /// Each output's pick, as elements from its window's first element (row · rowStep + 0 or 1).
+    long *offsets;
+} ReceptiveMaxPoolPairs;
+
+/// Computes `job` with the kernels of `level`, which must not exceed `receptive_conv_level()`;
+/// does nothing for `ReceptiveConvLevelPortable`.
+void receptive_conv_max_pool_pairs(ReceptiveConvLevel level, const ReceptiveMaxPoolPairs *job);
 
 /// Adds `job`'s weight gradients with the kernels of `level`, which must not exceed
 /// `receptive_conv_level()`; does nothing for `ReceptiveConvLevelPortable`.

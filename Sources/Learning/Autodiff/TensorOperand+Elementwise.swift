@@ -1,4 +1,3 @@
-import Foundation
 import Tensors
 
 extension TensorOperand {
@@ -9,29 +8,10 @@ extension TensorOperand {
         let x = value
         let y = try x.applying(function, control: control)
         guard isTraced, ![.round, .floor, .ceil].contains(function) else { return .plain(y) }
+        // The rules read y where torch's do (sqrt, exp, tanh, sigmoid, relu), x elsewhere.
+        let saved = [.sqrt, .exp, .tanh, .sigmoid, .relu].contains(function) ? y : x
         return TensorOperand.result(y, of: self) { g in
-            switch function {
-            case .abs:
-                return try ElementwiseGradient.zip(g, x, control: control) { g, x in g * TensorOperand.sign(x) }
-            case .sqrt:
-                return try ElementwiseGradient.zip(g, y, control: control) { g, y in g / (2 * y) }
-            case .exp:
-                return try ElementwiseGradient.zip(g, y, control: control) { g, y in g * y }
-            case .log:
-                return try ElementwiseGradient.zip(g, x, control: control) { g, x in g / x }
-            case .sin:
-                return try ElementwiseGradient.zip(g, x, control: control) { g, x in g * Foundation.cos(x) }
-            case .cos:
-                return try ElementwiseGradient.zip(g, x, control: control) { g, x in g * -Foundation.sin(x) }
-            case .tanh:
-                return try ElementwiseGradient.zip(g, y, control: control) { g, y in g * (1 - y * y) }
-            case .sigmoid:
-                return try ElementwiseGradient.zip(g, y, control: control) { g, y in g * (1 - y) * y }
-            case .relu:
-                return try ElementwiseGradient.zip(g, y, control: control) { g, y in y <= 0 ? 0 : g }
-            case .round, .floor, .ceil:
-                return try Tensor(repeating: 0, shape: x.shape, control: control)
-            }
+            try ElementwiseGradient.unary(function, g, saved, control: control)
         }
     }
 

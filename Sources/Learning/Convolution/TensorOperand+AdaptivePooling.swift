@@ -39,37 +39,30 @@ struct AdaptivePoolingGradient {
             throw TensorError.shapeMismatch("adaptive pooling's gradient needs one value per output, found \(Tensor.describe(g.shape))")
         }
         var result = [Double](repeating: 0, count: x.count)
-        let planeSize = rows.input * columns.input
-        for plane in 0..<planes {
-            try control.checkInterrupt()
-            let base = plane * planeSize
-            for i in 0..<rows.output {
-                let rowRange = rows.window(i)
-                for j in 0..<columns.output {
-                    let columnRange = columns.window(j)
-                    let gradient = g.scalars[(plane * rows.output + i) * columns.output + j]
-                    if kind == .average {
-                        let share = gradient / Double(rowRange.count) / Double(columnRange.count)
-                        for r in rowRange {
-                            for c in columnRange { result[base + r * columns.input + c] += share }
-                        }
-                        continue
+        let columnCount = columns.input
+        try AdaptiveWindows.forEachWindow(rows: rows, columns: columns, planes: planes,
+                                          control: control) { output, base, rowRange, columnRange in
+            let gradient = g.scalars[output]
+            if kind == .average {
+                let share = gradient / Double(rowRange.count) / Double(columnRange.count)
+                for r in rowRange {
+                    for c in columnRange { result[base + r * columnCount + c] += share }
+                }
+                return
+            }
+            var best = -Double.infinity
+            var pick = base + rowRange.lowerBound * columnCount + columnRange.lowerBound
+            for r in rowRange {
+                for c in columnRange {
+                    let index = base + r * columnCount + c
+                    let value = x.scalars[index]
+                    if value > best || value.isNaN {
+                        best = value
+                        pick = index
                     }
-                    var best = -Double.infinity
-                    var pick = base + rowRange.lowerBound * columns.input + columnRange.lowerBound
-                    for r in rowRange {
-                        for c in columnRange {
-                            let index = base + r * columns.input + c
-                            let value = x.scalars[index]
-                            if value > best || value.isNaN {
-                                best = value
-                                pick = index
-                            }
-                        }
-                    }
-                    result[pick] += gradient
                 }
             }
+            result[pick] += gradient
         }
         return try Tensor(shape: x.shape, scalars: result)
     }

@@ -26,21 +26,28 @@ extension Evaluator {
     func collect(_ item: Value, into accumulator: UnsafeMutablePointer<Value?>, at range: SourceRange) throws {
         // The items are moved out of the register (and consumed by the pattern), so their
         // storage is uniquely referenced and grows in place.
-        if let count = accumulator.pointee?.vectorCount {
+        let taken = accumulator.take()
+        switch consume taken {
+        case .tensor(var numbers)?:
             guard case .number(let number) = item else {
-                if case .tensor(let numbers)? = accumulator.take() {
-                    accumulator.initialize(to: .list(numbers.scalars.map { .number($0) } + [item]))
-                }
+                accumulator.initialize(to: .list(numbers.scalars.map { .number($0) } + [item]))
                 return
             }
-            try checkAllocation(count + 1, at: range)
-            accumulator.appendToVector(number)
-            return
+            // The loop appends numbers itself below the cap; here the cap says why not.
+            do {
+                try checkAllocation(numbers.count + 1, at: range)
+            } catch {
+                accumulator.initialize(to: .tensor(numbers))
+                throw error
+            }
+            numbers.append(number)
+            accumulator.initialize(to: .tensor(numbers))
+        case .list(var items)?:
+            items.append(item)
+            accumulator.initialize(to: .list(items))
+        default:
+            throw RuntimeError.internalInconsistency
         }
-        let taken = accumulator.take()
-        guard case .list(var items)? = consume taken else { throw RuntimeError.internalInconsistency }
-        items.append(item)
-        accumulator.initialize(to: .list(items))
     }
 
     /// The comprehension's value: built from its items as a `[...]` literal would be.

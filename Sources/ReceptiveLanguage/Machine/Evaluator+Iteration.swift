@@ -95,12 +95,15 @@ extension Evaluator {
         }
     }
 
+    // The state registers usually hold the numbers of the loop's previous run: written through
+    // the slot setters they are simply overwritten (assigned, each old value went through the
+    // outlined destroy of a value, five calls of every inner loop's start).
     private func startCounting(_ state: UnsafeMutablePointer<Value?>, _ numbers: NumberRange) {
-        state[0] = nil
-        state[1] = .number(0)
-        state[2] = .number(Double(numbers.count))
-        state[3] = .number(numbers.start)
-        state[4] = .number(numbers.delta)
+        if state.ownsNothing { state.initialize(to: nil) } else { state.pointee = nil }
+        (state + 1).setNumber(0)
+        (state + 2).setNumber(Double(numbers.count))
+        (state + 3).setNumber(numbers.start)
+        (state + 4).setNumber(numbers.delta)
     }
 
     /// The item at `index` of a loop's sequence (numbers of a vector take a faster path).
@@ -108,7 +111,7 @@ extension Evaluator {
     func item(of sequence: Value?, at index: Int, _ code: FunctionCode, _ pc: Int) throws -> Value {
         switch sequence {
         case .tensor(let tensor)?:
-            if tensor.rank == 1 { return .number(tensor.scalars[index]) }
+            if tensor.rank == 1 { return .number(tensor.element(atRowMajorOffset: index)) }
             return try slice(tensor, at: index, range: code.ranges[pc])
         case .list(let items)?, .tuple(let items)?:
             return items[index]

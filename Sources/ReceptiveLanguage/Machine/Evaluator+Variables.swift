@@ -207,12 +207,17 @@ extension Tensor {
 }
 
 extension Double {
-    /// The number as an index when it is a whole number within ±2^52 (NaN, infinities and
-    /// fractions are nil). Cheaper than `Int(exactly:)`, which calls `trunc`: this is on the
-    /// path of every element read.
+    /// The number as an index when it is a whole number that fits an Int (NaN, infinities,
+    /// fractions and larger numbers are nil; a caller's bounds check rejects what is out of
+    /// range, with wrapping arithmetic). Cheaper than `Int(exactly:)`, which calls `trunc`: this
+    /// is on the path of every element read.
+    ///
+    /// The guard is exactly `Int(_:)`'s preconditions, so the optimizer drops those as already
+    /// checked: guarding ±2^52 instead left them in (callgrind: 18 instructions of each index
+    /// of a hand-written correlation's element reads, 12 now).
     @inline(__always)
     var wholePosition: Int? {
-        guard self > -4_503_599_627_370_496, self < 4_503_599_627_370_496 else { return nil }
+        guard isFinite, self > -9_223_372_036_854_777_856.0, self < 9_223_372_036_854_775_808.0 else { return nil }
         let position = Int(self)
         return Double(position) == self ? position : nil
     }

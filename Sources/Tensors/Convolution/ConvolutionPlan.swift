@@ -21,6 +21,9 @@ struct ConvolutionPlan: Sendable {
     var multipliesPadding: Bool
     /// The instructions of the blocked method (tests compare every kernel the CPU has).
     var blockKernel = BlockKernel.best
+    /// Whether the vector kernels may read small unit-stride planes as one long row (tests turn
+    /// it off to compare the two layouts).
+    var flattensSmallPlanes = true
 
     /// Output columns handled together, so a tile of a long row stays in the L1 cache while
     /// every tap is added to it.
@@ -95,13 +98,53 @@ struct ConvolutionPlan: Sendable {
         plane.columns.stride == 1 && outputsPerGroup >= ChannelBlockCorrelator.blockSize
     }
 
-    /// The blocked method: each work unit is one output row of four output channels.
+    /// Whether the C micro-kernel runs over each plane as one long row
+    /// (`ChannelBlockCorrelator.runVectorPlane`) rather than row by row: with unit strides, when
+    /// that computes no more vector lanes, throwaway columns included, than the rows' partly
+    /// filled last vectors do (and then it makes one call where the rows made H′). It does for the small planes of small networks (26 of 28
+    /// columns: 728 lanes a plane instead of 832 with AVX-512; 11 of 13: 144 instead of 176),
+    /// not for wide ones (56 of 58: 3,248 instead of 3,136), whose row tiles stay as tuned.
+    var flattensPlanes: Bool {
+        guard flattensSmallPlanes, blockKernel != .portable, plane.rows.stride == 1, plane.columns.stride == 1 else {
+            return false
+        }
+        let lanes = blockKernel == .avx512 ? 8 : 4
+        func vectors(_ count: Int) -> Int { (count + lanes - 1) / lanes }
+        let paddedWidth = plane.columns.paddedExtent
+        let length = (plane.rows.output - 1) * paddedWidth + plane.columns.output
+        return vectors(length) <= plane.rows.output * vectors(plane.columns.output)
+    }
+
+    /// The blocked method: each work unit is one output row of four output channels, or the
+    /// whole plane of four output channels when `flattensPlanes`.
     private func runBlocked(input: UnsafePointer<Double>, weight: UnsafePointer<Double>, bias: [Double]?,
                             output: UnsafeMutablePointer<Double>, control: ExecutionControl) throws {
         let padded = try PaddedInput(input, planes: batch * inputChannels, geometry: plane, control: control)
         let correlator = ChannelBlockCorrelator(self, weight: weight, kernel: blockKernel)
         let height = plane.rows.output
         let blocks = groups * correlator.blocksPerGroup
+        if flattensPlanes {
+            let length = (height - 1) * padded.columns + plane.columns.output
+            let cost = channelsPerGroup * plane.kernelCount * ChannelBlockCorrelator.blockSize * length
+            try padded.scalars.withUnsafeBufferPointer { paddedBuffer in
+                try correlator.packedWeights.withUnsafeBufferPointer { weightBuffer in
+                    guard let paddedBase = paddedBuffer.baseAddress, let weights = weightBuffer.baseAddress else { return }
+                    try ParallelLoop.run("conv", units: batch * blocks, costPerUnit: cost, control: control) { units in
+                        // Each chunk's own scratch rows; the kernel writes every element it reads.
+                        var scratch = [Double](repeating: 0, count: ChannelBlockCorrelator.blockSize * length)
+                        scratch.withUnsafeMutableBufferPointer { scratchBuffer in
+                            guard let scratchBase = scratchBuffer.baseAddress else { return }
+                            for unit in units {
+                                correlator.runVectorPlane(image: unit / blocks, block: unit % blocks, padded: padded,
+                                                          input: paddedBase, weights: weights, bias: bias,
+                                                          scratch: scratchBase, output: output)
+                            }
+                        }
+                    }
+                }
+            }
+            return
+        }
         let cost = channelsPerGroup * plane.kernelCount * ChannelBlockCorrelator.blockSize * plane.columns.output
         try padded.scalars.withUnsafeBufferPointer { paddedBuffer in
             try correlator.packedWeights.withUnsafeBufferPointer { weightBuffer in

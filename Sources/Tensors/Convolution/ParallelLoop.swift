@@ -25,7 +25,18 @@ public enum ParallelLoop {
         guard units > 0 else { return }
         let (total, overflow) = units.multipliedReportingOverflow(by: max(1, costPerUnit))
         let totalCost = overflow ? Int.max : total
-        let chunks = min(units, max(1, totalCost / chunkCost))
+        // Work worth dispatching at all is split over every core, however far it falls short
+        // of a full chunk per core: the layers of a small network (a 32×8×26×26 relu, its
+        // pooling) sat between the two thresholds and ran on one core of two. And a whole
+        // number of chunks per core: the small CNN's first convolution made 3 chunks, which
+        // two cores finish in the time of 2 (a third of the work idle on one core).
+        let chunks: Int
+        if totalCost >= parallelThreshold, coreCount > 1 {
+            let perCore = max(1, (totalCost / chunkCost + coreCount - 1) / coreCount)
+            chunks = min(units, perCore * coreCount)
+        } else {
+            chunks = min(units, max(1, totalCost / chunkCost))
+        }
         try control.trackProgress(label, total: chunks) { progress in
             try run(chunks: chunks, units: units, totalCost: totalCost, progress: progress, control: control, body)
         }

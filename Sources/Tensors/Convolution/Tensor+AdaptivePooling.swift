@@ -34,32 +34,21 @@ extension Tensor {
         // One axis pools as a 1×W plane; the windows of each axis are computed once.
         let rows = AdaptiveWindows(input: spatialRank == 2 ? extents[0] : 1, output: spatialRank == 2 ? output[0] : 1)
         let columns = AdaptiveWindows(input: extents[spatialRank - 1], output: output[spatialRank - 1])
-        let planeSize = rows.input * columns.input
-        let planes = leading.reduce(1, *)
         var result = [Double](repeating: 0, count: count)
         try scalars.withUnsafeBufferPointer { source in
-            for plane in 0..<planes {
-                try control.checkInterrupt()
-                let base = plane * planeSize
-                for i in 0..<rows.output {
-                    let rowRange = rows.window(i)
-                    for j in 0..<columns.output {
-                        let columnRange = columns.window(j)
-                        var total = 0.0
-                        var largest = -Double.infinity
-                        for r in rowRange {
-                            for c in columnRange {
-                                let value = source[base + r * columns.input + c]
-                                total += value
-                                // NaN wins, as in torch's max pooling.
-                                if value > largest || value.isNaN && !largest.isNaN { largest = value }
-                            }
-                        }
-                        let index = (plane * rows.output + i) * columns.output + j
-                        result[index] = kind == .max
-                            ? largest : total / Double(rowRange.count * columnRange.count)
+            try AdaptiveWindows.forEachWindow(rows: rows, columns: columns, planes: leading.reduce(1, *),
+                                              control: control) { output, base, rowRange, columnRange in
+                var total = 0.0
+                var largest = -Double.infinity
+                for r in rowRange {
+                    for c in columnRange {
+                        let value = source[base + r * columns.input + c]
+                        total += value
+                        // NaN wins, as in torch's max pooling.
+                        if value > largest || value.isNaN && !largest.isNaN { largest = value }
                     }
                 }
+                result[output] = kind == .max ? largest : total / Double(rowRange.count * columnRange.count)
             }
         }
         return Tensor(validatedShape: outShape, scalars: result)
@@ -85,5 +74,27 @@ public struct AdaptiveWindows: Sendable {
         let start = index * input / output
         let end = ((index + 1) * input + output - 1) / output
         return start..<end
+    }
+
+    /// Walks every window of `planes` planes of `rows.input` × `columns.input` elements pooled
+    /// to `rows.output` × `columns.output`, plane by plane in row-major output order, checking
+    /// `control`'s interrupt before each plane: `body` gets the output's index among all the
+    /// planes' outputs, the index of its plane's first element, and the window's rows and
+    /// columns (element (r, c) of the window is at `base + r · columns.input + c`). The one walk
+    /// of the forward pass and of the backward pass in `Learning`.
+    public static func forEachWindow(rows: AdaptiveWindows, columns: AdaptiveWindows, planes: Int,
+                                     control: ExecutionControl,
+                                     _ body: (_ output: Int, _ base: Int, _ rows: Range<Int>, _ columns: Range<Int>) throws -> Void)
+        throws {
+        let planeSize = rows.input * columns.input
+        for plane in 0..<planes {
+            try control.checkInterrupt()
+            for i in 0..<rows.output {
+                let rowRange = rows.window(i)
+                for j in 0..<columns.output {
+                    try body((plane * rows.output + i) * columns.output + j, plane * planeSize, rowRange, columns.window(j))
+                }
+            }
+        }
     }
 }

@@ -11,7 +11,7 @@ import Synchronization
 extension Tensor {
     /// Whether the elements are stored in row-major order, so that `scalars` is the storage
     /// itself rather than a copy.
-    public var isRowMajor: Bool { axisOrder == nil }
+    public var isRowMajor: Bool { layout == nil }
 
     /// Each axis's step in `storage`: the row-major strides of the axes taken in storage order,
     /// put back in the axes' own order (`strides` when the tensor is row-major).
@@ -35,8 +35,8 @@ extension Tensor {
     /// then kept, so that code reading `scalars` element by element stays linear.
     @usableFromInline
     func rowMajorElements() -> [Double] {
-        let copy = rowMajorCopy ?? RowMajorCopy()
-        return copy.elements.withLock { elements in
+        guard let layout else { return storage }
+        return layout.rowMajorCopy.withLock { elements in
             if let elements { return elements }
             let made = StridedView(base: 0, shape: shape, strides: storageStrides).gather(from: storage)
             elements = made
@@ -63,16 +63,22 @@ extension Tensor {
     }
 }
 
-/// The row-major elements of a tensor laid out otherwise, filled in on first use.
+/// The layout of a tensor whose axes are not stored in their own order: the order, and the
+/// row-major copy of its elements, filled in on first use.
 ///
-/// Shared by the copies of one tensor value (they share its storage too), filled at most once
-/// under a lock since the tensor may be read from several threads; a tensor whose storage is
-/// written gets a fresh one (`forgetRowMajorCopy`).
+/// Shared by the copies of one tensor value (they share its storage too); the copy is filled
+/// at most once under a lock since the tensor may be read from several threads, and a tensor
+/// whose storage is written gets a fresh layout (`forgetRowMajorCopy`).
 @usableFromInline
-final class RowMajorCopy: Sendable {
-    let elements = Mutex<[Double]?>(nil)
+final class AxisLayout: Sendable {
+    /// The axes in the order they are laid out in storage, outermost first; never the identity.
+    @usableFromInline let axisOrder: [Int]
+    /// The row-major elements, once `rowMajorElements()` has made them.
+    let rowMajorCopy = Mutex<[Double]?>(nil)
 
-    init() {}
+    init(axisOrder: [Int]) {
+        self.axisOrder = axisOrder
+    }
 }
 
 extension Tensor: Equatable {

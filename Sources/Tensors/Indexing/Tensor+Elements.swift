@@ -6,6 +6,14 @@ extension Tensor {
         storage[try offset(of: positions)]
     }
 
+    /// The element at `offset` in row-major order, which the caller has checked is in range:
+    /// read in place from a row-major tensor's storage (through `scalars` the array was
+    /// retained and released around every read of a hand-written loop).
+    @inlinable
+    public func element(atRowMajorOffset offset: Int) -> Double {
+        layout == nil ? storage[offset] : rowMajorElements()[offset]
+    }
+
     /// Sets the element at one position per axis, as `assign` with plain indices would.
     public mutating func setElement(_ value: Double, at positions: [Int]) throws {
         let offset = try offset(of: positions)

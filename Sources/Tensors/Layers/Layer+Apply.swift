@@ -68,6 +68,9 @@ extension ConvolutionLayer {
         try control.checkAllocation(plan.outputCount)
         var result = [Double](repeating: 0, count: plan.outputCount)
         let (rows, columns) = (plane.rows, plane.columns)
+        // Read once: through `padded.scalars` in the innermost loop, every tap checked the layout
+        // and took the array again (callgrind, a tiled 2×2 layer on 280×320: 61.6 → 42.2 M per call).
+        let input = padded.scalars
         for output in 0..<outChannels {
             for row in 0..<rows.output {
                 try control.checkInterrupt()
@@ -81,7 +84,7 @@ extension ConvolutionLayer {
                             for tapColumn in 0..<columns.kernel {
                                 let tap = tapRow * columns.kernel + tapColumn
                                 let weight = weightValue(weightIndex(copy: copy, output: output, channel: channel, tap: tap))
-                                sum += weight * padded.scalars[rowStart + columns.position(output: column, tap: tapColumn)]
+                                sum += weight * input[rowStart + columns.position(output: column, tap: tapColumn)]
                             }
                         }
                     }

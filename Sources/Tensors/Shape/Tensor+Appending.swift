@@ -17,7 +17,10 @@ extension Tensor {
     /// Appends a number to a vector, in place; the storage grows like an array's, so
     /// appending n numbers costs O(n). The caller checks the allocation cap and the rank.
     public mutating func append(_ value: Double) {
-        scalars.append(value)
+        // A vector is always row-major (its one axis order is the identity); the check keeps a
+        // misuse on a transposed matrix correct, at the cost of one comparison.
+        if layout != nil { makeRowMajor() }
+        storage.append(value)
         shape[0] += 1
     }
 
