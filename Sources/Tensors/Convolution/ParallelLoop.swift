@@ -13,6 +13,12 @@ public enum ParallelLoop {
     /// Below this many multiply-adds in total the loop stays on the calling thread.
     static let parallelThreshold = 1 << 16
 
+    /// From this many multiply-adds the loop is split over every core even when it falls short
+    /// of a full chunk per core. Twice `parallelThreshold`: the small CNN's 32×8×26×26 relu
+    /// (173 k) gains from both cores, but the 280×320 figure 9.6 pair's elementwise steps (90 k)
+    /// lost more to waking a second thread than they gained (`grad` in a loop: 22.6 → 26–30 ms).
+    static let splitThreshold = 1 << 17
+
     /// The number of cores available to the process.
     static let coreCount = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
@@ -31,7 +37,7 @@ public enum ParallelLoop {
         // number of chunks per core: the small CNN's first convolution made 3 chunks, which
         // two cores finish in the time of 2 (a third of the work idle on one core).
         let chunks: Int
-        if totalCost >= parallelThreshold, coreCount > 1 {
+        if totalCost >= splitThreshold, coreCount > 1 {
             let perCore = max(1, (totalCost / chunkCost + coreCount - 1) / coreCount)
             chunks = min(units, perCore * coreCount)
         } else {
