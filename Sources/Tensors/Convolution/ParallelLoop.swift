@@ -10,14 +10,12 @@ public enum ParallelLoop {
     /// so, large enough that scheduling a chunk costs little next to running it.
     static let chunkCost = 1 << 19
 
-    /// Below this many multiply-adds in total the loop stays on the calling thread.
-    static let parallelThreshold = 1 << 16
-
-    /// From this many multiply-adds the loop is split over every core even when it falls short
-    /// of a full chunk per core. Twice `parallelThreshold`: the small CNN's 32×8×26×26 relu
-    /// (173 k) gains from both cores, but the 280×320 figure 9.6 pair's elementwise steps (90 k)
-    /// lost more to waking a second thread than they gained (`grad` in a loop: 22.6 → 26–30 ms).
-    static let splitThreshold = 1 << 17
+    /// Below this many multiply-adds in total the loop stays on the calling thread; from it,
+    /// the loop is split over every core even when it falls short of a full chunk per core.
+    /// The small CNN's 32×8×26×26 relu (173 k) gains from both cores, but the 280×320 figure
+    /// 9.6 pair's elementwise steps (90 k) lost more to waking a second thread than they gained
+    /// (`grad` in a loop: 22.6 → 26–30 ms with the split starting at 2^16).
+    static let parallelThreshold = 1 << 17
 
     /// The number of cores available to the process.
     static let coreCount = max(1, ProcessInfo.processInfo.activeProcessorCount)
@@ -33,26 +31,27 @@ public enum ParallelLoop {
         let totalCost = overflow ? Int.max : total
         // Work worth dispatching at all is split over every core, however far it falls short
         // of a full chunk per core: the layers of a small network (a 32×8×26×26 relu, its
-        // pooling) sat between the two thresholds and ran on one core of two. And a whole
-        // number of chunks per core: the small CNN's first convolution made 3 chunks, which
-        // two cores finish in the time of 2 (a third of the work idle on one core).
+        // pooling) fell short of one chunk and ran on one core of two. And a whole number of
+        // chunks per core: the small CNN's first convolution made 3 chunks, which two cores
+        // finish in the time of 2 (a third of the work idle on one core). Below the threshold
+        // the count comes out as one chunk, which runs on the calling thread.
         let chunks: Int
-        if totalCost >= splitThreshold, coreCount > 1 {
+        if totalCost >= parallelThreshold, coreCount > 1 {
             let perCore = max(1, (totalCost / chunkCost + coreCount - 1) / coreCount)
             chunks = min(units, perCore * coreCount)
         } else {
             chunks = min(units, max(1, totalCost / chunkCost))
         }
         try control.trackProgress(label, total: chunks) { progress in
-            try run(chunks: chunks, units: units, totalCost: totalCost, progress: progress, control: control, body)
+            try run(chunks: chunks, units: units, progress: progress, control: control, body)
         }
     }
 
-    /// Runs the `chunks` chunks, in parallel when `totalCost` is large enough.
-    private static func run(chunks: Int, units: Int, totalCost: Int,
+    /// Runs the `chunks` chunks, in parallel when there are several.
+    private static func run(chunks: Int, units: Int,
                             progress: ProgressCounter, control: ExecutionControl,
                             _ body: (Range<Int>) -> Void) throws {
-        if chunks == 1 || coreCount == 1 || totalCost < parallelThreshold {
+        if chunks == 1 || coreCount == 1 {
             for chunk in 0..<chunks {
                 try control.checkInterrupt()
                 body(range(of: chunk, chunks: chunks, units: units))
