@@ -28,7 +28,7 @@ public final class Builtin: NativeCallable {
 
     /// `callable` as a builtin, when it is one: a comparison of its class. The cast to `any
     /// NativeCallable` it spares a builtin call searched the conformance tables every time
-    /// (callgrind: ~250 of the 6,900 instructions of an `exp(x)` on a 1×1 tensor).
+    /// (callgrind, `exp(x)` on a 1×1 tensor: 6,865 → 6,713 instructions a call).
     @inline(__always)
     static func exactly(_ callable: any Callable) -> Builtin? {
         type(of: callable) == Builtin.self ? unsafeDowncast(callable as AnyObject, to: Builtin.self) : nil
