@@ -42,9 +42,9 @@ void receptive_clip(ReceptiveKernelLevel level, const double *x, double *y, long
     DISPATCH(level, receptive_clip, x, y, count, low, high);
 }
 
-void receptive_fold(ReceptiveKernelLevel level, ReceptiveFold fold, const double *row, double *accumulator,
-                    long count) {
-    DISPATCH(level, receptive_fold, fold, row, accumulator, count);
+void receptive_fold_rows(ReceptiveKernelLevel level, ReceptiveFold fold, const double *rows, long rowStride,
+                         long rowCount, double *accumulator, long count) {
+    DISPATCH(level, receptive_fold_rows, fold, rows, rowStride, rowCount, accumulator, count);
 }
 
 double receptive_reduce(ReceptiveKernelLevel level, ReceptiveFold fold, const double *x, long count) {

@@ -11,7 +11,7 @@
     void receptive_binary_rows_##suffix(ReceptiveBinary, const double *, long, const double *, long, double *, long, \
                                         long); \
     void receptive_clip_##suffix(const double *, double *, long, double, double); \
-    void receptive_fold_##suffix(ReceptiveFold, const double *, double *, long); \
+    void receptive_fold_rows_##suffix(ReceptiveFold, const double *, long, long, double *, long); \
     double receptive_reduce_##suffix(ReceptiveFold, const double *, long); \
     void receptive_fold_arg_##suffix(int, const double *, double, double *, double *, long); \
     void receptive_softmax_rows_##suffix(int, const double *, double *, long, long); \

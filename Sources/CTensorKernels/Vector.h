@@ -743,12 +743,41 @@ INLINE void fold_loop(ReceptiveFold fold, const double *row, double *accumulator
     for (; i < count; i++) accumulator[i] = fold_scalar(fold, accumulator[i], row[i]);
 }
 
-TARGET void NAME(receptive_fold)(ReceptiveFold fold, const double *row, double *accumulator, long count) {
+/// Four rows per pass over the accumulator, folded into each vector in row order (so sums add
+/// in the same order as one row at a time, and give the same bits): one load and one store of
+/// the accumulator per four rows instead of per row. max(x, axis: 0) on one core, C harness,
+/// medians of 201–501 calls: 1024² 0.127 → 0.082 ms, 2048² 1.71 → 0.69 ms.
+INLINE void fold_rows_loop(ReceptiveFold fold, const double *rows, long rowStride, long rowCount,
+                           double *accumulator, long count) {
+    long r = 0;
+    for (; r + 4 <= rowCount; r += 4) {
+        const double *a = rows + r * rowStride, *b = a + rowStride, *c = b + rowStride, *d = c + rowStride;
+        long i = 0;
+        for (; i + LANES <= count; i += LANES) {
+            VD v = load(accumulator + i);
+            v = fold_vector(fold, v, load(a + i));
+            v = fold_vector(fold, v, load(b + i));
+            v = fold_vector(fold, v, load(c + i));
+            v = fold_vector(fold, v, load(d + i));
+            store(accumulator + i, v);
+        }
+        for (; i < count; i++) {
+            double v = fold_scalar(fold, fold_scalar(fold, accumulator[i], a[i]), b[i]);
+            accumulator[i] = fold_scalar(fold, fold_scalar(fold, v, c[i]), d[i]);
+        }
+    }
+    for (; r < rowCount; r++) fold_loop(fold, rows + r * rowStride, accumulator, count);
+}
+
+TARGET void NAME(receptive_fold_rows)(ReceptiveFold fold, const double *rows, long rowStride, long rowCount,
+                                      double *accumulator, long count) {
     switch (fold) {
-    case ReceptiveFoldSum: fold_loop(ReceptiveFoldSum, row, accumulator, count); break;
-    case ReceptiveFoldSumOfSquares: fold_loop(ReceptiveFoldSumOfSquares, row, accumulator, count); break;
-    case ReceptiveFoldMinimum: fold_loop(ReceptiveFoldMinimum, row, accumulator, count); break;
-    case ReceptiveFoldMaximum: fold_loop(ReceptiveFoldMaximum, row, accumulator, count); break;
+    case ReceptiveFoldSum: fold_rows_loop(ReceptiveFoldSum, rows, rowStride, rowCount, accumulator, count); break;
+    case ReceptiveFoldSumOfSquares:
+        fold_rows_loop(ReceptiveFoldSumOfSquares, rows, rowStride, rowCount, accumulator, count);
+        break;
+    case ReceptiveFoldMinimum: fold_rows_loop(ReceptiveFoldMinimum, rows, rowStride, rowCount, accumulator, count); break;
+    case ReceptiveFoldMaximum: fold_rows_loop(ReceptiveFoldMaximum, rows, rowStride, rowCount, accumulator, count); break;
     }
 }
 

@@ -86,9 +86,11 @@ enum VectorKernel: CaseIterable, Sendable {
         }
     }
 
-    /// `accumulator[i] = fold(accumulator[i], row[i])` for `i < count`.
-    func fold(_ fold: Fold, row: UnsafePointer<Double>, into accumulator: UnsafeMutablePointer<Double>, count: Int) {
-        receptive_fold(level, fold.kernel, row, accumulator, count)
+    /// `accumulator[i] = fold(accumulator[i], row[i])` for `i < count`, for each of `rowCount`
+    /// rows `rowStride` elements apart, in row order.
+    func fold(_ fold: Fold, rows: UnsafePointer<Double>, rowStride: Int, rowCount: Int,
+              into accumulator: UnsafeMutablePointer<Double>, count: Int) {
+        receptive_fold_rows(level, fold.kernel, rows, rowStride, rowCount, accumulator, count)
     }
 
     /// The fold of `x[0..<count]`; `count ≥ 1` for the minimum and maximum.
