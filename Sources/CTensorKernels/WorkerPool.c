@@ -22,7 +22,6 @@
 #include <stdatomic.h>
 #include <stdint.h>
 #include <time.h>
-#include <unistd.h>
 
 enum {
     generationBits = 24,
@@ -44,6 +43,10 @@ static pthread_mutex_t sleepLock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t wakeUp = PTHREAD_COND_INITIALIZER;
 static pthread_once_t started = PTHREAD_ONCE_INIT;
 static long workerCount;
+// The core count the first caller passed: how many threads the pool starts with (one fewer
+// workers). Swift decides it (`ParallelLoop.coreCount`), so that the chunking and the pool
+// share one model of the machine rather than each asking the system its own way.
+static atomic_long requestedCores;
 
 static inline uint64_t count_of(uint64_t w) { return (w >> countBits) & countMask; }
 static inline uint64_t next_of(uint64_t w) { return w & countMask; }
@@ -103,7 +106,7 @@ static void *worker_main(void *unused) {
 }
 
 static void start_workers(void) {
-    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    long cores = atomic_load(&requestedCores);
     long wanted = cores > 1 ? cores - 1 : 0;
     if (wanted > maximumWorkers) wanted = maximumWorkers;
     for (long i = 0; i < wanted; i++) {
@@ -117,8 +120,12 @@ static void start_workers(void) {
     }
 }
 
-long receptive_pool_run(long chunks, ReceptivePoolChunk function, void *context) {
+long receptive_pool_run(long cores, long chunks, ReceptivePoolChunk function, void *context) {
     if (chunks <= 0) return 0;
+    // Only the first call's count is used (`pthread_once` runs `start_workers` once, after every
+    // caller's store; callers all pass the same count).
+    long unset = 0;
+    atomic_compare_exchange_strong(&requestedCores, &unset, cores);
     pthread_once(&started, start_workers);
     // One job at a time: a second caller (another thread, or a chunk that splits its own
     // loop) runs its chunks itself, in order.

@@ -277,12 +277,12 @@ long receptive_advise_huge_pages(void *start, long byteCount, long hugePageSize)
 typedef void (*ReceptivePoolChunk)(void *context, long chunk);
 
 /// Calls `function(context, chunk)` once for each `chunk < chunks`, on the calling thread and
-/// the pool's workers (one per further core, started on first use, polling for 200 µs after a
-/// job before they sleep), and returns when every call has returned. While one job runs, a
+/// the pool's workers (one per further core of the `cores` the first call passes, started on
+/// that call, polling for 200 µs after a job before they sleep), and returns when every call has returned. While one job runs, a
 /// second caller's chunks (another thread's, or a chunk's own nested loop) run on that caller,
 /// in order. Returns the number of workers the job was offered to (0: it ran on the calling
 /// thread alone).
 /// See WorkerPool.c.
-long receptive_pool_run(long chunks, ReceptivePoolChunk function, void *context);
+long receptive_pool_run(long cores, long chunks, ReceptivePoolChunk function, void *context);
 
 #endif

@@ -17,7 +17,8 @@ public enum ParallelLoop {
     /// (`grad` in a loop: 22.6 → 26–30 ms with the split starting at 2^16).
     static let parallelThreshold = 1 << 17
 
-    /// The number of cores available to the process.
+    /// The number of cores available to the process: the chunking's and the worker pool's
+    /// (passed to `receptive_pool_run`, which starts one fewer workers on first use).
     static let coreCount = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
     /// Calls `body` with consecutive ranges covering `0..<units`, possibly concurrently;
@@ -67,7 +68,7 @@ public enum ParallelLoop {
             withoutActuallyEscaping(body) { body in
                 var job = PoolJob(units: units, chunks: chunks, control: control, progress: progress, body: body)
                 withUnsafeMutablePointer(to: &job) { job in
-                    _ = receptive_pool_run(chunks, { context, chunk in
+                    _ = receptive_pool_run(coreCount, chunks, { context, chunk in
                         guard let job = context?.assumingMemoryBound(to: PoolJob.self) else { return }
                         job.pointee.run(chunk: chunk)
                     }, job)

@@ -22,6 +22,29 @@ enum MatrixProduct {
         var columnStride: Int
     }
 
+    /// A rank-2 tensor's extents and strides as an operand (after the transpose, if asked),
+    /// found without an array: its storage is row-major, or laid out transposed (the only other
+    /// order of two axes).
+    struct Shape {
+        let rows: Int
+        let columns: Int
+        let rowStride: Int
+        let columnStride: Int
+
+        init(_ matrix: Tensor, transposed: Bool) {
+            let (storedRows, storedColumns) = (matrix.shape[0], matrix.shape[1])
+            let (storedRowStride, storedColumnStride) = matrix.isRowMajor ? (storedColumns, 1) : (1, storedRows)
+            (rows, columns, rowStride, columnStride) = transposed
+                ? (storedColumns, storedRows, storedColumnStride, storedRowStride)
+                : (storedRows, storedColumns, storedRowStride, storedColumnStride)
+        }
+
+        /// The matrix whose element (0, 0) is at `base`.
+        func operand(_ base: UnsafePointer<Double>) -> Operand {
+            Operand(base: base, rowStride: rowStride, columnStride: columnStride)
+        }
+    }
+
     /// Products whose B has at most this many elements (512 KiB, half the second-level cache of
     /// this project's machine) and contiguous rows run the small kernel, which reads B in place
     /// instead of packing it. One AVX-512 core, C harness over the kernels (packing buffers
