@@ -142,6 +142,28 @@ private func everyLevelAndTranspositionMatchesTheDefinition(_ item: ProductCase)
                                  control: control))
 }
 
+@Test func twoMatricesMultiplyAsTheSameProductInAStack() throws {
+    // Rank 2 × rank 2 takes a path of its own (no stacks); a one-matrix stack takes the general
+    // one. Both run the same kernel on the same strides, so the bits agree, transposes included.
+    let control = ExecutionControl()
+    let a = try Tensor(shape: [5, 7], scalars: random(35, seed: 11))
+    let b = try Tensor(shape: [7, 3], scalars: random(21, seed: 12))
+    let c = try Tensor(shape: [3, 7], scalars: random(21, seed: 13))
+    #expect(try a.matmul(b, control: control).scalars
+        == a.reshaped([1, 5, 7]).matmul(b, control: control).scalars)
+    #expect(try a.matmul(c, transposingRight: true, control: control).scalars
+        == a.reshaped([1, 5, 7]).matmul(c, transposingRight: true, control: control).scalars)
+    let at = try a.transposed(control: control)
+    #expect(try at.matmul(c.transposed(control: control), transposingLeft: true, control: control).scalars
+        == a.reshaped([1, 5, 7]).matmul(c, transposingRight: true, control: control).scalars)
+    #expect(throws: TensorError.shapeMismatch("matrix product needs matching inner sizes, found 5×7 @ 3×7 (7 ≠ 3)")) {
+        try a.matmul(c, control: control)
+    }
+    #expect(throws: TensorError.shapeMismatch("matrix product needs matching inner sizes, found 5×7 @ 7×3 (7 ≠ 3)")) {
+        try a.matmul(b, transposingRight: true, control: control)
+    }
+}
+
 @Test func mismatchedStacksAndSizesAreShapeErrors() throws {
     let control = ExecutionControl()
     #expect(throws: TensorError.shapeMismatch(
