@@ -8,7 +8,7 @@ struct MachineTests {
     @Test func listingShowsRegistersGlobalsAndConstants() {
         let listing = Session().listing(of: "fn twice(x) = x * 2\ny = twice(3)")
         #expect(listing.contains("twice: 2 registers, locals [\"x\"]"))
-        #expect(listing.contains("multiply r1 r0 k:2"))
+        #expect(listing.contains("multiplyConstant r1 r0 #2"))
         #expect(listing.contains("call g:y g:twice"))
         #expect(!listing.contains("statement"))
     }

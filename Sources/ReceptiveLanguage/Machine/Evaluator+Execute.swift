@@ -10,7 +10,9 @@ extension Evaluator {
             throw RuntimeError.callDepth(Evaluator.maximumCallDepth, in: code.name)
         }
         return try withExtendedLifetime((code, captured)) {
-            let frame = machine.pushFrame(.passUnretained(code), base: base, captured: captured.map { .passUnretained($0) })
+            // The parameters were written by Swift code (a cell, a builtin calling back).
+            let frame = machine.pushFrame(.passUnretained(code), base: base, captured: captured.map { .passUnretained($0) },
+                                          holdsReferences: true)
             defer { machine.popFrame() }
             return try run(frame)
         }
@@ -22,7 +24,9 @@ extension Evaluator {
     // allocator spilled and reloaded a dozen values around every dispatch (callgrind: 83
     // instructions per operation of a counting loop; about 40 with the rest behind `perform`).
     // A call of a user function pushes a frame and carries on in the same loop, so it costs no
-    // Swift call; `return` pops it. Slow paths are calls into the other files.
+    // Swift call; `return` pops it. Slow paths are calls into the other files; each marks the
+    // frame as possibly holding references first (`Machine.Frame.holdsReferences`), since
+    // only the fast paths are known to write nothing but numbers and bools.
     // swiftlint:disable:next cyclomatic_complexity function_body_length
     private func run(_ entry: UnsafeMutablePointer<Machine.Frame>) throws -> Value {
         // Only the frame pointer, the program, the counter and the slot tables are kept: the
@@ -43,28 +47,90 @@ extension Evaluator {
                     switch slots[instruction.pointee.b].pointee {
                     case .number(let number)?: slots[instruction.pointee.a].setNumber(number)
                     case .some(.none): slots[instruction.pointee.a].assign(.none)
-                    default: try copy(instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope)
+                    default:
+                        frame.pointee.holdsReferences = true
+                        try copy(instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope)
                     }
                 case .add:
                     if case .number(let x)? = slots[instruction.pointee.b].pointee, case .number(let y)? = slots[instruction.pointee.c].pointee {
                         slots[instruction.pointee.a].setNumber(x + y)
-                    } else { try binary(.add, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope) }
+                    } else {
+                        frame.pointee.holdsReferences = true
+                        try binary(.add, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope)
+                    }
                 case .subtract:
                     if case .number(let x)? = slots[instruction.pointee.b].pointee, case .number(let y)? = slots[instruction.pointee.c].pointee {
                         slots[instruction.pointee.a].setNumber(x - y)
-                    } else { try binary(.subtract, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope) }
+                    } else {
+                        frame.pointee.holdsReferences = true
+                        try binary(.subtract, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope)
+                    }
                 case .multiply:
                     if case .number(let x)? = slots[instruction.pointee.b].pointee, case .number(let y)? = slots[instruction.pointee.c].pointee {
                         slots[instruction.pointee.a].setNumber(x * y)
-                    } else { try binary(.multiply, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope) }
+                    } else {
+                        frame.pointee.holdsReferences = true
+                        try binary(.multiply, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope)
+                    }
                 case .divide:
                     if case .number(let x)? = slots[instruction.pointee.b].pointee, case .number(let y)? = slots[instruction.pointee.c].pointee {
                         slots[instruction.pointee.a].setNumber(x / y)
-                    } else { try binary(.divide, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope) }
+                    } else {
+                        frame.pointee.holdsReferences = true
+                        try binary(.divide, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope)
+                    }
                 case .less:
                     if case .number(let x)? = slots[instruction.pointee.b].pointee, case .number(let y)? = slots[instruction.pointee.c].pointee {
                         slots[instruction.pointee.a].setBool(x < y)
-                    } else { try binary(.less, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope) }
+                    } else {
+                        frame.pointee.holdsReferences = true
+                        try binary(.less, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope)
+                    }
+                case .addRegisters:
+                    if case .number(let x)? = slots.registers[Int(instruction.pointee.b)],
+                       case .number(let y)? = slots.registers[Int(instruction.pointee.c)] {
+                        (slots.registers + Int(instruction.pointee.a)).setNumber(x + y)
+                    } else {
+                        frame.pointee.holdsReferences = true
+                        try binary(.add, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope)
+                    }
+                case .subtractRegisters:
+                    if case .number(let x)? = slots.registers[Int(instruction.pointee.b)],
+                       case .number(let y)? = slots.registers[Int(instruction.pointee.c)] {
+                        (slots.registers + Int(instruction.pointee.a)).setNumber(x - y)
+                    } else {
+                        frame.pointee.holdsReferences = true
+                        try binary(.subtract, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope)
+                    }
+                case .multiplyRegisters:
+                    if case .number(let x)? = slots.registers[Int(instruction.pointee.b)],
+                       case .number(let y)? = slots.registers[Int(instruction.pointee.c)] {
+                        (slots.registers + Int(instruction.pointee.a)).setNumber(x * y)
+                    } else {
+                        frame.pointee.holdsReferences = true
+                        try binary(.multiply, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope)
+                    }
+                case .addConstant:
+                    if case .number(let x)? = slots.registers[Int(instruction.pointee.b)] {
+                        (slots.registers + Int(instruction.pointee.a)).setNumber(x + instruction.pointee.immediate)
+                    } else {
+                        frame.pointee.holdsReferences = true
+                        try binaryConstant(.add, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope)
+                    }
+                case .subtractConstant:
+                    if case .number(let x)? = slots.registers[Int(instruction.pointee.b)] {
+                        (slots.registers + Int(instruction.pointee.a)).setNumber(x - instruction.pointee.immediate)
+                    } else {
+                        frame.pointee.holdsReferences = true
+                        try binaryConstant(.subtract, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope)
+                    }
+                case .multiplyConstant:
+                    if case .number(let x)? = slots.registers[Int(instruction.pointee.b)] {
+                        (slots.registers + Int(instruction.pointee.a)).setNumber(x * instruction.pointee.immediate)
+                    } else {
+                        frame.pointee.holdsReferences = true
+                        try binaryConstant(.multiply, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope)
+                    }
                 case .jump:
                     pc = Int(instruction.pointee.a)
                 case .jumpIfFalse:
@@ -98,15 +164,55 @@ extension Evaluator {
                     if case .number(let x)? = slots[instruction.pointee.a].pointee, case .number(let y)? = slots[instruction.pointee.b].pointee {
                         if !(x != y) { pc = Int(instruction.pointee.c) }
                     } else if try !test(.notEqual, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope) { pc = Int(instruction.pointee.c) }
+                case .jumpUnlessLessConstant:
+                    if case .number(let x)? = slots.registers[Int(instruction.pointee.a)] {
+                        if !(x < instruction.pointee.immediate) { pc = Int(instruction.pointee.b) }
+                    } else if try !testConstant(.less, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope) {
+                        pc = Int(instruction.pointee.b)
+                    }
+                case .jumpUnlessLessEqualConstant:
+                    if case .number(let x)? = slots.registers[Int(instruction.pointee.a)] {
+                        if !(x <= instruction.pointee.immediate) { pc = Int(instruction.pointee.b) }
+                    } else if try !testConstant(.lessEqual, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope) {
+                        pc = Int(instruction.pointee.b)
+                    }
+                case .jumpUnlessGreaterConstant:
+                    if case .number(let x)? = slots.registers[Int(instruction.pointee.a)] {
+                        if !(x > instruction.pointee.immediate) { pc = Int(instruction.pointee.b) }
+                    } else if try !testConstant(.greater, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope) {
+                        pc = Int(instruction.pointee.b)
+                    }
+                case .jumpUnlessGreaterEqualConstant:
+                    if case .number(let x)? = slots.registers[Int(instruction.pointee.a)] {
+                        if !(x >= instruction.pointee.immediate) { pc = Int(instruction.pointee.b) }
+                    } else if try !testConstant(.greaterEqual, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope) {
+                        pc = Int(instruction.pointee.b)
+                    }
+                case .jumpUnlessEqualConstant:
+                    if case .number(let x)? = slots.registers[Int(instruction.pointee.a)] {
+                        if !(x == instruction.pointee.immediate) { pc = Int(instruction.pointee.b) }
+                    } else if try !testConstant(.equal, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope) {
+                        pc = Int(instruction.pointee.b)
+                    }
+                case .jumpUnlessNotEqualConstant:
+                    if case .number(let x)? = slots.registers[Int(instruction.pointee.a)] {
+                        if !(x != instruction.pointee.immediate) { pc = Int(instruction.pointee.b) }
+                    } else if try !testConstant(.notEqual, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope) {
+                        pc = Int(instruction.pointee.b)
+                    }
                 case .next:
                     let state = slots.registers + Int(instruction.pointee.a)
                     guard case .number(let index)? = state[1], case .number(let count)? = state[2], index < count else { continue }
                     // The counter holds a number, which owns nothing: overwritten without the check.
                     (state + 1).initialize(to: .number(index + 1))
-                    if control.isInterruptRequested { throw RuntimeError(TensorError.interrupted) }
+                    // `checkInterrupt` is always inlined; `isInterruptRequested` was left a call
+                    // (with registers saved around it) once the loop grew. Its TensorError
+                    // becomes the same RuntimeError in `decorated`.
+                    try control.checkInterrupt()
                     if state.pointee == nil, case .number(let start)? = state[3], case .number(let delta)? = state[4] {
                         slots[instruction.pointee.b].setNumber(start + index * delta)
                     } else {
+                        frame.pointee.holdsReferences = true
                         try nextItem(instruction.pointee, index: Int(index), frame.pointee.function, pc &- 1, slots)
                     }
                     pc = Int(instruction.pointee.c)
@@ -115,6 +221,7 @@ extension Evaluator {
                        let number = slots[instruction.pointee.b].element(index) {
                         slots[instruction.pointee.a].setNumber(number)
                     } else {
+                        frame.pointee.holdsReferences = true
                         try element(instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope)
                     }
                 case .element2:
@@ -123,24 +230,30 @@ extension Evaluator {
                        let number = slots[instruction.pointee.b].element(row, column) {
                         slots[instruction.pointee.a].setNumber(number)
                     } else {
+                        frame.pointee.holdsReferences = true
                         try element2(instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope)
                     }
                 case .call:
-                    if let callee = slots[instruction.pointee.b].userFunction,
+                    if let callee = slots[instruction.pointee.b].userFunction(userFunctionType),
                        Int(instruction.pointee.d) <= callee._withUnsafeGuaranteedRef(\.parameterCount) {
                         // The callee stays alive in its slot while it runs (see `Machine.Frame`).
                         frame.pointee.pc = pc
                         let base = frame.pointee.base &+ Int(instruction.pointee.c)
-                        try prepareCall(callee, base: base, given: Int(instruction.pointee.d))
+                        let given = Int(instruction.pointee.d)
+                        // Defaults may own memory; so may arguments that are not numbers.
+                        let holdsReferences = try prepareCall(callee, base: base, given: given)
+                            || machine.anyOwns(from: base, count: given)
                         // Unowned, not a closure over the guaranteed reference: the optimizer left
                         // that closure out of line (callgrind: ~30 instructions of every call).
                         unowned(unsafe) let function = callee.takeUnretainedValue()
-                        frame = machine.pushFrame(function.codeHandle, base: base, captured: function.environmentHandle)
+                        frame = machine.pushFrame(function.codeHandle, base: base, captured: function.environmentHandle,
+                                                  holdsReferences: holdsReferences)
                         callDepth &+= 1
                         program = frame.pointee.instructions
                         slots = Slots(registers: machine.registers + base, externals: frame.pointee.externals)
                         pc = 0
                     } else {
+                        frame.pointee.holdsReferences = true
                         try call(instruction.pointee, frame, pc, slots)
                         slots.registers = machine.registers + frame.pointee.base
                     }
@@ -148,6 +261,7 @@ extension Evaluator {
                     // A number appended to a vector in a register or a global (a list built in
                     // a loop) is kept inline: through `perform` it cost a call and retains.
                     if !(try appendNumber(instruction.pointee, frame, slots)) {
+                        frame.pointee.holdsReferences = true
                         pc = try perform(instruction.pointee, at: pc, frame, slots)
                         slots.registers = machine.registers + frame.pointee.base
                     } else {
@@ -158,9 +272,24 @@ extension Evaluator {
                        collectNumber(number, into: slots.registers + Int(instruction.pointee.a)) {
                         break
                     }
+                    frame.pointee.holdsReferences = true
                     pc = try perform(instruction.pointee, at: pc, frame, slots)
                     slots.registers = machine.registers + frame.pointee.base
                 case .return:
+                    // A number returned between user functions goes from register to register
+                    // as a Double, with nothing to release: moving the whole value out and in
+                    // cost ~15 instructions more.
+                    if instruction.pointee.a >= 0, frame != entry,
+                       case .number(let number)? = slots.registers[Int(instruction.pointee.a)] {
+                        machine.popFrame()
+                        callDepth &-= 1
+                        frame -= 1
+                        program = frame.pointee.instructions
+                        pc = frame.pointee.pc
+                        slots = Slots(registers: machine.registers + frame.pointee.base, externals: frame.pointee.externals)
+                        slots[program[pc &- 1].a].setNumber(number)
+                        continue
+                    }
                     let result: Value
                     if instruction.pointee.a >= 0, let value = slots[instruction.pointee.a].take() {
                         result = value
@@ -174,14 +303,17 @@ extension Evaluator {
                     program = frame.pointee.instructions
                     pc = frame.pointee.pc
                     slots = Slots(registers: machine.registers + frame.pointee.base, externals: frame.pointee.externals)
+                    frame.pointee.holdsReferences = true
                     slots[program[pc &- 1].a].assign(result)
                 case .statement:
                     // Only where a debugger could stop here does the marker leave the loop (see
                     // CellDebugging.mayStop).
                     guard debugging.mayStop else { continue }
+                    frame.pointee.holdsReferences = true
                     pc = try perform(instruction.pointee, at: pc, frame, slots)
                     slots.registers = machine.registers + frame.pointee.base
                 default:
+                    frame.pointee.holdsReferences = true
                     pc = try perform(instruction.pointee, at: pc, frame, slots)
                     slots.registers = machine.registers + frame.pointee.base
                 }
@@ -216,16 +348,19 @@ extension Evaluator {
     }
 
     /// Checks before a call of a user function whose first `given` parameters are in the
-    /// registers from `base`, and fills the rest with their defaults.
+    /// registers from `base`, and fills the rest with their defaults; returns whether it did
+    /// (a default may own memory).
     @inline(__always)
-    private func prepareCall(_ callee: Unmanaged<UserFunction>, base: Int, given: Int) throws {
+    private func prepareCall(_ callee: Unmanaged<UserFunction>, base: Int, given: Int) throws -> Bool {
         guard callDepth < Evaluator.maximumCallDepth, machine.hasRoomForFrame else {
             throw RuntimeError.callDepth(Evaluator.maximumCallDepth, in: callee.takeUnretainedValue().name)
         }
-        if control.isInterruptRequested { throw RuntimeError(TensorError.interrupted) }
+        try control.checkInterrupt()
         if given < callee._withUnsafeGuaranteedRef(\.parameterCount) {
             try fillDefaults(callee.takeUnretainedValue(), base: base, given: given)
+            return true
         }
+        return false
     }
 
     /// Every operation the loop does not keep inline; returns where to continue (`pc` is
@@ -250,7 +385,9 @@ extension Evaluator {
             try storeEnvironment(instruction, code, position, slots, environment)
         case .subtract, .multiply, .divide, .add, .less, .copy, .jump, .jumpIfFalse, .next, .element, .element2,
              .call, .return, .jumpUnlessLess, .jumpUnlessLessEqual, .jumpUnlessGreater, .jumpUnlessGreaterEqual,
-             .jumpUnlessEqual, .jumpUnlessNotEqual:
+             .jumpUnlessEqual, .jumpUnlessNotEqual, .addRegisters, .subtractRegisters, .multiplyRegisters, .addConstant,
+             .subtractConstant, .multiplyConstant, .jumpUnlessLessConstant, .jumpUnlessLessEqualConstant,
+             .jumpUnlessGreaterConstant, .jumpUnlessGreaterEqualConstant, .jumpUnlessEqualConstant, .jumpUnlessNotEqualConstant:
             // Run inline by the loop.
             break
         case .floorDivide: try binary(.floorDivide, instruction, code, position, slots, environment)

@@ -128,6 +128,26 @@ extension Evaluator {
         return flag
     }
 
+    /// Whether register `a` `op k` holds, `k` the instruction's number (`jumpUnlessLessConstant`,
+    /// ...), for anything but a number in the register.
+    @inline(never)
+    func testConstant(_ operation: BinaryOperator, _ instruction: Instruction, _ code: FunctionCode, _ pc: Int,
+                      _ slots: Slots, _ environment: Environment?) throws -> Bool {
+        let lhs = try value(instruction.a, code, pc, slots, environment)
+        let result = try combine(lhs, operation, .number(instruction.immediate), at: code.ranges[pc])
+        guard case .bool(let flag) = result else { throw RuntimeError.notACondition(result, at: code.ranges[pc]) }
+        return flag
+    }
+
+    /// `a = b op k`, `k` the instruction's number (`addConstant`, ...), for anything but a
+    /// number in register `b`.
+    @inline(never)
+    func binaryConstant(_ operation: BinaryOperator, _ instruction: Instruction, _ code: FunctionCode, _ pc: Int,
+                        _ slots: Slots, _ environment: Environment?) throws {
+        let lhs = try value(instruction.b, code, pc, slots, environment)
+        slots[instruction.a].assign(try combine(lhs, operation, .number(instruction.immediate), at: code.ranges[pc]))
+    }
+
     /// `a = -b`, `a = not b`, the general way.
     @inline(never)
     func unary(_ operation: UnaryOperator, _ instruction: Instruction, _ code: FunctionCode, _ pc: Int,
