@@ -166,6 +166,7 @@ extension BinaryOperator {
         case .add: return (.addRegisters, .addConstant)
         case .subtract: return (.subtractRegisters, .subtractConstant)
         case .multiply: return (.multiplyRegisters, .multiplyConstant)
+        case .divide: return (.divideRegisters, .divideConstant)
         default: return nil
         }
     }

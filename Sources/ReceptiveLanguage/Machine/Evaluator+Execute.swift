@@ -19,7 +19,7 @@ extension Evaluator {
     }
 
     // The dispatch loop keeps the operations that dominate scalar code inline (number
-    // arithmetic and comparisons, jumps, loops, element reads, calls and returns of user
+    // arithmetic and tests, jumps, loops, element reads, calls and returns of user
     // functions): with every operation inline, the loop grew so large that the register
     // allocator spilled and reloaded a dozen values around every dispatch (callgrind: 83
     // instructions per operation of a counting loop; about 40 with the rest behind `perform`).
@@ -72,64 +72,20 @@ extension Evaluator {
                         frame.pointee.holdsReferences = true
                         try binary(.multiply, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope)
                     }
-                case .divide:
-                    if case .number(let x)? = slots[instruction.pointee.b].pointee, case .number(let y)? = slots[instruction.pointee.c].pointee {
-                        slots[instruction.pointee.a].setNumber(x / y)
-                    } else {
-                        frame.pointee.holdsReferences = true
-                        try binary(.divide, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope)
-                    }
-                case .less:
-                    if case .number(let x)? = slots[instruction.pointee.b].pointee, case .number(let y)? = slots[instruction.pointee.c].pointee {
-                        slots[instruction.pointee.a].setBool(x < y)
-                    } else {
-                        frame.pointee.holdsReferences = true
-                        try binary(.less, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope)
-                    }
-                case .addRegisters:
+                case .addRegisters, .subtractRegisters, .multiplyRegisters, .divideRegisters:
                     if case .number(let x)? = slots.registers[Int(instruction.pointee.b)],
                        case .number(let y)? = slots.registers[Int(instruction.pointee.c)] {
-                        (slots.registers + Int(instruction.pointee.a)).setNumber(x + y)
+                        (slots.registers + Int(instruction.pointee.a)).setNumber(instruction.pointee.arithmetic(x, y))
                     } else {
                         frame.pointee.holdsReferences = true
-                        try binary(.add, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope)
+                        try binarySpecialised(instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope)
                     }
-                case .subtractRegisters:
-                    if case .number(let x)? = slots.registers[Int(instruction.pointee.b)],
-                       case .number(let y)? = slots.registers[Int(instruction.pointee.c)] {
-                        (slots.registers + Int(instruction.pointee.a)).setNumber(x - y)
-                    } else {
-                        frame.pointee.holdsReferences = true
-                        try binary(.subtract, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope)
-                    }
-                case .multiplyRegisters:
-                    if case .number(let x)? = slots.registers[Int(instruction.pointee.b)],
-                       case .number(let y)? = slots.registers[Int(instruction.pointee.c)] {
-                        (slots.registers + Int(instruction.pointee.a)).setNumber(x * y)
-                    } else {
-                        frame.pointee.holdsReferences = true
-                        try binary(.multiply, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope)
-                    }
-                case .addConstant:
+                case .addConstant, .subtractConstant, .multiplyConstant, .divideConstant:
                     if case .number(let x)? = slots.registers[Int(instruction.pointee.b)] {
-                        (slots.registers + Int(instruction.pointee.a)).setNumber(x + instruction.pointee.immediate)
+                        (slots.registers + Int(instruction.pointee.a)).setNumber(instruction.pointee.arithmetic(x, instruction.pointee.immediate))
                     } else {
                         frame.pointee.holdsReferences = true
-                        try binaryConstant(.add, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope)
-                    }
-                case .subtractConstant:
-                    if case .number(let x)? = slots.registers[Int(instruction.pointee.b)] {
-                        (slots.registers + Int(instruction.pointee.a)).setNumber(x - instruction.pointee.immediate)
-                    } else {
-                        frame.pointee.holdsReferences = true
-                        try binaryConstant(.subtract, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope)
-                    }
-                case .multiplyConstant:
-                    if case .number(let x)? = slots.registers[Int(instruction.pointee.b)] {
-                        (slots.registers + Int(instruction.pointee.a)).setNumber(x * instruction.pointee.immediate)
-                    } else {
-                        frame.pointee.holdsReferences = true
-                        try binaryConstant(.multiply, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope)
+                        try binarySpecialised(instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope)
                     }
                 case .jump:
                     pc = Int(instruction.pointee.a)
@@ -164,40 +120,16 @@ extension Evaluator {
                     if case .number(let x)? = slots[instruction.pointee.a].pointee, case .number(let y)? = slots[instruction.pointee.b].pointee {
                         if !(x != y) { pc = Int(instruction.pointee.c) }
                     } else if try !test(.notEqual, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope) { pc = Int(instruction.pointee.c) }
-                case .jumpUnlessLessConstant:
+                case .jumpUnlessLessConstant, .jumpUnlessLessEqualConstant, .jumpUnlessGreaterConstant,
+                     .jumpUnlessGreaterEqualConstant, .jumpUnlessEqualConstant, .jumpUnlessNotEqualConstant:
+                    // One case for the six tests, which tells them apart when it compares: with a
+                    // case each (and each arithmetic form), the loop grew past the size where the
+                    // optimizer inlines what is not marked always-inline (`Array.count` of a
+                    // vector's rank and `isInterruptRequested` became calls: ~10 instructions
+                    // more of every number appended).
                     if case .number(let x)? = slots.registers[Int(instruction.pointee.a)] {
-                        if !(x < instruction.pointee.immediate) { pc = Int(instruction.pointee.b) }
-                    } else if try !testConstant(.less, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope) {
-                        pc = Int(instruction.pointee.b)
-                    }
-                case .jumpUnlessLessEqualConstant:
-                    if case .number(let x)? = slots.registers[Int(instruction.pointee.a)] {
-                        if !(x <= instruction.pointee.immediate) { pc = Int(instruction.pointee.b) }
-                    } else if try !testConstant(.lessEqual, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope) {
-                        pc = Int(instruction.pointee.b)
-                    }
-                case .jumpUnlessGreaterConstant:
-                    if case .number(let x)? = slots.registers[Int(instruction.pointee.a)] {
-                        if !(x > instruction.pointee.immediate) { pc = Int(instruction.pointee.b) }
-                    } else if try !testConstant(.greater, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope) {
-                        pc = Int(instruction.pointee.b)
-                    }
-                case .jumpUnlessGreaterEqualConstant:
-                    if case .number(let x)? = slots.registers[Int(instruction.pointee.a)] {
-                        if !(x >= instruction.pointee.immediate) { pc = Int(instruction.pointee.b) }
-                    } else if try !testConstant(.greaterEqual, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope) {
-                        pc = Int(instruction.pointee.b)
-                    }
-                case .jumpUnlessEqualConstant:
-                    if case .number(let x)? = slots.registers[Int(instruction.pointee.a)] {
-                        if !(x == instruction.pointee.immediate) { pc = Int(instruction.pointee.b) }
-                    } else if try !testConstant(.equal, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope) {
-                        pc = Int(instruction.pointee.b)
-                    }
-                case .jumpUnlessNotEqualConstant:
-                    if case .number(let x)? = slots.registers[Int(instruction.pointee.a)] {
-                        if !(x != instruction.pointee.immediate) { pc = Int(instruction.pointee.b) }
-                    } else if try !testConstant(.notEqual, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope) {
+                        if !instruction.pointee.holds(x) { pc = Int(instruction.pointee.b) }
+                    } else if try !testConstant(instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope) {
                         pc = Int(instruction.pointee.b)
                     }
                 case .next:
@@ -383,13 +315,20 @@ extension Evaluator {
             try loadEnvironment(instruction, code, slots, environment)
         case .storeEnvironment:
             try storeEnvironment(instruction, code, position, slots, environment)
-        case .subtract, .multiply, .divide, .add, .less, .copy, .jump, .jumpIfFalse, .next, .element, .element2,
+        case .subtract, .multiply, .add, .copy, .jump, .jumpIfFalse, .next, .element, .element2,
              .call, .return, .jumpUnlessLess, .jumpUnlessLessEqual, .jumpUnlessGreater, .jumpUnlessGreaterEqual,
-             .jumpUnlessEqual, .jumpUnlessNotEqual, .addRegisters, .subtractRegisters, .multiplyRegisters, .addConstant,
-             .subtractConstant, .multiplyConstant, .jumpUnlessLessConstant, .jumpUnlessLessEqualConstant,
+             .jumpUnlessEqual, .jumpUnlessNotEqual, .addRegisters, .subtractRegisters, .multiplyRegisters, .divideRegisters,
+             .addConstant, .subtractConstant, .multiplyConstant, .divideConstant, .jumpUnlessLessConstant, .jumpUnlessLessEqualConstant,
              .jumpUnlessGreaterConstant, .jumpUnlessGreaterEqualConstant, .jumpUnlessEqualConstant, .jumpUnlessNotEqualConstant:
             // Run inline by the loop.
             break
+        case .divide:
+            // Division and `<` as values are less common than `+`, `-`, `*` and tests; the
+            // register and constant forms of `/` are inline (`divideRegisters`, `divideConstant`).
+            if case .number(let x)? = slots[instruction.b].pointee, case .number(let y)? = slots[instruction.c].pointee {
+                slots[instruction.a].setNumber(x / y)
+            } else { try binary(.divide, instruction, code, position, slots, environment) }
+        case .less: try compare(.less, instruction, code, position, slots, environment)
         case .floorDivide: try binary(.floorDivide, instruction, code, position, slots, environment)
         case .remainder: try binary(.remainder, instruction, code, position, slots, environment)
         case .power: try binary(.power, instruction, code, position, slots, environment)

@@ -30,7 +30,7 @@ extension Operation {
     /// Whether operands `c` and `d` hold a number (`Instruction.immediate`).
     var hasImmediate: Bool {
         switch self {
-        case .addConstant, .subtractConstant, .multiplyConstant, .jumpUnlessLessConstant, .jumpUnlessLessEqualConstant,
+        case .addConstant, .subtractConstant, .multiplyConstant, .divideConstant, .jumpUnlessLessConstant, .jumpUnlessLessEqualConstant,
              .jumpUnlessGreaterConstant, .jumpUnlessGreaterEqualConstant, .jumpUnlessEqualConstant, .jumpUnlessNotEqualConstant:
             return true
         default:

@@ -35,6 +35,32 @@ struct Instruction {
         self.init(operation, a, b, Int32(truncatingIfNeeded: bits), Int32(truncatingIfNeeded: bits >> 32))
     }
 
+    /// `x op y` for the specialised arithmetic (`addRegisters`, `addConstant`, ...).
+    @inline(__always)
+    func arithmetic(_ x: Double, _ y: Double) -> Double {
+        switch operation {
+        case .addRegisters, .addConstant: return x + y
+        case .subtractRegisters, .subtractConstant: return x - y
+        case .multiplyRegisters, .multiplyConstant: return x * y
+        default: return x / y
+        }
+    }
+
+    /// Whether `x op k` holds for a test against a constant (`jumpUnlessLessConstant`, ...),
+    /// `k` the instruction's number.
+    @inline(__always)
+    func holds(_ x: Double) -> Bool {
+        // `<` first, without the switch's jump table: the usual test of loops and recursion.
+        if operation == .jumpUnlessLessConstant { return x < immediate }
+        switch operation {
+        case .jumpUnlessLessEqualConstant: return x <= immediate
+        case .jumpUnlessGreaterConstant: return x > immediate
+        case .jumpUnlessGreaterEqualConstant: return x >= immediate
+        case .jumpUnlessEqualConstant: return x == immediate
+        default: return x != immediate
+        }
+    }
+
     /// The number held by operands `c` and `d`.
     @inline(__always)
     var immediate: Double {
@@ -60,10 +86,10 @@ enum Operation: UInt8 {
     case equal, notEqual, less, lessEqual, greater, greaterEqual
     /// `a = b op c` with `a`, `b` and `c` registers (no external slot to tell apart), for the
     /// arithmetic of loops and functions over their locals.
-    case addRegisters, subtractRegisters, multiplyRegisters
+    case addRegisters, subtractRegisters, multiplyRegisters, divideRegisters
     /// `a = b op k`, `a` and `b` registers and `k` the number in `c` and `d` (`Instruction.immediate`):
-    /// `n - 1`, `i + 1`, `x * 2`.
-    case addConstant, subtractConstant, multiplyConstant
+    /// `n - 1`, `i + 1`, `x * 2`, `x / 2`.
+    case addConstant, subtractConstant, multiplyConstant, divideConstant
     /// `a = -b`.
     case negate
     /// `a = not b`.

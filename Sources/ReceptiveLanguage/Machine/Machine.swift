@@ -137,8 +137,12 @@ final class Machine {
     /// arguments, for the callee frame's `holdsReferences`).
     @inline(__always)
     func anyOwns(from base: Int, count: Int) -> Bool {
-        let start = registers + base
-        for index in 0..<count where !(start + index).ownsNothing { return true }
+        var register = registers + base
+        let end = register + count
+        while register < end {
+            if !register.ownsNothing { return true }
+            register += 1
+        }
         return false
     }
 
