@@ -1,17 +1,10 @@
 import ArgumentParser
-import Dispatch
 import Foundation
 import JupyterKernel
 import JupyterProtocol
 import Logging
 import ReceptiveKernel
 import ReceptiveLanguage
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// `receptive kernel -f FILE`: serves the Receptive kernel on the sockets a connection file names.
 /// Logs go to stderr at warning level; set `RECEPTIVE_LOG=debug` (or info, …) for more.
@@ -35,6 +28,9 @@ struct KernelCommand: ParsableCommand {
     @OptionGroup var limits: LimitOptions
 
     func run() throws {
+        // SIGINT interrupts the cell, as kernels started with a terminal expect; SIGTERM shuts down
+        // cleanly, closing (and so removing) sockets.
+        let signals = HeldSignals.hold([SIGINT, SIGTERM])
         let connection: ConnectionInfo
         do {
             connection = try ConnectionInfo.load(path: connectionFile)
@@ -53,27 +49,16 @@ struct KernelCommand: ParsableCommand {
                               charset: try TerminalCharset.atStartup(kernel: true))
         let kernel = Kernel(connection: connection, interpreter: ReceptiveInterpreter(session: session),
                             logger: Logger(label: "receptive.kernel"), historyFile: history)
-        let signals = [Self.on(SIGINT, kernel.interruptAction), Self.on(SIGTERM, kernel.shutdownAction)]
-        let parentWatch = ParentWatch.start(shutdown: kernel.shutdownAction)
-        defer {
-            signals.forEach { $0.cancel() }
-            parentWatch?.cancel()
+        signals.serve { [interrupt = kernel.interruptAction, shutdown = kernel.shutdownAction] number in
+            number == SIGINT ? interrupt() : shutdown()
         }
+        let parentWatch = ParentWatch.start(shutdown: kernel.shutdownAction)
+        defer { parentWatch?.cancel() }
         do {
             _ = try kernel.run()
         } catch {
             FileHandle.standardError.write(Data("receptive kernel: \(error)\n".utf8))
             throw ExitCode(1)
         }
-    }
-
-    /// Runs `action` on `signalNumber` instead of dying: SIGINT interrupts the cell, as kernels
-    /// started with a terminal expect; SIGTERM shuts down cleanly, closing (and so removing) sockets.
-    private static func on(_ signalNumber: Int32, _ action: @escaping @Sendable () -> Void) -> any DispatchSourceSignal {
-        signal(signalNumber, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-        source.setEventHandler(handler: action)
-        source.resume()
-        return source
     }
 }

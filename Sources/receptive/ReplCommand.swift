@@ -1,5 +1,4 @@
 import ArgumentParser
-import Dispatch
 import Foundation
 import ReceptiveLanguage
 
@@ -11,10 +10,11 @@ struct ReplCommand: ParsableCommand {
     )
 
     func run() throws {
+        // Ctrl-C interrupts the running cell instead of ending the process.
+        let signals = HeldSignals.hold([SIGINT])
         let session = Session(charset: try TerminalCharset.atStartup())
         let output = TerminalOutput()
-        let interrupts = interruptOnControlC(session)
-        defer { interrupts.cancel() }
+        signals.serve { _ in session.requestInterrupt() }
         output.write("Receptive \(LanguageVersion.current); help() lists the builtins, Ctrl-C stops a cell, Ctrl-D quits.\n",
                      toStandardError: false)
         let reader = makeLineReader(session: session, output: output)
@@ -23,15 +23,6 @@ struct ReplCommand: ParsableCommand {
             output.report(session.run(cell, output: output))
         }
         output.write("\n", toStandardError: false)
-    }
-
-    /// Turns Ctrl-C into an interrupt of the running cell instead of ending the process.
-    private func interruptOnControlC(_ session: Session) -> any DispatchSourceSignal {
-        signal(SIGINT, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        source.setEventHandler { session.requestInterrupt() }
-        source.resume()
-        return source
     }
 
     /// The line editor with persistent history on a terminal; plain reading from a pipe or file.
