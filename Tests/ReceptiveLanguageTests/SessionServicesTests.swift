@@ -284,5 +284,32 @@ struct SessionServicesTests {
         #expect(error.kind == .interrupted)
         #expect(Date().timeIntervalSince(started) < 20)
     }
+
+    @Test func interruptStopsARecursionWithoutLoops() async {
+        // Calls check for an interrupt as loops do (the machine's `call`), so recursion with no
+        // loop stops too; as above, a finite workload (fib(32): 7 million calls, many seconds
+        // in a debug build) and a request repeated until the cell ends.
+        let session = Session()
+        let started = Date()
+        let finished = Atomic<Bool>(false)
+        Thread.detachNewThread {
+            while !finished.load(ordering: .acquiring) {
+                Thread.sleep(forTimeInterval: 0.3)
+                session.requestInterrupt()
+            }
+        }
+        let result = session.run("fn fib(n) {\n  if n < 2 { return n }\n  return fib(n - 1) + fib(n - 2)\n}\nfib(32)",
+                                 output: RecordingOutput())
+        finished.store(true, ordering: .releasing)
+        guard case .failure(let error) = result else {
+            Issue.record("expected the recursion to be interrupted")
+            return
+        }
+        #expect(error.kind == .interrupted)
+        #expect(Date().timeIntervalSince(started) < 20)
+        // The session goes on, its machine back at the top level.
+        #expect(session.evaluator.machine.frameCount == 0)
+        #expect(session.evaluator.callDepth == 0)
+    }
 }
 
