@@ -213,12 +213,7 @@ extension Evaluator {
                     // cost ~15 instructions more.
                     if instruction.pointee.a >= 0, frame != entry,
                        case .number(let number)? = slots.registers[Int(instruction.pointee.a)] {
-                        machine.popFrame()
-                        callDepth &-= 1
-                        frame -= 1
-                        program = frame.pointee.instructions
-                        pc = frame.pointee.pc
-                        slots = Slots(registers: machine.registers + frame.pointee.base, externals: frame.pointee.externals)
+                        resumeCaller(&frame, &program, &pc, &slots)
                         slots[program[pc &- 1].a].setNumber(number)
                         continue
                     }
@@ -229,12 +224,7 @@ extension Evaluator {
                         result = try value(instruction.pointee.a, frame.pointee.function, pc &- 1, slots, frame.pointee.scope)
                     }
                     if frame == entry { return result }
-                    machine.popFrame()
-                    callDepth &-= 1
-                    frame -= 1
-                    program = frame.pointee.instructions
-                    pc = frame.pointee.pc
-                    slots = Slots(registers: machine.registers + frame.pointee.base, externals: frame.pointee.externals)
+                    resumeCaller(&frame, &program, &pc, &slots)
                     frame.pointee.holdsReferences = true
                     slots[program[pc &- 1].a].assign(result)
                 case .statement:
@@ -260,6 +250,19 @@ extension Evaluator {
             }
             throw failure
         }
+    }
+
+    /// Ends the innermost call made inside the loop and resumes its caller: the caller's
+    /// frame, instructions, position and slots.
+    @inline(__always)
+    private func resumeCaller(_ frame: inout UnsafeMutablePointer<Machine.Frame>, _ program: inout UnsafeMutablePointer<Instruction>,
+                              _ pc: inout Int, _ slots: inout Slots) {
+        machine.popFrame()
+        callDepth &-= 1
+        frame -= 1
+        program = frame.pointee.instructions
+        pc = frame.pointee.pc
+        slots = Slots(registers: machine.registers + frame.pointee.base, externals: frame.pointee.externals)
     }
 
     /// `append(x, n)` of a number to a vector held by a register or a global while `append`
