@@ -42,9 +42,9 @@ void receptive_clip(ReceptiveKernelLevel level, const double *x, double *y, long
     DISPATCH(level, receptive_clip, x, y, count, low, high);
 }
 
-void receptive_fold(ReceptiveKernelLevel level, ReceptiveFold fold, const double *row, double *accumulator,
-                    long count) {
-    DISPATCH(level, receptive_fold, fold, row, accumulator, count);
+void receptive_fold_rows(ReceptiveKernelLevel level, ReceptiveFold fold, const double *rows, long rowStride,
+                         long rowCount, double *accumulator, long count) {
+    DISPATCH(level, receptive_fold_rows, fold, rows, rowStride, rowCount, accumulator, count);
 }
 
 double receptive_reduce(ReceptiveKernelLevel level, ReceptiveFold fold, const double *x, long count) {
@@ -64,6 +64,10 @@ void receptive_softmax_rows(ReceptiveKernelLevel level, int logarithm, const dou
 void receptive_transpose(ReceptiveKernelLevel level, const double *source, long sourceStride, long rows,
                          long columns, double *destination, long destinationStride) {
     DISPATCH(level, receptive_transpose, source, sourceStride, rows, columns, destination, destinationStride);
+}
+
+void receptive_correlate_row(ReceptiveKernelLevel level, const ReceptiveCorrelationRow *row) {
+    DISPATCH(level, receptive_correlate_row, row);
 }
 
 long receptive_gemm_panel_width(ReceptiveKernelLevel level) { DISPATCH(level, receptive_gemm_panel_width); }

@@ -64,12 +64,12 @@ public struct Tensor: Sendable {
     }
 
     /// Creates a tensor of `shape` with every element equal to `value`, after checking
-    /// `control`'s cap.
+    /// `control`'s cap (`zeros`, `ones`, `full`, `eye`, the seed of a backward pass), its
+    /// storage allocated as every tensor's is (`init(tensorStorageCapacity:)`).
     public init(repeating value: Double, shape: [Int], control: ExecutionControl) throws {
         let count = try Tensor.elementCount(of: shape)
         try control.checkAllocation(count)
-        self.shape = shape
-        self.storage = [Double](repeating: value, count: count)
+        self.init(uninitializedShape: shape, count: count) { $0.initialize(repeating: value, count: count) }
     }
 
     /// Creates a rank-0 tensor holding `value`.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Tensors
+import TestSupport
 
 // Large tensor storage goes on transparent huge pages (AllocatorPolicy.adviseHugePages): only
 // above the threshold, only on whole 2 MiB pages inside the buffer, and the elements written
@@ -28,9 +29,9 @@ import Testing
         #expect(advised == Int(end - first))
         #expect(advised % size == 0 && advised > bytes - 2 * size && advised <= bytes)
         // The kernel recorded the advice ("hg") unless it has no transparent huge pages.
-        let flags = mappingFlags(containing: first)
+        let flags = HugePageAdvice.mappingFlags(containing: first)
         #expect(flags != nil)
-        #expect(flags?.contains(" hg") == true || !transparentHugePagesAvailable())
+        #expect(flags?.contains(" hg") == true || !HugePageAdvice.transparentHugePagesAvailable)
         #else
         #expect(advised == 0)
         #endif
@@ -54,27 +55,27 @@ import Testing
     #expect(product.indices.allSatisfy { product[$0] == Double($0) - 13 })
 }
 
-/// The `VmFlags` line of the mapping of this process that holds `address` (Linux's smaps).
-private func mappingFlags(containing address: UInt) -> String? {
-    // Read to the end: /proc reports a size of 0, which String(contentsOfFile:) believes.
-    guard let file = FileHandle(forReadingAtPath: "/proc/self/smaps"),
-          let data = try? file.readToEnd(), let smaps = String(data: data, encoding: .utf8) else { return nil }
-    defer { try? file.close() }
-    var inside = false
-    for line in smaps.split(separator: "\n") {
-        if let dash = line.firstIndex(of: "-"), let space = line.firstIndex(of: " "), dash < space,
-           let low = UInt(line[..<dash], radix: 16), let high = UInt(line[line.index(after: dash)..<space], radix: 16) {
-            inside = low <= address && address < high
-        } else if inside, line.hasPrefix("VmFlags:") {
-            return String(line)
-        }
+@Test func tensorsFilledBySwiftAreAdvisedToo() throws {
+    // 2048² doubles from every creator whose elements Swift writes rather than a kernel: each
+    // must allocate through `init(tensorStorageCapacity:)` like the kernels' results, or this
+    // fails. Above glibc's largest mmap threshold (32 MiB) each buffer is a mapping of its own
+    // in the test process, so no earlier advice on reused heap memory can make it pass.
+    let control = ExecutionControl()
+    let side = 2048, shape = [side, side]
+    var generator = RandomGenerator(seed: 7)
+    let creators: [(String, () throws -> Tensor)] = [
+        ("zeros", { try Tensor.zeros(shape, control: control) }),
+        ("ones", { try Tensor.ones(shape, control: control) }),
+        ("eye", { try Tensor.eye(side, control: control) }),
+        ("random", { try Tensor.random(shape, using: &generator, control: control) }),
+        ("randn", { try Tensor.randomNormal(shape, using: &generator, control: control) }),
+    ]
+    for (name, create) in creators {
+        #expect(HugePageAdvice.storageIsAdvised(try create()), "\(name)")
     }
-    return nil
-}
-
-/// Whether the kernel offers transparent huge pages at all (its setting is not `[never]`).
-private func transparentHugePagesAvailable() -> Bool {
-    guard let setting = try? String(contentsOfFile: "/sys/kernel/mm/transparent_hugepage/enabled",
-                                    encoding: .utf8) else { return false }
-    return !setting.contains("[never]")
+    let full = try Tensor(repeating: 2.5, shape: shape, control: control)
+    #expect(HugePageAdvice.storageIsAdvised(full), "full")
+    #expect(full.scalars.allSatisfy { $0 == 2.5 })
+    let eye = try Tensor.eye(side, control: control)
+    #expect(eye.scalars[side + 1] == 1 && eye.scalars[1] == 0 && eye.scalars.reduce(0, +) == Double(side))
 }

@@ -123,20 +123,31 @@ func foldsAndReductionsAgreeWithScalarLoops(_ kernel: VectorKernel) {
             #expect(nanAt == nil ? low == x.min()! : low.isNaN, "min at \(kernel), NaN at \(String(describing: nanAt))")
             #expect(nanAt == nil ? high == x.max()! : high.isNaN, "max at \(kernel), NaN at \(String(describing: nanAt))")
         }
-        // Folding rows: accumulate three rows and compare with the column-wise scalar fold.
-        let rows = [values(count, seed: 5), values(count, seed: 9), finite]
-        for fold in [VectorKernel.Fold.minimum, .maximum] {
+        // Folding rows: seven rows after the first in one call (a pass of four, then three one
+        // by one), stored with a gap after each, against the column-wise scalar fold. Sums must
+        // give the scalar loop's bits: the kernel adds each column's rows in row order.
+        let rows = [values(count, seed: 5), values(count, seed: 9), finite, values(count, seed: 2),
+                    values(count, seed: 7), Array(finite.reversed()), values(count, seed: 11), values(count, seed: 3)]
+        let stride = count + 3
+        let stored = rows.flatMap { $0 + [.nan, .nan, .nan] }
+        for fold in [VectorKernel.Fold.minimum, .maximum, .sum, .sumOfSquares] {
             var accumulator = rows[0]
-            for row in rows.dropFirst() {
-                row.withUnsafeBufferPointer { row in
-                    accumulator.withUnsafeMutableBufferPointer { kernel.fold(fold, row: row.baseAddress!, into: $0.baseAddress!, count: count) }
+            stored.withUnsafeBufferPointer { stored in
+                accumulator.withUnsafeMutableBufferPointer {
+                    kernel.fold(fold, rows: stored.baseAddress! + stride, rowStride: stride, rowCount: rows.count - 1,
+                                into: $0.baseAddress!, count: count)
                 }
             }
             for column in 0..<count {
                 var expected = rows[0][column]
                 for row in rows.dropFirst() {
                     let x = row[column]
-                    if fold == .minimum ? (x < expected || x.isNaN) : (x > expected || x.isNaN) { expected = x }
+                    switch fold {
+                    case .sum: expected += x
+                    case .sumOfSquares: expected += x * x
+                    case .minimum, .maximum:
+                        if fold == .minimum ? (x < expected || x.isNaN) : (x > expected || x.isNaN) { expected = x }
+                    }
                 }
                 #expect(same(accumulator[column], expected), "\(fold) column \(column) at \(kernel)")
             }

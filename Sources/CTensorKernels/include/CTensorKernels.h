@@ -9,7 +9,8 @@
 // the widest this CPU runs. Every function takes the level, so tests can run all of them.
 //
 // None of these functions allocate, check interrupts or spawn threads: Swift splits large work
-// into chunks (checking the interrupt flag between them) and runs the chunks on every core.
+// into chunks (checking the interrupt flag between them) and runs the chunks on every core,
+// through the worker pool below (`receptive_pool_run`, the one place threads are made).
 
 /// The vector extension a kernel is compiled for.
 typedef enum {
@@ -115,7 +116,7 @@ void receptive_clip(ReceptiveKernelLevel level, const double *x, double *y, long
 
 // MARK: Reductions
 
-/// What `receptive_fold` and `receptive_reduce` combine.
+/// What `receptive_fold_rows` and `receptive_reduce` combine.
 typedef enum {
     /// The sum (no particular order: use it where numpy's pairwise order is not promised).
     ReceptiveFoldSum = 0,
@@ -127,10 +128,12 @@ typedef enum {
     ReceptiveFoldMaximum,
 } ReceptiveFold;
 
-/// `accumulator[i] = fold(accumulator[i], row[i])` for `i < count`: one row of a reduction along
-/// a leading axis, read in memory order.
-void receptive_fold(ReceptiveKernelLevel level, ReceptiveFold fold, const double *row, double *accumulator,
-                    long count);
+/// `accumulator[i] = fold(accumulator[i], row[i])` for `i < count`, for each of the `rowCount`
+/// rows at `rows`, `rowStride` elements apart, in that order: rows of a reduction along a leading
+/// axis, read in memory order (each element's folds in row order, so sums add as a loop over the
+/// rows would).
+void receptive_fold_rows(ReceptiveKernelLevel level, ReceptiveFold fold, const double *rows, long rowStride,
+                         long rowCount, double *accumulator, long count);
 
 /// The fold of `x[0..<count]` (count ≥ 1; for Sum and SumOfSquares 0 elements give 0).
 double receptive_reduce(ReceptiveKernelLevel level, ReceptiveFold fold, const double *x, long count);
@@ -153,6 +156,41 @@ void receptive_softmax_rows(ReceptiveKernelLevel level, int logarithm, const dou
 /// columns`: a transpose of a block, in cache-sized tiles.
 void receptive_transpose(ReceptiveKernelLevel level, const double *source, long sourceStride, long rows,
                          long columns, double *destination, long destinationStride);
+
+// MARK: Correlation
+
+/// One stretch of one output row of a single-plane correlation whose column stride is 1 and
+/// whose every column tap lies inside the input (the row's interior): for `j < count`,
+/// `output[j] = start + Σ weights[r·kernelColumns + t] · source[r·rowStep + t·columnStep + j]`
+/// over tap rows `r < tapRows` and tap columns `t < kernelColumns`, where `start` is
+/// `output[j]` itself when `accumulates` and `initial` otherwise. The sum starts from 0 and adds
+/// each product rounded, in that order (no fused multiply-add), and `start` is added last, at
+/// every level: the sums are scipy.ndimage's bit for bit.
+typedef struct {
+    /// The input element that output 0 of the stretch reads at its first tap.
+    const double *source;
+    /// Elements between the input rows of successive tap rows (row dilation × input columns).
+    long rowStep;
+    /// Elements between the input columns of successive taps (the column dilation).
+    long columnStep;
+    /// Tap rows summed (those inside the input for this output row; may be 0).
+    long tapRows;
+    /// Taps per kernel row.
+    long kernelColumns;
+    /// The weights of the first tap row summed, `kernelColumns` per row, rows consecutive.
+    const double *weights;
+    /// The stretch's first output.
+    double *output;
+    /// Outputs in the stretch.
+    long count;
+    /// What the sums are added to when not `accumulates`.
+    double initial;
+    /// Whether the sums are added to the outputs' own values (a later input channel).
+    int accumulates;
+} ReceptiveCorrelationRow;
+
+/// Computes `row` (see `ReceptiveCorrelationRow`). Disjoint stretches may run concurrently.
+void receptive_correlate_row(ReceptiveKernelLevel level, const ReceptiveCorrelationRow *row);
 
 // MARK: Matrix product
 
@@ -232,5 +270,19 @@ int receptive_keep_large_buffers_in_heap(long retainedBytes);
 /// AllocatorPolicy.swift. Returns the bytes advised (0 when no whole page fits, or off Linux);
 /// madvise's own failure is ignored (the memory stays on small pages).
 long receptive_advise_huge_pages(void *start, long byteCount, long hugePageSize);
+
+// MARK: Worker threads
+
+/// One chunk of a job: called with the job's context and the chunk's index.
+typedef void (*ReceptivePoolChunk)(void *context, long chunk);
+
+/// Calls `function(context, chunk)` once for each `chunk < chunks`, on the calling thread and
+/// the pool's workers (one per further core, started on first use, polling for 200 µs after a
+/// job before they sleep), and returns when every call has returned. While one job runs, a
+/// second caller's chunks (another thread's, or a chunk's own nested loop) run on that caller,
+/// in order. Returns the number of workers the job was offered to (0: it ran on the calling
+/// thread alone).
+/// See WorkerPool.c.
+long receptive_pool_run(long chunks, ReceptivePoolChunk function, void *context);
 
 #endif

@@ -115,16 +115,11 @@ enum ElementwiseGradient {
     private static func produce(shape: [Int], count: Int, control: ExecutionControl,
                                 _ body: (UnsafeMutablePointer<Double>, Range<Int>) -> Void) throws -> Tensor {
         try control.checkAllocation(count)
-        let result = try [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
-            // Double is trivial: marking every element initialised up front is safe even when
-            // the loop is interrupted, since the array is then discarded unread.
-            initialized = count
-            guard let out = buffer.baseAddress else { return }
+        return try Tensor(uninitializedShape: shape, count: count) { out in
             try ParallelLoop.run("backward", units: count, costPerUnit: costPerElement, control: control) { range in
                 body(out, range)
             }
         }
-        return try Tensor(shape: shape, scalars: result)
     }
 
     private static func checkShapes(_ a: Tensor, _ b: Tensor) throws {

@@ -42,7 +42,7 @@ enum MatrixProduct {
                          kernel: VectorKernel = .best, control: ExecutionControl) throws {
         try control.checkInterrupt()
         try compute(rows: rows, columns: columns, inner: inner, a, b, c, cRowStride: cRowStride,
-                    accumulate: accumulate, kernel: kernel) { units, cost, spread, body in
+                    accumulate: accumulate, kernel: kernel) { units, cost, body in
             // Work ParallelLoop would run as one chunk on this thread anyway (under 2^20
             // multiply-adds, ~10 µs) runs here without its progress bookkeeping, which no
             // observer shows for so short a call (callgrind, 64² `x @ y` in a loop: 152,575 →
@@ -50,14 +50,8 @@ enum MatrixProduct {
             let (total, overflow) = units.multipliedReportingOverflow(by: cost)
             if !overflow, total < 2 * ParallelLoop.chunkCost {
                 body(0..<units)
-            } else if spread == .overCores {
-                try ParallelLoop.run("matmul", units: units, costPerUnit: cost, control: control, body)
             } else {
-                let chunks = overflow ? units : Swift.min(units, total / ParallelLoop.chunkCost)
-                for chunk in 0..<chunks {
-                    try control.checkInterrupt()
-                    body((units * chunk / chunks)..<(units * (chunk + 1) / chunks))
-                }
+                try ParallelLoop.run("matmul", units: units, costPerUnit: cost, control: control, body)
             }
         }
     }
@@ -68,21 +62,12 @@ enum MatrixProduct {
                                  into c: UnsafeMutablePointer<Double>, cRowStride: Int, accumulate: Bool = false,
                                  kernel: VectorKernel = .best) {
         compute(rows: rows, columns: columns, inner: inner, a, b, c, cRowStride: cRowStride,
-                accumulate: accumulate, kernel: kernel) { units, _, _, body in body(0..<units) }
-    }
-
-    /// Where the chunks of a split run.
-    private enum Spread {
-        /// Over every core when the work is large (the products of matrices).
-        case overCores
-        /// On the calling thread (matrix × vector, which memory bounds; see `vectorProduct`).
-        case onThisThread
+                accumulate: accumulate, kernel: kernel) { units, _, body in body(0..<units) }
     }
 
     /// Splits `units` units of `cost` multiply-adds each into chunks and runs `body` on them,
-    /// spread as asked, the interrupt checked between chunks.
-    private typealias Split = (_ units: Int, _ cost: Int, _ spread: Spread, _ body: (Range<Int>) -> Void) throws
-        -> Void
+    /// over the cores when the work is large, the interrupt checked between chunks.
+    private typealias Split = (_ units: Int, _ cost: Int, _ body: (Range<Int>) -> Void) throws -> Void
 
     private static func compute(rows: Int, columns: Int, inner: Int, _ a: Operand, _ b: Operand,
                                 _ c: UnsafeMutablePointer<Double>, cRowStride: Int, accumulate: Bool,
@@ -134,10 +119,10 @@ enum MatrixProduct {
         try withUnsafePointer(to: &product) { product in
             // Packing moves each element of B once; the product does `rowBlock` multiply-adds per
             // element of B per row block.
-            try split(panels, width * inner, .overCores) { range in
+            try split(panels, width * inner) { range in
                 receptive_gemm_pack_b(level, product, packed, range.lowerBound, range.upperBound)
             }
-            try split(rowBlocks, rowBlock * inner * columns, .overCores) { range in
+            try split(rowBlocks, rowBlock * inner * columns) { range in
                 let scratch = UnsafeMutablePointer<Double>.allocate(capacity: scratchCount)
                 defer { scratch.deallocate() }
                 receptive_gemm_rows(level, product, packed, scratch, range.lowerBound * rowBlock,
@@ -155,7 +140,7 @@ enum MatrixProduct {
         let rows = product.rows
         let blocks = (rows + microRows - 1) / microRows
         try withUnsafePointer(to: &product) { product in
-            try split(blocks, microRows * product.pointee.inner * product.pointee.columns, .overCores) { range in
+            try split(blocks, microRows * product.pointee.inner * product.pointee.columns) { range in
                 receptive_gemm_small(level, product, range.lowerBound * microRows,
                                      Swift.min(rows, range.upperBound * microRows))
             }
@@ -165,12 +150,14 @@ enum MatrixProduct {
     /// Matrix × vector (`columns == 1`) and vector × matrix (`rows == 1`) as streaming loops when
     /// the matrix has contiguous rows or columns; false when the packed product should run.
     ///
-    /// They run on the calling thread: each element of the matrix is read once for one
-    /// multiply-add, so one core already takes what memory gives. C harness, min of 41 calls:
-    /// 2048² (32 MiB) 0.56–0.61 ms on one thread, 0.66–0.73 on two (0.63–0.70 without the second
-    /// thread's ~25 µs start); 1024² 0.077–0.079 ms either way once that start is taken off.
-    /// Split through ParallelLoop, the 2048² row took 0.76 ms on a quiet machine
-    /// (benchmarks/results/latest.md before round 3).
+    /// Each element of the matrix is read once for one multiply-add, so the loop is bound by
+    /// memory (or by the third-level cache, 32 MiB here, which holds most of a 2048² matrix
+    /// between calls), and split over the cores: each core streams its own rows. Through
+    /// libdispatch two cores were no faster than one (waking its worker cost 50–100 µs), so the
+    /// previous round ran these on the calling thread; on ParallelLoop's polling workers they
+    /// are. C harness, matrix on 2 MiB pages, medians of 301 calls on the quiet machine: 2048²
+    /// one core 0.67–0.84 ms, two through libdispatch 0.50–0.52, two polling workers 0.39–0.43
+    /// (numpy, same minutes: 0.50–0.53); 1024² 0.090, 0.103–0.116 and 0.048 ms.
     private static func vectorProduct(rows: Int, columns: Int, inner: Int, _ a: Operand, _ b: Operand,
                                       _ c: UnsafeMutablePointer<Double>, cRowStride: Int, accumulate: Bool,
                                       kernel: VectorKernel, split: Split) rethrows -> Bool {
@@ -179,7 +166,7 @@ enum MatrixProduct {
             // y = A x: rows of A contiguous → dot products; columns contiguous → rows of Aᵀ streamed.
             if a.columnStride == 1 {
                 try withContiguous(b.base, count: inner, stride: b.rowStride) { x in
-                    try split(rows, inner, .onThisThread) { range in
+                    try split(rows, inner) { range in
                         receptive_gemv_rows(kernel.level, a.base, a.rowStride, inner, x, c, range.lowerBound,
                                             range.upperBound, adding)
                     }
@@ -188,7 +175,7 @@ enum MatrixProduct {
             }
             if a.rowStride == 1 {
                 try withContiguous(b.base, count: inner, stride: b.rowStride) { x in
-                    try split(rows, inner, .onThisThread) { range in
+                    try split(rows, inner) { range in
                         receptive_gevm(kernel.level, x, a.base + range.lowerBound, a.columnStride, inner,
                                        c + range.lowerBound, range.count, adding)
                     }
@@ -201,7 +188,7 @@ enum MatrixProduct {
         // y = x B: rows of B contiguous → streamed; columns contiguous → dot products with Bᵀ's rows.
         if b.columnStride == 1 {
             try withContiguous(a.base, count: inner, stride: a.columnStride) { x in
-                try split(columns, inner, .onThisThread) { range in
+                try split(columns, inner) { range in
                     receptive_gevm(kernel.level, x, b.base + range.lowerBound, b.rowStride, inner,
                                    c + range.lowerBound, range.count, adding)
                 }
@@ -210,7 +197,7 @@ enum MatrixProduct {
         }
         if b.rowStride == 1 {
             try withContiguous(a.base, count: inner, stride: a.columnStride) { x in
-                try split(columns, inner, .onThisThread) { range in
+                try split(columns, inner) { range in
                     receptive_gemv_rows(kernel.level, b.base, b.columnStride, inner, x, c, range.lowerBound,
                                         range.upperBound, adding)
                 }

@@ -4,8 +4,10 @@ extension Tensor {
     ///
     /// The storage is not zero-filled first: a result written once costs one pass over memory,
     /// not two (at 2048², `x * 2` spent as long filling zeros as computing). `initialize` is not
-    /// called for an empty tensor; if it throws (an interrupt), the tensor is discarded.
-    init(uninitializedShape shape: [Int], count: Int, axisOrder: [Int]? = nil,
+    /// called for an empty tensor; if it throws (an interrupt), the tensor is discarded. Large
+    /// storage goes on huge pages (`AllocatorPolicy.adviseHugePages`); public so that the
+    /// `Learning` target's results are allocated the same way.
+    public init(uninitializedShape shape: [Int], count: Int, axisOrder: [Int]? = nil,
          _ initialize: (UnsafeMutablePointer<Double>) throws -> Void) rethrows {
         let scalars = try [Double](tensorStorageCapacity: count) { buffer, initialized in
             // Double is trivial: marking every element initialised up front is safe even when

@@ -86,9 +86,11 @@ enum VectorKernel: CaseIterable, Sendable {
         }
     }
 
-    /// `accumulator[i] = fold(accumulator[i], row[i])` for `i < count`.
-    func fold(_ fold: Fold, row: UnsafePointer<Double>, into accumulator: UnsafeMutablePointer<Double>, count: Int) {
-        receptive_fold(level, fold.kernel, row, accumulator, count)
+    /// `accumulator[i] = fold(accumulator[i], row[i])` for `i < count`, for each of `rowCount`
+    /// rows `rowStride` elements apart, in row order.
+    func fold(_ fold: Fold, rows: UnsafePointer<Double>, rowStride: Int, rowCount: Int,
+              into accumulator: UnsafeMutablePointer<Double>, count: Int) {
+        receptive_fold_rows(level, fold.kernel, rows, rowStride, rowCount, accumulator, count)
     }
 
     /// The fold of `x[0..<count]`; `count ≥ 1` for the minimum and maximum.
@@ -116,6 +118,21 @@ enum VectorKernel: CaseIterable, Sendable {
     func transpose(_ source: UnsafePointer<Double>, stride sourceStride: Int, rows: Int, columns: Int,
                    into destination: UnsafeMutablePointer<Double>, stride destinationStride: Int) {
         receptive_transpose(level, source, sourceStride, rows, columns, destination, destinationStride)
+    }
+
+    // MARK: Correlation
+
+    /// One stretch of an output row of a single-plane correlation (`ReceptiveCorrelationRow`):
+    /// `output[j] = start + Σ weights[r·kernelColumns + t] · source[r·rowStep + t·columnStep + j]`
+    /// for `j < count`, the sum from 0 in tap order with each product rounded, `start` being
+    /// `output[j]` when `initial` is nil. Every element read must lie inside the input.
+    func correlateRow(source: UnsafePointer<Double>, rowStep: Int, columnStep: Int, tapRows: Int, kernelColumns: Int,
+                      weights: UnsafePointer<Double>, into output: UnsafeMutablePointer<Double>, count: Int,
+                      startingAt initial: Double?) {
+        var row = ReceptiveCorrelationRow(
+            source: source, rowStep: rowStep, columnStep: columnStep, tapRows: tapRows, kernelColumns: kernelColumns,
+            weights: weights, output: output, count: count, initial: initial ?? 0, accumulates: initial == nil ? 1 : 0)
+        receptive_correlate_row(level, &row)
     }
 }
 

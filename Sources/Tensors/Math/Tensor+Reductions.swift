@@ -100,7 +100,7 @@ extension Tensor {
                     } else {
                         target.initialize(from: rows, count: width)
                     }
-                    for row in 1..<size { kernel.fold(fold, row: rows + row * inner, into: target, count: width) }
+                    kernel.fold(fold, rows: rows + inner, rowStride: inner, rowCount: size - 1, into: target, count: width)
                     for column in 0..<width { target[column] = reduction.finish(target[column], count: size) }
                 }
             }

@@ -4,12 +4,12 @@ extension Tensor {
                               control: ExecutionControl) throws -> Tensor {
         let count = try elementCount(of: shape)
         try control.checkAllocation(count)
-        var values = [Double](repeating: 0, count: count)
-        for index in 0..<count {
-            if index & 0xFFFF == 0 { try control.checkInterrupt() }
-            values[index] = generator.nextUniform()
+        return try Tensor(uninitializedShape: shape, count: count) { values in
+            for index in 0..<count {
+                if index & 0xFFFF == 0 { try control.checkInterrupt() }
+                values[index] = generator.nextUniform()
+            }
         }
-        return Tensor(validatedShape: shape, scalars: values)
     }
 
     /// Standard normal numbers (Box–Muller, both numbers of each pair used) from `generator`.
@@ -17,15 +17,15 @@ extension Tensor {
                                     control: ExecutionControl) throws -> Tensor {
         let count = try elementCount(of: shape)
         try control.checkAllocation(count)
-        var values = [Double](repeating: 0, count: count)
-        var index = 0
-        while index < count {
-            if index & 0xFFFF == 0 { try control.checkInterrupt() }
-            let (first, second) = generator.nextNormalPair()
-            values[index] = first
-            if index + 1 < count { values[index + 1] = second }
-            index += 2
+        return try Tensor(uninitializedShape: shape, count: count) { values in
+            var index = 0
+            while index < count {
+                if index & 0xFFFF == 0 { try control.checkInterrupt() }
+                let (first, second) = generator.nextNormalPair()
+                values[index] = first
+                if index + 1 < count { values[index + 1] = second }
+                index += 2
+            }
         }
-        return Tensor(validatedShape: shape, scalars: values)
     }
 }
