@@ -8,7 +8,7 @@ struct MachineTests {
     @Test func listingShowsRegistersGlobalsAndConstants() {
         let listing = Session().listing(of: "fn twice(x) = x * 2\ny = twice(3)")
         #expect(listing.contains("twice: 2 registers, locals [\"x\"]"))
-        #expect(listing.contains("multiply r1 r0 k:2"))
+        #expect(listing.contains("multiplyConstant r1 r0 #2"))
         #expect(listing.contains("call g:y g:twice"))
         #expect(!listing.contains("statement"))
     }
@@ -28,6 +28,27 @@ struct MachineTests {
             return
         }
         #expect(value?.text == "3")
+    }
+
+    @Test func noRegisterHoldsAReferenceAfterACell() {
+        // A frame whose registers only ever held numbers skips releasing them at `return`
+        // (`Machine.Frame.holdsReferences`); whatever any frame held must still be released by
+        // the time the cell ends: arguments, defaults, results and temporaries that own memory,
+        // returned through frames that held only numbers, and frames left by an error.
+        let programs = [
+            "fn fib(n) {\n  if n < 2 { return n }\n  return fib(n - 1) + fib(n - 2)\n}\nfib(12)",
+            "fn wrap(n) = [n, n + 1]\nfn count(n) {\n  if n == 0 { return wrap(0) }\n  return count(n - 1)\n}\ncount(5)",
+            "fn pad(x, fill = [1, 2, 3]) = x + 1\nfn outer(t) = pad(t) * 2\nouter([1, 2])",
+            "fn text(n) = str(n) + \"!\"\nfn many(n) {\n  s = \"\"\n  for i in range(n) { s = text(i) }\n  return len(s)\n}\nmany(20)",
+            "fn inner(n) = [1, 2][n]\nfn outer(n) = inner(n + 0) + [n][0]\nouter(5)",
+        ]
+        for program in programs {
+            let session = Session()
+            _ = session.run(program, output: RecordingOutput())
+            let machine = session.evaluator.machine
+            let holding = (0..<machine.capacity).filter { !(machine.registers + $0).ownsNothing }
+            #expect(holding.isEmpty, "registers \(holding) still hold references after: \(program)")
+        }
     }
 
     @Test func registersGrowWithDeepCallsOfLargeFrames() {

@@ -260,14 +260,42 @@ struct SessionServicesTests {
     }
 
     @Test func interruptStopsALongLoop() async {
+        // The loop is finite (30 million iterations: seconds in a debug build, where 3 million
+        // could end before the first request) so that a missed interrupt fails the test
+        // instead of hanging it.
+        let (session, result, seconds) = runInterrupted("fn spin() { for i in arange(30000) { for j in arange(1000) { } } }\nspin()")
+        guard case .failure(let error) = result else {
+            Issue.record("expected the loop to be interrupted")
+            return
+        }
+        #expect(error.kind == .interrupted)
+        #expect(seconds < 20)
+        #expect(session.evaluator.machine.frameCount == 0)
+    }
+
+    @Test func interruptStopsARecursionWithoutLoops() async {
+        // Calls check for an interrupt as loops do (the machine's `call`), so recursion with no
+        // loop stops too; a finite workload again (fib(32): 7 million calls, many seconds in a
+        // debug build).
+        let (session, result, seconds) = runInterrupted("fn fib(n) {\n  if n < 2 { return n }\n  return fib(n - 1) + fib(n - 2)\n}\nfib(32)")
+        guard case .failure(let error) = result else {
+            Issue.record("expected the recursion to be interrupted")
+            return
+        }
+        #expect(error.kind == .interrupted)
+        #expect(seconds < 20)
+        // The session goes on, its machine back at the top level.
+        #expect(session.evaluator.machine.frameCount == 0)
+        #expect(session.evaluator.callDepth == 0)
+    }
+
+    /// Runs `code` in a new session while another thread requests an interrupt every 0.3 s
+    /// until the cell ends (on a loaded machine the cell may start after the first request,
+    /// which `run` clears as stale: an interrupt never stops the next cell); returns the
+    /// session, the result and the seconds the cell took.
+    private func runInterrupted(_ code: String) -> (Session, RunResult, Double) {
         let session = Session()
-        let output = RecordingOutput()
         let started = Date()
-        // The interrupt arrives from another thread while the loop runs. The loop is finite
-        // (30 million iterations: seconds in a debug build, where 3 million could end before the
-        // first request) so that a missed interrupt fails the test instead of hanging it. The
-        // request repeats until the cell ends: on a loaded machine the cell may start after the
-        // first request, which `run` clears as stale (an interrupt never stops the next cell).
         let finished = Atomic<Bool>(false)
         Thread.detachNewThread {
             while !finished.load(ordering: .acquiring) {
@@ -275,14 +303,9 @@ struct SessionServicesTests {
                 session.requestInterrupt()
             }
         }
-        let result = session.run("fn spin() { for i in arange(30000) { for j in arange(1000) { } } }\nspin()", output: output)
+        let result = session.run(code, output: RecordingOutput())
         finished.store(true, ordering: .releasing)
-        guard case .failure(let error) = result else {
-            Issue.record("expected the loop to be interrupted")
-            return
-        }
-        #expect(error.kind == .interrupted)
-        #expect(Date().timeIntervalSince(started) < 20)
+        return (session, result, Date().timeIntervalSince(started))
     }
 }
 

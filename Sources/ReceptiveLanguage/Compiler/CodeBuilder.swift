@@ -99,6 +99,14 @@ final class CodeBuilder {
         return operand
     }
 
+    /// The number constant `operand` names, if it names one (an operand the specialised
+    /// operations can carry as an immediate).
+    func number(at operand: Int32) -> Double? {
+        guard operand < 0, case .constant(let index) = externals[Int(~operand)],
+              case .number(let number) = constants[index] else { return nil }
+        return number
+    }
+
     /// The operand of a global variable.
     func global(_ slot: GlobalSlot) -> Int32 {
         if let known = globalOperands[ObjectIdentifier(slot)] { return known }

@@ -79,8 +79,7 @@ extension Compiler {
             builder.emit(Instruction(.storeEnvironment, variableSite, temporary), at: range)
             return
         }
-        emit(Instruction(operation.operation, variable, variable, operand.operand), at: combined,
-             reading: [Place(operand: variable, variableRange: range), operand])
+        emitBinary(operation, variable, Place(operand: variable, variableRange: range), operand, at: combined)
     }
 
     /// `x[...] = e` and `x[...] op= e`: the value, then the subscript, then (for `op=`) the
@@ -160,6 +159,18 @@ extension BinaryOperator {
         }
     }
 
+    /// The operations of this arithmetic operator on registers and on a register and a number
+    /// constant; nil for the operators without them.
+    var specialised: (registers: Operation, constant: Operation)? {
+        switch self {
+        case .add: return (.addRegisters, .addConstant)
+        case .subtract: return (.subtractRegisters, .subtractConstant)
+        case .multiply: return (.multiplyRegisters, .multiplyConstant)
+        case .divide: return (.divideRegisters, .divideConstant)
+        default: return nil
+        }
+    }
+
     /// The test jumping unless this comparison holds; nil for other operators.
     var jumpUnless: Operation? {
         switch self {
@@ -169,6 +180,22 @@ extension BinaryOperator {
         case .greaterEqual: return .jumpUnlessGreaterEqual
         case .equal: return .jumpUnlessEqual
         case .notEqual: return .jumpUnlessNotEqual
+        default: return nil
+        }
+    }
+}
+
+extension Operation {
+    /// This test (`jumpUnlessLess`, ...) of a register against a number constant; nil for
+    /// other operations.
+    var againstConstant: Operation? {
+        switch self {
+        case .jumpUnlessLess: return .jumpUnlessLessConstant
+        case .jumpUnlessLessEqual: return .jumpUnlessLessEqualConstant
+        case .jumpUnlessGreater: return .jumpUnlessGreaterConstant
+        case .jumpUnlessGreaterEqual: return .jumpUnlessGreaterEqualConstant
+        case .jumpUnlessEqual: return .jumpUnlessEqualConstant
+        case .jumpUnlessNotEqual: return .jumpUnlessNotEqualConstant
         default: return nil
         }
     }

@@ -54,7 +54,7 @@ extension Compiler {
             var lhs = try place(left)
             if lhs.variableRange != nil, Compiler.containsCall(right) { lhs = try materialize(lhs, at: left.range) }
             let rhs = try place(right)
-            emit(Instruction(operation.operation, target, lhs.operand, rhs.operand), at: range, reading: [lhs, rhs])
+            emitBinary(operation, target, lhs, rhs, at: range)
         case .logical(let isAnd, let left, let right):
             try logical(isAnd: isAnd, left, right, into: target)
         case .call(let callee, let arguments):
@@ -67,6 +67,24 @@ extension Compiler {
         case .function(let declaration):
             try makeFunction(declaration, into: target, at: range)
         }
+    }
+
+    /// `target = lhs op rhs`. Arithmetic of registers, or of a register and a number constant,
+    /// takes the specialised operations, which decode no external slot (and read the constant
+    /// from the instruction): callgrind counted ~8 instructions less per operand than the
+    /// general form's slot decoding (`fib`'s `n - 1`, a loop's `total += i`).
+    func emitBinary(_ operation: BinaryOperator, _ target: Int32, _ lhs: Place, _ rhs: Place, at range: SourceRange) {
+        if target >= 0, lhs.operand >= 0, let specialised = operation.specialised {
+            if rhs.operand >= 0 {
+                emit(Instruction(specialised.registers, target, lhs.operand, rhs.operand), at: range, reading: [lhs, rhs])
+                return
+            }
+            if let constant = builder.number(at: rhs.operand) {
+                emit(Instruction(specialised.constant, target, lhs.operand, immediate: constant), at: range, reading: [lhs])
+                return
+            }
+        }
+        emit(Instruction(operation.operation, target, lhs.operand, rhs.operand), at: range, reading: [lhs, rhs])
     }
 
     /// The number an expression of number literals, `-` and arithmetic always gives (`-1`,

@@ -76,6 +76,10 @@ extension Compiler {
             var lhs = try place(left)
             if lhs.variableRange != nil, Compiler.containsCall(right) { lhs = try materialize(lhs, at: left.range) }
             let rhs = try place(right)
+            // A register tested against a number constant carries the number in the instruction.
+            if lhs.operand >= 0, let constant = builder.number(at: rhs.operand), let specialised = test.againstConstant {
+                return emit(Instruction(specialised, lhs.operand, 0, immediate: constant), at: condition.range, reading: [lhs])
+            }
             return emit(Instruction(test, lhs.operand, rhs.operand), at: condition.range, reading: [lhs, rhs])
         }
         let value = try place(condition)
@@ -86,7 +90,9 @@ extension Compiler {
     func patchJump(_ position: Int) {
         switch builder.instructions[position].operation {
         case .jump: builder.patch(position, \.a, to: builder.position)
-        case .jumpIfFalse: builder.patch(position, \.b, to: builder.position)
+        case .jumpIfFalse, .jumpUnlessLessConstant, .jumpUnlessLessEqualConstant, .jumpUnlessGreaterConstant,
+             .jumpUnlessGreaterEqualConstant, .jumpUnlessEqualConstant, .jumpUnlessNotEqualConstant:
+            builder.patch(position, \.b, to: builder.position)
         default: builder.patch(position, \.c, to: builder.position)
         }
     }

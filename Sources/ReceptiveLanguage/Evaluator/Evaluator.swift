@@ -21,6 +21,9 @@ final class Evaluator: BuiltinContext {
     var callDepth = 0
     /// The lowest stack address a call may reach (see `prepareToRun`); 0 when unknown.
     var stackFloor: UInt = 0
+    /// `UserFunction`'s metadata, which a call compares its callee's with (see `userFunction`
+    /// of a slot).
+    let userFunctionType = ObjectIdentifier(UserFunction.self)
     /// The registers and frames compiled code runs in.
     let machine = Machine(maximumDepth: Evaluator.maximumCallDepth)
     /// How code is compiled (a debugger asks for statement boundaries).

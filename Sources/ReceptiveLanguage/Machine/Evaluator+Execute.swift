@@ -10,19 +10,23 @@ extension Evaluator {
             throw RuntimeError.callDepth(Evaluator.maximumCallDepth, in: code.name)
         }
         return try withExtendedLifetime((code, captured)) {
-            let frame = machine.pushFrame(.passUnretained(code), base: base, captured: captured.map { .passUnretained($0) })
+            // The parameters were written by Swift code (a cell, a builtin calling back).
+            let frame = machine.pushFrame(.passUnretained(code), base: base, captured: captured.map { .passUnretained($0) },
+                                          holdsReferences: true)
             defer { machine.popFrame() }
             return try run(frame)
         }
     }
 
     // The dispatch loop keeps the operations that dominate scalar code inline (number
-    // arithmetic and comparisons, jumps, loops, element reads, calls and returns of user
+    // arithmetic and tests, jumps, loops, element reads, calls and returns of user
     // functions): with every operation inline, the loop grew so large that the register
     // allocator spilled and reloaded a dozen values around every dispatch (callgrind: 83
     // instructions per operation of a counting loop; about 40 with the rest behind `perform`).
     // A call of a user function pushes a frame and carries on in the same loop, so it costs no
-    // Swift call; `return` pops it. Slow paths are calls into the other files.
+    // Swift call; `return` pops it. Slow paths are calls into the other files; each marks the
+    // frame as possibly holding references first (`Machine.Frame.holdsReferences`), since
+    // only the fast paths are known to write nothing but numbers and bools.
     // swiftlint:disable:next cyclomatic_complexity function_body_length
     private func run(_ entry: UnsafeMutablePointer<Machine.Frame>) throws -> Value {
         // Only the frame pointer, the program, the counter and the slot tables are kept: the
@@ -43,28 +47,46 @@ extension Evaluator {
                     switch slots[instruction.pointee.b].pointee {
                     case .number(let number)?: slots[instruction.pointee.a].setNumber(number)
                     case .some(.none): slots[instruction.pointee.a].assign(.none)
-                    default: try copy(instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope)
+                    default:
+                        frame.pointee.holdsReferences = true
+                        try copy(instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope)
                     }
                 case .add:
                     if case .number(let x)? = slots[instruction.pointee.b].pointee, case .number(let y)? = slots[instruction.pointee.c].pointee {
                         slots[instruction.pointee.a].setNumber(x + y)
-                    } else { try binary(.add, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope) }
+                    } else {
+                        frame.pointee.holdsReferences = true
+                        try binary(.add, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope)
+                    }
                 case .subtract:
                     if case .number(let x)? = slots[instruction.pointee.b].pointee, case .number(let y)? = slots[instruction.pointee.c].pointee {
                         slots[instruction.pointee.a].setNumber(x - y)
-                    } else { try binary(.subtract, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope) }
+                    } else {
+                        frame.pointee.holdsReferences = true
+                        try binary(.subtract, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope)
+                    }
                 case .multiply:
                     if case .number(let x)? = slots[instruction.pointee.b].pointee, case .number(let y)? = slots[instruction.pointee.c].pointee {
                         slots[instruction.pointee.a].setNumber(x * y)
-                    } else { try binary(.multiply, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope) }
-                case .divide:
-                    if case .number(let x)? = slots[instruction.pointee.b].pointee, case .number(let y)? = slots[instruction.pointee.c].pointee {
-                        slots[instruction.pointee.a].setNumber(x / y)
-                    } else { try binary(.divide, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope) }
-                case .less:
-                    if case .number(let x)? = slots[instruction.pointee.b].pointee, case .number(let y)? = slots[instruction.pointee.c].pointee {
-                        slots[instruction.pointee.a].setBool(x < y)
-                    } else { try binary(.less, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope) }
+                    } else {
+                        frame.pointee.holdsReferences = true
+                        try binary(.multiply, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope)
+                    }
+                case .addRegisters, .subtractRegisters, .multiplyRegisters, .divideRegisters:
+                    if case .number(let x)? = slots.registers[Int(instruction.pointee.b)],
+                       case .number(let y)? = slots.registers[Int(instruction.pointee.c)] {
+                        (slots.registers + Int(instruction.pointee.a)).setNumber(instruction.pointee.arithmetic(x, y))
+                    } else {
+                        frame.pointee.holdsReferences = true
+                        try binarySpecialised(instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope)
+                    }
+                case .addConstant, .subtractConstant, .multiplyConstant, .divideConstant:
+                    if case .number(let x)? = slots.registers[Int(instruction.pointee.b)] {
+                        (slots.registers + Int(instruction.pointee.a)).setNumber(instruction.pointee.arithmetic(x, instruction.pointee.immediate))
+                    } else {
+                        frame.pointee.holdsReferences = true
+                        try binarySpecialised(instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope)
+                    }
                 case .jump:
                     pc = Int(instruction.pointee.a)
                 case .jumpIfFalse:
@@ -98,15 +120,31 @@ extension Evaluator {
                     if case .number(let x)? = slots[instruction.pointee.a].pointee, case .number(let y)? = slots[instruction.pointee.b].pointee {
                         if !(x != y) { pc = Int(instruction.pointee.c) }
                     } else if try !test(.notEqual, instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope) { pc = Int(instruction.pointee.c) }
+                case .jumpUnlessLessConstant, .jumpUnlessLessEqualConstant, .jumpUnlessGreaterConstant,
+                     .jumpUnlessGreaterEqualConstant, .jumpUnlessEqualConstant, .jumpUnlessNotEqualConstant:
+                    // One case for the six tests, which tells them apart when it compares: with a
+                    // case each (and each arithmetic form), the loop grew past the size where the
+                    // optimizer inlines what is not marked always-inline (`Array.count` of a
+                    // vector's rank and `isInterruptRequested` became calls: ~10 instructions
+                    // more of every number appended).
+                    if case .number(let x)? = slots.registers[Int(instruction.pointee.a)] {
+                        if !instruction.pointee.holds(x) { pc = Int(instruction.pointee.b) }
+                    } else if try !testConstant(instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope) {
+                        pc = Int(instruction.pointee.b)
+                    }
                 case .next:
                     let state = slots.registers + Int(instruction.pointee.a)
                     guard case .number(let index)? = state[1], case .number(let count)? = state[2], index < count else { continue }
                     // The counter holds a number, which owns nothing: overwritten without the check.
                     (state + 1).initialize(to: .number(index + 1))
-                    if control.isInterruptRequested { throw RuntimeError(TensorError.interrupted) }
+                    // `checkInterrupt` is always inlined; `isInterruptRequested` was left a call
+                    // (with registers saved around it) once the loop grew. Its TensorError
+                    // becomes the same RuntimeError in `decorated`.
+                    try control.checkInterrupt()
                     if state.pointee == nil, case .number(let start)? = state[3], case .number(let delta)? = state[4] {
                         slots[instruction.pointee.b].setNumber(start + index * delta)
                     } else {
+                        frame.pointee.holdsReferences = true
                         try nextItem(instruction.pointee, index: Int(index), frame.pointee.function, pc &- 1, slots)
                     }
                     pc = Int(instruction.pointee.c)
@@ -115,6 +153,7 @@ extension Evaluator {
                        let number = slots[instruction.pointee.b].element(index) {
                         slots[instruction.pointee.a].setNumber(number)
                     } else {
+                        frame.pointee.holdsReferences = true
                         try element(instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope)
                     }
                 case .element2:
@@ -123,24 +162,30 @@ extension Evaluator {
                        let number = slots[instruction.pointee.b].element(row, column) {
                         slots[instruction.pointee.a].setNumber(number)
                     } else {
+                        frame.pointee.holdsReferences = true
                         try element2(instruction.pointee, frame.pointee.function, pc &- 1, slots, frame.pointee.scope)
                     }
                 case .call:
-                    if let callee = slots[instruction.pointee.b].userFunction,
+                    if let callee = slots[instruction.pointee.b].userFunction(userFunctionType),
                        Int(instruction.pointee.d) <= callee._withUnsafeGuaranteedRef(\.parameterCount) {
                         // The callee stays alive in its slot while it runs (see `Machine.Frame`).
                         frame.pointee.pc = pc
                         let base = frame.pointee.base &+ Int(instruction.pointee.c)
-                        try prepareCall(callee, base: base, given: Int(instruction.pointee.d))
+                        let given = Int(instruction.pointee.d)
+                        // Defaults may own memory; so may arguments that are not numbers.
+                        let holdsReferences = try prepareCall(callee, base: base, given: given)
+                            || machine.anyOwns(from: base, count: given)
                         // Unowned, not a closure over the guaranteed reference: the optimizer left
                         // that closure out of line (callgrind: ~30 instructions of every call).
                         unowned(unsafe) let function = callee.takeUnretainedValue()
-                        frame = machine.pushFrame(function.codeHandle, base: base, captured: function.environmentHandle)
+                        frame = machine.pushFrame(function.codeHandle, base: base, captured: function.environmentHandle,
+                                                  holdsReferences: holdsReferences)
                         callDepth &+= 1
                         program = frame.pointee.instructions
                         slots = Slots(registers: machine.registers + base, externals: frame.pointee.externals)
                         pc = 0
                     } else {
+                        frame.pointee.holdsReferences = true
                         try call(instruction.pointee, frame, pc, slots)
                         slots.registers = machine.registers + frame.pointee.base
                     }
@@ -148,6 +193,7 @@ extension Evaluator {
                     // A number appended to a vector in a register or a global (a list built in
                     // a loop) is kept inline: through `perform` it cost a call and retains.
                     if !(try appendNumber(instruction.pointee, frame, slots)) {
+                        frame.pointee.holdsReferences = true
                         pc = try perform(instruction.pointee, at: pc, frame, slots)
                         slots.registers = machine.registers + frame.pointee.base
                     } else {
@@ -158,9 +204,19 @@ extension Evaluator {
                        collectNumber(number, into: slots.registers + Int(instruction.pointee.a)) {
                         break
                     }
+                    frame.pointee.holdsReferences = true
                     pc = try perform(instruction.pointee, at: pc, frame, slots)
                     slots.registers = machine.registers + frame.pointee.base
                 case .return:
+                    // A number returned between user functions goes from register to register
+                    // as a Double, with nothing to release: moving the whole value out and in
+                    // cost ~15 instructions more.
+                    if instruction.pointee.a >= 0, frame != entry,
+                       case .number(let number)? = slots.registers[Int(instruction.pointee.a)] {
+                        resumeCaller(&frame, &program, &pc, &slots)
+                        slots[program[pc &- 1].a].setNumber(number)
+                        continue
+                    }
                     let result: Value
                     if instruction.pointee.a >= 0, let value = slots[instruction.pointee.a].take() {
                         result = value
@@ -168,20 +224,18 @@ extension Evaluator {
                         result = try value(instruction.pointee.a, frame.pointee.function, pc &- 1, slots, frame.pointee.scope)
                     }
                     if frame == entry { return result }
-                    machine.popFrame()
-                    callDepth &-= 1
-                    frame -= 1
-                    program = frame.pointee.instructions
-                    pc = frame.pointee.pc
-                    slots = Slots(registers: machine.registers + frame.pointee.base, externals: frame.pointee.externals)
+                    resumeCaller(&frame, &program, &pc, &slots)
+                    frame.pointee.holdsReferences = true
                     slots[program[pc &- 1].a].assign(result)
                 case .statement:
                     // Only where a debugger could stop here does the marker leave the loop (see
                     // CellDebugging.mayStop).
                     guard debugging.mayStop else { continue }
+                    frame.pointee.holdsReferences = true
                     pc = try perform(instruction.pointee, at: pc, frame, slots)
                     slots.registers = machine.registers + frame.pointee.base
                 default:
+                    frame.pointee.holdsReferences = true
                     pc = try perform(instruction.pointee, at: pc, frame, slots)
                     slots.registers = machine.registers + frame.pointee.base
                 }
@@ -196,6 +250,19 @@ extension Evaluator {
             }
             throw failure
         }
+    }
+
+    /// Ends the innermost call made inside the loop and resumes its caller: the caller's
+    /// frame, instructions, position and slots.
+    @inline(__always)
+    private func resumeCaller(_ frame: inout UnsafeMutablePointer<Machine.Frame>, _ program: inout UnsafeMutablePointer<Instruction>,
+                              _ pc: inout Int, _ slots: inout Slots) {
+        machine.popFrame()
+        callDepth &-= 1
+        frame -= 1
+        program = frame.pointee.instructions
+        pc = frame.pointee.pc
+        slots = Slots(registers: machine.registers + frame.pointee.base, externals: frame.pointee.externals)
     }
 
     /// `append(x, n)` of a number to a vector held by a register or a global while `append`
@@ -216,16 +283,19 @@ extension Evaluator {
     }
 
     /// Checks before a call of a user function whose first `given` parameters are in the
-    /// registers from `base`, and fills the rest with their defaults.
+    /// registers from `base`, and fills the rest with their defaults; returns whether it did
+    /// (a default may own memory).
     @inline(__always)
-    private func prepareCall(_ callee: Unmanaged<UserFunction>, base: Int, given: Int) throws {
+    private func prepareCall(_ callee: Unmanaged<UserFunction>, base: Int, given: Int) throws -> Bool {
         guard callDepth < Evaluator.maximumCallDepth, machine.hasRoomForFrame else {
             throw RuntimeError.callDepth(Evaluator.maximumCallDepth, in: callee.takeUnretainedValue().name)
         }
-        if control.isInterruptRequested { throw RuntimeError(TensorError.interrupted) }
+        try control.checkInterrupt()
         if given < callee._withUnsafeGuaranteedRef(\.parameterCount) {
             try fillDefaults(callee.takeUnretainedValue(), base: base, given: given)
+            return true
         }
+        return false
     }
 
     /// Every operation the loop does not keep inline; returns where to continue (`pc` is
@@ -248,11 +318,20 @@ extension Evaluator {
             try loadEnvironment(instruction, code, slots, environment)
         case .storeEnvironment:
             try storeEnvironment(instruction, code, position, slots, environment)
-        case .subtract, .multiply, .divide, .add, .less, .copy, .jump, .jumpIfFalse, .next, .element, .element2,
+        case .subtract, .multiply, .add, .copy, .jump, .jumpIfFalse, .next, .element, .element2,
              .call, .return, .jumpUnlessLess, .jumpUnlessLessEqual, .jumpUnlessGreater, .jumpUnlessGreaterEqual,
-             .jumpUnlessEqual, .jumpUnlessNotEqual:
+             .jumpUnlessEqual, .jumpUnlessNotEqual, .addRegisters, .subtractRegisters, .multiplyRegisters, .divideRegisters,
+             .addConstant, .subtractConstant, .multiplyConstant, .divideConstant, .jumpUnlessLessConstant, .jumpUnlessLessEqualConstant,
+             .jumpUnlessGreaterConstant, .jumpUnlessGreaterEqualConstant, .jumpUnlessEqualConstant, .jumpUnlessNotEqualConstant:
             // Run inline by the loop.
             break
+        case .divide:
+            // Division and `<` as values are less common than `+`, `-`, `*` and tests; the
+            // register and constant forms of `/` are inline (`divideRegisters`, `divideConstant`).
+            if case .number(let x)? = slots[instruction.b].pointee, case .number(let y)? = slots[instruction.c].pointee {
+                slots[instruction.a].setNumber(x / y)
+            } else { try binary(.divide, instruction, code, position, slots, environment) }
+        case .less: try compare(.less, instruction, code, position, slots, environment)
         case .floorDivide: try binary(.floorDivide, instruction, code, position, slots, environment)
         case .remainder: try binary(.remainder, instruction, code, position, slots, environment)
         case .power: try binary(.power, instruction, code, position, slots, environment)

@@ -128,6 +128,43 @@ extension Evaluator {
         return flag
     }
 
+    /// Whether register `a` `op k` holds, `k` the instruction's number (`jumpUnlessLessConstant`,
+    /// ...), for anything but a number in the register.
+    @inline(never)
+    func testConstant(_ instruction: Instruction, _ code: FunctionCode, _ pc: Int,
+                      _ slots: Slots, _ environment: Environment?) throws -> Bool {
+        let operation: BinaryOperator
+        switch instruction.operation {
+        case .jumpUnlessLessConstant: operation = .less
+        case .jumpUnlessLessEqualConstant: operation = .lessEqual
+        case .jumpUnlessGreaterConstant: operation = .greater
+        case .jumpUnlessGreaterEqualConstant: operation = .greaterEqual
+        case .jumpUnlessEqualConstant: operation = .equal
+        default: operation = .notEqual
+        }
+        let lhs = try value(instruction.a, code, pc, slots, environment)
+        let result = try combine(lhs, operation, .number(instruction.immediate), at: code.ranges[pc])
+        guard case .bool(let flag) = result else { throw RuntimeError.notACondition(result, at: code.ranges[pc]) }
+        return flag
+    }
+
+    /// The specialised arithmetic (`a = b op c` of registers, `a = b op k` with `k` the
+    /// instruction's number) for anything but numbers in the registers.
+    @inline(never)
+    func binarySpecialised(_ instruction: Instruction, _ code: FunctionCode, _ pc: Int, _ slots: Slots,
+                           _ environment: Environment?) throws {
+        let operation: BinaryOperator
+        switch instruction.operation {
+        case .addRegisters, .addConstant: operation = .add
+        case .subtractRegisters, .subtractConstant: operation = .subtract
+        case .multiplyRegisters, .multiplyConstant: operation = .multiply
+        default: operation = .divide
+        }
+        let lhs = try value(instruction.b, code, pc, slots, environment)
+        let rhs = instruction.operation.hasImmediate ? .number(instruction.immediate) : try value(instruction.c, code, pc, slots, environment)
+        slots[instruction.a].assign(try combine(lhs, operation, rhs, at: code.ranges[pc]))
+    }
+
     /// `a = -b`, `a = not b`, the general way.
     @inline(never)
     func unary(_ operation: UnaryOperator, _ instruction: Instruction, _ code: FunctionCode, _ pc: Int,

@@ -6,7 +6,9 @@ extension FunctionCode {
         var lines = ["\(name): \(registerCount) registers, locals \(localNames), environment \(environmentNames)"]
         for position in 0..<instructionCount {
             let instruction = instructions[position]
-            let operands = [instruction.a, instruction.b, instruction.c, instruction.d].map(describe)
+            let operands = instruction.operation.hasImmediate
+                ? [describe(instruction.a), describe(instruction.b), "#" + Value.number(instruction.immediate).resultText]
+                : [instruction.a, instruction.b, instruction.c, instruction.d].map(describe)
             lines.append("\(position): \(instruction.operation) " + operands.joined(separator: " "))
         }
         for prototype in prototypes {
@@ -21,5 +23,18 @@ extension FunctionCode {
         guard index < externalGlobals.count else { return "\(operand)" }
         if let global = externalGlobals[index] { return "g:\(global.name)" }
         return "k:" + (externals[index].pointee?.resultText ?? "?")
+    }
+}
+
+extension Operation {
+    /// Whether operands `c` and `d` hold a number (`Instruction.immediate`).
+    var hasImmediate: Bool {
+        switch self {
+        case .addConstant, .subtractConstant, .multiplyConstant, .divideConstant, .jumpUnlessLessConstant, .jumpUnlessLessEqualConstant,
+             .jumpUnlessGreaterConstant, .jumpUnlessGreaterEqualConstant, .jumpUnlessEqualConstant, .jumpUnlessNotEqualConstant:
+            return true
+        default:
+            return false
+        }
     }
 }

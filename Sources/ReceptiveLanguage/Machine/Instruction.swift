@@ -26,6 +26,46 @@ struct Instruction {
         self.c = c
         self.d = d
     }
+
+    /// An instruction whose operands `c` and `d` hold the number `immediate` (the operations
+    /// with a constant operand): the number is read from the instruction itself, with no slot
+    /// to decode and no tag to check.
+    init(_ operation: Operation, _ a: Int32, _ b: Int32, immediate: Double) {
+        let bits = immediate.bitPattern
+        self.init(operation, a, b, Int32(truncatingIfNeeded: bits), Int32(truncatingIfNeeded: bits >> 32))
+    }
+
+    /// `x op y` for the specialised arithmetic (`addRegisters`, `addConstant`, ...).
+    @inline(__always)
+    func arithmetic(_ x: Double, _ y: Double) -> Double {
+        switch operation {
+        case .addRegisters, .addConstant: return x + y
+        case .subtractRegisters, .subtractConstant: return x - y
+        case .multiplyRegisters, .multiplyConstant: return x * y
+        default: return x / y
+        }
+    }
+
+    /// Whether `x op k` holds for a test against a constant (`jumpUnlessLessConstant`, ...),
+    /// `k` the instruction's number.
+    @inline(__always)
+    func holds(_ x: Double) -> Bool {
+        // `<` first, without the switch's jump table: the usual test of loops and recursion.
+        if operation == .jumpUnlessLessConstant { return x < immediate }
+        switch operation {
+        case .jumpUnlessLessEqualConstant: return x <= immediate
+        case .jumpUnlessGreaterConstant: return x > immediate
+        case .jumpUnlessGreaterEqualConstant: return x >= immediate
+        case .jumpUnlessEqualConstant: return x == immediate
+        default: return x != immediate
+        }
+    }
+
+    /// The number held by operands `c` and `d`.
+    @inline(__always)
+    var immediate: Double {
+        Double(bitPattern: UInt64(UInt32(bitPattern: c)) | UInt64(UInt32(bitPattern: d)) << 32)
+    }
 }
 
 /// The operations of the machine. Operands are written `a b c d` as in `Instruction`; "slot"
@@ -44,6 +84,12 @@ enum Operation: UInt8 {
     // Arithmetic and comparison, `a = b op c`; numbers take a fast path.
     case add, subtract, multiply, divide, floorDivide, remainder, power, matmul
     case equal, notEqual, less, lessEqual, greater, greaterEqual
+    /// `a = b op c` with `a`, `b` and `c` registers (no external slot to tell apart), for the
+    /// arithmetic of loops and functions over their locals.
+    case addRegisters, subtractRegisters, multiplyRegisters, divideRegisters
+    /// `a = b op k`, `a` and `b` registers and `k` the number in `c` and `d` (`Instruction.immediate`):
+    /// `n - 1`, `i + 1`, `x * 2`, `x / 2`.
+    case addConstant, subtractConstant, multiplyConstant, divideConstant
     /// `a = -b`.
     case negate
     /// `a = not b`.
@@ -57,6 +103,10 @@ enum Operation: UInt8 {
     /// Continues at `c` unless `a op b` holds: a comparison and `jumpIfFalse` in one, for the
     /// conditions of `if` and `while`.
     case jumpUnlessLess, jumpUnlessLessEqual, jumpUnlessGreater, jumpUnlessGreaterEqual, jumpUnlessEqual, jumpUnlessNotEqual
+    /// Continues at `b` unless register `a` `op k` holds, `k` the number in `c` and `d`: the
+    /// tests against a constant (`n < 2`, `x == 0`).
+    case jumpUnlessLessConstant, jumpUnlessLessEqualConstant, jumpUnlessGreaterConstant, jumpUnlessGreaterEqualConstant
+    case jumpUnlessEqualConstant, jumpUnlessNotEqualConstant
     /// `and`/`or` after the left operand in register `a`: a non-bool is a TypeError; when the
     /// operand decides the result (false for `and`, `c` = 1; true for `or`) continues at `b`.
     case shortCircuit

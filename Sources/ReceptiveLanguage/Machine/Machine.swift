@@ -30,6 +30,13 @@ final class Machine {
         var environment: Unmanaged<Environment>?
         /// Whether the frame created (and retains) its environment.
         var ownsEnvironment: Bool
+        /// Whether the frame's registers may hold values that own memory. It stays false while
+        /// every value written into them is a number, bool or none (the loop's fast paths
+        /// write nothing else; every other path sets it before it writes), and then `return`
+        /// need not look at each register to release it: callgrind counted ~25 of `fib`'s
+        /// ~350 instructions per call in that loop. Registers of the caller's that such a
+        /// frame covers keep what they hold until the caller ends, which releases them.
+        var holdsReferences: Bool
         /// Where the caller's registers ended (`Machine.top` before this frame).
         var savedTop: Int
         /// The code's instructions and external slots, read once as the frame starts.
@@ -92,8 +99,10 @@ final class Machine {
     /// Starts a frame for `code` whose registers start at `base` (the parameters already
     /// there): reserves its registers, unsets its other locals, creates its environment when
     /// the code defines functions; returns the frame. `hasRoomForFrame` must hold.
+    /// `holdsReferences` says whether the parameters may own memory (see `Frame`).
     @inline(__always)
-    func pushFrame(_ handle: Unmanaged<FunctionCode>, base: Int, captured: Unmanaged<Environment>?) -> UnsafeMutablePointer<Frame> {
+    func pushFrame(_ handle: Unmanaged<FunctionCode>, base: Int, captured: Unmanaged<Environment>?,
+                   holdsReferences: Bool) -> UnsafeMutablePointer<Frame> {
         handle._withUnsafeGuaranteedRef { code in
             let end = base &+ code.registerCount
             reserve(upTo: end)
@@ -104,7 +113,7 @@ final class Machine {
             }
             let frame = frames + frameCount
             frame.initialize(to: Frame(code: handle, base: base, pc: 0, environment: environment,
-                                       ownsEnvironment: code.ownsEnvironment, savedTop: top,
+                                       ownsEnvironment: code.ownsEnvironment, holdsReferences: holdsReferences, savedTop: top,
                                        instructions: code.instructions, externals: code.externals))
             frameCount &+= 1
             top = end
@@ -116,10 +125,25 @@ final class Machine {
     @inline(__always)
     func popFrame() {
         frameCount &-= 1
-        let frame = frames[frameCount]
-        release(from: frame.base, count: frame.code._withUnsafeGuaranteedRef(\.registerCount))
-        if frame.ownsEnvironment { frame.environment?.release() }
-        top = frame.savedTop
+        let frame = frames + frameCount
+        if frame.pointee.holdsReferences {
+            release(from: frame.pointee.base, count: frame.pointee.code._withUnsafeGuaranteedRef(\.registerCount))
+        }
+        if frame.pointee.ownsEnvironment { frame.pointee.environment?.release() }
+        top = frame.pointee.savedTop
+    }
+
+    /// Whether any of the `count` registers from `base` holds a value owning memory (a call's
+    /// arguments, for the callee frame's `holdsReferences`).
+    @inline(__always)
+    func anyOwns(from base: Int, count: Int) -> Bool {
+        var register = registers + base
+        let end = register + count
+        while register < end {
+            if !register.ownsNothing { return true }
+            register += 1
+        }
+        return false
     }
 
     private func makeEnvironment(for code: FunctionCode, base: Int, inside captured: Environment?) -> Environment {
