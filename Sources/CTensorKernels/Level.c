@@ -66,6 +66,10 @@ void receptive_transpose(ReceptiveKernelLevel level, const double *source, long 
     DISPATCH(level, receptive_transpose, source, sourceStride, rows, columns, destination, destinationStride);
 }
 
+void receptive_correlate_row(ReceptiveKernelLevel level, const ReceptiveCorrelationRow *row) {
+    DISPATCH(level, receptive_correlate_row, row);
+}
+
 long receptive_gemm_panel_width(ReceptiveKernelLevel level) { DISPATCH(level, receptive_gemm_panel_width); }
 
 void receptive_gemm_pack_b(ReceptiveKernelLevel level, const ReceptiveMatrixProduct *product, double *packed,

@@ -16,6 +16,7 @@
     void receptive_fold_arg_##suffix(int, const double *, double, double *, double *, long); \
     void receptive_softmax_rows_##suffix(int, const double *, double *, long, long); \
     void receptive_transpose_##suffix(const double *, long, long, long, double *, long); \
+    void receptive_correlate_row_##suffix(const ReceptiveCorrelationRow *); \
     long receptive_gemm_panel_width_##suffix(void); \
     long receptive_gemm_scratch_count_##suffix(void); \
     long receptive_gemm_row_block_##suffix(void); \

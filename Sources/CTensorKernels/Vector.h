@@ -948,6 +948,56 @@ TARGET void NAME(receptive_transpose)(const double *source, long sourceStride, l
     }
 }
 
+// MARK: Correlation
+
+/// Vectors of outputs per tile of `receptive_correlate_row`: the weight broadcast for a tap is
+/// shared by a tile's vectors; each vector still loads its own input at every tap.
+enum { CORRELATION_TILE = 4 };
+
+/// The sums of `row` for the `vectors` vectors of outputs from column `column` (each output's
+/// products added from 0 in tap order, rounded one by one: FP_CONTRACT is off in this file).
+INLINE void correlate_vectors(const ReceptiveCorrelationRow *row, long column, const int vectors) {
+    VD sums[CORRELATION_TILE];
+    for (int v = 0; v < vectors; v++) sums[v] = splat(0.0);
+    const double *tapRow = row->source + column;
+    const double *weights = row->weights;
+    for (long r = 0; r < row->tapRows; r++) {
+        const double *values = tapRow;
+        for (long t = 0; t < row->kernelColumns; t++) {
+            const VD weight = splat(weights[t]);
+            for (int v = 0; v < vectors; v++) sums[v] = sums[v] + weight * load(values + v * LANES);
+            values += row->columnStep;
+        }
+        tapRow += row->rowStep;
+        weights += row->kernelColumns;
+    }
+    double *target = row->output + column;
+    for (int v = 0; v < vectors; v++)
+        store(target + v * LANES, (row->accumulates ? load(target + v * LANES) : splat(row->initial)) + sums[v]);
+}
+
+/// Why a C kernel (measured): the Swift loops it replaced compiled to SSE2 (Swift targets
+/// baseline x86-64: 2 lanes, a multiply and an add per tap); see benchmarks/results/
+/// tensor-core.md, "correlate in C", for the before and after.
+TARGET void NAME(receptive_correlate_row)(const ReceptiveCorrelationRow *row) {
+    long column = 0;
+    for (; column + CORRELATION_TILE * LANES <= row->count; column += CORRELATION_TILE * LANES)
+        correlate_vectors(row, column, CORRELATION_TILE);
+    for (; column + LANES <= row->count; column += LANES) correlate_vectors(row, column, 1);
+    // The last few outputs one at a time, in the same order as a lane.
+    for (; column < row->count; column++) {
+        double sum = 0.0;
+        const double *tapRow = row->source + column;
+        const double *weights = row->weights;
+        for (long r = 0; r < row->tapRows; r++) {
+            for (long t = 0; t < row->kernelColumns; t++) sum = sum + weights[t] * tapRow[t * row->columnStep];
+            tapRow += row->rowStep;
+            weights += row->kernelColumns;
+        }
+        row->output[column] = (row->accumulates ? row->output[column] : row->initial) + sum;
+    }
+}
+
 // MARK: Matrix product
 
 enum { MR = GEMM_MR, NV = GEMM_NV, NR = GEMM_NV * LANES };

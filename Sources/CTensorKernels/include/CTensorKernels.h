@@ -157,6 +157,41 @@ void receptive_softmax_rows(ReceptiveKernelLevel level, int logarithm, const dou
 void receptive_transpose(ReceptiveKernelLevel level, const double *source, long sourceStride, long rows,
                          long columns, double *destination, long destinationStride);
 
+// MARK: Correlation
+
+/// One stretch of one output row of a single-plane correlation whose column stride is 1 and
+/// whose every column tap lies inside the input (the row's interior): for `j < count`,
+/// `output[j] = start + Σ weights[r·kernelColumns + t] · source[r·rowStep + t·columnStep + j]`
+/// over tap rows `r < tapRows` and tap columns `t < kernelColumns`, where `start` is
+/// `output[j]` itself when `accumulates` and `initial` otherwise. The sum starts from 0 and adds
+/// each product rounded, in that order (no fused multiply-add), and `start` is added last, at
+/// every level: the sums are scipy.ndimage's bit for bit.
+typedef struct {
+    /// The input element that output 0 of the stretch reads at its first tap.
+    const double *source;
+    /// Elements between the input rows of successive tap rows (row dilation × input columns).
+    long rowStep;
+    /// Elements between the input columns of successive taps (the column dilation).
+    long columnStep;
+    /// Tap rows summed (those inside the input for this output row; may be 0).
+    long tapRows;
+    /// Taps per kernel row.
+    long kernelColumns;
+    /// The weights of the first tap row summed, `kernelColumns` per row, rows consecutive.
+    const double *weights;
+    /// The stretch's first output.
+    double *output;
+    /// Outputs in the stretch.
+    long count;
+    /// What the sums are added to when not `accumulates`.
+    double initial;
+    /// Whether the sums are added to the outputs' own values (a later input channel).
+    int accumulates;
+} ReceptiveCorrelationRow;
+
+/// Computes `row` (see `ReceptiveCorrelationRow`). Disjoint stretches may run concurrently.
+void receptive_correlate_row(ReceptiveKernelLevel level, const ReceptiveCorrelationRow *row);
+
 // MARK: Matrix product
 
 /// A product C = A · B of an m × k matrix A and a k × n matrix B, each read through strides (so

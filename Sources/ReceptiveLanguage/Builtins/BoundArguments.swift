@@ -8,7 +8,7 @@ public struct BoundArguments: Sendable {
     /// The function being called, for error messages.
     public let functionName: String
     /// Each non-variadic parameter's value (given or default); absent when optional and missing.
-    public var values: [String: Value]
+    public var values: ArgumentValues
     /// The positional arguments collected by a variadic parameter.
     public var variadic: [Value]
     /// The session's control, when the arguments come from a call (a range argument turned
@@ -18,7 +18,7 @@ public struct BoundArguments: Sendable {
     public var keywords: [(name: String, value: Value)] = []
 
     /// Creates bound arguments.
-    public init(functionName: String, values: [String: Value], variadic: [Value] = [], control: ExecutionControl? = nil) {
+    public init(functionName: String, values: ArgumentValues, variadic: [Value] = [], control: ExecutionControl? = nil) {
         self.functionName = functionName
         self.values = values
         self.variadic = variadic

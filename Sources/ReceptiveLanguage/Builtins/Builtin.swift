@@ -25,4 +25,12 @@ public final class Builtin: NativeCallable {
     public func invoke(_ arguments: BoundArguments, context: any BuiltinContext) throws -> Value {
         try body(arguments, context)
     }
+
+    /// `callable` as a builtin, when it is one: a comparison of its class. The cast to `any
+    /// NativeCallable` it spares a builtin call searched the conformance tables every time
+    /// (callgrind, `exp(x)` on a 1×1 tensor: 6,865 → 6,713 instructions a call).
+    @inline(__always)
+    static func exactly(_ callable: any Callable) -> Builtin? {
+        type(of: callable) == Builtin.self ? unsafeDowncast(callable as AnyObject, to: Builtin.self) : nil
+    }
 }

@@ -19,7 +19,8 @@ struct ArgumentBinder {
     /// Binds positional arguments in order (the rest to a variadic parameter), then named ones;
     /// fills defaults; unknown, duplicated or missing names are TypeErrors listing the valid ones.
     func bind(positional: [Value], named: [Named]) throws -> BoundArguments {
-        var values: [String: Value] = [:]
+        var values = ArgumentValues()
+        values.reserveCapacity(callee.parameters.count)
         var variadic: [Value] = []
         var keywords: [Named] = []
         var remaining = positional[...]
@@ -58,7 +59,7 @@ struct ArgumentBinder {
         return bound
     }
 
-    private func bindNamed(_ argument: Named, into values: inout [String: Value]) throws {
+    private func bindNamed(_ argument: Named, into values: inout ArgumentValues) throws {
         guard let parameter = callee.parameters.first(where: { $0.name == argument.name }), parameter.kind != .variadic else {
             throw RuntimeError.unknownArgument(argument.name, of: callee, valid: validNames)
         }

@@ -18,7 +18,8 @@ extension Evaluator {
             if let user = UserFunction.exactly(function) {
                 return try call(user, positional: positional, named: named)
             }
-            guard let native = function as? any NativeCallable else {
+            let builtin: (any NativeCallable)? = Builtin.exactly(function)
+            guard let native = builtin ?? function as? any NativeCallable else {
                 throw RuntimeError.notCallable(callee, at: range)
             }
             let bound = try ArgumentBinder(callee: function, control: control).bind(positional: positional, named: named)

@@ -21,6 +21,8 @@ struct ConvolutionPlan: Sendable {
     var multipliesPadding: Bool
     /// The instructions of the blocked method (tests compare every kernel the CPU has).
     var blockKernel = BlockKernel.best
+    /// The instructions of the direct method's interior columns (tests compare every level).
+    var directKernel = VectorKernel.best
     /// Whether the vector kernels may read small unit-stride planes as one long row (tests turn
     /// it off to compare the two layouts).
     var flattensSmallPlanes = true
@@ -163,7 +165,7 @@ struct ConvolutionPlan: Sendable {
     /// The direct method: each work unit is one tile of one output row of one output channel.
     private func runDirect(input: UnsafePointer<Double>, weight: UnsafePointer<Double>, bias: [Double]?,
                            output: UnsafeMutablePointer<Double>, control: ExecutionControl) throws {
-        let correlator = PlaneCorrelator(plane)
+        let correlator = PlaneCorrelator(plane, kernel: directKernel)
         let width = plane.columns.output
         let height = plane.rows.output
         let tiles = (width + Self.tileWidth - 1) / Self.tileWidth

@@ -2,18 +2,22 @@
 /// with one kernel into a stretch of one output row.
 ///
 /// Output columns whose taps all fall inside the input (the interior, when the stride is 1)
-/// are computed sixteen at a time in SIMD registers across every tap, and stored once. The
-/// border columns and strided rows go tap by tap, `output[j] += weight * input[j * stride +
-/// offset]` over the outputs whose tap lies inside the input, so padding is never copied.
+/// are computed by a C kernel (`VectorKernel.correlateRow`), a vector of outputs at a time
+/// summed across every tap in registers, and stored once. The border columns and strided rows
+/// go tap by tap, `output[j] += weight * input[j * stride + offset]` over the outputs whose tap
+/// lies inside the input, so padding is never copied.
 struct PlaneCorrelator {
     /// The sizes, strides, dilations and padding of the plane.
     let geometry: WindowPlane
+    /// The instructions of the interior columns' C kernel.
+    let vectorKernel: VectorKernel
     private let columnSpans: [Range<Int>]
     private let interior: Range<Int>
 
     /// Prepares the per-tap column spans of `geometry` and the interior columns.
-    init(_ geometry: WindowPlane) {
+    init(_ geometry: WindowPlane, kernel: VectorKernel = .best) {
         self.geometry = geometry
+        vectorKernel = kernel
         columnSpans = (0..<geometry.columns.kernel).map { geometry.columns.outputsInside(tap: $0) }
         let first = columnSpans.map(\.lowerBound).max() ?? 0
         let last = columnSpans.map(\.upperBound).min() ?? 0
@@ -38,44 +42,23 @@ struct PlaneCorrelator {
         accumulateByTap(row: row, columns: after, input: input, kernel: kernel, into: outputRow)
     }
 
-    /// Interior columns (stride 1): sixteen outputs at a time, then eight, summed over every
-    /// tap in registers (each weight is broadcast once per sixteen outputs).
+    /// Interior columns (stride 1): the C kernel, every tap summed in vector registers and each
+    /// output stored once.
     private func accumulateInterior(row: Int, columns: Range<Int>, input: UnsafePointer<Double>,
                                     kernel: UnsafePointer<Double>, into outputRow: UnsafeMutablePointer<Double>,
                                     startingAt initial: Double?) {
+        guard !columns.isEmpty else { return }
         let rows = geometry.rows
         let cols = geometry.columns
         let taps = rows.tapsInside(output: row)
-        var column = columns.lowerBound
-        while column &+ 16 <= columns.upperBound {
-            var low = SIMD8<Double>()
-            var high = SIMD8<Double>()
-            for tapRow in taps {
-                let start = rows.position(output: row, tap: tapRow) &* cols.input &+ (column &- cols.padding.before)
-                var source = UnsafeRawPointer(input + start)
-                let weights = kernel + (tapRow &* cols.kernel)
-                for tap in 0..<cols.kernel {
-                    let weight = SIMD8(repeating: weights[tap])
-                    low += weight * source.loadUnaligned(as: SIMD8<Double>.self)
-                    high += weight * source.loadUnaligned(fromByteOffset: 64, as: SIMD8<Double>.self)
-                    source += cols.dilation &* 8
-                }
-            }
-            let target = UnsafeMutableRawPointer(outputRow + column)
-            if let initial {
-                target.storeBytes(of: SIMD8(repeating: initial) + low, as: SIMD8<Double>.self)
-                target.storeBytes(of: SIMD8(repeating: initial) + high, toByteOffset: 64, as: SIMD8<Double>.self)
-            } else {
-                target.storeBytes(of: target.loadUnaligned(as: SIMD8<Double>.self) + low, as: SIMD8<Double>.self)
-                target.storeBytes(of: target.loadUnaligned(fromByteOffset: 64, as: SIMD8<Double>.self) + high,
-                                  toByteOffset: 64, as: SIMD8<Double>.self)
-            }
-            column &+= 16
-        }
-        if let initial {
-            for tail in column..<columns.upperBound { outputRow[tail] = initial }
-        }
-        accumulateByTap(row: row, columns: column..<columns.upperBound, input: input, kernel: kernel, into: outputRow)
+        let firstTap = taps.first ?? 0
+        // With no tap row inside the input, nothing is read: the kernel only stores the start.
+        let firstRow = taps.isEmpty ? 0 : rows.position(output: row, tap: firstTap)
+        vectorKernel.correlateRow(
+            source: input + firstRow * cols.input + (columns.lowerBound - cols.padding.before),
+            rowStep: rows.dilation * cols.input, columnStep: cols.dilation, tapRows: taps.count,
+            kernelColumns: cols.kernel, weights: kernel + firstTap * cols.kernel,
+            into: outputRow + columns.lowerBound, count: columns.count, startingAt: initial)
     }
 
     /// Any columns, any stride: one multiply-add pass per tap over the outputs it reaches.

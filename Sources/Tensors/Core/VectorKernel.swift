@@ -119,6 +119,21 @@ enum VectorKernel: CaseIterable, Sendable {
                    into destination: UnsafeMutablePointer<Double>, stride destinationStride: Int) {
         receptive_transpose(level, source, sourceStride, rows, columns, destination, destinationStride)
     }
+
+    // MARK: Correlation
+
+    /// One stretch of an output row of a single-plane correlation (`ReceptiveCorrelationRow`):
+    /// `output[j] = start + Σ weights[r·kernelColumns + t] · source[r·rowStep + t·columnStep + j]`
+    /// for `j < count`, the sum from 0 in tap order with each product rounded, `start` being
+    /// `output[j]` when `initial` is nil. Every element read must lie inside the input.
+    func correlateRow(source: UnsafePointer<Double>, rowStep: Int, columnStep: Int, tapRows: Int, kernelColumns: Int,
+                      weights: UnsafePointer<Double>, into output: UnsafeMutablePointer<Double>, count: Int,
+                      startingAt initial: Double?) {
+        var row = ReceptiveCorrelationRow(
+            source: source, rowStep: rowStep, columnStep: columnStep, tapRows: tapRows, kernelColumns: kernelColumns,
+            weights: weights, output: output, count: count, initial: initial ?? 0, accumulates: initial == nil ? 1 : 0)
+        receptive_correlate_row(level, &row)
+    }
 }
 
 extension UnaryFunction {
