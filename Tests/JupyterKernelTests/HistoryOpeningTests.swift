@@ -9,8 +9,12 @@ struct HistoryOpeningTests {
         let path = scratch.path("receptive/history.sqlite")
         let earlier = try SQLiteHistoryStore(path: path) { Issue.record("unexpected write failure: \($0)") }
         earlier.append(input: "a = 1", output: nil)
-        let opening = HistoryOpening {
-            (try? SQLiteHistoryStore(path: path) { _ in }) ?? HistoryStore()
+        let opening = HistoryOpening { () -> any HistoryStoring in
+            do {
+                return try SQLiteHistoryStore(path: path) { _ in }
+            } catch {
+                return HistoryStore()
+            }
         }
         opening.append(input: "a + 1", output: "2")
         opening.append(input: "b = 2", output: nil)
@@ -21,7 +25,7 @@ struct HistoryOpeningTests {
     }
 
     @Test func anInMemoryStoreKeepsItsCellsThroughTheOpening() {
-        let opening = HistoryOpening { HistoryStore() }
+        let opening = HistoryOpening { () -> any HistoryStoring in HistoryStore() }
         opening.append(input: "x = 3", output: nil)
         opening.append(input: "x", output: "3")
         #expect(opening.tail(5, unique: false) == [HistoryEntry(session: 1, line: 1, input: "x = 3", output: nil),
