@@ -99,15 +99,7 @@ let package = Package(
             dependencies: [
                 "ReceptiveKernel", "ReceptiveLanguage", "Tensors", "TextPlots", "JupyterKernel", "JupyterProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            // A position-dependent executable: the static Swift runtime and Foundation otherwise
-            // carry about 85,000 relative relocations, which the loader applies (dirtying the
-            // pages they are on) before main. A front end that connects before the kernel binds
-            // waits out ZeroMQ's 100 ms reconnect interval; without them `receptive --version`
-            // took 5.2-5.6 ms, not 6.4 ms, and the kernel bound its sockets 2-3 ms sooner
-            // (medians of 40 alternated starts, benchmarks/results/kernel-latency.md). The code
-            // is still compiled position-independent; only the executable's load address is fixed.
-            linkerSettings: [.unsafeFlags(["-Xclang-linker", "-no-pie"])]
+            ]
         ),
 
         // Helpers shared by the test targets (a scratch directory that cleans up after itself, the
