@@ -7,9 +7,9 @@ import Darwin
 /// The `date` of a message header: UTC ISO 8601 with microseconds, as ipykernel sends
 /// (`2026-01-01T12:00:00.123456Z`). Formatted by hand because Foundation's ISO 8601 style
 /// cost more than the rest of making a message.
-enum WireTimestamp {
+public enum WireTimestamp {
     /// The current time.
-    static func now() -> String {
+    public static func now() -> String {
         var time = timespec()
         clock_gettime(CLOCK_REALTIME, &time)
         return format(seconds: time.tv_sec, microseconds: Int(time.tv_nsec) / 1000)

@@ -28,6 +28,25 @@ struct KernelCommand: ParsableCommand {
     @OptionGroup var limits: LimitOptions
 
     func run() throws {
+        try Self.serve(connectionFile: connectionFile, historyFile: historyFile, noHistoryFile: noHistoryFile,
+                       maxElements: limits.sessionMaxElements)
+    }
+
+    /// The connection file when `arguments` are exactly the kernelspec's command line
+    /// (`receptive kernel -f FILE`), which `Receptive.main` then serves without ArgumentParser:
+    /// its parse (building the command tree by reflection, looking up generic metadata) was
+    /// about a tenth of the kernel's CPU time before its sockets are bound, and a kernel that
+    /// binds after the front end's first connect attempt costs the front end ZeroMQ's 100 ms
+    /// reconnect interval (perf over ten starts, benchmarks/results/kernel-latency.md). Any
+    /// other command line goes through ArgumentParser as before.
+    static func kernelspecConnectionFile(_ arguments: [String]) -> String? {
+        guard arguments.count == 4, arguments[1] == configuration.commandName,
+              ["-f", "--connection-file"].contains(arguments[2]), !arguments[3].hasPrefix("-") else { return nil }
+        return arguments[3]
+    }
+
+    /// Serves the kernel on the connection file's sockets until it is shut down.
+    static func serve(connectionFile: String, historyFile: String?, noHistoryFile: Bool, maxElements: Int) throws {
         // SIGINT interrupts the cell, as kernels started with a terminal expect; SIGTERM shuts down
         // cleanly, closing (and so removing) sockets.
         let signals = HeldSignals.hold([SIGINT, SIGTERM])
@@ -45,7 +64,7 @@ struct KernelCommand: ParsableCommand {
             return handler
         }
         let history = noHistoryFile ? nil : historyFile ?? Kernel.defaultHistoryFile()
-        let session = Session(maxElements: limits.sessionMaxElements,
+        let session = Session(maxElements: maxElements,
                               charset: try TerminalCharset.atStartup(kernel: true))
         let kernel = Kernel(connection: connection, interpreter: ReceptiveInterpreter(session: session),
                             logger: Logger(label: "receptive.kernel"), historyFile: history)

@@ -12,9 +12,19 @@ struct Receptive: ParsableCommand {
         subcommands: [KernelCommand.self, InstallCommand.self, UninstallCommand.self, RunCommand.self, ReplCommand.self, HelpCommand.self]
     )
 
-    /// Sets the process's allocation policy for tensors, then parses and runs the command.
+    /// Sets the process's allocation policy for tensors, then parses and runs the command (the
+    /// kernelspec's `kernel -f FILE` directly, see `KernelCommand.kernelspecConnectionFile`).
     static func main() {
         AllocatorPolicy.keepLargeBuffersInTheHeap()
+        if let connectionFile = KernelCommand.kernelspecConnectionFile(CommandLine.arguments) {
+            do {
+                try KernelCommand.serve(connectionFile: connectionFile, historyFile: nil, noHistoryFile: false,
+                                        maxElements: ExecutionControl.defaultMaxElements)
+            } catch {
+                exit(withError: error)
+            }
+            return
+        }
         main(nil)
     }
 }

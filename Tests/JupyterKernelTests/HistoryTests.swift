@@ -68,6 +68,7 @@ private func kernelWithHistory() throws -> KernelHarness {
                         historyFile: path)
     var history = kernel.makeHistory()
     history.append(input: "a = 1", output: nil)
-    #expect(history is HistoryStore)
     #expect(history.tail(5, unique: false).map(\.input) == ["a = 1"])
+    // Kept in memory: the opening (on its own thread) left the corrupt file as it was.
+    #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(repeating: 0x5A, count: 4096))
 }

@@ -9,15 +9,17 @@ extension Kernel {
     }
 
     /// The history database, or in-memory history (with one warning) when it cannot be used:
-    /// a broken history must never stop the kernel from starting.
+    /// a broken history must never stop the kernel from starting. The database opens on a
+    /// thread of its own (`HistoryOpening`), off the way to the first reply.
     func makeHistory() -> any HistoryStoring {
         guard let historyFile else { return HistoryStore() }
-        let logger = logger
-        do {
-            return try SQLiteHistoryStore(path: historyFile) { logger.warning("\($0)") }
-        } catch {
-            logger.warning("\(error)")
-            return HistoryStore()
+        return HistoryOpening { [logger] () -> any HistoryStoring in
+            do {
+                return try SQLiteHistoryStore(path: historyFile) { logger.warning("\($0)") }
+            } catch {
+                logger.warning("\(error)")
+                return HistoryStore()
+            }
         }
     }
 }

@@ -42,9 +42,11 @@ public final class Kernel {
     /// Binds the sockets, serves until a `shutdown_request`, and returns whether it asked for
     /// a restart; throws when a socket cannot be bound.
     public func run() throws(KernelError) -> Bool {
+        // Bound first: a front end that connects before the bind waits out ZeroMQ's reconnect
+        // interval (100 ms), and the signing key's setup (swift-crypto's first use) can wait.
+        let sockets = try KernelSockets(connection: connection)
         let factory = MessageFactory()
         let codec = WireCodec(key: connection.key)
-        let sockets = try KernelSockets(connection: connection)
         defer { KernelSockets.removeIPCFiles(of: connection) }
         let replayGuard = ReplayGuard()
         if connection.key.isEmpty {

@@ -17,6 +17,12 @@ final class KernelThread: Sendable {
         thread.start()
     }
 
+    /// Waits for the thread to end (for a thread that ends soon by itself; once only, as the
+    /// signal is consumed).
+    func join() {
+        finished.wait()
+    }
+
     /// Waits up to `seconds` for the thread to end; false when it is still running.
     @discardableResult
     func join(seconds: Double) -> Bool {
