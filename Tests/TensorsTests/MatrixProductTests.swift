@@ -6,7 +6,7 @@ import Testing
 // triple loop, for every level this CPU runs, with operands read through every transposition and
 // sizes on both sides of each level's micro-tile (rows 4/6/8, columns 4/8/24, and for the small
 // kernel the narrower tiles of 2 and 1 vectors and a last partial vector), its row block and the
-// 256-deep slabs; products of 2^20 multiply-adds or more are split over the cores. The kernels sum in another order and fuse multiply-adds, so each element may differ by
+// 256-deep slabs; products of 2^17 multiply-adds or more are split over the cores. The kernels sum in another order and fuse multiply-adds, so each element may differ by
 // a few roundings of its terms: 1e-13 × Σ|a|·|b| bounds that, while a wrong row, column, slab
 // or tile edge is an error of the size of a whole term.
 
@@ -28,6 +28,10 @@ private let productCases: [ProductCase] = [
     (13, 31, 257), (64, 64, 64), (130, 70, 40), (3, 200, 520), (129, 49, 1), (40, 600, 33),
     // The small kernel's narrow tiles and last columns, over two slabs; split over the cores.
     (7, 33, 9), (7, 40, 9), (11, 47, 300), (100, 101, 120),
+    // Just past 2^17 multiply-adds, where a small product starts to be split over the cores:
+    // odd row counts (a partial block of micro-kernel rows in the second chunk), odd columns
+    // (the last partial vector), and 9 rows (on AVX-512 one block of 8 rows and a single row).
+    (17, 97, 81), (33, 65, 64), (9, 129, 113),
     // The packed kernel with a B just past the small kernel's limit.
     (9, 300, 260), (17, 257, 270),
 ].map { ProductCase(rows: $0.0, columns: $0.1, inner: $0.2) }

@@ -66,12 +66,24 @@ enum MatrixProduct {
         try control.checkInterrupt()
         try compute(rows: rows, columns: columns, inner: inner, a, b, c, cRowStride: cRowStride,
                     accumulate: accumulate, kernel: kernel) { units, cost, body in
-            // Work ParallelLoop would run as one chunk on this thread anyway (under 2^20
-            // multiply-adds, ~10 µs) runs here without its progress bookkeeping, which no
+            // Work ParallelLoop would run as one chunk on this thread anyway (under 2^17
+            // multiply-adds, ~1 µs) runs here without its progress bookkeeping, which no
             // observer shows for so short a call (callgrind, 64² `x @ y` in a loop: 152,575 →
             // 151,404 instructions per call with the AVX2 kernel valgrind runs).
+            //
+            // From 2^17 on a product is split over the cores like any other loop. Products
+            // under 2^20 multiply-adds used to stay on one core, as OpenBLAS keeps products up
+            // to 64³ on one thread; but the kernel already runs a 64² product at the core's
+            // peak (4.3–4.6 µs, 120 GFLOP/s), so only the second core could make it faster, and
+            // the pool's workers poll between back-to-back calls, so handing one half over
+            // costs far less than the half saves. 64² on the C harness (receptive_pool_run,
+            // medians of 5,001): one chunk 4.59 µs, two 2.55; `timeit(x @ y, repeat: 2001)`
+            // inside the language, three alternated pairs: median 4.87 → 3.18 µs while the
+            // other core was free, 4.87 → 5.14 when another process held it (the caller then
+            // runs both halves itself, and pays ~0.3 µs of dispatch). See
+            // benchmarks/results/tensor-core.md, round 7.
             let (total, overflow) = units.multipliedReportingOverflow(by: cost)
-            if !overflow, total < 2 * ParallelLoop.chunkCost {
+            if !overflow, total < ParallelLoop.parallelThreshold {
                 body(0..<units)
             } else {
                 try ParallelLoop.run("matmul", units: units, costPerUnit: cost, control: control, body)
