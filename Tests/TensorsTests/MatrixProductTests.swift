@@ -1,14 +1,15 @@
 import Testing
 @testable import Tensors
 
-// The packed micro-kernels, the small-product kernel (B read in place: every case whose B has at
-// most 2^16 elements and is not transposed) and the matrix × vector loops against the textbook
-// triple loop, for every level this CPU runs, with operands read through every transposition and
-// sizes on both sides of each level's micro-tile (rows 4/6/8, columns 4/8/24, and for the small
-// kernel the narrower tiles of 2 and 1 vectors and a last partial vector), its row block and the
-// 256-deep slabs; products of 2^17 multiply-adds or more are split over the cores. The kernels sum in another order and fuse multiply-adds, so each element may differ by
-// a few roundings of its terms: 1e-13 × Σ|a|·|b| bounds that, while a wrong row, column, slab
-// or tile edge is an error of the size of a whole term.
+// The packed micro-kernels, the small-product kernel (every case whose B has at most 2^16
+// elements: read in place, or from a row-major copy when B is transposed) and the matrix ×
+// vector loops against the textbook triple loop, for every level this CPU runs, with operands
+// read through every transposition and sizes on both sides of each level's micro-tile (rows
+// 4/6/8, columns 4/8/24, and for the small kernel the narrower tiles of 2 and 1 vectors and a
+// last partial vector), its row block and the 256-deep slabs; products of 2^17 multiply-adds or
+// more are split over the cores. The kernels sum in another order and fuse multiply-adds, so
+// each element may differ by a few roundings of its terms: 1e-13 × Σ|a|·|b| bounds that, while
+// a wrong row, column, slab or tile edge is an error of the size of a whole term.
 
 private func random(_ count: Int, seed: UInt64) -> [Double] {
     var state = seed

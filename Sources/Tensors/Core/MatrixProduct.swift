@@ -6,7 +6,9 @@ import CTensorKernels
 /// chunks.
 ///
 /// Both operands are read through strides, so a transposed operand (Aᵀ·B, A·Bᵀ, as the
-/// gradients of a dense layer need) costs no copy: pass its strides swapped.
+/// gradients of a dense layer need) needs no transposed tensor: pass its strides swapped (the
+/// kernels copy B as they need it anyway: into panels, or a small transposed B into row-major
+/// order).
 ///
 /// Why not OpenBLAS: Debian's libopenblas (0.3.21) runs its Haswell AVX2 kernel on this
 /// machine's Zen 5 (54 GFLOP/s on one core for 1024²), the micro-kernel here 104 GFLOP/s;
@@ -47,7 +49,7 @@ enum MatrixProduct {
 
     /// Products whose B has at most this many elements (512 KiB, half the second-level cache of
     /// this project's machine) and contiguous rows run the small kernel, which reads B in place
-    /// instead of packing it. One AVX-512 core, C harness over the kernels (packing buffers
+    /// instead of packing it (a B stored transposed is copied into row-major order first). One AVX-512 core, C harness over the kernels (packing buffers
     /// allocated once), n × n products, packed → small: 64² 6.3 → 4.3 µs, 100² 23 → 17.6 µs,
     /// 128² 42 → 33 µs, 256² 292 → 257 µs. Beyond, B no longer stays in that cache and packing
     /// pays for itself.
@@ -119,11 +121,19 @@ enum MatrixProduct {
                                                         kernel: kernel, split: split) {
             return
         }
-        if b.columnStride == 1, inner * columns <= smallLimit {
-            var product = ReceptiveMatrixProduct(rows: rows, columns: columns, inner: inner, a, b, c,
-                                                 cRowStride: cRowStride, accumulate: accumulate)
-            try multiplySmall(&product, kernel: kernel, split: split)
-            return
+        if inner * columns <= smallLimit {
+            if b.columnStride == 1 {
+                var product = ReceptiveMatrixProduct(rows: rows, columns: columns, inner: inner, a, b, c,
+                                                     cRowStride: cRowStride, accumulate: accumulate)
+                try multiplySmall(&product, kernel: kernel, split: split)
+                return
+            }
+            if b.rowStride == 1 {
+                try multiplySmallByTranspose(rows: rows, columns: columns, inner: inner, a, b, c,
+                                             cRowStride: cRowStride, accumulate: accumulate, kernel: kernel,
+                                             split: split)
+                return
+            }
         }
         let width = receptive_gemm_panel_width(kernel.level)
         let panelsPerBlock = Swift.max(1, packedLimit / (width * inner))
@@ -180,6 +190,28 @@ enum MatrixProduct {
                                      Swift.min(rows, range.upperBound * microRows))
             }
         }
+    }
+
+    /// A small product whose B is stored transposed (`x @ w.T`, and a dense layer's input
+    /// gradient dY·Wᵀ): B is copied into row-major order (the blocked transpose kernel) and
+    /// the small kernel runs on the copy, split over the cores like any small product. The
+    /// packed kernel it took before gathered B column by column into a panel and gave a
+    /// product of under 128 rows one core. `timeit(x @ transpose(y))` on 64², medians of
+    /// 2,001, three alternated pairs with the other core taken by other jobs (load 6.3–6.5):
+    /// 7.7–7.9 → 6.2 µs (`x @ y` 4.9–5.3). The copy is ~1.4 µs of that (C harness: 64² through
+    /// `receptive_transpose`, its allocation included); the rest is the small kernel, which a
+    /// free second core halves.
+    private static func multiplySmallByTranspose(rows: Int, columns: Int, inner: Int, _ a: Operand, _ b: Operand,
+                                                 _ c: UnsafeMutablePointer<Double>, cRowStride: Int,
+                                                 accumulate: Bool, kernel: VectorKernel, split: Split) rethrows {
+        let copy = UnsafeMutablePointer<Double>.allocate(capacity: inner * columns)
+        defer { copy.deallocate() }
+        // B's storage is the row-major `columns × inner` matrix Bᵀ, rows `b.columnStride` apart.
+        kernel.transpose(b.base, stride: b.columnStride, rows: columns, columns: inner, into: copy, stride: columns)
+        var product = ReceptiveMatrixProduct(rows: rows, columns: columns, inner: inner, a,
+                                             Operand(base: copy, rowStride: columns, columnStride: 1), c,
+                                             cRowStride: cRowStride, accumulate: accumulate)
+        try multiplySmall(&product, kernel: kernel, split: split)
     }
 
     /// Matrix × vector (`columns == 1`) and vector × matrix (`rows == 1`) as streaming loops when

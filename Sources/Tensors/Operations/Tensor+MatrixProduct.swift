@@ -9,7 +9,8 @@ extension Tensor {
     ///
     /// Runs on the packed micro-kernels of `MatrixProduct` (both cores, interrupt checked
     /// between chunks); a vector operand takes the streaming matrix × vector loops. A
-    /// transposed operand (`x.T @ g`) is read through its strides, as the flags are, not copied.
+    /// transposed operand (`x.T @ g`) is read through its strides, as the flags are, not transposed
+    /// first (`MatrixProduct` copies only what its kernels pack).
     public func matmul(_ other: Tensor, transposingLeft: Bool = false, transposingRight: Bool = false,
                        control: ExecutionControl) throws -> Tensor {
         guard rank >= 1, other.rank >= 1 else {
