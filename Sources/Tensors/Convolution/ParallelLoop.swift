@@ -24,7 +24,8 @@ public enum ParallelLoop {
     /// Calls `body` with consecutive ranges covering `0..<units`, possibly concurrently;
     /// `costPerUnit` (roughly multiply-adds per unit) decides the chunking. Different units
     /// must write different memory. Progress (chunks done) is reported under `label` to
-    /// `control`'s observer, and `control`'s interrupt stops the loop between chunks.
+    /// `control`'s observer (for work of `briefCost` or more), and `control`'s interrupt stops
+    /// the loop between chunks.
     public static func run(_ label: String, units: Int, costPerUnit: Int, control: ExecutionControl,
                            _ body: (Range<Int>) -> Void) throws {
         guard units > 0 else { return }
@@ -43,20 +44,33 @@ public enum ParallelLoop {
         } else {
             chunks = min(units, max(1, totalCost / chunkCost))
         }
+        if totalCost < briefCost {
+            try run(chunks: chunks, units: units, progress: nil, control: control, body)
+            return
+        }
         try control.trackProgress(label, total: chunks) { progress in
             try run(chunks: chunks, units: units, progress: progress, control: control, body)
         }
     }
 
+    /// Below this many multiply-adds in total (~10 µs on one core) a loop reports no progress:
+    /// no bar could appear in so short a time (the session's waits a second), and the
+    /// bookkeeping — the observer's lock, a counter object, its calls at the start, each chunk
+    /// and the end, which a session's bar answers with clock reads and exclusivity checks — cost
+    /// a 64² `x @ y` split over the cores ~2,300 instructions a call (callgrind, both threads,
+    /// `r = x @ y` in a loop: 150,576 → 148,091; `x @ transpose(y)` 162,528 → 160,356;
+    /// benchmarks/results/tensor-core.md, round 7).
+    static let briefCost = 1 << 20
+
     /// Runs the `chunks` chunks, in parallel when there are several.
     private static func run(chunks: Int, units: Int,
-                            progress: ProgressCounter, control: ExecutionControl,
+                            progress: ProgressCounter?, control: ExecutionControl,
                             _ body: (Range<Int>) -> Void) throws {
         if chunks == 1 || coreCount == 1 {
             for chunk in 0..<chunks {
                 try control.checkInterrupt()
                 body(range(of: chunk, chunks: chunks, units: units))
-                progress.advance()
+                progress?.advance()
             }
         } else {
             // The worker pool of WorkerPool.c rather than `DispatchQueue.concurrentPerform`:
@@ -84,13 +98,13 @@ public enum ParallelLoop {
         let units: Int
         let chunks: Int
         let control: ExecutionControl
-        let progress: ProgressCounter
+        let progress: ProgressCounter?
         let body: (Range<Int>) -> Void
 
         func run(chunk: Int) {
             guard !control.isInterruptRequested else { return }
             body(range(of: chunk, chunks: chunks, units: units))
-            progress.advance()
+            progress?.advance()
         }
     }
 

@@ -82,7 +82,11 @@ enum MatrixProduct {
             // medians of 5,001): one chunk 4.59 µs, two 2.55; `timeit(x @ y, repeat: 2001)`
             // inside the language, three alternated pairs: median 4.87 → 3.18 µs while the
             // other core was free, 4.87 → 5.14 when another process held it (the caller then
-            // runs both halves itself, and pays ~0.3 µs of dispatch). See
+            // runs both halves itself, and pays ~0.3 µs of dispatch). When this thread reads the
+            // product next (`(x @ y) + 0`, `sum(x @ y)`), the worker's half has to come back
+            // across first: four alternated pairs at load 2.7 timed the same within the noise
+            // (medians 5.7–7.4 µs before, 5.9–7.7 after). OpenBLAS's one thread is the safer
+            // bet only on a machine whose other cores are always busy. See
             // benchmarks/results/tensor-core.md, round 7.
             let (total, overflow) = units.multipliedReportingOverflow(by: cost)
             if !overflow, total < ParallelLoop.parallelThreshold {
@@ -199,8 +203,16 @@ enum MatrixProduct {
     /// product of under 128 rows one core. `timeit(x @ transpose(y))` on 64², medians of
     /// 2,001, three alternated pairs with the other core taken by other jobs (load 6.3–6.5):
     /// 7.7–7.9 → 6.2 µs (`x @ y` 4.9–5.3). The copy is ~1.4 µs of that (C harness: 64² through
-    /// `receptive_transpose`, its allocation included); the rest is the small kernel, which a
-    /// free second core halves.
+    /// `receptive_transpose`, its allocation included).
+    ///
+    /// Under `ParallelLoop.briefCost` the product stays on this thread: the copy is fresh in
+    /// this core's cache, and a second core would fetch all of it, line by line, before its
+    /// half could start (and the next call's copy must take the lines back). Split, the same 64²
+    /// product took a median of 11.3–13.5 µs in one set of three alternated runs (load 3),
+    /// against 9.1–9.5 for the packed kernel on one core; in a later set, split 6.2–6.3, on
+    /// this thread 6.0–6.8, packed 8.0–9.9. Larger products split as usual: there the copy is
+    /// read many times over by each core, and a core's half of the work is far longer than the
+    /// fetch.
     private static func multiplySmallByTranspose(rows: Int, columns: Int, inner: Int, _ a: Operand, _ b: Operand,
                                                  _ c: UnsafeMutablePointer<Double>, cRowStride: Int,
                                                  accumulate: Bool, kernel: VectorKernel, split: Split) rethrows {
@@ -211,7 +223,11 @@ enum MatrixProduct {
         var product = ReceptiveMatrixProduct(rows: rows, columns: columns, inner: inner, a,
                                              Operand(base: copy, rowStride: columns, columnStride: 1), c,
                                              cRowStride: cRowStride, accumulate: accumulate)
-        try multiplySmall(&product, kernel: kernel, split: split)
+        if rows * inner * columns < ParallelLoop.briefCost {
+            try multiplySmall(&product, kernel: kernel) { units, _, body in body(0..<units) }
+        } else {
+            try multiplySmall(&product, kernel: kernel, split: split)
+        }
     }
 
     /// Matrix × vector (`columns == 1`) and vector × matrix (`rows == 1`) as streaming loops when
