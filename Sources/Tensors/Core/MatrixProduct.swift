@@ -49,8 +49,9 @@ enum MatrixProduct {
 
     /// Products whose B has at most this many elements (512 KiB, half the second-level cache of
     /// this project's machine) and contiguous rows run the small kernel, which reads B in place
-    /// instead of packing it (a B stored transposed is copied into row-major order first). One AVX-512 core, C harness over the kernels (packing buffers
-    /// allocated once), n × n products, packed → small: 64² 6.3 → 4.3 µs, 100² 23 → 17.6 µs,
+    /// instead of packing it (a B stored transposed is copied into row-major order first). One
+    /// AVX-512 core, C harness over the kernels (packing buffers allocated once), n × n
+    /// products, packed → small: 64² 6.3 → 4.3 µs, 100² 23 → 17.6 µs,
     /// 128² 42 → 33 µs, 256² 292 → 257 µs. Beyond, B no longer stays in that cache and packing
     /// pays for itself.
     private static let smallLimit = 1 << 16
