@@ -18,9 +18,9 @@ enum PairwiseSum {
         0 + kernel.pairwiseSum(values, count: count, squares: term == .square)
     }
 
-    /// Runs this long and longer are split over the cores: 2^18 elements (2 MiB) at half a unit
-    /// of `ParallelLoop`'s cost each (a sum reads and does not write, and its kernel adds four
-    /// leaves at once), which puts the split where an elementwise operation's is.
+    /// Runs this long and longer are split over the cores: 2^18 elements (2 MiB), costed at half
+    /// a unit of `ParallelLoop`'s each (a sum reads and does not write, and its kernel adds four
+    /// leaves at once), so that they reach `ParallelLoop.parallelThreshold`.
     static let parallelCount = 1 << 18
 
     /// Elements in a subtree summed as one unit of work when the run is split.
@@ -32,9 +32,10 @@ enum PairwiseSum {
     /// the subtrees' sums added pairwise, level by level, as the recursion adds them.
     ///
     /// Why two cores for a read-only loop (measured, tensor-core.md round 7): one core summed a
-    /// 1024² tensor in 0.10 ms when it sat in the shared cache and 0.24 ms when other processes
-    /// had pushed it out (bound by how many cache misses one core keeps in flight, below the
-    /// memory's bandwidth), and numpy's 0.21 ms lies between the two.
+    /// 1024² tensor in 0.10 ms on a quiet machine and 0.17–0.24 ms while other processes ran
+    /// (the 8 MiB no longer stays in the shared cache, and the misses one core keeps in flight
+    /// fall short of the memory's bandwidth); numpy's 0.21 ms lies between the two. Both cores
+    /// took 0.055 ms on the quiet machine.
     static func sum(_ values: UnsafePointer<Double>, count: Int, _ term: Term,
                     control: ExecutionControl) throws -> Double {
         guard count >= parallelCount else { return sum(values, count: count, term) }
