@@ -16,7 +16,7 @@ import sys
 
 import nbformat
 
-from conftest import KERNEL_NAME, ROOT, VENV_BIN
+from conftest import KERNEL_NAME, ROOT, VENV_BIN, nbval_markers
 
 
 def test_repo2docker_plans_an_image_that_installs_apt_txt_and_runs_post_build(tmp_path):
@@ -57,11 +57,8 @@ def test_post_build_installs_the_kernel_into_the_notebook_environment(receptive_
                           str(notebook.parent), str(executed)], env=env, capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr[-3000:]
     saved, fresh = nbformat.read(notebook, as_version=4), nbformat.read(executed, as_version=4)
-    # The cells nbval compares: not those marked to ignore their output or to be skipped (a
-    # timing's output differs at every run).
-    markers = {"NBVAL_IGNORE_OUTPUT", "NBVAL_SKIP"}
-    compared = lambda c: (c.cell_type == "code" and not {"nbval-ignore-output", "nbval-skip"} & set(c.metadata.get("tags", []))
-                          and not any(line.strip().lstrip("#").strip() in markers for line in c.source.splitlines()))
+    # The cells nbval compares: a timing marked `# NBVAL_IGNORE_OUTPUT` differs at every run.
     outputs = lambda nb: [[o.get("text") or o.get("data", {}).get("text/plain") for o in c.outputs]
-                          for c in nb.cells if compared(c)]
+                          for c in nb.cells if c.cell_type == "code" and nbval_markers(c)["check"]
+                          and not nbval_markers(c)["skip"]]
     assert outputs(fresh) == outputs(saved)
