@@ -59,7 +59,7 @@ public enum ParallelLoop {
     /// and the end, which a session's bar answers with clock reads and exclusivity checks — cost
     /// a 64² `x @ y` split over the cores ~2,300 instructions a call (callgrind, both threads,
     /// `r = x @ y` in a loop: 150,576 → 148,091; `x @ transpose(y)` 162,528 → 160,356;
-    /// benchmarks/results/tensor-core.md, round 7).
+    /// benchmarks/results/tensor-core.md, round 8).
     static let briefCost = 1 << 20
 
     /// Runs the `chunks` chunks, in parallel when there are several.

@@ -88,7 +88,7 @@ enum MatrixProduct {
             // across first: four alternated pairs at load 2.7 timed the same within the noise
             // (medians 5.7–7.4 µs before, 5.9–7.7 after). OpenBLAS's one thread is the safer
             // bet only on a machine whose other cores are always busy. See
-            // benchmarks/results/tensor-core.md, round 7.
+            // benchmarks/results/tensor-core.md, round 8.
             let (total, overflow) = units.multipliedReportingOverflow(by: cost)
             if !overflow, total < ParallelLoop.parallelThreshold {
                 body(0..<units)
