@@ -2,7 +2,9 @@
 the language (`timeit` through `receptive run`, so the interpreter is included) and the peers in
 Python, and checks Receptive's answer against one peer's (max abs difference). torch peers are
 `TorchConv` specs, run by bench.py in a separate Python (benchmarks/torch_peer.py)."""
+import json
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable, Optional
 
 import numpy as np
@@ -71,12 +73,14 @@ def _as_lists(d):
 
 def _correlate_lists(d):
     x, k = _as_lists(d)
-    out = [[0.0] * 62 for _ in range(62)]
-    for i in range(62):
-        for j in range(62):
+    kh, kw = len(k), len(k[0])
+    rows, columns = len(x) - kh + 1, len(x[0]) - kw + 1
+    out = [[0.0] * columns for _ in range(rows)]
+    for i in range(rows):
+        for j in range(columns):
             s = 0.0
-            for a in range(3):
-                for b in range(3):
+            for a in range(kh):
+                for b in range(kw):
                     s += x[i + a][j + b] * k[a][b]
             out[i][j] = s
     return out
@@ -84,12 +88,14 @@ def _correlate_lists(d):
 
 def _correlate_numpy_scalars(d):
     x, k = d["x"], d["k"]
-    out = np.zeros((62, 62))
-    for i in range(62):
-        for j in range(62):
+    kh, kw = k.shape
+    rows, columns = x.shape[0] - kh + 1, x.shape[1] - kw + 1
+    out = np.zeros((rows, columns))
+    for i in range(rows):
+        for j in range(columns):
             s = 0.0
-            for a in range(3):
-                for b in range(3):
+            for a in range(kh):
+                for b in range(kw):
                     s += x[i + a, j + b] * k[a, b]
             out[i, j] = s
     return out
@@ -106,24 +112,25 @@ def _comprehension(_):
     return [i * 2 for i in range(100_000)]
 
 
-# The hand-written valid correlation of CS231n's conv_forward_naive, as a new user writes it.
-HAND_CORRELATION = """x = load("x.npy")
-k = load("k.npy")
-fn work() {
-  out = zeros(62, 62)
-  for i in arange(62) {
-    for j in arange(62) {
-      s = 0
-      for a in arange(3) {
-        for b in arange(3) {
-          s += x[i + a, j + b] * k[a, b]
-        }
-      }
-      out[i, j] = s
-    }
-  }
-  return out
-}"""
+def course_function(notebook: str, name: str) -> str:
+    """The definition of `fn name(...) { ... }` in a code cell of a course notebook: from its
+    first line to the first line that is only `}`."""
+    path = Path(__file__).resolve().parent.parent / "notebooks" / notebook
+    for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+        lines = "".join(cell["source"]).splitlines()
+        start = next((n for n, line in enumerate(lines) if line.startswith(f"fn {name}(")), None)
+        if cell["cell_type"] == "code" and start is not None:
+            end = lines.index("}", start)
+            return "\n".join(lines[start:end + 1])
+    raise LookupError(f"no code cell of notebooks/{notebook} defines fn {name}")
+
+
+# The hand-written valid correlation of CS231n's conv_forward_naive, as a new user writes it: the
+# course's own cell (notebook 1, "Two dimensions by hand"), so the row times what students run.
+HAND_CORRELATION = ('x = load("x.npy")\nk = load("k.npy")\n'
+                    + course_function("01-convolution.ipynb", "correlate_by_hand")
+                    + "\nfn work() = correlate_by_hand(x, k)")
+
 
 SAME_PEERS = ("scipy.ndimage.correlate", "scipy.signal.correlate2d", "torch conv2d")
 

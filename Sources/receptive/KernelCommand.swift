@@ -27,32 +27,47 @@ struct KernelCommand: ParsableCommand {
 
     @OptionGroup var limits: LimitOptions
 
-    func run() throws {
-        try Self.serve(connectionFile: connectionFile, historyFile: historyFile, noHistoryFile: noHistoryFile,
-                       maxElements: limits.sessionMaxElements)
+    /// What the kernel serves with, however the command line was read: `run()` fills it from
+    /// ArgumentParser's options, `Receptive.main` from the kernelspec's command line alone, so
+    /// an option's default is written once, here.
+    struct Settings: Equatable {
+        var connectionFile: String
+        var historyFile: String? = nil
+        var noHistoryFile = false
+        var maxElements: Int? = nil
     }
 
-    /// The connection file when `arguments` are exactly the kernelspec's command line
+    /// The settings these parsed options give.
+    var settings: Settings {
+        Settings(connectionFile: connectionFile, historyFile: historyFile, noHistoryFile: noHistoryFile,
+                 maxElements: limits.maxElements)
+    }
+
+    func run() throws {
+        try Self.serve(settings)
+    }
+
+    /// The settings when `arguments` are exactly the kernelspec's command line
     /// (`receptive kernel -f FILE`), which `Receptive.main` then serves without ArgumentParser:
     /// its parse (building the command tree by reflection, looking up generic metadata) was
     /// about a tenth of the kernel's CPU time before its sockets are bound, and a kernel that
     /// binds after the front end's first connect attempt costs the front end ZeroMQ's 100 ms
     /// reconnect interval (perf over ten starts, benchmarks/results/kernel-latency.md). Any
     /// other command line goes through ArgumentParser as before.
-    static func kernelspecConnectionFile(_ arguments: [String]) -> String? {
+    static func kernelspecSettings(_ arguments: [String]) -> Settings? {
         guard arguments.count == 4, arguments[1] == configuration.commandName,
               ["-f", "--connection-file"].contains(arguments[2]), !arguments[3].hasPrefix("-") else { return nil }
-        return arguments[3]
+        return Settings(connectionFile: arguments[3])
     }
 
     /// Serves the kernel on the connection file's sockets until it is shut down.
-    static func serve(connectionFile: String, historyFile: String?, noHistoryFile: Bool, maxElements: Int) throws {
+    static func serve(_ settings: Settings) throws {
         // SIGINT interrupts the cell, as kernels started with a terminal expect; SIGTERM shuts down
         // cleanly, closing (and so removing) sockets.
         let signals = HeldSignals.hold([SIGINT, SIGTERM])
         let connection: ConnectionInfo
         do {
-            connection = try ConnectionInfo.load(path: connectionFile)
+            connection = try ConnectionInfo.load(path: settings.connectionFile)
         } catch {
             FileHandle.standardError.write(Data("receptive kernel: \(error)\n".utf8))
             throw ExitCode(2)
@@ -63,8 +78,8 @@ struct KernelCommand: ParsableCommand {
             handler.logLevel = level
             return handler
         }
-        let history = noHistoryFile ? nil : historyFile ?? Kernel.defaultHistoryFile()
-        let session = Session(maxElements: maxElements,
+        let history = settings.noHistoryFile ? nil : settings.historyFile ?? Kernel.defaultHistoryFile()
+        let session = Session(maxElements: LimitOptions.sessionMaxElements(settings.maxElements),
                               charset: try TerminalCharset.atStartup(kernel: true))
         let kernel = Kernel(connection: connection, interpreter: ReceptiveInterpreter(session: session),
                             logger: Logger(label: "receptive.kernel"), historyFile: history)

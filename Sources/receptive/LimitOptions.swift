@@ -19,5 +19,8 @@ struct LimitOptions: ParsableArguments {
     }
 
     /// The element cap a new session starts with: `--max-elements`, or the default.
-    var sessionMaxElements: Int { maxElements ?? ExecutionControl.defaultMaxElements }
+    var sessionMaxElements: Int { Self.sessionMaxElements(maxElements) }
+
+    /// The session's limit for a requested `--max-elements` (nil when the option was not given).
+    static func sessionMaxElements(_ requested: Int?) -> Int { requested ?? ExecutionControl.defaultMaxElements }
 }

@@ -13,13 +13,12 @@ struct Receptive: ParsableCommand {
     )
 
     /// Sets the process's allocation policy for tensors, then parses and runs the command (the
-    /// kernelspec's `kernel -f FILE` directly, see `KernelCommand.kernelspecConnectionFile`).
+    /// kernelspec's `kernel -f FILE` directly, see `KernelCommand.kernelspecSettings`).
     static func main() {
         AllocatorPolicy.keepLargeBuffersInTheHeap()
-        if let connectionFile = KernelCommand.kernelspecConnectionFile(CommandLine.arguments) {
+        if let settings = KernelCommand.kernelspecSettings(CommandLine.arguments) {
             do {
-                try KernelCommand.serve(connectionFile: connectionFile, historyFile: nil, noHistoryFile: false,
-                                        maxElements: ExecutionControl.defaultMaxElements)
+                try KernelCommand.serve(settings)
             } catch {
                 exit(withError: error)
             }
