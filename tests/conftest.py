@@ -11,6 +11,7 @@ import sys
 import tempfile
 
 import pytest
+from nbval.plugin import find_comment_markers, find_metadata_tags
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 RECEPTIVE = os.environ.get("RECEPTIVE_BIN") or str(ROOT / ".build" / "debug" / "receptive")
@@ -79,3 +80,12 @@ def leave_console(console) -> None:
     console.expect(r"exit \(\[y\]/n\)\? ")
     console.sendline("y")
     console.expect(pexpect.EOF, timeout=30)
+
+
+def nbval_markers(cell) -> dict:
+    """nbval's options for a notebook cell, read by nbval's own functions: 'check', 'skip',
+    'check_exception' (comment lines such as `# NBVAL_IGNORE_OUTPUT` override tags)."""
+    options = {"check": True, "skip": False, "check_exception": False}
+    options.update(dict(find_metadata_tags(cell.metadata)))
+    options.update(dict(find_comment_markers(cell.source)))
+    return options

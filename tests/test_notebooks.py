@@ -13,19 +13,10 @@ from collections import defaultdict
 import nbformat
 import pytest
 from nbclient import NotebookClient
-from nbval.plugin import find_comment_markers, find_metadata_tags
 
-from conftest import KERNEL_NAME, ROOT
+from conftest import KERNEL_NAME, ROOT, nbval_markers
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
-
-
-def markers(cell) -> dict:
-    """nbval's options for a cell: 'check', 'skip', 'check_exception' (comments override tags)."""
-    options = {"check": True, "skip": False, "check_exception": False}
-    options.update(dict(find_metadata_tags(cell.metadata)))
-    options.update(dict(find_comment_markers(cell.source)))
-    return options
 
 
 def output_text(output) -> str:
@@ -73,14 +64,14 @@ def test_notebook_outputs_are_reproduced_by_the_kernel(path):
     saved = nbformat.read(path, as_version=4)
     fresh = nbformat.read(path, as_version=4)
     for cell in code_cells(fresh):
-        if markers(cell)["skip"]:
+        if nbval_markers(cell)["skip"]:
             cell.source = ""  # nbclient does not run a blank cell
     client = RecordingClient(fresh, kernel_name=KERNEL_NAME, timeout=300,
                              resources={"metadata": {"path": str(path.parent)}})
     client.execute()
     problems = []
     for index, (old, new) in enumerate(zip(code_cells(saved), code_cells(fresh))):
-        options = markers(old)
+        options = nbval_markers(old)
         expected, actual = cell_text(old), cell_text(new)
         position = saved.cells.index(old)
         if options["skip"]:
@@ -110,7 +101,7 @@ def test_receptive_run_check_agrees(path, receptive_bin):
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_receptive_run_prints_what_the_notebook_shows(path, receptive_bin, tmp_path):
     notebook = nbformat.read(path, as_version=4)
-    cells = [cell for cell in code_cells(notebook) if not markers(cell)["skip"]]
+    cells = [cell for cell in code_cells(notebook) if not nbval_markers(cell)["skip"]]
     script = tmp_path / (path.stem + ".rcp")
     script.write_text("".join(f"# %%\n{cell.source}\n" for cell in cells))
     run = subprocess.run([receptive_bin, "run", "--mark-cells", str(script)], cwd=path.parent,
@@ -120,6 +111,6 @@ def test_receptive_run_prints_what_the_notebook_shows(path, receptive_bin, tmp_p
     printed = run.stdout.split("# %%\n")[1:]
     assert len(printed) == len(cells), run.stdout
     for index, (cell_output, cell) in enumerate(zip(printed, cells)):
-        if markers(cell)["check"]:
+        if nbval_markers(cell)["check"]:
             expected = cell_text(cell)
             assert cell_output == expected, diff(expected, cell_output, f"{path.name} cell {index} via run")
