@@ -51,6 +51,10 @@ double receptive_reduce(ReceptiveKernelLevel level, ReceptiveFold fold, const do
     DISPATCH(level, receptive_reduce, fold, x, count);
 }
 
+double receptive_pairwise_sum(ReceptiveKernelLevel level, int square, const double *x, long count) {
+    DISPATCH(level, receptive_pairwise_sum, square, x, count);
+}
+
 void receptive_fold_arg(ReceptiveKernelLevel level, int largest, const double *row, double rowIndex, double *best,
                         double *index, long count) {
     DISPATCH(level, receptive_fold_arg, largest, row, rowIndex, best, index, count);

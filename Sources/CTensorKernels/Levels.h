@@ -13,6 +13,7 @@
     void receptive_clip_##suffix(const double *, double *, long, double, double); \
     void receptive_fold_rows_##suffix(ReceptiveFold, const double *, long, long, double *, long); \
     double receptive_reduce_##suffix(ReceptiveFold, const double *, long); \
+    double receptive_pairwise_sum_##suffix(int, const double *, long); \
     void receptive_fold_arg_##suffix(int, const double *, double, double *, double *, long); \
     void receptive_softmax_rows_##suffix(int, const double *, double *, long, long); \
     void receptive_transpose_##suffix(const double *, long, long, long, double *, long); \

@@ -159,10 +159,24 @@ static const double ln2HiSixteenth = 0x1.62e42feep-5, ln2LoSixteenth = 0x1.a39ef
 /// 2^k·s_j in *scale, and the result t_j + r²P(r), P the Taylor polynomial of (e^r − 1 − r)/r²
 /// through its r^6/8! term (the remainder, r^9/9! < 2^-60·r, is below the final rounding):
 /// e^x = scale·(1 + r + result), the terms after 1 to be added smallest first.
-INLINE VD exp_table_reduce(VD x, VD *r, VD *dr, VD *scale) {
-    VL nBits;
-    VD n = round_shift(x * invLn2Sixteenths, &nBits);
-    *r = two_sum(x - n * ln2HiSixteenth, -(n * ln2LoSixteenth), dr);
+///
+/// Without `withError` (exp's case), dr is 0 and r is x − n·ln2/16 in one fused rounding. The
+/// products and sums that an FMA fuses here (n = x·16/ln2 + the shifter; x − n·ln2HiSixteenth,
+/// exact either way; rHi − n·ln2LoSixteenth, one rounding instead of two) are 3 of exp's ~28
+/// vector operations, and its loop is bound by their count (the AVX-512 loop keeps every
+/// constant in a register): 4,096 exp on one AVX-512 core 1.57 → 1.35 µs (C harness over the
+/// kernels). Without FMA (the portable level) `FMA` is the product and the sum, as before.
+INLINE VD exp_table_reduce(VD x, VD *r, VD *dr, VD *scale, int withError) {
+    VD shifted = FMA(x, splat(invLn2Sixteenths), splat(shifter));
+    VL nBits = as_bits(shifted);
+    VD n = shifted - shifter;
+    VD rHi = FMA(n, splat(-ln2HiSixteenth), x);   // exact: n·ln2HiSixteenth is, and close to x
+    if (withError) {
+        *r = two_sum(rHi, -(n * ln2LoSixteenth), dr);
+    } else {
+        *r = FMA(n, splat(-ln2LoSixteenth), rHi);
+        *dr = splat(0.0);
+    }
     VD tail = lookup16(expTail, nBits);
     *scale = as_double(as_bits(lookup16(expScale, nBits)) + (nBits << 48));
     VD r2 = *r * *r, r4 = r2 * r2;
@@ -182,7 +196,7 @@ INLINE VD exp_table_reduce(VD x, VD *r, VD *dr, VD *scale) {
 /// argument: 0.66 → 0.41 ns per element on one AVX-512 core (C harness over the kernels).
 INLINE VD exp_table(VD x) {
     VD r, dr, scale;
-    VD rest = exp_table_reduce(x, &r, &dr, &scale);
+    VD rest = exp_table_reduce(x, &r, &dr, &scale, 0);
     return FMA(scale, r + rest, scale);
 }
 
@@ -352,16 +366,19 @@ INLINE VD sincos_core(VD x, int cosine, VL *bad) {
 /// 1 ≤ k ≤ 52; tanh's large branch barely weighs it above).
 INLINE VD expm1_table(VD x) {
     VD r, dr, scale;
-    VD rest = exp_table_reduce(x, &r, &dr, &scale);
+    VD rest = exp_table_reduce(x, &r, &dr, &scale, 1);
     return FMA(scale, r + (rest + dr), scale - 1.0);
 }
 
 /// tanh from musl's forms with vector expm1: for |x| > ln(5/3)/2, t/(t + 2) with t =
 /// expm1(2|x|); below, −t/(t + 2) with t = expm1(−2|x|) (a denominator in [1.6, 2], whose
 /// rounding weighs half what it would above 2); the sign copied from x; |x| is clamped to 22,
-/// where t + 2 rounds to t and the quotient to 1; |x| < 2^-28 gives x. Error ≲ 2.5 ulp: expm1's
-/// ≲ 1, the sum and the quotient 0.5 each, none amplified (no cancellation in these forms). musl's third form above ln3/2, 1 − 2/(t + 2), is
-/// the same quotient within these bounds (10^7 points: 2.06 ulp at most either way), and
+/// where t + 2 rounds to t and the quotient to 1. Below 2^-28 the second form gives x itself
+/// (t = −2|x|(1 − |x|) rounds so that the quotient is |x|; subnormals and ±0 exactly), so no
+/// blend takes x there (two operations of ~45: 4,096 tanh 2.68 → 2.54 µs on one AVX-512
+/// core). Error ≲ 2.5 ulp: expm1's ≲ 1, the sum and the quotient 0.5 each, none amplified (no
+/// cancellation in these forms). musl's third form above ln3/2, 1 − 2/(t + 2), is the same
+/// quotient within these bounds (10^7 points: 2.06 ulp at most either way), and
 /// dropping its masks and blends took 4,096 tanh from 3.17 to 2.77 µs on one AVX-512 core (C
 /// harness over the kernels). expm1 by the table (`expm1_table`) rather than a degree-13
 /// polynomial: 1.02 → 0.85 ns per element, 10^7 points ≤ 2.25 ulp. (A reciprocal estimate with
@@ -373,7 +390,6 @@ INLINE VD tanh_core(VD x) {
     VD twice = 2.0 * blend(a > 22.0, splat(22.0), a);
     VD t = expm1_table(blend(middle, twice, -twice));
     VD r = blend(middle, t, -t) / (t + 2.0);
-    r = blend(a < 0x1p-28, a, r);
     return copysign_v(r, x);
 }
 
@@ -413,15 +429,28 @@ static double relu_scalar(double x) { return x > 0 || x != x ? x : 0.0; }
 
 // MARK: Unary loops
 
+/// The lanes that exp, log and sigmoid leave to libm: a test of the input alone (sin's and
+/// cos's depend on their reduction as well).
+INLINE VL libm_inputs(ReceptiveUnary function, VD x) {
+    switch (function) {
+    case ReceptiveUnaryExp: return !(vabs(x) <= expLimit);
+    case ReceptiveUnaryLog: return !((x >= 0x1p-1022) & (x <= 0x1.fffffffffffffp1023));
+    case ReceptiveUnarySigmoid: return !(x >= -expLimit);
+    default: return no_lanes();
+    }
+}
+
 /// The vector function of one unary case: the result, and the lanes libm must redo.
 INLINE VD unary_vector(ReceptiveUnary function, VD x, VL *special) {
     VL none = no_lanes();
     switch (function) {
     case ReceptiveUnaryExp:
-        *special = !(vabs(x) <= expLimit);
-        return exp_table(blend(*special, splat(0.0), x));
+        // The special lanes' results (from any input: the arithmetic has no traps) are
+        // replaced by libm's, so they need no blend to a harmless argument first.
+        *special = libm_inputs(function, x);
+        return exp_table(x);
     case ReceptiveUnaryLog:
-        *special = !((x >= 0x1p-1022) & (x <= 0x1.fffffffffffffp1023));
+        *special = libm_inputs(function, x);
         return log_core(blend(*special, splat(1.0), x));
     case ReceptiveUnarySin:
     case ReceptiveUnaryCos: {
@@ -438,8 +467,8 @@ INLINE VD unary_vector(ReceptiveUnary function, VD x, VL *special) {
         *special = none;
         return tanh_core(x);
     case ReceptiveUnarySigmoid:
-        *special = !(x >= -expLimit);
-        return sigmoid_core(blend(*special, splat(0.0), x));
+        *special = libm_inputs(function, x);   // libm's results replace these lanes' (no blend, as exp)
+        return sigmoid_core(x);
     case ReceptiveUnarySqrt:
         *special = none;
         return __builtin_elementwise_sqrt(x);
@@ -509,10 +538,57 @@ INLINE void unary_step(ReceptiveUnary function, const double *x, double *y) {
     }
 }
 
-/// The loop with `function` a constant, so the switch in unary_vector folds away.
+/// Redoes with libm the lanes of one vector of results that need it (the others stand): found
+/// from the input for exp, log and sigmoid, by computing the vector again for sin and cos.
+INLINE void unary_fix(ReceptiveUnary function, const double *x, double *y) {
+    if (function == ReceptiveUnarySin || function == ReceptiveUnaryCos) {
+        unary_step(function, x, y);
+        return;
+    }
+    VD input = load(x);
+    VL special = libm_inputs(function, input);
+    if (any(special)) {
+        for (int lane = 0; lane < LANES; lane++)
+            if (special[lane]) y[lane] = unary_scalar(function, input[lane]);
+    }
+}
+
+/// Whether `unary_vector` can flag lanes for libm (a constant in each instance of the loop).
+INLINE int can_need_libm(ReceptiveUnary function) {
+    return function == ReceptiveUnaryExp || function == ReceptiveUnaryLog || function == ReceptiveUnarySin ||
+           function == ReceptiveUnaryCos || function == ReceptiveUnarySigmoid;
+}
+
+/// Elements per block of the unary loop (2 KiB of results).
+enum { UNARY_BLOCK = 256 };
+
+/// The loop with `function` a constant, so the switch in unary_vector folds away. A block of
+/// vectors is computed with no libm call in its loop, the lanes needing one only noted; in a
+/// block that has any, they are then found again and redone by libm (`unary_fix`). With a
+/// call in the loop (the fix-up inline, as before), every vector register was the callee's to
+/// clobber, so the compiler reloaded the constants and tables from memory on every vector and
+/// spilled the input; now they stay in registers (4,096 exp on one AVX-512 core, C harness
+/// over the kernels: 1.60 → 1.54 µs alone, 1.11 with the FMA reduction and no blend of special
+/// lanes; see tensor-core.md, round 7). In place (`y` = `x`), a block's results go to a buffer first,
+/// so that its inputs are still there for the fix-up (not for the functions that never need
+/// one: sqrt in place paid 27% more instructions for the copy).
 INLINE void unary_loop(ReceptiveUnary function, const double *x, double *y, long count) {
+    double buffer[UNARY_BLOCK];
     long i = 0;
-    for (; i + LANES <= count; i += LANES) unary_step(function, x + i, y + i);
+    while (count - i >= LANES) {
+        long n = count - i < UNARY_BLOCK ? (count - i) / LANES * LANES : UNARY_BLOCK;
+        double *out = x == y && can_need_libm(function) ? buffer : y + i;
+        VL special = no_lanes();
+        for (long j = 0; j < n; j += LANES) {
+            VL lanes;
+            store(out + j, unary_vector(function, load(x + i + j), &lanes));
+            special |= lanes;
+        }
+        if (any(special))
+            for (long j = 0; j < n; j += LANES) unary_fix(function, x + i + j, out + j);
+        if (out == buffer) memcpy(y + i, buffer, (size_t)n * sizeof(double));
+        i += n;
+    }
     if (i < count) {
         double in[LANES], out[LANES];
         for (int lane = 0; lane < LANES; lane++) in[lane] = i + lane < count ? x[i + lane] : 1.0;
@@ -813,6 +889,100 @@ TARGET double NAME(receptive_reduce)(ReceptiveFold fold, const double *x, long c
     case ReceptiveFoldMaximum: return reduce_loop(ReceptiveFoldMaximum, x, count);
     }
     return 0;
+}
+
+// MARK: numpy's pairwise sum
+
+// numpy's `pairwise_sum_DOUBLE` (loops_utils.h), bit for bit: a run of up to 128 elements (a
+// leaf) is summed in eight accumulators r[0..7], r[j] adding x[j], x[j + 8], … in order, then
+// ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7)) and the last count % 8 elements one by one;
+// a longer run is split at the multiple of 8 at or below its middle and the halves' sums added.
+// One leaf is one dependency chain of vector adds, 16 long (a latency-bound loop), so up to four
+// leaves are summed at once, independent chains the core overlaps; the adds of each lane stay
+// those numpy makes, in its order.
+
+/// numpy's eight accumulators as 8 / LANES vectors.
+#define SUM_VECTORS (8 / LANES)
+typedef struct { VD v[SUM_VECTORS]; } Sum8;
+
+INLINE VD sum_term(VD x, int square) { return square ? x * x : x; }
+INLINE double sum_term_scalar(double x, int square) { return square ? x * x : x; }
+
+/// numpy splits a run longer than a leaf here.
+static long pairwise_half(long count) {
+    long half = count / 2;
+    return half - half % 8;
+}
+
+/// The sums of `n` leaves of 8 elements or more, their accumulator chains interleaved.
+INLINE void sum_leaves(int n, const double *const *x, const long *count, double *sums, int square) {
+    Sum8 r[4];
+    long steps[4], common = count[0] / 8;
+    for (int j = 0; j < n; j++) {
+        steps[j] = count[j] / 8;
+        if (steps[j] < common) common = steps[j];
+        for (int k = 0; k < SUM_VECTORS; k++) r[j].v[k] = sum_term(load(x[j] + k * LANES), square);
+    }
+    for (long s = 1; s < common; s++)
+        for (int j = 0; j < n; j++)
+            for (int k = 0; k < SUM_VECTORS; k++)
+                r[j].v[k] = r[j].v[k] + sum_term(load(x[j] + 8 * s + k * LANES), square);
+    for (int j = 0; j < n; j++) {
+        for (long s = common; s < steps[j]; s++)
+            for (int k = 0; k < SUM_VECTORS; k++)
+                r[j].v[k] = r[j].v[k] + sum_term(load(x[j] + 8 * s + k * LANES), square);
+        double lane[8];
+        memcpy(lane, r[j].v, sizeof lane);
+        double total = ((lane[0] + lane[1]) + (lane[2] + lane[3])) + ((lane[4] + lane[5]) + (lane[6] + lane[7]));
+        for (long i = steps[j] * 8; i < count[j]; i++) total += sum_term_scalar(x[j][i], square);
+        sums[j] = total;
+    }
+}
+
+/// Whether numpy splits a run of `count` into exactly two leaves (both halves 128 or shorter:
+/// the right one is up to 7 longer than the left, so not every run of 129–256 does).
+static int splits_into_two_leaves(long count) {
+    return count > 128 && count <= 256 && count - pairwise_half(count) <= 128;
+}
+
+/// The pairwise sum, one function per term (`square` a constant inside, so no test in the
+/// loops). A run that numpy splits into two leaves is summed as two chains at once, one whose
+/// halves split so into four leaves as four (every run of a power of two times 8, most of any
+/// other length); the rest recurse.
+#define PAIRWISE_SUM(name, square) \
+    TARGET static double name(const double *x, long count) { \
+        if (count < 8) { \
+            double total = 0; \
+            for (long i = 0; i < count; i++) total += sum_term_scalar(x[i], square); \
+            return total; \
+        } \
+        double s[4]; \
+        if (count <= 128) { \
+            sum_leaves(1, &x, &count, s, square); \
+            return s[0]; \
+        } \
+        long half = pairwise_half(count), right = count - half; \
+        if (splits_into_two_leaves(count)) { \
+            const double *leaf[2] = {x, x + half}; \
+            long length[2] = {half, right}; \
+            sum_leaves(2, leaf, length, s, square); \
+            return s[0] + s[1]; \
+        } \
+        if (splits_into_two_leaves(half) && splits_into_two_leaves(right)) { \
+            long h0 = pairwise_half(half), h1 = pairwise_half(right); \
+            const double *leaf[4] = {x, x + h0, x + half, x + half + h1}; \
+            long length[4] = {h0, half - h0, h1, right - h1}; \
+            sum_leaves(4, leaf, length, s, square); \
+            return (s[0] + s[1]) + (s[2] + s[3]); \
+        } \
+        double left = name(x, half); \
+        return left + name(x + half, right); \
+    }
+PAIRWISE_SUM(pairwise_sum, 0)
+PAIRWISE_SUM(pairwise_sum_of_squares, 1)
+
+TARGET double NAME(receptive_pairwise_sum)(int square, const double *x, long count) {
+    return square ? pairwise_sum_of_squares(x, count) : pairwise_sum(x, count);
 }
 
 TARGET void NAME(receptive_fold_arg)(int largest, const double *row, double rowIndex, double *best, double *index,

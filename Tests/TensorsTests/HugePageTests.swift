@@ -79,3 +79,23 @@ import TestSupport
     let eye = try Tensor.eye(side, control: control)
     #expect(eye.scalars[side + 1] == 1 && eye.scalars[1] == 0 && eye.scalars.reduce(0, +) == Double(side))
 }
+
+@Test func zeroedBuffersAndTheResultsBuiltOnThemAreAdvised() throws {
+    // Results accumulated into a zeroed buffer (gradients, padded copies, scatters, sparse
+    // products) take it from `init(zeroedTensorStorage:)`, on huge pages like every tensor's
+    // storage; 2048² doubles are above glibc's largest mmap threshold, so each is a mapping of
+    // its own here and no earlier advice can make this pass.
+    let control = ExecutionControl()
+    let count = 2048 * 2048
+    let zeros = [Double](zeroedTensorStorage: count)
+    #expect(zeros.count == count && zeros.allSatisfy { $0 == 0 })
+    #expect(HugePageAdvice.storageIsAdvised(Tensor(validatedShape: [count], scalars: zeros)))
+    var generator = RandomGenerator(seed: 3)
+    let x = try Tensor.random([2046, 2046], using: &generator, control: control)
+    let padded = try x.padded([(1, 1), (1, 1)], control: control)
+    #expect(HugePageAdvice.storageIsAdvised(padded), "padded")
+    #expect(padded.scalars[0] == 0 && padded.scalars[2048 + 1] == x.scalars[0])
+    let flipped = try padded.flipped(control: control)
+    #expect(HugePageAdvice.storageIsAdvised(flipped), "flipped")
+    #expect(flipped.scalars[count - 2048 - 2] == x.scalars[0])
+}

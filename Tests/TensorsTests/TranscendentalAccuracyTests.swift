@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Tensors
+import TestSupport
 
 // The accuracy of the vectorised transcendental functions (Sources/CTensorKernels/Vector.h) at
 // every level this CPU runs, in ulps of the exact result:
@@ -77,25 +78,8 @@ private func sameResult(_ a: Double, _ b: Double) -> Bool {
     (a.isNaN && b.isNaN) || a.bitPattern == b.bitPattern
 }
 
-private func sigmoidLibm(_ x: Double) -> Double {
-    if x >= 0 { return 1 / (1 + Foundation.exp(-x)) }
-    let e = Foundation.exp(x)
-    return e / (1 + e)
-}
-
 /// What libm (and numpy) give for `function` at `x`.
-private func libm(_ function: UnaryFunction, _ x: Double) -> Double {
-    switch function {
-    case .exp: return Foundation.exp(x)
-    case .log: return Foundation.log(x)
-    case .sin: return Foundation.sin(x)
-    case .cos: return Foundation.cos(x)
-    case .tanh: return Foundation.tanh(x)
-    case .sigmoid: return sigmoidLibm(x)
-    case .sqrt: return x.squareRoot()
-    default: return function.apply(x)
-    }
-}
+private func libm(_ function: UnaryFunction, _ x: Double) -> Double { LibmReference.value(function, x) }
 
 private func apply(_ kernel: VectorKernel, _ function: UnaryFunction, _ inputs: [Double]) -> [Double] {
     var outputs = [Double](repeating: 0, count: inputs.count)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Tensors
+import TestSupport
 
 // Every C kernel of every level this CPU runs against the scalar Swift definitions
 // (`BinaryOperation.apply`, `UnaryFunction.apply`, plain loops). Arithmetic, comparisons,
@@ -174,7 +175,7 @@ func argumentFoldsKeepTheFirstOfEqualsAndTheFirstNaN(_ kernel: VectorKernel) {
         for column in 0..<count {
             let line = rows.map { $0[column] }
             let reduction: Reduction = largest ? .argmax : .argmin
-            let expected = line.withUnsafeBufferPointer { reduction.reduce($0, base: 0, count: line.count, stride: 1) }
+            let expected = line.withUnsafeBufferPointer { reduction.reduce($0, base: 0, count: line.count) }
             #expect(index[column] == expected, "arg \(largest) column \(column) at \(kernel)")
         }
     }
@@ -231,3 +232,101 @@ func softmaxRowsMatchTheStableFormula(_ kernel: VectorKernel) {
     #expect(AllocatorPolicy.keepLargeBuffersInTheHeap())
 }
 #endif
+
+/// numpy's `pairwise_sum_DOUBLE` transcribed as it reads (one leaf at a time, scalar lanes):
+/// the definition the C kernel, which sums four leaves at once in vectors, must match bit for bit.
+private func numpyPairwise(_ x: ArraySlice<Double>, squares: Bool) -> Double {
+    let term = { (v: Double) in squares ? v * v : v }
+    let count = x.count, start = x.startIndex
+    if count < 8 {
+        var total = 0.0
+        for v in x { total += term(v) }
+        return total
+    }
+    if count <= 128 {
+        var r = (0..<8).map { term(x[start + $0]) }
+        var i = 8
+        while i < count - count % 8 {
+            for j in 0..<8 { r[j] += term(x[start + i + j]) }
+            i += 8
+        }
+        var total = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]))
+        while i < count {
+            total += term(x[start + i])
+            i += 1
+        }
+        return total
+    }
+    let half = count / 2 - (count / 2) % 8
+    return numpyPairwise(x[start..<(start + half)], squares: squares)
+        + numpyPairwise(x[(start + half)...], squares: squares)
+}
+
+@Test(arguments: VectorKernel.available)
+func pairwiseSumKernelAddsInNumpysOrder(_ kernel: VectorKernel) {
+    // Values of widely different magnitudes, so that any other order of the additions shows in
+    // the bits; every length to 600 (leaves, runs of 2–8 leaves of uneven lengths, recursion
+    // above 512) and a few long ones.
+    var generator = SystemRandomNumberGenerator()
+    for count in Array(0...600) + [1000, 4096, 4099, 65_537, 100_003] {
+        let x = (0..<count).map { _ in Double.random(in: -1...1) * pow(2, Double.random(in: -30...30, using: &generator)) }
+        for squares in [false, true] {
+            let sum = x.withUnsafeBufferPointer { kernel.pairwiseSum($0.baseAddress!, count: count, squares: squares) }
+            let expected = numpyPairwise(x[...], squares: squares)
+            #expect(sum.bitPattern == expected.bitPattern, "\(count) squares \(squares) at \(kernel)")
+        }
+    }
+    // Specials propagate as additions do.
+    for special in [Double.nan, .infinity, -.infinity] {
+        var x = [Double](repeating: 1, count: 300)
+        x[217] = special
+        let sum = x.withUnsafeBufferPointer { kernel.pairwiseSum($0.baseAddress!, count: 300, squares: false) }
+        #expect(same(sum, 299 + special), "\(special) at \(kernel)")
+    }
+}
+
+@Test func longSumsSplitOverTheCoresKeepTheSerialBits() throws {
+    // From PairwiseSum.parallelCount on, the run is split into subtrees of numpy's recursion
+    // summed in parallel: the bits must be those of the serial sum, for even and odd lengths.
+    var generator = SystemRandomNumberGenerator()
+    for count in [PairwiseSum.parallelCount - 1, PairwiseSum.parallelCount, 1 << 20, 1_000_003, 3 << 19 + 5] {
+        let x = (0..<count).map { _ in Double.random(in: -1...1) * pow(2, Double.random(in: -20...20, using: &generator)) }
+        let tensor = Tensor(validatedShape: [count], scalars: x)
+        for reduction in [Reduction.sum, .mean, .norm] {
+            let expected = reduction.finish(0 + numpyPairwise(x[...], squares: reduction == .norm), count: count)
+            let result = try tensor.reduced(reduction, control: .fresh).scalars[0]
+            #expect(result.bitPattern == expected.bitPattern, "\(reduction) of \(count)")
+        }
+    }
+}
+
+@Test(arguments: VectorKernel.available)
+func unaryKernelsGiveTheSameBitsInPlaceAndAcrossBlocks(_ kernel: VectorKernel) {
+    // The unary loop runs blocks of 256 elements and redoes a block's special lanes (NaN,
+    // infinities, overflow: `awkward` holds them all) with libm after the block; in place, the
+    // block's results wait in a buffer so that its inputs survive until then. Lengths straddle
+    // the block and the vector widths; the specials must come out as libm's wherever they sit.
+    for count in [1, 7, 9, 255, 256, 257, 263, 600, 1029] {
+        let x = values(count, seed: 5).enumerated().map { $0.element * (1 + Double($0.offset % 5) / 7) }
+        for function in [UnaryFunction.exp, .tanh, .sigmoid, .log, .sin, .cos] {
+            var out = [Double](repeating: 0, count: count)
+            x.withUnsafeBufferPointer { x in
+                out.withUnsafeMutableBufferPointer { out in
+                    kernel.apply(function, x.baseAddress!, out.baseAddress!, count: count)
+                }
+            }
+            var inPlace = x
+            inPlace.withUnsafeMutableBufferPointer { y in
+                kernel.apply(function, y.baseAddress!, y.baseAddress!, count: count)
+            }
+            for i in 0..<count {
+                #expect(same(inPlace[i], out[i]), "\(function)(\(x[i])) in place at \(kernel), #\(i) of \(count)")
+                if !x[i].isFinite || Swift.abs(x[i]) > 700 {
+                    let expected = LibmReference.value(function, x[i])
+                    #expect(same(out[i], expected), "\(function)(\(x[i])) at \(kernel): \(out[i]), expected \(expected)")
+                }
+            }
+        }
+    }
+}
+

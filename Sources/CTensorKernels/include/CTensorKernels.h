@@ -138,6 +138,11 @@ void receptive_fold_rows(ReceptiveKernelLevel level, ReceptiveFold fold, const d
 /// The fold of `x[0..<count]` (count ≥ 1; for Sum and SumOfSquares 0 elements give 0).
 double receptive_reduce(ReceptiveKernelLevel level, ReceptiveFold fold, const double *x, long count);
 
+/// numpy's pairwise sum of `x[0..<count]` (of their squares when `square` is nonzero), bit for
+/// bit as `pairwise_sum_DOUBLE` adds them (without the reduction's leading `0 +`); 0 for no
+/// elements.
+double receptive_pairwise_sum(ReceptiveKernelLevel level, int square, const double *x, long count);
+
 /// One row of an arg-reduction along a leading axis: where `row[i]` beats `best[i]` (larger for
 /// `largest`, smaller otherwise; a NaN beats everything and nothing beats a NaN, as numpy's
 /// argmax), `best[i] = row[i]` and `index[i] = rowIndex`. Start with row 0 copied into `best`.

@@ -14,7 +14,7 @@ extension Tensor {
                 "cannot sum a gradient of shape \(Tensor.describe(self.shape)) down to \(Tensor.describe(shape))")
         }
         let count = try Tensor.elementCount(of: shape)
-        var result = [Double](repeating: 0, count: count)
+        var result = [Double](zeroedTensorStorage: count)
         let targetStrides = Tensor.strides(for: shape)
         let offset = rank - shape.count
         // The stride of each of this tensor's axes in the result: 0 where the axis is broadcast.

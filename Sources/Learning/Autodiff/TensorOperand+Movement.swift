@@ -71,7 +71,7 @@ extension TensorOperand {
                 "the gradient of a moved tensor must have its shape \(Tensor.describe(map.shape)), found \(Tensor.describe(g.shape))")
         }
         try control.checkAllocation(total)
-        var result = [Double](repeating: 0, count: total)
+        var result = [Double](zeroedTensorStorage: total)
         map.scalars.withUnsafeBufferPointer { map in
             g.scalars.withUnsafeBufferPointer { g in
                 for i in 0..<map.count where map[i] > 0 {

@@ -51,7 +51,7 @@ struct ConvolutionGradient {
         let planes = batch * outputChannels
         let count = try Tensor.elementCount(of: [planes, height, width])
         try control.checkAllocation(count)
-        var result = [Double](repeating: 0, count: count)
+        var result = [Double](zeroedTensorStorage: count)
         g.scalars.withUnsafeBufferPointer { source in
             for plane in 0..<planes {
                 for i in 0..<rows.output {
@@ -70,7 +70,7 @@ struct ConvolutionGradient {
         let taps = rows.kernel * columns.kernel
         let count = weight.count
         try control.checkAllocation(count)
-        var result = [Double](repeating: 0, count: count)
+        var result = [Double](zeroedTensorStorage: count)
         weight.scalars.withUnsafeBufferPointer { w in
             for o in 0..<outputChannels {
                 let group = o / outputsPerGroup, local = o % outputsPerGroup
@@ -95,7 +95,7 @@ struct ConvolutionGradient {
         let planes = batch * inputChannels
         let count = try Tensor.elementCount(of: [planes, rows.input, columns.input])
         try control.checkAllocation(count)
-        var result = [Double](repeating: 0, count: count)
+        var result = [Double](zeroedTensorStorage: count)
         let rowCount = max(0, min(rows.input, height - rows.padding.before))
         let columnCount = max(0, min(columns.input, width - columns.padding.before))
         full.scalars.withUnsafeBufferPointer { source in

@@ -31,7 +31,7 @@ struct PoolingGradient {
         }
         let inputPlane = rows.input * columns.input
         let outputPlane = rows.output * columns.output
-        var result = [Double](repeating: 0, count: x.count)
+        var result = [Double](zeroedTensorStorage: x.count)
         let share = 1 / Double(rows.kernel * columns.kernel)
         // Each unit writes only its own plane of the result.
         try g.scalars.withUnsafeBufferPointer { gBuffer in
@@ -84,7 +84,7 @@ struct PoolingGradient {
         // Each output column's taps that land on the input; the columns whose windows lie wholly on it.
         let columnTaps = (0..<columns.output).map { columns.tapsInside(output: $0) }
         let interior = columns.outputsInside(tap: 0).clamped(to: columns.outputsInside(tap: columns.kernel - 1))
-        var values = [Double](repeating: 0, count: count)
+        var values = [Double](zeroedTensorStorage: count)
         var picks = [Int](repeating: -1, count: count)
         try x.scalars.withUnsafeBufferPointer { xBuffer in
             try values.withUnsafeMutableBufferPointer { valueBuffer in
@@ -219,7 +219,7 @@ struct PoolingGradient {
         }
         let count = try Tensor.elementCount(of: inputShape)
         try control.checkAllocation(count)
-        var result = [Double](repeating: 0, count: count)
+        var result = [Double](zeroedTensorStorage: count)
         try g.scalars.withUnsafeBufferPointer { gBuffer in
             try picks.withUnsafeBufferPointer { pickBuffer in
                 try result.withUnsafeMutableBufferPointer { out in

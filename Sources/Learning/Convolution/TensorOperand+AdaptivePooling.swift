@@ -38,7 +38,7 @@ struct AdaptivePoolingGradient {
         guard g.count == planes * rows.output * columns.output else {
             throw TensorError.shapeMismatch("adaptive pooling's gradient needs one value per output, found \(Tensor.describe(g.shape))")
         }
-        var result = [Double](repeating: 0, count: x.count)
+        var result = [Double](zeroedTensorStorage: x.count)
         let columnCount = columns.input
         try AdaptiveWindows.forEachWindow(rows: rows, columns: columns, planes: planes,
                                           control: control) { output, base, rowRange, columnRange in

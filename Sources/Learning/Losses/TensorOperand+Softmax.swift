@@ -30,7 +30,7 @@ struct SoftmaxLines {
 
     /// The gradient of every line given the output gradient `g` and the output `y`.
     func backward(_ g: Tensor, _ y: Tensor, logarithm: Bool, control: ExecutionControl) throws -> Tensor {
-        var result = [Double](repeating: 0, count: g.count)
+        var result = [Double](zeroedTensorStorage: g.count)
         try eachLine(control: control) { start in
             var total = 0.0
             for i in 0..<length {

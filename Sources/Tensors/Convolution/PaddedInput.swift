@@ -23,7 +23,7 @@ struct PaddedInput {
         let columns = columnAxis.paddedExtent
         let count = try Tensor.elementCount(of: [planes, rows, columns])
         try control.checkAllocation(count)
-        var scalars = [Double](repeating: 0, count: count)
+        var scalars = [Double](zeroedTensorStorage: count)
         let rowCount = min(rowAxis.input, rows - rowAxis.padding.before)
         let columnCount = min(columnAxis.input, columns - columnAxis.padding.before)
         if rowCount > 0, columnCount > 0 {

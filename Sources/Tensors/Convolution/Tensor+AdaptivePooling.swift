@@ -34,7 +34,7 @@ extension Tensor {
         // One axis pools as a 1×W plane; the windows of each axis are computed once.
         let rows = AdaptiveWindows(input: spatialRank == 2 ? extents[0] : 1, output: spatialRank == 2 ? output[0] : 1)
         let columns = AdaptiveWindows(input: extents[spatialRank - 1], output: output[spatialRank - 1])
-        var result = [Double](repeating: 0, count: count)
+        var result = [Double](zeroedTensorStorage: count)
         try scalars.withUnsafeBufferPointer { source in
             try AdaptiveWindows.forEachWindow(rows: rows, columns: columns, planes: leading.reduce(1, *),
                                               control: control) { output, base, rowRange, columnRange in

@@ -35,7 +35,7 @@ extension Tensor {
         let taps = rows.kernel * columns.kernel
         let count = try Tensor.elementCount(of: [outputChannels, channelsPerGroup, taps])
         try control.checkAllocation(count)
-        var result = [Double](repeating: 0, count: count)
+        var result = [Double](zeroedTensorStorage: count)
         guard batch > 0 else { return Tensor(validatedShape: [outputChannels, channelsPerGroup, rows.kernel, columns.kernel], scalars: result) }
         let plane = WindowPlane(rows: rows, columns: columns)
         // Windows that read exactly the input (no padding, no unread tail) read it in place.

@@ -87,3 +87,18 @@ extension Array where Element == Double {
         }
     }
 }
+
+extension Array where Element == Double {
+    /// `count` zeros as tensor storage, for results that are accumulated into rather than
+    /// written once (gradients, padded copies, scatters): allocated as every tensor's storage
+    /// is (`init(tensorStorageCapacity:)`, so on huge pages from
+    /// `AllocatorPolicy.hugePageThreshold`), where `[Double](repeating: 0, count:)` filled the
+    /// buffer on whatever pages the heap had. Public so that the `Learning` target's gradients
+    /// are allocated the same way.
+    public init(zeroedTensorStorage count: Int) {
+        self.init(tensorStorageCapacity: count) { buffer, initialized in
+            buffer.initialize(repeating: 0)
+            initialized = count
+        }
+    }
+}

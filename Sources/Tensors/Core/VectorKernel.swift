@@ -98,6 +98,12 @@ enum VectorKernel: CaseIterable, Sendable {
         receptive_reduce(level, fold.kernel, x, count)
     }
 
+    /// numpy's pairwise sum of `x[0..<count]` (of their squares when `squares`), bit for bit,
+    /// without the reduction's leading `0 +` (`PairwiseSum` adds it); 0 for no elements.
+    func pairwiseSum(_ x: UnsafePointer<Double>, count: Int, squares: Bool) -> Double {
+        receptive_pairwise_sum(level, squares ? 1 : 0, x, count)
+    }
+
     /// Where `row[i]` beats `best[i]` (NaN beats all, nothing beats NaN; ties keep the
     /// earlier), takes its value and `rowIndex`.
     func foldArg(largest: Bool, row: UnsafePointer<Double>, rowIndex: Int, best: UnsafeMutablePointer<Double>,

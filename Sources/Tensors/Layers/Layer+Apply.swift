@@ -18,7 +18,7 @@ extension DenseLayer {
     /// y = W x over the flattened input.
     func apply(to input: Tensor, control: ExecutionControl) throws -> Tensor {
         try checkInput(input.shape)
-        var result = [Double](repeating: 0, count: outputs)
+        var result = [Double](zeroedTensorStorage: outputs)
         for output in 0..<outputs {
             try control.checkInterrupt()
             var sum = 0.0
@@ -66,7 +66,7 @@ extension ConvolutionLayer {
     private func applyUnshared(to padded: Tensor, plane: WindowPlane, plan: SpatialPlan,
                                control: ExecutionControl) throws -> Tensor {
         try control.checkAllocation(plan.outputCount)
-        var result = [Double](repeating: 0, count: plan.outputCount)
+        var result = [Double](zeroedTensorStorage: plan.outputCount)
         let (rows, columns) = (plane.rows, plane.columns)
         // Read once: through `padded.scalars` in the innermost loop, every tap checked the layout
         // and took the array again (callgrind, a tiled 2×2 layer on 280×320: 61.6 → 42.2 M per call).

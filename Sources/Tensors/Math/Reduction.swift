@@ -43,19 +43,18 @@ public enum Reduction: String, Sendable, CaseIterable {
         }
     }
 
-    /// Reduces `count` values read at `base + i·stride`.
-    func reduce(_ values: UnsafeBufferPointer<Double>, base: Int, count: Int, stride: Int) -> Double {
+    /// Reduces the `count` values at `values[base...]`, on this thread.
+    func reduce(_ values: UnsafeBufferPointer<Double>, base: Int, count: Int) -> Double {
         switch self {
-        case .sum, .mean:
-            return finish(PairwiseSum.sum(values, base: base, count: count, stride: stride, .identity), count: count)
-        case .norm:
-            return finish(PairwiseSum.sum(values, base: base, count: count, stride: stride, .square), count: count)
+        case .sum, .mean, .norm:
+            guard count > 0, let start = values.baseAddress else { return finish(0, count: count) }
+            return finish(PairwiseSum.sum(start + base, count: count, term), count: count)
         case .min, .max, .argmin, .argmax:
             var best = values[base]
             var bestIndex = 0
             let wantsLarger = self == .max || self == .argmax
             for i in 1..<Swift.max(count, 1) {
-                let value = values[base + i * stride]
+                let value = values[base + i]
                 if best.isNaN { break }
                 if value.isNaN || (wantsLarger ? value > best : value < best) {
                     best = value
@@ -65,4 +64,7 @@ public enum Reduction: String, Sendable, CaseIterable {
             return self == .min || self == .max ? best : Double(bestIndex)
         }
     }
+
+    /// What the sum-like reductions add up for each element.
+    var term: PairwiseSum.Term { self == .norm ? .square : .identity }
 }

@@ -14,7 +14,17 @@ extension Tensor {
             // The arg-reductions' flat index counts positions in row-major order.
             let isArg = reduction == .argmax || reduction == .argmin
             let values = isArg ? try rowMajor(control: control).storage : storage
-            return Tensor(scalar: values.withUnsafeBufferPointer { Tensor.reduceRun(reduction, $0, base: 0, count: count) })
+            return Tensor(scalar: try values.withUnsafeBufferPointer { values in
+                switch reduction {
+                case .sum, .mean, .norm:
+                    // Long sums on every core, to the same bits (`PairwiseSum`).
+                    guard count > 0, let start = values.baseAddress else { return reduction.finish(0, count: count) }
+                    let total = try PairwiseSum.sum(start, count: count, reduction.term, control: control)
+                    return reduction.finish(total, count: count)
+                default:
+                    return Tensor.reduceRun(reduction, values, base: 0, count: count)
+                }
+            })
         }
         let resolved = try normalizedAxis(axis)
         if let order = axisOrder {
@@ -117,7 +127,7 @@ extension Tensor {
             guard count > 0, let start = values.baseAddress else { return .nan }
             return VectorKernel.best.reduce(reduction.fold, start + base, count: count)
         default:
-            return reduction.reduce(values, base: base, count: count, stride: 1)
+            return reduction.reduce(values, base: base, count: count)
         }
     }
 

@@ -10,7 +10,7 @@ extension Tensor {
         let newCount = try Tensor.elementCount(of: newShape)
         try control.checkAllocation(newCount)
         guard rank > 0 else { return self }
-        var result = [Double](repeating: 0, count: newCount)
+        var result = [Double](zeroedTensorStorage: newCount)
         guard newCount > 0 else { return Tensor(validatedShape: newShape, scalars: result) }
         let ownStrides = strides
         let last = maps[rank - 1]

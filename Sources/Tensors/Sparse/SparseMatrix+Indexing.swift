@@ -13,7 +13,7 @@ extension SparseMatrix {
                                                 axis: 1, size: columns)
         let count = rowSelection.count * columnSelection.count
         try control.checkAllocation(count)
-        var scalars = [Double](repeating: 0, count: count)
+        var scalars = [Double](zeroedTensorStorage: count)
         for position in 0..<rowSelection.count {
             let row = rowSelection.start + position * rowSelection.step
             for entry in rowStarts[row]..<rowStarts[row + 1] {

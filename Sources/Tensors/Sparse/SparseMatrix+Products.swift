@@ -9,7 +9,7 @@ extension SparseMatrix {
         }
         let width = operand.rank == 2 ? operand.shape[1] : 1
         try control.checkAllocation(rows * width)
-        var result = [Double](repeating: 0, count: rows * width)
+        var result = [Double](zeroedTensorStorage: rows * width)
         let input = operand.scalars
         for row in 0..<rows {
             if row % 4096 == 0 { try control.checkInterrupt() }
@@ -36,7 +36,7 @@ extension SparseMatrix {
                 "dense(m) of a \(rows)×\(columns) matrix needs \(count) elements, over the cap of "
                 + "\(control.maxElements); use nnz, density, spy(m) or a smaller input")
         }
-        var scalars = [Double](repeating: 0, count: count)
+        var scalars = [Double](zeroedTensorStorage: count)
         for row in 0..<rows {
             for entry in rowStarts[row]..<rowStarts[row + 1] {
                 scalars[row * columns + Int(columnIndices[entry])] += values[entry]
