@@ -15,7 +15,14 @@ public struct Tensor: Sendable {
     ///
     /// Set only inside the module, and only on a row-major tensor (`isRowMajor`): a tensor laid
     /// out otherwise reads its storage through its shape.
-    public internal(set) var shape: [Int]
+    public internal(set) var shape: [Int] {
+        @inlinable get { storedShape }
+        set { storedShape = newValue }
+        _modify { yield &storedShape }
+    }
+    /// The storage of `shape`, visible to inlined code so that `append(_:)` (a number appended
+    /// to a vector, on every `append` of an interpreter loop) can be inlined.
+    @usableFromInline var storedShape: [Int]
     /// The elements in storage order: row-major over the axes taken in `axisOrder`.
     @usableFromInline var storage: [Double]
     /// How the axes are laid out in `storage` when that is not their own order (a transpose and
@@ -59,7 +66,7 @@ public struct Tensor: Sendable {
             throw TensorError.shapeMismatch(
                 "shape \(Tensor.describe(shape)) needs \(count) elements, found \(scalars.count)")
         }
-        self.shape = shape
+        storedShape = shape
         self.storage = scalars
     }
 
@@ -74,13 +81,13 @@ public struct Tensor: Sendable {
 
     /// Creates a rank-0 tensor holding `value`.
     public init(scalar value: Double) {
-        shape = []
+        storedShape = []
         storage = [value]
     }
 
     /// Internal initialiser for shapes already validated by the caller.
     init(validatedShape shape: [Int], scalars: [Double]) {
-        self.shape = shape
+        storedShape = shape
         self.storage = scalars
     }
 
@@ -101,7 +108,7 @@ public struct Tensor: Sendable {
     /// A tensor of `shape` whose `storage` holds its elements laid out in `axisOrder` (nil or a
     /// permutation of the axes; the identity is stored as nil).
     init(validatedShape shape: [Int], storage: [Double], axisOrder: [Int]?) {
-        self.shape = shape
+        storedShape = shape
         self.storage = storage
         self.layout = axisOrder.flatMap { order in order.indices.elementsEqual(order) ? nil : AxisLayout(axisOrder: order) }
     }

@@ -54,6 +54,16 @@ final class CodeBuilder {
         instructions[position][keyPath: keyPath] = Int32(value)
     }
 
+    /// Makes the instruction just emitted, `addRegisters t x y`, return the sum instead
+    /// (`returnSum t x y`) when `t` is the value to return; false (nothing changed) otherwise.
+    /// The caller makes sure the sum was computed by the returned expression itself, so that
+    /// no jump targets the `return` this replaces.
+    func fuseSumReturn(of operand: Int32) -> Bool {
+        guard let last = instructions.last, last.operation == .addRegisters, last.a == operand else { return false }
+        instructions[instructions.count - 1].operation = .returnSum
+        return true
+    }
+
     // MARK: Registers
 
     /// Reserves the named locals' registers, which come first.

@@ -19,7 +19,15 @@ extension Compiler {
         case .return(let expression):
             let mark = builder.mark
             let value = try expression.map(place) ?? Place(operand: builder.constant(.none))
-            emit(Instruction(.return, value.operand), at: expression?.range ?? statement.range, reading: [value])
+            // `return x + y` of registers is one instruction: callgrind counted ~25 instructions
+            // less per `fib(n - 1) + fib(n - 2)` (a dispatch, and the sum's store and load).
+            // Only a sum the returned expression computed is fused (a variable assigned a sum
+            // just before may be the target of a jump to the `return`).
+            var isSum = false
+            if case .binary(.add, _, _)? = expression?.kind { isSum = true }
+            if !(isSum && builder.fuseSumReturn(of: value.operand)) {
+                emit(Instruction(.return, value.operand), at: expression?.range ?? statement.range, reading: [value])
+            }
             builder.release(to: mark)
         case .if(let branches, let otherwise):
             try conditional(branches, otherwise: otherwise)

@@ -119,11 +119,11 @@ extension Evaluator {
     /// Whether `a op b` holds, for a fused test of anything but two numbers: the comparison
     /// must give a bool, as any condition must.
     @inline(never)
-    func test(_ operation: BinaryOperator, _ instruction: Instruction, _ code: FunctionCode, _ pc: Int,
-              _ slots: Slots, _ environment: Environment?) throws -> Bool {
+    func test(_ instruction: Instruction, _ code: FunctionCode, _ pc: Int, _ slots: Slots,
+              _ environment: Environment?) throws -> Bool {
         let lhs = try value(instruction.a, code, pc, slots, environment)
         let rhs = try value(instruction.b, code, pc, slots, environment)
-        let result = try combine(lhs, operation, rhs, at: code.ranges[pc])
+        let result = try combine(lhs, instruction.operation.testedComparison, rhs, at: code.ranges[pc])
         guard case .bool(let flag) = result else { throw RuntimeError.notACondition(result, at: code.ranges[pc]) }
         return flag
     }
@@ -133,31 +133,23 @@ extension Evaluator {
     @inline(never)
     func testConstant(_ instruction: Instruction, _ code: FunctionCode, _ pc: Int,
                       _ slots: Slots, _ environment: Environment?) throws -> Bool {
-        let operation: BinaryOperator
-        switch instruction.operation {
-        case .jumpUnlessLessConstant: operation = .less
-        case .jumpUnlessLessEqualConstant: operation = .lessEqual
-        case .jumpUnlessGreaterConstant: operation = .greater
-        case .jumpUnlessGreaterEqualConstant: operation = .greaterEqual
-        case .jumpUnlessEqualConstant: operation = .equal
-        default: operation = .notEqual
-        }
         let lhs = try value(instruction.a, code, pc, slots, environment)
-        let result = try combine(lhs, operation, .number(instruction.immediate), at: code.ranges[pc])
+        let result = try combine(lhs, instruction.operation.testedComparison, .number(instruction.immediate), at: code.ranges[pc])
         guard case .bool(let flag) = result else { throw RuntimeError.notACondition(result, at: code.ranges[pc]) }
         return flag
     }
 
-    /// The specialised arithmetic (`a = b op c` of registers, `a = b op k` with `k` the
-    /// instruction's number) for anything but numbers in the registers.
+    /// `a = b op c` of `add`, `subtract`, `multiply`, the specialised arithmetic (of registers,
+    /// or `a = b op k` with `k` the instruction's number) and `returnSum`, for anything but
+    /// two numbers.
     @inline(never)
     func binarySpecialised(_ instruction: Instruction, _ code: FunctionCode, _ pc: Int, _ slots: Slots,
                            _ environment: Environment?) throws {
         let operation: BinaryOperator
         switch instruction.operation {
-        case .addRegisters, .addConstant: operation = .add
-        case .subtractRegisters, .subtractConstant: operation = .subtract
-        case .multiplyRegisters, .multiplyConstant: operation = .multiply
+        case .add, .addRegisters, .addConstant, .returnSum: operation = .add
+        case .subtract, .subtractRegisters, .subtractConstant: operation = .subtract
+        case .multiply, .multiplyRegisters, .multiplyConstant: operation = .multiply
         default: operation = .divide
         }
         let lhs = try value(instruction.b, code, pc, slots, environment)

@@ -35,29 +35,28 @@ struct Instruction {
         self.init(operation, a, b, Int32(truncatingIfNeeded: bits), Int32(truncatingIfNeeded: bits >> 32))
     }
 
-    /// `x op y` for the specialised arithmetic (`addRegisters`, `addConstant`, ...).
+    /// `x op y` for `add`, `subtract`, `multiply` and the specialised arithmetic
+    /// (`addRegisters`, `addConstant`, ...).
     @inline(__always)
     func arithmetic(_ x: Double, _ y: Double) -> Double {
         switch operation {
-        case .addRegisters, .addConstant: return x + y
-        case .subtractRegisters, .subtractConstant: return x - y
-        case .multiplyRegisters, .multiplyConstant: return x * y
+        case .add, .addRegisters, .addConstant: return x + y
+        case .subtract, .subtractRegisters, .subtractConstant: return x - y
+        case .multiply, .multiplyRegisters, .multiplyConstant: return x * y
         default: return x / y
         }
     }
 
-    /// Whether `x op k` holds for a test against a constant (`jumpUnlessLessConstant`, ...),
-    /// `k` the instruction's number.
+    /// Whether `x op y` holds for a test (`jumpUnlessLess`, `jumpUnlessLessConstant`, ...).
     @inline(__always)
-    func holds(_ x: Double) -> Bool {
-        // `<` first, without the switch's jump table: the usual test of loops and recursion.
-        if operation == .jumpUnlessLessConstant { return x < immediate }
+    func holds(_ x: Double, _ y: Double) -> Bool {
         switch operation {
-        case .jumpUnlessLessEqualConstant: return x <= immediate
-        case .jumpUnlessGreaterConstant: return x > immediate
-        case .jumpUnlessGreaterEqualConstant: return x >= immediate
-        case .jumpUnlessEqualConstant: return x == immediate
-        default: return x != immediate
+        case .jumpUnlessLess, .jumpUnlessLessConstant: return x < y
+        case .jumpUnlessLessEqual, .jumpUnlessLessEqualConstant: return x <= y
+        case .jumpUnlessGreater, .jumpUnlessGreaterConstant: return x > y
+        case .jumpUnlessGreaterEqual, .jumpUnlessGreaterEqualConstant: return x >= y
+        case .jumpUnlessEqual, .jumpUnlessEqualConstant: return x == y
+        default: return x != y
         }
     }
 
@@ -65,6 +64,20 @@ struct Instruction {
     @inline(__always)
     var immediate: Double {
         Double(bitPattern: UInt64(UInt32(bitPattern: c)) | UInt64(UInt32(bitPattern: d)) << 32)
+    }
+}
+
+extension Operation {
+    /// The comparison a test (`jumpUnlessLess`, `jumpUnlessLessConstant`, ...) makes.
+    var testedComparison: BinaryOperator {
+        switch self {
+        case .jumpUnlessLess, .jumpUnlessLessConstant: return .less
+        case .jumpUnlessLessEqual, .jumpUnlessLessEqualConstant: return .lessEqual
+        case .jumpUnlessGreater, .jumpUnlessGreaterConstant: return .greater
+        case .jumpUnlessGreaterEqual, .jumpUnlessGreaterEqualConstant: return .greaterEqual
+        case .jumpUnlessEqual, .jumpUnlessEqualConstant: return .equal
+        default: return .notEqual
+        }
     }
 }
 
@@ -142,6 +155,10 @@ enum Operation: UInt8 {
     case makeFunction
     /// Leaves the function with slot `a`'s value.
     case `return`
+    /// Leaves the function with register `b` + register `c` (`return x + y`): a sum of numbers
+    /// goes to the caller as `return` sends a number; anything else is computed into register
+    /// `a` the general way and returned from there.
+    case returnSum
 
     // Values.
     /// `a = ` the literal `[...]` built from the `c` registers from `b`.
