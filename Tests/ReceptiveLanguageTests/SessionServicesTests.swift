@@ -263,30 +263,28 @@ struct SessionServicesTests {
         // The loop is finite (30 million iterations: seconds in a debug build, where 3 million
         // could end before the first request) so that a missed interrupt fails the test
         // instead of hanging it.
-        let (session, result, seconds) = runInterrupted("fn spin() { for i in arange(30000) { for j in arange(1000) { } } }\nspin()")
-        guard case .failure(let error) = result else {
-            Issue.record("expected the loop to be interrupted")
-            return
-        }
-        #expect(error.kind == .interrupted)
-        #expect(seconds < 20)
-        #expect(session.evaluator.machine.frameCount == 0)
+        expectStoppedByInterrupt("fn spin() { for i in arange(30000) { for j in arange(1000) { } } }\nspin()")
     }
 
     @Test func interruptStopsARecursionWithoutLoops() async {
         // Calls check for an interrupt as loops do (the machine's `call`), so recursion with no
         // loop stops too; a finite workload again (fib(32): 7 million calls, many seconds in a
         // debug build).
-        let (session, result, seconds) = runInterrupted("fn fib(n) {\n  if n < 2 { return n }\n  return fib(n - 1) + fib(n - 2)\n}\nfib(32)")
+        expectStoppedByInterrupt("fn fib(n) {\n  if n < 2 { return n }\n  return fib(n - 1) + fib(n - 2)\n}\nfib(32)")
+    }
+
+    /// Runs `code` under repeated interrupt requests and expects an interrupted error within
+    /// 20 s, the session going on with its machine back at the top level.
+    private func expectStoppedByInterrupt(_ code: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let (session, result, seconds) = runInterrupted(code)
         guard case .failure(let error) = result else {
-            Issue.record("expected the recursion to be interrupted")
+            Issue.record("expected the code to be interrupted", sourceLocation: sourceLocation)
             return
         }
-        #expect(error.kind == .interrupted)
-        #expect(seconds < 20)
-        // The session goes on, its machine back at the top level.
-        #expect(session.evaluator.machine.frameCount == 0)
-        #expect(session.evaluator.callDepth == 0)
+        #expect(error.kind == .interrupted, sourceLocation: sourceLocation)
+        #expect(seconds < 20, sourceLocation: sourceLocation)
+        #expect(session.evaluator.machine.frameCount == 0, sourceLocation: sourceLocation)
+        #expect(session.evaluator.callDepth == 0, sourceLocation: sourceLocation)
     }
 
     /// Runs `code` in a new session while another thread requests an interrupt every 0.3 s

@@ -1,5 +1,6 @@
-/// Runs a loop over the elements of one result in chunks: on the calling thread when small,
-/// on every core when large, checking `control`'s interrupt between chunks either way.
+/// Runs a loop over the elements of one result in chunks (or over other units of it, such as a
+/// matrix product's blocks of rows): on the calling thread when small, on every core when
+/// large, checking `control`'s interrupt between chunks either way.
 ///
 /// Costs are in the unit `ParallelLoop` uses (about one multiply-add): 1 per element for
 /// arithmetic and copies, a handful for the transcendental functions, so a 1024² `x + y` is

@@ -69,10 +69,10 @@ enum MatrixProduct {
         try control.checkInterrupt()
         try compute(rows: rows, columns: columns, inner: inner, a, b, c, cRowStride: cRowStride,
                     accumulate: accumulate, kernel: kernel) { units, cost, body in
-            // Work ParallelLoop would run as one chunk on this thread anyway (under 2^17
-            // multiply-adds, ~1 µs) runs here without its progress bookkeeping, which no
-            // observer shows for so short a call (callgrind, 64² `x @ y` in a loop: 152,575 →
-            // 151,404 instructions per call with the AVX2 kernel valgrind runs).
+            // ElementChunks: under 2^17 multiply-adds (~1 µs) on this thread without the
+            // progress bookkeeping or dispatch, which no observer shows for so short a call
+            // (callgrind, 64² `x @ y` in a loop: 152,575 → 151,404 instructions per call with the
+            // AVX2 kernel valgrind runs); the units here are blocks of rows, not elements.
             //
             // From 2^17 on a product is split over the cores like any other loop. Products
             // under 2^20 multiply-adds used to stay on one core, as OpenBLAS keeps products up
@@ -89,12 +89,7 @@ enum MatrixProduct {
             // (medians 5.7–7.4 µs before, 5.9–7.7 after). OpenBLAS's one thread is the safer
             // bet only on a machine whose other cores are always busy. See
             // benchmarks/results/tensor-core.md, round 8.
-            let (total, overflow) = units.multipliedReportingOverflow(by: cost)
-            if !overflow, total < ParallelLoop.parallelThreshold {
-                body(0..<units)
-            } else {
-                try ParallelLoop.run("matmul", units: units, costPerUnit: cost, control: control, body)
-            }
+            try ElementChunks.run("matmul", count: units, costPerElement: cost, control: control, body)
         }
     }
 
